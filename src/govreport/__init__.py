@@ -1,0 +1,54 @@
+"""govreport — Korean government-format (개조식) reports as DOCX and HWPX from data.
+
+Quick use::
+
+    import govreport
+    report = govreport.load("examples/seoul-mayor-office-2025-04.json")
+    govreport.render(report, "out.docx")
+"""
+
+from __future__ import annotations
+
+from .errors import GovReportError, Problem, RenderError, ValidationError
+from .model import *  # noqa: F403
+from .model import __all__ as _model_all
+from .serialization import dump, dumps, load, loads
+
+__version__ = "0.1.0"
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of the report format (draft 2020-12)."""
+    from .schema import json_schema as _schema
+
+    return _schema()
+
+
+def check(report: Report) -> list[Problem]:  # noqa: F405
+    """All semantic problems (errors and warnings) of a report."""
+    from .validation import check_report
+
+    return check_report(report)
+
+
+def render(report: object, output: str, **options: object) -> None:
+    """Render a report (or, with a free-form template, any data) to DOCX, HWPX, HWP or PDF."""
+    from .render import render as _render
+
+    _render(report, output, **options)  # type: ignore[arg-type]
+
+
+__all__ = [
+    *_model_all,
+    "GovReportError",
+    "Problem",
+    "RenderError",
+    "ValidationError",
+    "check",
+    "dump",
+    "dumps",
+    "json_schema",
+    "load",
+    "loads",
+    "render",
+]

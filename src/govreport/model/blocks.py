@@ -1,0 +1,178 @@
+"""The body blocks of a 개조식 report: items (□ ○ - ·), notes, events, tables …
+
+Every block is a frozen attrs class.  In JSON a block is an object whose ``"type"`` names
+its class (see :data:`BLOCK_TAGS`).  Symbols, numbers (①, Ⅰ.) and derived figures are not
+stored: the layout step computes them from position and theme.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+import attrs
+
+from .dates import PartialDate, Period
+from .tables import BudgetTable, StaffingTable, Table
+
+Align = Literal["left", "center", "right", "justify"]
+
+
+def _tuple(value: object) -> tuple[object, ...]:
+    return tuple(value) if isinstance(value, list | tuple) else (value,)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Quantity:
+    """A count with its counter noun: ``2,507건``, ``150여 명`` (``approx="여"``)."""
+
+    value: int | float
+    unit: str = ""
+    approx: Literal["", "여", "약"] = ""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Item:
+    """A 개조식 item (□ ○ - ·).
+
+    ``level`` is derived from nesting (top = 1) unless given, e.g. a 주요 기능 list that starts at
+    ○ (level 2).  ``symbol`` overrides the theme's symbol for this item only.  ``label`` is a head
+    like ``(구호금지원)``; ``key`` makes the item a ``key : text`` line (▶ 주요내용 : …).
+    Trailing annotations are typed: ``date`` → ``('25.3.17.)``, ``period`` →
+    ``('25. 2월~'25. 4월)``, ``count`` → ``(2,507건)``, ``status`` → ``(연중 지속)``.
+    ``schedule`` is a date value printed after the key: ``관련 조례 개정 : '25. 4~5월 중``.
+    """
+
+    text: str
+    level: int | None = None
+    symbol: str | None = None
+    label: str | None = None
+    key: str | None = None
+    bold: bool = False
+    date: Period | None = None
+    period: Period | None = None
+    count: Quantity | None = None
+    status: str | None = None
+    schedule: Period | None = None
+    children: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Note:
+    """A ``※`` reference note, under an item (``scope="item"``) or a table (``"table"``)."""
+
+    text: str
+    scope: Literal["item", "table"] = "item"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Footnote:
+    """A ``*`` footnote line (the mark in the text is written by the author)."""
+
+    text: str
+    mark: str = "*"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class WhenWhere:
+    """The typed ``▶ 일시/장소 : '25.3.25.(화), 4.2.(수) / 정부서울청사`` field of an event.
+
+    ``dates`` holds one or more days, each with an optional time (``2025-03-24T21:20``).
+    """
+
+    dates: tuple[PartialDate, ...] = attrs.field(converter=_tuple)
+    place: str | None = None
+    key: str = "일시/장소"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Event:
+    """A ``√`` event with its ``▶`` fields (``when_where``, ``item`` with ``key`` or ``label``)."""
+
+    title: str
+    period: Period | None = None
+    children: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class EnumItem:
+    """An enumerated sub-point ``① 서울 교통 통합브랜드 발표 ('25.2.24.)``; number derived."""
+
+    text: str
+    date: Period | None = None
+    children: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class CategoryTag:
+    """A category tag ``안전 분야 | 재난재해 현장시찰 …`` grouping the events under it.
+
+    ``text`` may contain ``\\n`` for a manual line break.
+    """
+
+    label: str
+    text: str = ""
+    children: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class LeadLine:
+    """A symbol-less lead line directly under a □ heading."""
+
+    text: str
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class SubCaption:
+    """A ``●`` sub-caption above a table (``● 과목별 집행현황``)."""
+
+    text: str
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Paragraph:
+    """Plain body text without a symbol."""
+
+    text: str
+    align: Align | None = None
+
+
+Block = Union[  # noqa: UP007 - a runtime alias used by cattrs
+    Item,
+    Note,
+    Footnote,
+    Event,
+    WhenWhere,
+    EnumItem,
+    CategoryTag,
+    LeadLine,
+    SubCaption,
+    Paragraph,
+    Table,
+    StaffingTable,
+    BudgetTable,
+]
+
+BLOCK_TAGS: dict[type, str] = {
+    Item: "item",
+    Note: "note",
+    Footnote: "footnote",
+    Event: "event",
+    WhenWhere: "when_where",
+    EnumItem: "enum",
+    CategoryTag: "category",
+    LeadLine: "lead",
+    SubCaption: "subcaption",
+    Paragraph: "paragraph",
+    Table: "table",
+    StaffingTable: "staffing_table",
+    BudgetTable: "budget_table",
+}
+
+from . import tables as _tables  # noqa: E402
+
+_namespace = {**vars(_tables), **globals()}
+for _cls in (
+    *BLOCK_TAGS, Quantity, _tables.Cell, _tables.Row, _tables.StaffGroup, _tables.StaffRow,
+    _tables.BudgetLine, _tables.BudgetTotal,
+):
+    attrs.resolve_types(_cls, _namespace)

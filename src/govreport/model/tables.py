@@ -1,0 +1,226 @@
+"""Tables: a generic grid table and typed domain tables (정원·현원, 예산·집행).
+
+Domain tables hold only the numbers a person enters; 소계, 총계, 잔액, 집행률 and the 계 row
+are computed properties.  Each lays itself out as a generic :class:`Table` (``as_table``).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Literal, Union
+
+import attrs
+
+from .dates import Period
+
+if TYPE_CHECKING:
+    from .blocks import Block
+
+Align = Literal["left", "center", "right", "justify"]
+CellValue = Union[str, int, float, None]  # noqa: UP007 - runtime alias for cattrs
+
+
+def _tuple(value: object) -> tuple[object, ...]:
+    return tuple(value) if isinstance(value, list | tuple) else (value,)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Cell:
+    """One table cell (only cells that *start* at a grid position are listed, as in HTML).
+
+    ``value`` is text (``\\n`` = line break), a number (printed with separators, 0 → ``-``) or
+    ``None`` (empty).  ``ratio`` (percent) makes a compound cell ``99,901`` / ``(25.1%)``.
+    ``items`` holds bulleted lines (``-``) inside the cell.  In JSON a cell without options may
+    be written as the bare value.
+    """
+
+    value: CellValue = None
+    items: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
+    ratio: float | None = None
+    rowspan: int = 1
+    colspan: int = 1
+    align: Align | None = None
+    bold: bool = False
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Row:
+    """A table row; ``total=True`` marks a 계/합계 row (styled apart).  JSON: list or object."""
+
+    cells: tuple[Cell, ...] = attrs.field(converter=_tuple)
+    total: bool = False
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Table:
+    """A generic table with header rows, spans, a stub column, unit/basis caption and notes.
+
+    The caption reads ``(기준 / 단위 : '25.3월말 / 천원)`` from ``basis`` and ``unit``.
+    ``widths`` are relative column widths (any scale); omitted → computed from content.
+    """
+
+    header: tuple[Row, ...] = attrs.field(default=(), converter=_tuple)
+    rows: tuple[Row, ...] = attrs.field(default=(), converter=_tuple)
+    title: str | None = None
+    unit: str | None = None
+    basis: Period | None = None
+    stub_columns: int = 1
+    widths: tuple[float, ...] | None = None
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class StaffGroup:
+    """A 직종 group (일반직, 별정직 …) and its 직급 columns."""
+
+    name: str
+    grades: tuple[str, ...] = attrs.field(converter=_tuple)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class StaffRow:
+    """One row (정원 or 현원): counts per group, in the group's grade order.
+
+    ``total`` is optional: a figure stated by the source, checked against the computed 총계.
+    """
+
+    label: str
+    counts: tuple[tuple[int, ...], ...] = attrs.field(
+        converter=lambda v: tuple(tuple(g) for g in v)
+    )
+    total: int | None = None
+
+    def subtotals(self) -> tuple[int, ...]:
+        """소계 of each group."""
+        return tuple(sum(g) for g in self.counts)
+
+    def grand_total(self) -> int:
+        """총계 of the row."""
+        return sum(self.subtotals())
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class StaffingTable:
+    """인력 현황: 정원/현원 by 직종 group and 직급; 소계 and 총계 computed."""
+
+    groups: tuple[StaffGroup, ...] = attrs.field(converter=_tuple)
+    rows: tuple[StaffRow, ...] = attrs.field(converter=_tuple)
+    unit: str = "명"
+    basis: Period | None = None
+    title: str | None = None
+    label_header: str = "구분"
+    total_label: str = "총계"
+    subtotal_label: str = "소계"
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+    def as_table(self) -> Table:
+        """The generic two-header-row table (구분 | 총계 | group: 소계, grades…)."""
+        head0: list[Cell] = [
+            Cell(value=self.label_header, rowspan=2),
+            Cell(value=self.total_label, rowspan=2),
+        ]
+        head1: list[Cell] = []
+        for g in self.groups:
+            head0.append(Cell(value=g.name, colspan=len(g.grades) + 1))
+            head1.append(Cell(value=self.subtotal_label))
+            head1.extend(Cell(value=grade) for grade in g.grades)
+        body: list[Row] = []
+        for r in self.rows:
+            cells = [Cell(value=r.label), Cell(value=r.grand_total())]
+            for sub, counts in zip(r.subtotals(), r.counts, strict=True):
+                cells.append(Cell(value=sub))
+                cells.extend(Cell(value=c) for c in counts)
+            body.append(Row(cells=tuple(cells)))
+        return Table(
+            header=(Row(cells=tuple(head0)), Row(cells=tuple(head1))),
+            rows=tuple(body),
+            title=self.title,
+            unit=self.unit,
+            basis=self.basis,
+            notes=self.notes,
+        )
+
+
+def execution_rate(spent: int, budget: int) -> Decimal | None:
+    """집행률 in percent, rounded half-up to one decimal (``Decimal('25.1')``); None if 예산 0."""
+    if budget == 0:
+        return None
+    return (Decimal(spent) * 100 / Decimal(budget)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class BudgetLine:
+    """One 과목: 예산액 and 집행액 (in the table's unit), with a 비고 remark."""
+
+    name: str
+    budget: int
+    spent: int
+    remark: str = ""
+
+    @property
+    def balance(self) -> int:
+        """잔액 = 예산액 − 집행액."""
+        return self.budget - self.spent
+
+    @property
+    def rate(self) -> Decimal | None:
+        """집행률 (%)."""
+        return execution_rate(self.spent, self.budget)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class BudgetTotal:
+    """A total stated by the source (checked against the computed 계 row)."""
+
+    budget: int | None = None
+    spent: int | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class BudgetTable:
+    """예산 집행현황: 예산액/집행액 per 과목; 잔액, 집행률 and the 계 row computed."""
+
+    lines: tuple[BudgetLine, ...] = attrs.field(converter=_tuple)
+    unit: str = "천원"
+    basis: Period | None = None
+    title: str | None = None
+    headers: tuple[str, str, str, str, str] = ("구분", "예산액", "집행액", "잔액", "비고")
+    total_label: str = "계"
+    show_rate: bool = True
+    total: BudgetTotal | None = None
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+    def total_line(self) -> BudgetLine:
+        """The computed 계 row."""
+        return BudgetLine(
+            name=self.total_label,
+            budget=sum(x.budget for x in self.lines),
+            spent=sum(x.spent for x in self.lines),
+        )
+
+    def as_table(self) -> Table:
+        """The generic table, 계 row first; 집행액 cells carry the 집행률 as ``ratio``."""
+
+        def row(line: BudgetLine, total: bool) -> Row:
+            rate = line.rate if self.show_rate else None
+            return Row(
+                cells=(
+                    Cell(value=line.name),
+                    Cell(value=line.budget),
+                    Cell(value=line.spent, ratio=None if rate is None else float(rate)),
+                    Cell(value=line.balance),
+                    Cell(value=line.remark or None),
+                ),
+                total=total,
+            )
+
+        rows = [row(self.total_line(), True)] + [row(x, False) for x in self.lines]
+        return Table(
+            header=(Row(cells=tuple(Cell(value=h) for h in self.headers)),),
+            rows=tuple(rows),
+            title=self.title,
+            unit=self.unit,
+            basis=self.basis,
+            widths=(2.6, 1.4, 1.5, 1.4, 3.6),
+            notes=self.notes,
+        )

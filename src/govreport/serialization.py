@@ -1,0 +1,291 @@
+"""JSON ⇄ model: one cattrs converter with tagged block unions and strict scalar types.
+
+``loads``/``load`` parse and validate; ``dumps``/``dump`` write canonical JSON (defaults
+omitted, ``"type"`` first, dates as ISO strings).  Every structural problem is collected and
+raised at once as :class:`~govreport.errors.ValidationError` with JSON paths.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.strategies import configure_tagged_union
+
+from .errors import Problem, ValidationError
+from .model import BLOCK_TAGS, Block, Cell, PartialDate, Period, Report, Row
+from .model.dates import DateFormatError, parse_partial_date, parse_period
+from .model.tables import CellValue
+
+
+class _TypeMismatch(TypeError):
+    """A JSON value of the wrong JSON type."""
+
+
+_JSON_TYPE = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
+
+
+def _describe(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _strict(kind: type) -> Callable[[Any, type], Any]:
+    def hook(value: Any, _: type) -> Any:
+        ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if not ok:
+            raise _TypeMismatch(f"{_describe(value)} is not {_JSON_TYPE[kind]}")
+        return value
+
+    return hook
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+    for kind in (str, int, float, bool):
+        conv.register_structure_hook(kind, _strict(kind))
+
+    def structure_period(value: Any, _: type) -> Period:
+        if not isinstance(value, str):
+            raise _TypeMismatch(f"{_describe(value)} is not a date string")
+        return parse_period(value)
+
+    def structure_point(value: Any, _: type) -> PartialDate:
+        if not isinstance(value, str):
+            raise _TypeMismatch(f"{_describe(value)} is not a date string")
+        return parse_partial_date(value)
+
+    conv.register_structure_hook(Period, structure_period)
+    conv.register_unstructure_hook(Period, Period.iso)
+    conv.register_structure_hook(PartialDate, structure_point)
+    conv.register_unstructure_hook(PartialDate, PartialDate.iso)
+
+    def structure_cell_value(value: Any, _: type) -> CellValue:
+        if value is None or isinstance(value, str | float) or (
+            isinstance(value, int) and not isinstance(value, bool)
+        ):
+            return value  # type: ignore[no-any-return]
+        raise _TypeMismatch(f"{_describe(value)} is not text, a number or null")
+
+    conv.register_structure_hook(CellValue, structure_cell_value)
+
+    def is_homogeneous_tuple(t: Any) -> bool:
+        args = get_args(t)
+        return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+    def tuple_factory(t: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+        item_type = get_args(t)[0]
+
+        def hook(value: Any, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise _TypeMismatch(f"{_describe(value)} is not a list")
+            item_hook = conv.get_structure_hook(item_type)
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for i, element in enumerate(value):
+                try:
+                    out.append(item_hook(element, item_type))
+                except Exception as exc:  # noqa: BLE001 - collected and reported with path
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"index {i}", i, item_type),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("invalid list", errors, t)
+            return tuple(out)
+
+        return hook
+
+    conv.register_structure_hook_factory(is_homogeneous_tuple, tuple_factory)
+
+    # Cells and rows may be written in short form: a bare value, a bare list of cells.
+    # Registered before the block union so every table hook generated later uses them.
+    lazy: dict[str, Callable[..., Any]] = {}
+
+    def hook(name: str) -> Callable[..., Any]:
+        if name not in lazy:
+            cls = Cell if name.startswith("cell") else Row
+            if name.endswith("in"):
+                lazy[name] = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+            else:
+                lazy[name] = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        return lazy[name]
+
+    def structure_cell(value: Any, t: type) -> Cell:
+        if isinstance(value, dict):
+            return hook("cell_in")(value, t)  # type: ignore[no-any-return]
+        return Cell(value=structure_cell_value(value, CellValue))  # type: ignore[arg-type]
+
+    def unstructure_cell(cell: Cell) -> Any:
+        d = hook("cell_out")(cell)
+        return d.get("value") if set(d) <= {"value"} else d
+
+    def structure_row(value: Any, t: type) -> Row:
+        if isinstance(value, list):
+            value = {"cells": value}
+        elif not isinstance(value, dict):
+            raise _TypeMismatch(f"{_describe(value)} is not a row (a list of cells)")
+        return hook("row_in")(value, t)  # type: ignore[no-any-return]
+
+    def unstructure_row(row: Row) -> Any:
+        d = hook("row_out")(row)
+        return d["cells"] if set(d) == {"cells"} else d
+
+    conv.register_structure_hook(Cell, structure_cell)
+    conv.register_unstructure_hook(Cell, unstructure_cell)
+    conv.register_structure_hook(Row, structure_row)
+    conv.register_unstructure_hook(Row, unstructure_row)
+
+    # Block: a tagged union on "type", with clear messages for missing/unknown tags.
+    def tag_of(cls: type) -> str:
+        return BLOCK_TAGS[cls]
+
+    configure_tagged_union(Block, conv, tag_generator=tag_of, tag_name="type")
+    tagged_structure = conv.get_structure_hook(Block)
+    known = ", ".join(sorted(BLOCK_TAGS.values()))
+
+    def structure_block(value: Any, t: type) -> Any:
+        if not isinstance(value, dict):
+            raise _TypeMismatch(f"{_describe(value)} is not a block object")
+        tag = value.get("type")
+        if tag is None:
+            raise _TypeMismatch(f'block has no "type" (one of {known})')
+        if tag not in BLOCK_TAGS.values():
+            raise _TypeMismatch(f"{_describe(tag)} is not a block type (one of {known})")
+        return tagged_structure(value, t)
+
+    conv.register_structure_hook(Block, structure_block)
+
+    return conv
+
+
+converter = _make_converter()
+
+
+def _format_exception(exc: BaseException, _type: type | None) -> str:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        keys = ", ".join(sorted(exc.extra_fields))
+        return f"unknown field{'s' if len(exc.extra_fields) > 1 else ''}: {keys}"
+    if isinstance(exc, KeyError):
+        return f"required field {exc.args[0]!r} is missing"
+    if isinstance(exc, _TypeMismatch | DateFormatError):
+        return str(exc)
+    if isinstance(exc, ValueError) and "Literal" in str(_type):
+        options = ", ".join(repr(a) for a in get_args(_type))
+        return f"must be one of {options}"
+    if isinstance(exc, TypeError | ValueError | AttributeError):
+        return f"invalid value ({exc})"
+    return str(exc)
+
+
+def _problems(exc: Exception) -> list[Problem]:
+    out: list[Problem] = []
+    for line in cattrs.transform_error(exc, format_exception=_format_exception):
+        message, _, path = line.rpartition(" @ ")
+        out.append(Problem(path=path, message=message))
+    return out
+
+
+def structure(data: Any, source: str | None = None) -> Report:
+    """Build a :class:`Report` from JSON-like data; raise ValidationError listing all problems."""
+    if not isinstance(data, dict):
+        raise ValidationError([Problem(path="$", message="a report must be a JSON object")], source)
+    try:
+        report = converter.structure(data, Report)
+    except (ClassValidationError, IterableValidationError) as exc:
+        raise ValidationError(_problems(exc), source) from None
+    except (_TypeMismatch, DateFormatError, ValueError, TypeError, KeyError) as exc:
+        raise ValidationError(
+            [Problem(path="$", message=_format_exception(exc, None))], source
+        ) from None
+    return report
+
+
+def unstructure(report: Report) -> dict[str, Any]:
+    """The canonical JSON-ready dict of a report."""
+    d: dict[str, Any] = _type_first(converter.unstructure(report))
+    d.pop("schema_version", None)
+    return {"schema_version": report.schema_version, **d}
+
+
+def _type_first(value: Any) -> Any:
+    """Put each block's ``"type"`` key first, for readable canonical JSON."""
+    if isinstance(value, dict):
+        items = {k: _type_first(v) for k, v in value.items()}
+        if "type" in items:
+            return {"type": items.pop("type"), **items}
+        return items
+    if isinstance(value, list):
+        return [_type_first(v) for v in value]
+    return value
+
+
+def loads(text: str | bytes, *, source: str | None = None, check: bool = True) -> Report:
+    """Parse report JSON text; with ``check`` also run the semantic checks (errors only)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise ValidationError(
+            [Problem(path="$", message=f"not valid JSON ({exc.msg} at {where})")], source
+        ) from None
+    report = structure(data, source)
+    if check:
+        from .validation import check_report
+
+        errors = [p for p in check_report(report) if p.severity == "error"]
+        if errors:
+            raise ValidationError(errors, source)
+    return report
+
+
+def load(path: str | os.PathLike[str], *, check: bool = True) -> Report:
+    """Read and validate a report JSON file."""
+    p = Path(path)
+    try:
+        text = p.read_bytes()
+    except OSError as exc:
+        raise ValidationError([Problem(path="$", message=f"cannot read file: {exc.strerror}")],
+                              str(p)) from None
+    return loads(text, source=str(p), check=check)
+
+
+def dumps(report: Report, *, indent: int | None = 2) -> str:
+    """Canonical JSON text of a report (UTF-8 characters kept, defaults omitted)."""
+    return json.dumps(unstructure(report), ensure_ascii=False, indent=indent) + "\n"
+
+
+def dump(report: Report, path: str | os.PathLike[str]) -> None:
+    """Write a report as canonical JSON, atomically (temporary file, then rename)."""
+    write_atomic(Path(path), dumps(report).encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+__all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure",
+           "write_atomic"]
+
+_ = attrs  # attrs classes are structured through the converter
