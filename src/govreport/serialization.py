@@ -80,6 +80,13 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook(CellValue, structure_cell_value)
 
+    def structure_number(value: Any, _: type) -> int | float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return value
+        raise _TypeMismatch(f"{_describe(value)} is not a number")
+
+    conv.register_structure_hook(int | float, structure_number)
+
     def is_homogeneous_tuple(t: Any) -> bool:
         args = get_args(t)
         return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis

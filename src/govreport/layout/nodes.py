@@ -1,0 +1,194 @@
+"""The laid-out document: the one structure both the DOCX and HWPX writers consume.
+
+The layout step (:mod:`govreport.layout.build`) turns a :class:`~govreport.model.Report` into
+these nodes: every symbol, number, formatted date and figure is already a string here, every
+paragraph has a *role* (a style key of the theme), and indents/spacing are in points.  Writers
+only map nodes to XML; they make no decisions of their own, so the formats cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+import attrs
+
+Align = Literal["left", "center", "right", "justify"]
+VAlign = Literal["top", "center", "bottom"]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Run:
+    """A piece of text with uniform formatting.
+
+    ``\\t`` in ``text`` is a tab, ``\\n`` a line break.  ``bold``/``color``/``size_pt``/``font``
+    of ``None`` mean "as the paragraph's role style".  ``field="PAGE"`` is the page number.
+    """
+
+    text: str = ""
+    bold: bool | None = None
+    color: str | None = None
+    size_pt: float | None = None
+    font: str | None = None
+    superscript: bool = False
+    field: Literal["PAGE"] | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Indent:
+    """Hanging indent in pt from the text margin: the symbol at ``left - hanging``."""
+
+    left_pt: float = 0.0
+    hanging_pt: float = 0.0
+
+    @property
+    def first_line_pt(self) -> float:
+        return self.left_pt - self.hanging_pt
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Para:
+    """A paragraph.  ``symbol`` (□ ○ - …) is written first, then a tab, then the runs.
+
+    ``indent``/``space_before_pt``/``align`` of ``None`` mean "as the role style".
+    ``bookmark`` names a TOC target; ``outline`` is its TOC level (1 = part, 2 = section).
+    """
+
+    role: str
+    runs: tuple[Run, ...] = ()
+    symbol: str | None = None
+    indent: Indent | None = None
+    space_before_pt: float | None = None
+    space_after_pt: float | None = None
+    align: Align | None = None
+    keep_next: bool = False
+    page_break_before: bool = False
+    bookmark: str | None = None
+    outline: int | None = None
+    tab_right_pt: float | None = None
+
+    @property
+    def text(self) -> str:
+        """The plain text (symbol + tab + runs)."""
+        body = "".join(r.text for r in self.runs)
+        return f"{self.symbol}\t{body}" if self.symbol else body
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Border:
+    """A line: width in mm (0 = none) and colour."""
+
+    width_mm: float = 0.12
+    color: str = "#000000"
+
+
+NO_LINE = Border(width_mm=0.0)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Borders:
+    """The four sides of a cell."""
+
+    top: Border = NO_LINE
+    bottom: Border = NO_LINE
+    left: Border = NO_LINE
+    right: Border = NO_LINE
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class CellBox:
+    """A table cell at its grid position (spans already resolved)."""
+
+    row: int
+    col: int
+    paras: tuple[Para, ...]
+    rowspan: int = 1
+    colspan: int = 1
+    fill: str | None = None
+    valign: VAlign = "center"
+    borders: Borders = Borders()
+    header: bool = False
+
+
+TableKind = Literal[
+    "data", "chip", "task", "summary", "overview", "category", "title_box", "appendix_tab",
+    "part_band",
+]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class TableBox:
+    """A table or a box drawn as a table (chip, summary box, overview list …)."""
+
+    kind: TableKind
+    n_rows: int
+    n_cols: int
+    col_widths_pt: tuple[float, ...]
+    cells: tuple[CellBox, ...]
+    header_rows: int = 0
+    indent_pt: float = 0.0
+    space_before_pt: float = 0.0
+    row_heights_pt: tuple[float | None, ...] = ()
+    cell_margin_mm: tuple[float, float, float, float] = (1.8, 1.8, 0.5, 0.5)  # l, r, t, b
+    keep_next: bool = False
+
+    @property
+    def width_pt(self) -> float:
+        return sum(self.col_widths_pt)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class TocEntry:
+    """A table-of-contents line: level 1 = part, 2 = section/task, ``page`` estimated."""
+
+    level: int
+    label: str
+    text: str
+    bookmark: str
+    page: int | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class TocBlock:
+    """The generated 목 차 (entries pre-filled; DOCX also gets an updatable TOC field)."""
+
+    title: str
+    entries: tuple[TocEntry, ...]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class PageBreak:
+    """An explicit page break."""
+
+
+Node = Union[Para, TableBox, TocBlock, PageBreak]  # noqa: UP007 - runtime alias
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class LaidDocument:
+    """A laid-out report.
+
+    ``cover`` and ``front`` (목차) pages carry no page number; ``body`` pages are numbered
+    from 1 (``- 1 -``).  ``fields`` are the template variables (title, date, org …) already
+    formatted, used for template placeholders and document properties.
+    """
+
+    fields: dict[str, str]
+    cover: tuple[Node, ...]
+    front: tuple[Node, ...]
+    body: tuple[Node, ...]
+    page_number_format: str = "- {n} -"
+
+    def all_nodes(self) -> tuple[Node, ...]:
+        return self.cover + self.front + self.body
+
+
+def iter_paras(nodes: tuple[Node, ...]) -> list[Para]:
+    """Every paragraph, including those inside table cells, in document order."""
+    out: list[Para] = []
+    for n in nodes:
+        if isinstance(n, Para):
+            out.append(n)
+        elif isinstance(n, TableBox):
+            for c in n.cells:
+                out.extend(c.paras)
+    return out
