@@ -1,0 +1,23 @@
+"""Layout: the report laid out as nodes shared by the DOCX and HWPX writers."""
+
+from .build import layout
+from .nodes import (
+    Border,
+    Borders,
+    CellBox,
+    Indent,
+    LaidDocument,
+    Node,
+    PageBreak,
+    Para,
+    Run,
+    TableBox,
+    TocBlock,
+    TocEntry,
+    iter_paras,
+)
+
+__all__ = [
+    "Border", "Borders", "CellBox", "Indent", "LaidDocument", "Node", "PageBreak", "Para", "Run",
+    "TableBox", "TocBlock", "TocEntry", "iter_paras", "layout",
+]

@@ -1,0 +1,471 @@
+"""Report → :class:`LaidDocument`: numbering, symbols, indents, spacing, boxes and tables.
+
+This is the only place that decides *what* goes on the page; the DOCX and HWPX writers only
+translate the nodes.  Look here for "where does ① come from"; look in
+:mod:`govreport.theme.indent` for "how far is ○ indented".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+from ..formatting import circled, roman
+from ..model import (
+    Appendix,
+    Block,
+    BudgetTable,
+    CategoryTag,
+    EnumItem,
+    Event,
+    Footnote,
+    Item,
+    LeadLine,
+    Note,
+    Paragraph,
+    Part,
+    Report,
+    Section,
+    StaffingTable,
+    SubCaption,
+    Table,
+    WhenWhere,
+)
+from ..theme import Theme
+from ..theme import Indent as ThemeIndent
+from ..theme.model import Role
+from ..theme.units import mm_to_pt
+from .paginate import text_height_pt
+from .nodes import (
+    NO_LINE,
+    Border,
+    Borders,
+    CellBox,
+    Indent,
+    LaidDocument,
+    Node,
+    PageBreak,
+    Para,
+    Run,
+    TableBox,
+    TocBlock,
+    TocEntry,
+)
+from .tables import TableLayout, as_generic
+from .text import TextFormatter
+
+LEVEL_ROLES: tuple[Role, ...] = ("L1", "L2", "L3", "L4")
+KEEP_NEXT_ROLES = frozenset({"L1", "event_title", "subcaption", "part_heading", "unit_caption"})
+
+
+def _ind(i: ThemeIndent) -> Indent:
+    return Indent(left_pt=i.text_x_pt, hanging_pt=i.hanging_pt)
+
+
+class _Builder:
+    def __init__(self, report: Report, theme: Theme, locale: str) -> None:
+        self.report = report
+        self.theme = theme
+        self.fmt = TextFormatter(theme, locale)
+        self.width = theme.page.text_width_pt
+        self.tables = TableLayout(theme, self.fmt, self.width)
+        self.out: list[Node] = []
+        self.prev: str | None = None
+
+    # ------------------------------------------------------------------ emit helpers
+    def gap(self, role: str) -> float:
+        return self.theme.space_before(cast(Role, self.prev), cast(Role, role))
+
+    def para(self, role: Role, runs: Sequence[Run], *, symbol: str | None = None,
+             indent: Indent | None = None, gap_role: str | None = None, **kw: object) -> Para:
+        p = Para(
+            role=role, runs=tuple(runs), symbol=symbol, indent=indent,
+            space_before_pt=self.gap(gap_role or role),
+            keep_next=role in KEEP_NEXT_ROLES, **kw,  # type: ignore[arg-type]
+        )
+        self.out.append(p)
+        self.prev = gap_role or role
+        return p
+
+    def box(self, box: TableBox, kind: str = "box") -> None:
+        self.out.append(box)
+        self.prev = kind
+
+    def page_break(self) -> None:
+        if self.out and not isinstance(self.out[-1], PageBreak):
+            self.out.append(PageBreak())
+        self.prev = None
+
+    # ------------------------------------------------------------------ document
+    def build(self) -> LaidDocument:
+        r, t = self.report, self.theme
+        fields = self.fields()
+        cover = self.cover(fields) if r.layout == "booklet" and r.cover.show else ()
+        self.out, self.prev = [], None
+        if r.layout == "onepage":
+            self.title_box(fields)
+        n_tasks_pages: list[TocEntry] = []
+        for i, part in enumerate(r.parts):
+            self.part(i, part, n_tasks_pages)
+        for kind_counts, app in self._numbered_appendices():
+            self.appendix(kind_counts, app)
+        body = tuple(self.out)
+        front: tuple[Node, ...] = ()
+        if r.layout == "booklet" and r.toc.show and t.toc.enabled:
+            from .paginate import estimate_pages
+
+            pages = estimate_pages(body, t)
+            entries = tuple(
+                TocEntry(level=e.level, label=e.label, text=e.text, bookmark=e.bookmark,
+                         page=pages.get(e.bookmark))
+                for e in n_tasks_pages
+            )
+            front = (TocBlock(title=r.toc.title, entries=entries),)
+        return LaidDocument(
+            fields=fields, cover=cover, front=front, body=body,
+            page_number_format=t.page.page_number.format,
+        )
+
+    def fields(self) -> dict[str, str]:
+        m = self.report.meta
+        return {
+            "title": m.title,
+            "org": m.org,
+            "parent_org": m.parent_org or "",
+            "org_full": f"{m.parent_org} {m.org}" if m.parent_org else m.org,
+            "date": self.fmt.cover_date(m.date),
+            "date_iso": m.date.iso(),
+            "audience": m.audience or "",
+            "kind": m.kind,
+            "author": m.author or "",
+            "slogan": self.report.cover.slogan or "",
+        }
+
+    def cover(self, fields: dict[str, str]) -> tuple[Node, ...]:
+        t = self.theme
+        height = text_height_pt(t)
+        title = t.resolve("cover_title")
+        nodes: list[Node] = []
+        y_title = height * t.cover.title_y_pct / 100
+        if fields["slogan"]:
+            nodes.append(Para(role="cover_audience", runs=(Run(text=fields["slogan"]),),
+                              align="center", space_before_pt=max(y_title - 60, 0)))
+            y_title = 40
+        nodes.append(Para(role="cover_title", runs=(Run(text=fields["title"]),), align="center",
+                          space_before_pt=y_title))
+        y_info = height * (t.cover.info_y_pct - t.cover.title_y_pct) / 100 - title.line_height_pt
+        nodes.append(Para(role="cover_date", runs=(Run(text=fields["date"]),), align="center",
+                          space_before_pt=max(y_info, 12)))
+        nodes.append(Para(role="cover_org", runs=(Run(text=fields["org"]),), align="center",
+                          space_before_pt=24))
+        if fields["audience"]:
+            nodes.append(Para(role="cover_audience", runs=(Run(text=fields["audience"]),),
+                              align="center", space_before_pt=12))
+        return tuple(nodes)
+
+    def title_box(self, fields: dict[str, str]) -> None:
+        t, tb = self.theme, self.theme.title_box
+        line = Border(width_mm=tb.border_mm, color=t.color(tb.border_color) or "#000000")
+        cell = CellBox(row=0, col=0, paras=(
+            Para(role="title_box", runs=(Run(text=fields["title"]),), align="center"),),
+            borders=Borders(top=line, bottom=line))
+        self.box(TableBox(kind="title_box", n_rows=1, n_cols=1, col_widths_pt=(self.width,),
+                          cells=(cell,), row_heights_pt=(mm_to_pt(tb.min_height_mm),),
+                          cell_margin_mm=(tb.padding_lr_mm, tb.padding_lr_mm,
+                                          tb.padding_tb_mm, tb.padding_tb_mm)))
+        self.para("byline", [Run(text=f"{fields['date']}  {fields['org']}")], align="right")
+
+    # ------------------------------------------------------------------ parts and sections
+    def part(self, index: int, part: Part, toc: list[TocEntry]) -> None:
+        t = self.theme
+        label = t.part_label(index) if index < len(t.numbering.part) else f"{roman(index + 1)}."
+        mark = f"part_{index + 1}"
+        if index > 0 and t.part_heading.page_break_before:
+            self.page_break()
+        toc.append(TocEntry(level=1, label=label, text=part.title, bookmark=mark))
+        self.para("part_heading", [Run(text=f"{label} {part.title}")], bookmark=mark, outline=1)
+        self.blocks(part.intro, parent_level=0)
+        tasks = [s for s in part.sections if s.kind == "task"]
+        if part.overview and tasks:
+            self.overview([s.title for s in tasks])
+        numbers = self._section_numbers(part)
+        for j, (section, number) in enumerate(zip(part.sections, numbers, strict=True)):
+            smark = f"sec_{index + 1}_{j + 1}"
+            if self.report.toc.include_sections and t.toc.show_tasks:
+                toc.append(TocEntry(level=2, label=f"{number}.", text=section.title,
+                                    bookmark=smark))
+            self.section(section, number, smark)
+
+    @staticmethod
+    def _section_numbers(part: Part) -> list[int]:
+        out: list[int] = []
+        n = 0
+        for s in part.sections:
+            n = s.number if s.number is not None else n + 1
+            out.append(n)
+        return out
+
+    def overview(self, titles: list[str]) -> None:
+        t = self.theme
+        paras = tuple(
+            Para(role="overview", symbol=self._enum_symbol("overview", i),
+                 runs=(Run(text=title),), indent=_ind(t.indent("overview")),
+                 space_before_pt=0 if i == 0 else None)
+            for i, title in enumerate(titles)
+        )
+        w = Border(width_mm=t.lines.thick_mm if t.overview.border == "thick" else t.lines.thin_mm)
+        pad = t.overview.padding_mm
+        cell = CellBox(row=0, col=0, paras=paras, borders=Borders(top=w, bottom=w, left=w, right=w))
+        self.box(TableBox(kind="overview", n_rows=1, n_cols=1, col_widths_pt=(self.width,),
+                          cells=(cell,), space_before_pt=self.gap("box"),
+                          cell_margin_mm=(pad, pad, pad * 0.6, pad * 0.6)))
+
+    def _enum_symbol(self, role: Role, index: int) -> str:
+        if index < len(self.theme.numbering.enum):
+            return self.theme.symbol(role, index)
+        return circled(index + 1)
+
+    def section(self, section: Section, number: int, mark: str) -> None:
+        t = self.theme
+        task = section.kind == "task"
+        new_page = section.new_page if section.new_page is not None else (
+            task and t.chip.task_page_break)
+        if new_page:
+            self.page_break()
+        caption = self.fmt.caption(section.unit, section.basis)
+        self.chip(number, section.title, caption, task=task, mark=mark)
+        if section.summary:
+            self.summary(section.summary)
+        self.section_caption = (section.unit, section.basis)
+        self.blocks(section.blocks, parent_level=0)
+        self.section_caption = (None, None)
+
+    section_caption: tuple[str | None, object] = (None, None)
+
+    def chip(self, number: int, title: str, caption: str | None, *, task: bool,
+             mark: str) -> None:
+        t, c = self.theme, self.theme.chip
+        num_role: Role = "task_number" if task else "chip_number"
+        title_role: Role = "task_title" if task else "chip_title"
+        num_w = mm_to_pt(c.number_cell_mm)
+        title_w = self.width - num_w
+        runs = [Run(text=(" " if c.title_lead_space else "") + title)]
+        tab = None
+        if caption:
+            cap = t.resolve("unit_caption")
+            runs += [Run(text="\t"), Run(text=caption, font=cap.font, size_pt=cap.pt, bold=False)]
+            tab = title_w - 2 * mm_to_pt(c.cell_margin_lr_mm) - 1
+        rule = Border(width_mm=c.title_rule_mm, color=t.color(c.title_rule_color) or "#000000")
+        cells = (
+            CellBox(row=0, col=0, fill=t.color(c.fill), paras=(
+                Para(role=num_role, runs=(Run(text=str(number)),), align="center"),)),
+            CellBox(row=0, col=1, borders=Borders(bottom=rule if c.title_rule_mm else NO_LINE),
+                    paras=(Para(role=title_role, runs=tuple(runs), align="left",
+                                tab_right_pt=tab, bookmark=mark, outline=2),)),
+        )
+        height = mm_to_pt(c.task_height_mm if task else c.height_mm)
+        self.box(TableBox(kind="task" if task else "chip", n_rows=1, n_cols=2,
+                          col_widths_pt=(num_w, title_w), cells=cells,
+                          space_before_pt=self.gap("chip"), row_heights_pt=(height,),
+                          keep_next=True,
+                          cell_margin_mm=(c.cell_margin_lr_mm, c.cell_margin_lr_mm,
+                                          c.cell_margin_tb_mm, c.cell_margin_tb_mm)),
+                 kind="chip")
+
+    def summary(self, text: str) -> None:
+        t, sb = self.theme, self.theme.summary_box
+        line = Border(width_mm=sb.border_mm)
+        cell = CellBox(row=0, col=0, fill=t.color(sb.fill), paras=(
+            Para(role="summary", runs=(Run(text=text),),
+                 indent=Indent(left_pt=mm_to_pt(sb.indent_mm), hanging_pt=0)),),
+            borders=Borders(top=line, bottom=line, left=line, right=line))
+        m = sb.cell_margin_mm
+        self.box(TableBox(kind="summary", n_rows=1, n_cols=1, col_widths_pt=(self.width,),
+                          cells=(cell,), space_before_pt=self.gap("box"),
+                          row_heights_pt=(mm_to_pt(sb.min_height_mm),),
+                          cell_margin_mm=(m, m + mm_to_pt(0), m * 4, m * 4)))
+        self.prev = "summary"
+
+    # ------------------------------------------------------------------ appendices
+    def _numbered_appendices(self) -> list[tuple[int, Appendix]]:
+        counts: dict[str, int] = {}
+        out = []
+        for app in self.report.appendices:
+            counts[app.label] = counts.get(app.label, 0) + 1
+            out.append((counts[app.label], app))
+        return out
+
+    def appendix(self, number: int, app: Appendix) -> None:
+        t, a = self.theme, self.theme.appendix
+        if a.page_break_before:
+            self.page_break()
+        label_w = mm_to_pt(22)
+        gap_w = self.width * a.gap_pct / 100
+        line = Border(width_mm=a.border_mm)
+        cells = (
+            CellBox(row=0, col=0, fill=t.color(a.label_fill), paras=(
+                Para(role="appendix_label", runs=(Run(text=f"{app.label} {number}"),),
+                     align="center"),)),
+            CellBox(row=0, col=1, paras=(Para(role="appendix_title"),)),
+            CellBox(row=0, col=2, borders=Borders(top=line, bottom=line, left=line, right=line),
+                    paras=(Para(role="appendix_title", runs=(Run(text=app.title),),
+                                bookmark=f"app_{app.label}_{number}"),)),
+        )
+        self.box(TableBox(kind="appendix_tab", n_rows=1, n_cols=3,
+                          col_widths_pt=(label_w, gap_w, self.width - label_w - gap_w),
+                          cells=cells, row_heights_pt=(mm_to_pt(10),), keep_next=True),
+                 kind="chip")
+        self.blocks(app.blocks, parent_level=0)
+
+    # ------------------------------------------------------------------ blocks
+    def blocks(self, blocks: Sequence[Block], *, parent_level: int,
+               parent_role: str | None = None, parent_indent: ThemeIndent | None = None,
+               in_event: int = 0) -> None:
+        enum_index = 0
+        for b in blocks:
+            if isinstance(b, Item):
+                self.item(b, parent_level, parent_role, parent_indent, in_event)
+            elif isinstance(b, EnumItem):
+                self.enum(b, enum_index, parent_level, parent_role, parent_indent)
+                enum_index += 1
+            elif isinstance(b, Event):
+                self.event(b, parent_level)
+            elif isinstance(b, WhenWhere):
+                self.when_where(b, parent_indent)
+            elif isinstance(b, CategoryTag):
+                self.category(b, parent_level)
+            elif isinstance(b, Note):
+                self.note(b, parent_indent)
+            elif isinstance(b, Footnote):
+                ind = self.theme.child_indent("footnote", cast(Role, parent_role), parent_indent)
+                self.para("footnote", [Run(text=b.text)], symbol=b.mark, indent=_ind(ind))
+            elif isinstance(b, LeadLine):
+                self.para("lead", [Run(text=b.text)], indent=_ind(self.theme.indent("lead")))
+            elif isinstance(b, SubCaption):
+                self.para("subcaption", [Run(text=b.text)],
+                          symbol=self.theme.symbol("subcaption"),
+                          indent=_ind(self.theme.indent("subcaption")))
+            elif isinstance(b, Paragraph):
+                self.para("paragraph", [Run(text=b.text)], align=b.align)
+            elif isinstance(b, Table | StaffingTable | BudgetTable):
+                self.table(b, parent_indent)
+
+    def _text_runs(self, item: Item) -> list[Run]:
+        runs: list[Run] = []
+        bold = True if item.bold else None
+        if item.label:
+            runs.append(Run(text=f"({item.label}) ", bold=bold))
+        body = item.text
+        if item.key is not None:
+            value = body
+            if item.schedule is not None:
+                sched = self.fmt.schedule(item.schedule)
+                value = f"{value} {sched}".strip() if value else sched
+            body = f"{item.key}{self.theme.event.key_sep}{value}"
+        elif item.schedule is not None:
+            body = f"{body} {self.fmt.schedule(item.schedule)}".strip()
+        runs.append(Run(text=body + self.fmt.item_tail(item), bold=bold))
+        return runs
+
+    def item(self, item: Item, parent_level: int, parent_role: str | None,
+             parent_indent: ThemeIndent | None, in_event: int) -> None:
+        t = self.theme
+        level = item.level if item.level is not None else parent_level + 1
+        role: Role
+        if in_event == 1:
+            role = "event_field"
+        elif in_event >= 2:
+            role = "event_sub"
+        else:
+            role = LEVEL_ROLES[min(level, 4) - 1]
+        if level > 4 and parent_indent is not None and not in_event:
+            ind = t.indent(role, parent_indent.sym_x_pt)
+        else:
+            ind = t.child_indent(role, cast(Role, parent_role), parent_indent)
+        symbol = item.symbol if item.symbol is not None else t.symbol(role)
+        self.para(role, self._text_runs(item), symbol=symbol or None, indent=_ind(ind))
+        self.blocks(item.children, parent_level=level, parent_role=role, parent_indent=ind,
+                    in_event=in_event + 1 if in_event else 0)
+
+    def enum(self, e: EnumItem, index: int, parent_level: int, parent_role: str | None,
+             parent_indent: ThemeIndent | None) -> None:
+        t = self.theme
+        ind = t.child_indent("enum", cast(Role, parent_role), parent_indent)
+        tail = f" ({self.fmt.annotation_date(e.date)})" if e.date is not None else ""
+        self.para("enum", [Run(text=e.text + tail)], symbol=self._enum_symbol("enum", index),
+                  indent=_ind(ind))
+        self.blocks(e.children, parent_level=parent_level, parent_role="enum",
+                    parent_indent=ind)
+
+    def event(self, ev: Event, parent_level: int) -> None:
+        t = self.theme
+        ind = t.indent("event_title")
+        tail = f" ({self.fmt.heading_period(ev.period)})" if ev.period is not None else ""
+        self.para("event_title", [Run(text=ev.title + tail)], symbol=t.symbol("event_title"),
+                  indent=_ind(ind))
+        self.blocks(ev.children, parent_level=parent_level + 1, parent_role="event_title",
+                    parent_indent=ind, in_event=1)
+
+    def when_where(self, w: WhenWhere, parent_indent: ThemeIndent | None) -> None:
+        t = self.theme
+        ind = t.child_indent("event_field", "event_title", parent_indent)
+        text = f"{w.key}{t.event.key_sep}{self.fmt.when_where(w)}"
+        self.para("event_field", [Run(text=text)], symbol=t.symbol("event_field"),
+                  indent=_ind(ind))
+
+    def category(self, c: CategoryTag, parent_level: int) -> None:
+        t, ct = self.theme, self.theme.category
+        if ct.style == "inline":
+            self.para("paragraph", [Run(text=f"[{c.label}] ", bold=True), Run(text=c.text)],
+                      indent=_ind(t.indent(ct.slot)))
+        else:
+            x = t.indent(ct.slot).sym_x_pt
+            label_w = mm_to_pt(ct.label_width_mm)
+            cells = (
+                CellBox(row=0, col=0, fill=t.color(ct.fill), paras=(
+                    Para(role="category", runs=(Run(text=c.label),), align="center"),)),
+                CellBox(row=0, col=1, paras=(
+                    Para(role=ct.text_role, runs=(Run(text=c.text),), align="left"),)),
+            )
+            self.box(TableBox(kind="category", n_rows=1, n_cols=2,
+                              col_widths_pt=(label_w, self.width - x - label_w), cells=cells,
+                              indent_pt=x, space_before_pt=self.gap("box"), keep_next=True,
+                              cell_margin_mm=(1.5, 1.5, 0.5, 0.5)))
+        self.blocks(c.children, parent_level=parent_level)
+
+    def note(self, n: Note, parent_indent: ThemeIndent | None) -> None:
+        t = self.theme
+        if n.scope == "table":
+            self.para("note_table", [Run(text=n.text)], symbol=t.symbol("note_table"),
+                      indent=_ind(t.indent("note_table")))
+            return
+        ind = (t.indent("note", parent_indent.sym_x_pt) if parent_indent is not None
+               else t.indent("note"))
+        self.para("note", [Run(text=n.text)], symbol=t.symbol("note"), indent=_ind(ind))
+
+    def table(self, table: Table | StaffingTable | BudgetTable,
+              parent_indent: ThemeIndent | None) -> None:
+        t = self.theme
+        generic = as_generic(table)
+        unit, basis = self.section_caption
+        shown = generic.unit in (None, unit) and generic.basis in (None, basis)
+        if not shown:
+            caption = self.fmt.caption(generic.unit, generic.basis)
+            if caption:
+                self.para("unit_caption", [Run(text=caption)], align="right")
+        if generic.title:
+            self.para("subcaption", [Run(text=f"< {generic.title} >", bold=True)],
+                      align="center", gap_role="subcaption")
+        indent = 0.0
+        if parent_indent is not None and isinstance(table, Table):
+            indent = 0.0
+        box = self.tables.build(generic, self.gap("table"), indent)
+        self.box(box, kind="table")
+        for note in generic.notes:
+            self.para("note_table", [Run(text=note)], symbol=t.symbol("note_table"),
+                      indent=_ind(t.indent("note_table")))
+
+
+def layout(report: Report, theme: Theme | None = None, locale: str = "ko_KR") -> LaidDocument:
+    """Lay out a report with a theme (default: the Seoul profile)."""
+    return _Builder(report, theme or Theme.seoul(), locale).build()

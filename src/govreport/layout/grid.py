@@ -1,0 +1,97 @@
+"""Table geometry: resolve row/col spans into grid positions and choose column widths."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+import attrs
+
+from ..model import Cell, Row
+
+
+class GridError(ValueError):
+    """Spans that overlap or run past the table edge; ``row``/``cell`` locate the culprit."""
+
+    def __init__(self, message: str, row: int, cell: int) -> None:
+        super().__init__(message)
+        self.row = row
+        self.cell = cell
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Placed:
+    """A model cell at its grid position."""
+
+    row: int
+    col: int
+    cell: Cell
+
+
+def place_cells(rows: Sequence[Row]) -> tuple[list[Placed], int]:
+    """Place cells HTML-style (each row lists the cells starting in it); return cells, columns.
+
+    Raises :class:`GridError` when spans overlap, run past the last row, or rows differ in width.
+    """
+    taken: set[tuple[int, int]] = set()
+    placed: list[Placed] = []
+    widths: list[int] = []
+    for r, row in enumerate(rows):
+        c = 0
+        for i, cell in enumerate(row.cells):
+            while (r, c) in taken:
+                c += 1
+            if r + cell.rowspan > len(rows):
+                raise GridError(f"rowspan {cell.rowspan} runs past the last row", r, i)
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    if (r + dr, c + dc) in taken:
+                        raise GridError(f"overlaps the cell spanning into column {c + dc}", r, i)
+                    taken.add((r + dr, c + dc))
+            placed.append(Placed(row=r, col=c, cell=cell))
+            c += cell.colspan
+        widths.append(max([cc + 1 for (rr, cc) in taken if rr == r], default=0))
+    n_cols = max(widths, default=0)
+    for r, w in enumerate(widths):
+        if w != n_cols:
+            raise GridError(f"row has {w} columns, the table has {n_cols}", r, len(rows[r].cells))
+    for r in range(len(rows)):
+        for c in range(n_cols):
+            if (r, c) not in taken:
+                raise GridError(f"row has a gap at column {c}", r, len(rows[r].cells))
+    return placed, n_cols
+
+
+def text_em(text: str) -> float:
+    """Width of the longest line of ``text`` in em (Hangul/CJK 1.0, others 0.55, space 0.5)."""
+    best = 0.0
+    for line in text.split("\n"):
+        w = 0.0
+        for ch in line:
+            if ch == " ":
+                w += 0.5
+            elif unicodedata.east_asian_width(ch) in ("W", "F"):
+                w += 1.0
+            else:
+                w += 0.55
+        best = max(best, w)
+    return best
+
+
+def column_widths(
+    natural_pt: Sequence[float], long_text: Sequence[bool], total_pt: float
+) -> tuple[float, ...]:
+    """Fit natural column widths to ``total_pt``: short columns keep theirs, long-text columns
+    share the rest in proportion to their natural width (FORMAT.md §6)."""
+    n = len(natural_pt)
+    if n == 0:
+        return ()
+    nat = [max(w, 1.0) for w in natural_pt]
+    longs = [i for i in range(n) if long_text[i]] or list(range(n))
+    fixed = sum(nat[i] for i in range(n) if i not in longs)
+    rest = total_pt - fixed
+    if rest <= 0.25 * total_pt:  # short columns alone overflow: scale everything
+        scale = total_pt / sum(nat)
+        return tuple(w * scale for w in nat)
+    share = sum(nat[i] for i in longs)
+    return tuple((rest * nat[i] / share) if i in longs else nat[i] for i in range(n))

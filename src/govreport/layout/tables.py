@@ -1,0 +1,139 @@
+"""Lay out model tables (generic and domain) as :class:`TableBox` nodes."""
+
+from __future__ import annotations
+
+from ..formatting import format_cell, format_percent
+from ..model import BudgetTable, Cell, StaffingTable, Table
+from ..theme import Theme
+from .grid import column_widths, place_cells, text_em
+from .nodes import NO_LINE, Border, Borders, CellBox, Indent, Para, Run, TableBox
+from .text import TextFormatter
+
+SHORT_TEXT_CHARS = 12
+
+
+def as_generic(table: Table | StaffingTable | BudgetTable) -> Table:
+    """Domain tables lay themselves out as generic tables."""
+    return table if isinstance(table, Table) else table.as_table()
+
+
+class TableLayout:
+    """Builds data tables: cell text, alignment, borders, widths."""
+
+    def __init__(self, theme: Theme, fmt: TextFormatter, width_pt: float) -> None:
+        self.theme = theme
+        self.fmt = fmt
+        self.width_pt = width_pt
+
+    def cell_text(self, cell: Cell) -> str:
+        v = cell.value
+        ts = self.theme.table
+        if isinstance(v, bool) or v is None:
+            text = ""
+        elif isinstance(v, int | float):
+            text = format_cell(v, zero=ts.zero, negative=ts.negative, locale=self.fmt.locale)
+        else:
+            text = v
+        if cell.ratio is not None:
+            pct = format_percent(cell.ratio, self.theme.numbers.pct_decimals,
+                                 locale=self.fmt.locale)
+            text += f"\n({pct})"
+        if cell.count is not None:
+            text += f"\n({self.fmt.count(cell.count)})"
+        return text
+
+    def build(self, table: Table, space_before_pt: float, indent_pt: float = 0.0) -> TableBox:
+        theme, ts = self.theme, self.theme.table
+        head_style = theme.resolve("table_head")
+        body_style = theme.resolve("table_body")
+        all_rows = (*table.header, *table.rows)
+        placed, n_cols = place_cells(all_rows)
+        n_head = len(table.header)
+        n_rows = len(all_rows)
+        width = self.width_pt - indent_pt
+        margin_pt = ts.cell_margin_lr_mm * 72 / 25.4
+
+        # column facts: numbers ≥ 1,000 → right aligned; long text → wide column
+        big_number = [False] * n_cols
+        long_text = [False] * n_cols
+        natural = [0.0] * n_cols
+        for p in placed:
+            text = self.cell_text(p.cell)
+            is_head = p.row < n_head
+            pt = head_style.pt if is_head else body_style.pt
+            em = text_em(text) + (2.0 if p.cell.items else 0.0)
+            for item in p.cell.items:
+                em = max(em, text_em(getattr(item, "text", "")) + 1.5)
+            if p.cell.colspan == 1:
+                natural[p.col] = max(natural[p.col], em * pt + 2 * margin_pt + 2)
+                if not is_head and (p.cell.items or len(text) > SHORT_TEXT_CHARS):
+                    long_text[p.col] = True
+            v = p.cell.value
+            if not is_head and isinstance(v, int | float) and abs(v) >= 1000:
+                big_number[p.col] = True
+        if table.widths and len(table.widths) == n_cols:
+            total = sum(table.widths)
+            widths = tuple(width * w / total for w in table.widths)
+        else:
+            widths = column_widths(natural, long_text, width)
+
+        thin = Border(width_mm=ts.inner_mm)
+        thick = Border(width_mm=ts.outer_tb_mm)
+        side = thin if ts.sides == "thin" else NO_LINE
+        head_fill = theme.color(ts.head_fill)
+        total_fill = theme.color(ts.total_fill)
+        cells: list[CellBox] = []
+        for p in placed:
+            cell = p.cell
+            is_head = p.row < n_head
+            last_row = p.row + cell.rowspan - 1
+            last_col = p.col + cell.colspan - 1
+            row_total = not is_head and table.rows[p.row - n_head].total
+            borders = Borders(
+                top=thick if p.row == 0 else thin,
+                bottom=thick if last_row == n_rows - 1 else thin,
+                left=side if p.col == 0 else thin,
+                right=side if last_col == n_cols - 1 else thin,
+            )
+            role = "table_head" if is_head else "table_body"
+            text = self.cell_text(cell)
+            if cell.align is not None:
+                align = cell.align
+            elif is_head or p.col < table.stub_columns:
+                align = "center"
+            elif isinstance(cell.value, int | float) or cell.ratio is not None:
+                align = "right" if big_number[p.col] else "center"
+            elif len(text) <= SHORT_TEXT_CHARS or "\n" in text:
+                align = "center"
+            else:
+                align = "left"
+            bold = True if (cell.bold or (row_total and ts.total_bold)) else None
+            paras: list[Para] = []
+            if text or not cell.items:
+                paras.append(Para(role=role, runs=(Run(text=text, bold=bold),), align=align))
+            for item in cell.items:
+                paras.append(self._cell_item(item))
+            cells.append(CellBox(
+                row=p.row, col=p.col, rowspan=cell.rowspan, colspan=cell.colspan,
+                paras=tuple(paras), header=is_head, borders=borders,
+                fill=head_fill if is_head else (total_fill if row_total else None),
+            ))
+        return TableBox(
+            kind="data", n_rows=n_rows, n_cols=n_cols, col_widths_pt=widths,
+            cells=tuple(cells), header_rows=n_head if ts.repeat_header else 0,
+            indent_pt=indent_pt, space_before_pt=space_before_pt,
+            cell_margin_mm=(ts.cell_margin_lr_mm, ts.cell_margin_lr_mm,
+                            ts.cell_margin_tb_mm, ts.cell_margin_tb_mm),
+        )
+
+    def _cell_item(self, item: object) -> Para:
+        """A ``-`` line inside a cell, hanging-indented."""
+        style = self.theme.resolve("table_body")
+        text = getattr(item, "text", "")
+        label = getattr(item, "label", None)
+        symbol = getattr(item, "symbol", None) or "-"
+        runs = [Run(text=f"({label}) ")] if label else []
+        runs.append(Run(text=text))
+        hang = style.pt * 1.0
+        return Para(role="table_body", runs=tuple(runs), symbol=symbol,
+                    indent=Indent(left_pt=hang, hanging_pt=hang), align="left")

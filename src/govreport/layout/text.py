@@ -1,0 +1,88 @@
+"""Strings the layout prints from typed values: annotations, captions, event fields.
+
+Which date form goes where (FORMAT.md §8.2) is decided here, once, for both formats.
+"""
+
+from __future__ import annotations
+
+from ..formatting import format_count, format_date, format_dates, format_period
+from ..model import Item, PartialDate, Period, Quantity, WhenWhere
+from ..theme import Theme
+
+
+class TextFormatter:
+    """Formats the typed values of a report for one theme and locale."""
+
+    def __init__(self, theme: Theme, locale: str = "ko_KR") -> None:
+        self.theme = theme
+        self.locale = locale
+        self.apostrophe = theme.dates.apostrophe
+        self.sep = theme.dates.range_sep
+        self.weekday = theme.dates.weekday
+
+    # ---- dates
+    def annotation_date(self, p: Period) -> str:
+        """Trailing item date/period in compact form: ``'25.3.17.``, ``'24.7.~12.``."""
+        return format_period(p, "compact", weekday=False, sep=self.sep,
+                             apostrophe=self.apostrophe, locale=self.locale)
+
+    def heading_period(self, p: Period) -> str:
+        """Period after a □ heading or event title: ``'25. 2월~'25. 4월``, ``'25.1.3.~4.12.``."""
+        if p.start.precision in ("day", "minute"):
+            return self.annotation_date(p)
+        return format_period(p, "spaced", repeat_year=True, sep=self.sep,
+                             apostrophe=self.apostrophe, locale=self.locale)
+
+    def schedule(self, p: Period) -> str:
+        """A date given as a value: ``'25. 4~5월 중``, ``'25. 7월``, ``'25. 3. 25.(화)``."""
+        return format_period(p, "spaced", weekday=self.weekday, sep=self.sep,
+                             apostrophe=self.apostrophe, locale=self.locale)
+
+    def basis(self, p: Period) -> str:
+        """기준 date of a caption: ``'25.3월말``."""
+        return format_period(p, "compact", weekday=False, sep=self.sep,
+                             apostrophe=self.apostrophe, locale=self.locale)
+
+    def cover_date(self, p: Period) -> str:
+        """Cover/by-line date: ``2025. 4.`` or ``2025. 3. 25.``."""
+        return format_date(p.start, "official", weekday=False, locale=self.locale)
+
+    def when_where(self, w: WhenWhere) -> str:
+        """``'25. 3. 24.(월) 21:20 / 명일동 …``."""
+        when = format_dates(list(w.dates), "spaced", weekday=self.weekday,
+                            apostrophe=self.apostrophe, locale=self.locale)
+        return when + (self.theme.event.place_sep + w.place if w.place else "")
+
+    def point(self, p: PartialDate) -> str:
+        return format_date(p, "compact", weekday=self.weekday, apostrophe=self.apostrophe,
+                           locale=self.locale)
+
+    # ---- numbers
+    def count(self, q: Quantity) -> str:
+        """``2,507건``, ``150여 명``, ``약 72만 개``."""
+        return format_count(q.value, q.unit, plus=q.approx == "여", about=q.approx == "약",
+                            locale=self.locale)
+
+    # ---- items
+    def item_tail(self, item: Item) -> str:
+        """The annotations after an item's text, with their spacing."""
+        tail = ""
+        if item.date is not None:
+            tail += f"({self.annotation_date(item.date)})"
+        if item.count is not None:
+            tail += f"({self.count(item.count)})"
+        if item.period is not None:
+            tail += f" ({self.heading_period(item.period)})"
+        if item.status:
+            tail += f" ({item.status})"
+        return tail
+
+    def caption(self, unit: str | None, basis: Period | None) -> str | None:
+        """``(기준 / 단위 : '25.3월말 / 명)``, ``(단위 : 천원)``, ``(기준 : '25.3월말)``."""
+        if unit and basis is not None:
+            return f"(기준 / 단위 : {self.basis(basis)} / {unit})"
+        if unit:
+            return f"(단위 : {unit})"
+        if basis is not None:
+            return f"(기준 : {self.basis(basis)})"
+        return None
