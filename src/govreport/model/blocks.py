@@ -39,10 +39,11 @@ class Item:
     like ``(구호금지원)``; ``key`` makes the item a ``key : text`` line (▶ 주요내용 : …).
     Trailing annotations are typed: ``date`` → ``('25.3.17.)``, ``period`` →
     ``('25. 2월~'25. 4월)``, ``count`` → ``(2,507건)``, ``status`` → ``(연중 지속)``.
-    ``schedule`` is a date value printed after the key: ``관련 조례 개정 : '25. 4~5월 중``.
+    ``schedule`` is a date value printed after the key: ``관련 조례 개정 : '25. 4~5월 중``
+    (such an item may have ``key`` and ``schedule`` only; ``text`` defaults to ``""``).
     """
 
-    text: str
+    text: str = ""
     level: int | None = None
     symbol: str | None = None
     label: str | None = None

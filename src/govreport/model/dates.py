@@ -30,7 +30,12 @@ class DateFormatError(ValueError):
     """A date string that is not one of the accepted ISO forms or names an impossible day."""
 
 
-@attrs.frozen(slots=True, kw_only=True, order=True)
+def _minute_with_hour(inst: PartialDate, _attr: object, minute: int | None) -> None:
+    if (inst.hour is None) != (minute is None):
+        raise ValueError("hour and minute must be given together")
+
+
+@attrs.frozen(slots=True, kw_only=True)
 class PartialDate:
     """A calendar point known to year, month, day or minute precision (``'25``, ``'25.3월``…)."""
 
@@ -38,7 +43,11 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
     hour: int | None = None
-    minute: int | None = None
+    minute: int | None = attrs.field(default=None, validator=_minute_with_hour)
+
+    def sort_key(self) -> tuple[int, int, int, int, int]:
+        """A key ordering points of any precision (missing parts count as 0)."""
+        return (self.year, self.month or 0, self.day or 0, self.hour or 0, self.minute or 0)
 
     @property
     def precision(self) -> Precision:
@@ -94,7 +103,7 @@ class PartialDate:
 
 
 def parse_partial_date(text: str) -> PartialDate:
-    """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``; reject impossible days."""
+    """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``; reject bad days."""
     m = _POINT_RE.match(text.strip())
     if not m:
         raise DateFormatError(f"{text!r} is not a valid date (use YYYY, YYYY-MM, YYYY-MM-DD "
@@ -165,11 +174,7 @@ def parse_period(text: str) -> Period:
         if b.strip() == "..":
             return Period(start=start, open_end=True, qualifier=qualifier)
         end = parse_partial_date(b)
-        if _sort_key(end) < _sort_key(start):
+        if end.sort_key() < start.sort_key():
             raise DateFormatError(f"{text!r}: the period ends before it starts")
         return Period(start=start, end=end, qualifier=qualifier)
     return Period(start=parse_partial_date(raw), qualifier=qualifier)
-
-
-def _sort_key(p: PartialDate) -> tuple[int, int, int, int, int]:
-    return (p.year, p.month or 0, p.day or 0, p.hour or 0, p.minute or 0)

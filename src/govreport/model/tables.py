@@ -6,6 +6,7 @@ are computed properties.  Each lays itself out as a generic :class:`Table` (``as
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Literal, Union
 
@@ -14,7 +15,7 @@ import attrs
 from .dates import Period
 
 if TYPE_CHECKING:
-    from .blocks import Block
+    from .blocks import Block, Quantity
 
 Align = Literal["left", "center", "right", "justify"]
 CellValue = Union[str, int, float, None]  # noqa: UP007 - runtime alias for cattrs
@@ -24,6 +25,10 @@ def _tuple(value: object) -> tuple[object, ...]:
     return tuple(value) if isinstance(value, list | tuple) else (value,)
 
 
+def _tuple2(value: Iterable[Iterable[int]]) -> tuple[tuple[int, ...], ...]:
+    return tuple(tuple(group) for group in value)
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Cell:
     """One table cell (only cells that *start* at a grid position are listed, as in HTML).
@@ -31,7 +36,8 @@ class Cell:
     ``value`` is text (``\\n`` = line break), a number (printed with separators, 0 → ``-``) or
     ``None`` (empty).  ``ratio`` (percent) makes a compound cell ``99,901`` / ``(25.1%)``.
     ``items`` holds bulleted lines (``-``) inside the cell.  In JSON a cell without options may
-    be written as the bare value.
+    be written as the bare value.  ``count`` is a typed count printed on its own line under
+    a label (``건설\\n주택`` / ``(39)``); the layout formats it, the checks sum it.
     """
 
     value: CellValue = None
@@ -41,6 +47,7 @@ class Cell:
     colspan: int = 1
     align: Align | None = None
     bold: bool = False
+    count: Quantity | None = None
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -85,9 +92,7 @@ class StaffRow:
     """
 
     label: str
-    counts: tuple[tuple[int, ...], ...] = attrs.field(
-        converter=lambda v: tuple(tuple(g) for g in v)
-    )
+    counts: tuple[tuple[int, ...], ...] = attrs.field(converter=_tuple2)
     total: int | None = None
 
     def subtotals(self) -> tuple[int, ...]:

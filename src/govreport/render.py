@@ -1,0 +1,202 @@
+"""``render()``: a report (or any JSON data with a free-form template) → DOCX/HWPX/HWP/PDF.
+
+The pipeline is ``Report → layout → writer``.  Both writers consume the same
+:class:`~govreport.layout.LaidDocument`, so DOCX and HWPX cannot disagree.  Output files are
+written atomically (temporary file, then rename); an existing file is replaced only with
+``overwrite=True``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import RenderError, ValidationError
+from .layout import LaidDocument, layout
+from .model import Report
+from .serialization import load, structure, unstructure, write_atomic
+from .theme import Theme
+
+Format = Literal["docx", "hwpx", "hwp", "pdf"]
+FORMATS: tuple[Format, ...] = ("docx", "hwpx", "hwp", "pdf")
+BODY_MARKER = "{{ body }}"
+
+
+def output_format(path: str | os.PathLike[str]) -> Format:
+    """The format named by a file's suffix; a clear error for anything else."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise RenderError(
+            f"{path}: unknown output type {suffix!r}; use one of .docx, .hwpx, .hwp, .pdf"
+        )
+    return suffix  # type: ignore[return-value]
+
+
+def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
+    """A Theme from an object, a profile name (``seoul``, ``central``) or a TOML/JSON path."""
+    if theme is None:
+        return Theme.seoul()
+    if isinstance(theme, Theme):
+        return theme
+    text = str(theme)
+    if Path(text).suffix.lower() in (".toml", ".json"):
+        return Theme.load(text)
+    return Theme.profile_named(text)
+
+
+def _is_free_form(template: Path, fmt: Format) -> bool:
+    """A template is free-form when it has no ``{{ body }}`` marker."""
+    try:
+        with zipfile.ZipFile(template) as z:
+            names = [n for n in z.namelist() if n.endswith(".xml")]
+            wanted = [n for n in names if n.startswith(("word/document", "Contents/section"))]
+            for name in wanted:
+                text = z.read(name).decode("utf-8", "replace")
+                if "body" in text and _has_marker(text):
+                    return False
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise RenderError(f"{template}: not a readable {fmt.upper()} template ({exc})") from None
+    return True
+
+
+def _has_marker(xml: str) -> bool:
+    import re
+
+    plain = re.sub(r"<[^>]+>", "", xml)
+    return re.search(r"\{\{\s*p?\s*body\s*\}\}", plain) is not None
+
+
+def render_bytes(
+    source: Report | Mapping[str, Any] | Any,
+    fmt: Format,
+    *,
+    template: str | os.PathLike[str] | None = None,
+    theme: Theme | str | os.PathLike[str] | None = None,
+    locale: str = "ko_KR",
+) -> bytes:
+    """Render to bytes of the given format (see :func:`render`)."""
+    tpl = Path(template) if template is not None else None
+    if tpl is not None and not tpl.exists():
+        raise RenderError(f"{tpl}: template not found")
+    th = resolve_theme(theme)
+    report: Report | None = source if isinstance(source, Report) else None
+    if report is None and isinstance(source, Mapping) and "meta" in source:
+        report = structure(dict(source))
+    free = tpl is not None and _is_free_form(tpl, "hwpx" if fmt == "hwpx" else "docx")
+    if report is None and not free:
+        raise RenderError(
+            "the data is not a report (no \"meta\"); free-form rendering of other JSON needs "
+            "a template without a {{ body }} marker (--template)"
+        )
+    if free:
+        assert tpl is not None
+        context = _free_context(report, source, th, locale)
+        if fmt == "hwpx":
+            from .writers.hwpx.template import fill_free_template
+
+            return fill_free_template(tpl, context, locale=locale)
+        data = _fill_free_docx(tpl, context, locale)
+        return data if fmt == "docx" else _from_docx(data, fmt)
+    assert report is not None
+    laid = layout(report, th, locale)
+    return _write_laid(laid, th, fmt, tpl)
+
+
+def _write_laid(laid: LaidDocument, theme: Theme, fmt: Format, tpl: Path | None) -> bytes:
+    if fmt in ("hwpx", "hwp"):
+        from .writers.hwpx import write_hwpx
+
+        data = write_hwpx(laid, theme, tpl if tpl and tpl.suffix.lower() == ".hwpx" else None)
+        if fmt == "hwp":
+            from .writers.hwpx.hwp import hwpx_to_hwp
+
+            return hwpx_to_hwp(data)
+        return data
+    from .writers.docx import write_docx
+
+    data = write_docx(laid, theme, tpl if tpl and tpl.suffix.lower() == ".docx" else None)
+    return data if fmt == "docx" else _from_docx(data, fmt)
+
+
+def _from_docx(data: bytes, fmt: Format) -> bytes:
+    if fmt == "pdf":
+        from .writers.pdf import docx_to_pdf
+
+        return docx_to_pdf(data)
+    raise RenderError(f"a free-form DOCX template cannot produce .{fmt}")
+
+
+def _free_context(report: Report | None, source: Any, theme: Theme,
+                  locale: str) -> dict[str, Any]:
+    """Jinja context: a report's JSON plus its formatted ``fields``; other JSON as it is."""
+    if report is not None:
+        data = unstructure(report)
+        data["fields"] = layout(report, theme, locale).fields
+        return data
+    if isinstance(source, Mapping):
+        return dict(source)
+    return {"data": source}
+
+
+def _fill_free_docx(template: Path, context: Mapping[str, Any], locale: str) -> bytes:
+    from docxtpl import DocxTemplate
+
+    from .templating import environment, template_error
+
+    try:
+        doc = DocxTemplate(str(template))
+        doc.render(dict(context), jinja_env=environment(locale), autoescape=True)
+    except Exception as exc:
+        raise template_error(exc, str(template)) from None
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def load_source(path: str | os.PathLike[str]) -> Report | Any:
+    """Load a JSON file: a :class:`Report` when it has ``meta``, else the raw data."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_bytes())
+    except OSError as exc:
+        raise RenderError(f"{p}: cannot read file: {exc.strerror}") from None
+    except json.JSONDecodeError:
+        return load(p)  # reports the JSON syntax error with line/column
+    if isinstance(data, dict) and "meta" in data:
+        return load(p)
+    return data
+
+
+def render(
+    source: Report | Mapping[str, Any] | str | os.PathLike[str] | Any,
+    output: str | os.PathLike[str],
+    *,
+    template: str | os.PathLike[str] | None = None,
+    theme: Theme | str | os.PathLike[str] | None = None,
+    locale: str = "ko_KR",
+    overwrite: bool = True,
+) -> Path:
+    """Render ``source`` to ``output`` (.docx, .hwpx, .hwp or .pdf, by suffix).
+
+    ``source`` is a :class:`Report`, report JSON data, a path to a JSON file, or — with a
+    free-form ``template`` (no ``{{ body }}`` marker) — any JSON data.  ``theme`` is a
+    :class:`Theme`, a profile name or a theme file.  Written atomically.
+    """
+    out = Path(output)
+    fmt = output_format(out)
+    if out.exists() and not overwrite:
+        raise RenderError(f"{out}: file exists (use --force to overwrite)")
+    if isinstance(source, str | os.PathLike):
+        source = load_source(source)
+    data = render_bytes(source, fmt, template=template, theme=theme, locale=locale)
+    write_atomic(out, data)
+    return out
+
+
+__all__ = ["FORMATS", "Format", "ValidationError", "load_source", "output_format", "render",
+           "render_bytes", "resolve_theme"]

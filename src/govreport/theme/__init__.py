@@ -1,0 +1,115 @@
+"""Report themes: fonts, sizes, symbols, indents, spacing, colours and box geometry.
+
+Writers ask the theme, never hard-code a look::
+
+    theme = Theme.seoul()                        # or Theme.central(), Theme.load("my.toml")
+    style = theme.resolve("L2")                  # font, pt, bold, colour, line %, align …
+    ind = theme.indent("L2")                     # sym_x_pt / text_x_pt / hanging_pt
+    gap = theme.space_before("L1", "L2")         # pt before the ○ after a □
+    theme = theme.override({"levels.L2.symbol": "ㅇ", "body.pt": 14})
+
+Unit conversions (pt → twip/HWPUNIT/half-points/EMU, mm → eighth-points …) live in
+:mod:`govreport.theme.units`.
+"""
+
+from __future__ import annotations
+
+from . import units
+from .indent import MARK_WIDTHS, RELATIVE_PARENTS, Indent, child_indent, indent, mark_width
+from .io import available_profiles, load_profile, load_theme, save_theme
+from .model import (
+    BLOCKS,
+    COLOR_TOKENS,
+    LADDERS,
+    ROLES,
+    Align,
+    AppendixOptions,
+    Block,
+    Body,
+    CategoryTag,
+    Chip,
+    Colors,
+    Cover,
+    DateOptions,
+    DocxMargins,
+    DocxMarginsTwip,
+    EventOptions,
+    Fitting,
+    Ladder,
+    LayoutOptions,
+    Levels,
+    Lines,
+    Margins,
+    Numbering,
+    NumberOptions,
+    OverviewBox,
+    PageNumber,
+    PageSetup,
+    PartHeading,
+    PseudoRole,
+    ResolvedStyle,
+    Role,
+    RoleStyle,
+    Spacing,
+    SummaryBox,
+    TableStyle,
+    Theme,
+    ThemeError,
+    TitleBox,
+    Toc,
+)
+from .spacing import space_before
+
+__all__ = [
+    "BLOCKS",
+    "COLOR_TOKENS",
+    "LADDERS",
+    "MARK_WIDTHS",
+    "RELATIVE_PARENTS",
+    "ROLES",
+    "Align",
+    "AppendixOptions",
+    "Block",
+    "Body",
+    "CategoryTag",
+    "Chip",
+    "Colors",
+    "Cover",
+    "DateOptions",
+    "DocxMargins",
+    "DocxMarginsTwip",
+    "EventOptions",
+    "Fitting",
+    "Indent",
+    "Ladder",
+    "LayoutOptions",
+    "Levels",
+    "Lines",
+    "Margins",
+    "NumberOptions",
+    "Numbering",
+    "OverviewBox",
+    "PageNumber",
+    "PageSetup",
+    "PartHeading",
+    "PseudoRole",
+    "ResolvedStyle",
+    "Role",
+    "RoleStyle",
+    "Spacing",
+    "SummaryBox",
+    "TableStyle",
+    "Theme",
+    "ThemeError",
+    "TitleBox",
+    "Toc",
+    "available_profiles",
+    "child_indent",
+    "indent",
+    "load_profile",
+    "load_theme",
+    "mark_width",
+    "save_theme",
+    "space_before",
+    "units",
+]

@@ -1,0 +1,1 @@
+"""Writers: laid-out documents → DOCX, HWPX (and, via LibreOffice, PDF)."""
