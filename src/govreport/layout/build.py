@@ -31,11 +31,10 @@ from ..model import (
     Table,
     WhenWhere,
 )
-from ..theme import Theme
 from ..theme import Indent as ThemeIndent
+from ..theme import Theme
 from ..theme.model import Role
 from ..theme.units import mm_to_pt
-from .paginate import text_height_pt
 from .nodes import (
     NO_LINE,
     Border,
@@ -51,6 +50,7 @@ from .nodes import (
     TocBlock,
     TocEntry,
 )
+from .paginate import text_height_pt
 from .tables import TableLayout, as_generic
 from .text import TextFormatter
 

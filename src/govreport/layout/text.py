@@ -79,10 +79,12 @@ class TextFormatter:
 
     def caption(self, unit: str | None, basis: Period | None) -> str | None:
         """``(기준 / 단위 : '25.3월말 / 명)``, ``(단위 : 천원)``, ``(기준 : '25.3월말)``."""
+        ko = self.locale.split("_")[0] == "ko"
+        as_of, unit_word = ("기준", "단위") if ko else ("as of", "unit")
         if unit and basis is not None:
-            return f"(기준 / 단위 : {self.basis(basis)} / {unit})"
+            return f"({as_of} / {unit_word} : {self.basis(basis)} / {unit})"
         if unit:
-            return f"(단위 : {unit})"
+            return f"({unit_word} : {unit})"
         if basis is not None:
-            return f"(기준 : {self.basis(basis)})"
+            return f"({as_of} : {self.basis(basis)})"
         return None
