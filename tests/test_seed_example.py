@@ -160,7 +160,7 @@ def test_regulation_table_counts_match_parent_item(report: g.Report) -> None:
     assert len(table.rows) == 7
     labels = [r.cells[0] for r in table.rows if len(r.cells) == 3]
     assert [c.rowspan for c in labels] == [1, 2, 2, 2]
-    counts = [int(re.search(r"\((\d+)\)$", str(c.value)).group(1)) for c in labels]  # type: ignore[union-attr]
+    counts = [c.count.value for c in labels if c.count is not None]
     assert counts == [39, 21, 58, 5]
     assert parent.count == g.Quantity(value=123, unit="건")
     assert sum(counts) == parent.count.value
@@ -212,6 +212,10 @@ TYPED: list[tuple[str, str, str]] = [
     ("규제철폐 발표(123건)", "count", "123건"),
     ("성과보고회 개최 : '25. 4~5월 중", "schedule", "2025-04/2025-05 중"),
     ("전담 조직 설치 : '25. 7월", "schedule", "2025-07"),
+    ("주택\n(39)", "count", "39"),  # T3 stacked labels: Cell.count under the label
+    ("/소상공인\n(21)", "count", "21"),
+    ("/복지\n(58)", "count", "58"),
+    ("안전\n(5)", "count", "5"),
 ]
 WEEKDAYS = "월화수목금토일"
 
@@ -263,12 +267,13 @@ _CATEGORY = re.compile(r"^(\S+ 분야) (.+)$")  # "안전 분야 재난재해 �
 _NUMERIC = re.compile(r"[\d,]+(?: \([\d.]+%\))?|-")  # table figures: typed or computed
 _SCHEDULE = re.compile(r"'\d{2}\.\s*\d{1,2}(?:~\d{1,2})?월(?: [중말])?")  # typed schedule
 _COVER_DATE = re.compile(r"\d{4}\. \d{1,2}\.")  # typed meta.date
+_CELL_COUNT = re.compile(r"\(\d+\)")  # typed Cell.count under a stacked label
 
 
 def _fragments(line: str) -> list[str]:
     """The text of a seed line that the model must hold as text (typed parts removed)."""
     s = line.strip()
-    if not s or _COVER_DATE.fullmatch(s):
+    if not s or _COVER_DATE.fullmatch(s) or _CELL_COUNT.fullmatch(s):
         return []
     s = _GLYPH.sub("", s)
     s = _PART.sub("", s)

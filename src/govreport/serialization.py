@@ -7,17 +7,22 @@ raised at once as :class:`~govreport.errors.ValidationError` with JSON paths.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.errors import IterableValidationNote
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
@@ -59,7 +64,12 @@ def _make_converter() -> cattrs.Converter:
     def structure_period(value: Any, _: type) -> Period:
         if not isinstance(value, str):
             raise _TypeMismatch(f"{_describe(value)} is not a date string")
-        return parse_period(value)
+        try:
+            return parse_period(value)
+        except DateFormatError as exc:
+            if repr(value) in str(exc):
+                raise
+            raise DateFormatError(f"{value!r}: {exc}") from None
 
     def structure_point(value: Any, _: type) -> PartialDate:
         if not isinstance(value, str):
@@ -75,7 +85,7 @@ def _make_converter() -> cattrs.Converter:
         if value is None or isinstance(value, str | float) or (
             isinstance(value, int) and not isinstance(value, bool)
         ):
-            return value  # type: ignore[no-any-return]
+            return value
         raise _TypeMismatch(f"{_describe(value)} is not text, a number or null")
 
     conv.register_structure_hook(CellValue, structure_cell_value)
@@ -103,7 +113,7 @@ def _make_converter() -> cattrs.Converter:
             for i, element in enumerate(value):
                 try:
                     out.append(item_hook(element, item_type))
-                except Exception as exc:  # noqa: BLE001 - collected and reported with path
+                except Exception as exc:
                     exc.__notes__ = [
                         *getattr(exc, "__notes__", []),
                         IterableValidationNote(f"index {i}", i, item_type),
@@ -116,6 +126,57 @@ def _make_converter() -> cattrs.Converter:
         return hook
 
     conv.register_structure_hook_factory(is_homogeneous_tuple, tuple_factory)
+
+    def is_fixed_tuple(t: Any) -> bool:
+        args = get_args(t)
+        return get_origin(t) is tuple and bool(args) and Ellipsis not in args
+
+    def fixed_tuple_factory(t: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+        item_types = get_args(t)
+
+        def hook(value: Any, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise _TypeMismatch(f"{_describe(value)} is not a list")
+            if len(value) != len(item_types):
+                raise _TypeMismatch(
+                    f"{_describe(value)} has {len(value)} item{'s' if len(value) != 1 else ''}"
+                    f", {len(item_types)} are needed"
+                )
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for i, (element, item_type) in enumerate(zip(value, item_types, strict=True)):
+                try:
+                    out.append(conv.get_structure_hook(item_type)(element, item_type))
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"index {i}", i, item_type),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("invalid list", errors, t)
+            return tuple(out)
+
+        return hook
+
+    conv.register_structure_hook_factory(is_fixed_tuple, fixed_tuple_factory)
+
+    def literal_factory(t: Any) -> Callable[[Any, type], Any]:
+        options = get_args(t)
+        names = ", ".join(_describe(o) for o in options)
+
+        def hook(value: Any, _: type) -> Any:
+            for option in options:
+                if value == option and type(value) is type(option):
+                    return option
+            raise _TypeMismatch(f"{_describe(value)} is not one of {names}")
+
+        return hook
+
+    def is_literal(t: Any) -> bool:
+        return get_origin(t) is Literal
+
+    conv.register_structure_hook_factory(is_literal, literal_factory)
 
     # Cells and rows may be written in short form: a bare value, a bare list of cells.
     # Registered before the block union so every table hook generated later uses them.
@@ -183,18 +244,22 @@ converter = _make_converter()
 
 def _format_exception(exc: BaseException, _type: type | None) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(exc.extra_fields))
+        known = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        keys = ", ".join(_with_hint(k, known) for k in sorted(exc.extra_fields))
         return f"unknown field{'s' if len(exc.extra_fields) > 1 else ''}: {keys}"
     if isinstance(exc, KeyError):
         return f"required field {exc.args[0]!r} is missing"
     if isinstance(exc, _TypeMismatch | DateFormatError):
         return str(exc)
-    if isinstance(exc, ValueError) and "Literal" in str(_type):
-        options = ", ".join(repr(a) for a in get_args(_type))
-        return f"must be one of {options}"
     if isinstance(exc, TypeError | ValueError | AttributeError):
         return f"invalid value ({exc})"
     return str(exc)
+
+
+def _with_hint(key: str, known: list[str]) -> str:
+    """``key`` with a "did you mean" hint when a known field name is close."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return f"{key} (did you mean {close[0]}?)" if close else key
 
 
 def _problems(exc: Exception) -> list[Problem]:
@@ -243,6 +308,11 @@ def loads(text: str | bytes, *, source: str | None = None, check: bool = True) -
     """Parse report JSON text; with ``check`` also run the semantic checks (errors only)."""
     try:
         data = json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            [Problem(path="$", message=f"not UTF-8 text (byte 0x{exc.object[exc.start]:02X} "
+                                       f"at offset {exc.start})")], source
+        ) from None
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise ValidationError(
@@ -294,5 +364,3 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 __all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure",
            "write_atomic"]
-
-_ = attrs  # attrs classes are structured through the converter

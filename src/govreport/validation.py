@@ -1,11 +1,506 @@
-"""Semantic checks of a structurally valid report (filled in below)."""
+"""Semantic checks of a structurally valid report.
+
+:func:`check_report` walks the model and returns every :class:`~govreport.errors.Problem` with
+a JSON path in the converter's style (``$.parts[1].sections[0].blocks[2].children[0].text``):
+field names as in JSON, list indexes in brackets, rows as ``rows[i].cells[j]`` whether the JSON
+wrote them in short or long form.  Errors make :func:`govreport.loads` fail (``check=True``);
+warnings are advisory and only returned by :func:`govreport.check`.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
+from collections.abc import Callable, Iterator
+from typing import Any, Literal
+
+import attrs
+
 from .errors import Problem
-from .model import Report
+from .model import (
+    SCHEMA_VERSION,
+    Appendix,
+    BudgetLine,
+    BudgetTable,
+    BudgetTotal,
+    CategoryTag,
+    Cell,
+    EnumItem,
+    Event,
+    Footnote,
+    Item,
+    LeadLine,
+    Meta,
+    Note,
+    Paragraph,
+    Part,
+    PartialDate,
+    Period,
+    Quantity,
+    Report,
+    Row,
+    Section,
+    StaffGroup,
+    StaffingTable,
+    StaffRow,
+    SubCaption,
+    Table,
+    WhenWhere,
+)
+from .model.dates import DateFormatError, parse_period
+
+MIN_LEVEL = 1
+MAX_LEVEL = 8
+FUTURE_YEARS = 1
+
+Severity = Literal["error", "warning"]
 
 
 def check_report(report: Report) -> list[Problem]:
-    """All semantic problems (errors and warnings) of a report, with JSON paths."""
-    return []
+    """All semantic problems (errors and warnings) of a report, in document order."""
+    checker = _Checker(report)
+    checker.walk(report, "$", 0)
+    return checker.problems
+
+
+def errors_of(problems: list[Problem]) -> list[Problem]:
+    """Only the problems of severity ``"error"``."""
+    return [p for p in problems if p.severity == "error"]
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _xml_invalid(ch: str) -> bool:
+    """True for a character XML 1.0 cannot hold (C0 controls but TAB/LF/CR, surrogates, FFFE/F)."""
+    o = ord(ch)
+    if o < 0x20:
+        return o not in (0x09, 0x0A, 0x0D)
+    return 0xD800 <= o <= 0xDFFF or o in (0xFFFE, 0xFFFF)
+
+
+def _blank(value: str | None) -> bool:
+    return value is None or not value.strip()
+
+
+def _key(p: PartialDate) -> tuple[int, int, int, int, int]:
+    return (p.year, p.month or 0, p.day or 0, p.hour or 0, p.minute or 0)
+
+
+def _first_day(p: PartialDate) -> _dt.date:
+    return _dt.date(p.year, p.month or 1, p.day or 1)
+
+
+def _last_day(p: PartialDate) -> _dt.date:
+    if p.month is None:
+        return _dt.date(p.year, 12, 31)
+    if p.day is None:
+        nxt = _dt.date(p.year + (p.month == 12), p.month % 12 + 1, 1)
+        return nxt - _dt.timedelta(days=1)
+    return _dt.date(p.year, p.month, p.day)
+
+
+def _add_years(d: _dt.date, years: int) -> _dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _fmt(n: float) -> str:
+    return f"{n:,}" if isinstance(n, int) else f"{n:,g}"
+
+
+def _event_date(event: Event) -> PartialDate | None:
+    if event.period is not None:
+        return event.period.start
+    for child in event.children:
+        if isinstance(child, WhenWhere) and child.dates:
+            return child.dates[0]
+    return None
+
+
+@attrs.define
+class _Placed:
+    """A cell placed on the grid of one row group (header or body)."""
+
+    row: int
+    index: int
+    col: int
+    colspan: int
+
+
+@attrs.define
+class _Layout:
+    """The placed cells of a row group and the columns each row covers."""
+
+    cells: list[_Placed]
+    columns: list[list[int]]
+
+
+# --- the walk -----------------------------------------------------------------------------
+
+
+class _Checker:
+    """Walks the model once, in field order, collecting problems."""
+
+    def __init__(self, report: Report) -> None:
+        self.problems: list[Problem] = []
+        self.horizon: _dt.date | None = None
+        try:
+            ref = report.meta.date.end or report.meta.date.start
+            self.horizon = _add_years(_last_day(ref), FUTURE_YEARS)
+        except (ValueError, TypeError, AttributeError):  # an invalid date is reported below
+            pass
+        self.checks: dict[type, Callable[[Any, str, int], None]] = {
+            Report: self.report, Meta: self.meta, Part: self.part, Section: self.section,
+            Appendix: self.appendix, Item: self.item, Note: self.note, Footnote: self.footnote,
+            Event: self.event, WhenWhere: self.when_where, EnumItem: self.enum,
+            CategoryTag: self.category, LeadLine: self.text_block, SubCaption: self.text_block,
+            Paragraph: self.text_block, Quantity: self.quantity, Table: self.table,
+            Cell: self.cell, StaffingTable: self.staffing, StaffGroup: self.staff_group,
+            StaffRow: self.staff_row, BudgetTable: self.budget, BudgetLine: self.budget_line,
+            BudgetTotal: self.budget_total,
+        }
+
+    def add(self, path: str, message: str, severity: Severity = "error") -> None:
+        self.problems.append(Problem(path=path, message=message, severity=severity))
+
+    def require_text(self, value: str | None, path: str, what: str) -> None:
+        if isinstance(value, str) and _blank(value):
+            self.add(path, f"{what} must not be empty" if not value else f"{what} is only spaces")
+
+    def optional_text(self, value: str | None, path: str, what: str) -> None:
+        if isinstance(value, str) and not value.strip():
+            self.add(path, f"{what} must not be empty (omit the field instead)")
+
+    def walk(self, obj: object, path: str, level: int) -> None:
+        """Check ``obj`` (at JSON ``path``; ``level`` = effective level of the enclosing item)."""
+        if isinstance(obj, str):
+            self.string(obj, path)
+        elif isinstance(obj, Period):
+            self.period(obj, path)
+        elif isinstance(obj, PartialDate):
+            self.point(obj, path)
+        elif isinstance(obj, tuple):
+            for i, x in enumerate(obj):
+                self.walk(x, f"{path}[{i}]", level)
+        elif attrs.has(cls := type(obj)):
+            check = self.checks.get(cls)
+            if check is not None:
+                check(obj, path, level)
+            if isinstance(obj, Item):
+                level = self.level_of(obj, level)
+            elif isinstance(obj, Cell):
+                level = 0  # bullet lines inside a cell start afresh
+            for f in attrs.fields(cls):
+                self.walk(getattr(obj, f.name), f"{path}.{f.name}", level)
+
+    @staticmethod
+    def level_of(item: Item, parent: int) -> int:
+        return item.level if item.level is not None else parent + 1
+
+    # --- leaves ---
+
+    def string(self, value: str, path: str) -> None:
+        bad = sorted({ch for ch in value if _xml_invalid(ch)})
+        if bad:
+            points = ", ".join(f"U+{ord(ch):04X}" for ch in bad)
+            noun = "characters" if len(bad) > 1 else "a character"
+            self.add(path, f"contains {noun} not allowed in XML: {points}")
+
+    def period(self, value: Period, path: str) -> None:
+        try:
+            parse_period(value.iso())
+        except (DateFormatError, TypeError) as exc:
+            self.add(path, str(exc))
+            return
+        if path != "$.meta.date":
+            self.future(value.start, path)
+
+    def point(self, value: PartialDate, path: str) -> None:
+        try:
+            parse_period(value.iso())
+        except (DateFormatError, TypeError) as exc:
+            self.add(path, str(exc))
+            return
+        self.future(value, path)
+
+    def future(self, value: PartialDate, path: str) -> None:
+        if self.horizon is not None and _first_day(value) > self.horizon:
+            self.add(
+                path,
+                f"{value.iso()} is more than {FUTURE_YEARS} year after the report date",
+                "warning",
+            )
+
+    # --- containers ---
+
+    def report(self, r: Report, path: str, _: int) -> None:
+        if r.schema_version > SCHEMA_VERSION:
+            self.add(
+                f"{path}.schema_version",
+                f"schema_version {r.schema_version} is newer than this govreport "
+                f"understands ({SCHEMA_VERSION})",
+                "warning",
+            )
+        elif r.schema_version < 1:
+            self.add(f"{path}.schema_version", f"schema_version {r.schema_version} is not valid")
+
+    def meta(self, m: Meta, path: str, _: int) -> None:
+        self.require_text(m.title, f"{path}.title", "the report title")
+        self.require_text(m.org, f"{path}.org", "the organisation")
+        self.optional_text(m.parent_org, f"{path}.parent_org", "parent_org")
+        self.optional_text(m.audience, f"{path}.audience", "audience")
+
+    def part(self, p: Part, path: str, _: int) -> None:
+        self.require_text(p.title, f"{path}.title", "a part title")
+        seen: dict[int, int] = {}
+        for i, s in enumerate(p.sections):
+            if s.number is None:
+                continue
+            if s.number in seen:
+                self.add(
+                    f"{path}.sections[{i}].number",
+                    f"section number {s.number} is already used by sections[{seen[s.number]}]",
+                )
+            else:
+                seen[s.number] = i
+
+    def section(self, s: Section, path: str, _: int) -> None:
+        self.require_text(s.title, f"{path}.title", "a section title")
+        self.optional_text(s.summary, f"{path}.summary", "summary")
+        if s.number is not None and s.number < 1:
+            self.add(f"{path}.number", f"section number {s.number} must be 1 or more")
+
+    def appendix(self, a: Appendix, path: str, _: int) -> None:
+        self.require_text(a.title, f"{path}.title", "an appendix title")
+        self.require_text(a.label, f"{path}.label", "an appendix label")
+
+    # --- blocks ---
+
+    def item(self, it: Item, path: str, parent_level: int) -> None:
+        if _blank(it.text) and _blank(it.key):
+            self.add(f"{path}.text", "an item needs text or a key")
+        self.optional_text(it.label, f"{path}.label", "label")
+        self.optional_text(it.key, f"{path}.key", "key")
+        self.optional_text(it.status, f"{path}.status", "status")
+        if it.symbol is not None and not it.symbol.strip():
+            self.add(f"{path}.symbol", "a symbol override must not be empty")
+        if it.level is not None and not MIN_LEVEL <= it.level <= MAX_LEVEL:
+            self.add(f"{path}.level", f"level {it.level} is out of range ({MIN_LEVEL} to "
+                                      f"{MAX_LEVEL})")
+        own = self.level_of(it, parent_level)
+        for i, child in enumerate(it.children):
+            cpath = f"{path}.children[{i}]"
+            if isinstance(child, Item) and child.level is not None:
+                if child.level > own + 1:
+                    self.add(f"{cpath}.level", f"level {child.level} under a level-{own} item "
+                                               f"skips a level (expected {own + 1})", "warning")
+                elif child.level <= own:
+                    self.add(f"{cpath}.level", f"level {child.level} is not deeper than the "
+                                               f"parent item's level {own}", "warning")
+            if isinstance(child, Table) and it.count is not None:
+                counts = [c.count.value for _, _, c in _cells(child) if c.count is not None]
+                if counts and sum(counts) != it.count.value:
+                    self.add(
+                        cpath,
+                        f"the table's cell counts sum to {_fmt(sum(counts))} "
+                        f"but the item's count is {_fmt(it.count.value)}",
+                        "warning",
+                    )
+
+    def note(self, n: Note, path: str, _: int) -> None:
+        self.require_text(n.text, f"{path}.text", "a note's text")
+
+    def footnote(self, n: Footnote, path: str, _: int) -> None:
+        self.require_text(n.text, f"{path}.text", "a footnote's text")
+        self.require_text(n.mark, f"{path}.mark", "a footnote mark")
+
+    def text_block(self, b: LeadLine | SubCaption | Paragraph, path: str, _: int) -> None:
+        self.require_text(b.text, f"{path}.text", f"a {type(b).__name__}'s text")
+
+    def event(self, e: Event, path: str, _: int) -> None:
+        self.require_text(e.title, f"{path}.title", "an event title")
+
+    def when_where(self, w: WhenWhere, path: str, _: int) -> None:
+        if not w.dates:
+            self.add(f"{path}.dates", "at least one date is needed")
+        if _blank(w.place):
+            self.add(f"{path}.place", "the event has no place", "warning")
+        self.require_text(w.key, f"{path}.key", "the field name")
+
+    def enum(self, e: EnumItem, path: str, _: int) -> None:
+        self.require_text(e.text, f"{path}.text", "an enumerated item's text")
+
+    def category(self, c: CategoryTag, path: str, _: int) -> None:
+        self.require_text(c.label, f"{path}.label", "a category label")
+        previous: PartialDate | None = None
+        for i, child in enumerate(c.children):
+            if not isinstance(child, Event):
+                continue
+            when = _event_date(child)
+            if when is None:
+                continue
+            if previous is not None and _key(when) > _key(previous):
+                self.add(
+                    f"{path}.children[{i}]",
+                    f"events are listed newest first, but this one ({when.iso()}) is newer "
+                    f"than the one before it ({previous.iso()})",
+                    "warning",
+                )
+            previous = when
+
+    def quantity(self, q: Quantity, path: str, _: int) -> None:
+        if q.value < 0:
+            self.add(f"{path}.value", f"a count cannot be negative ({_fmt(q.value)})")
+
+    # --- tables ---
+
+    def cell(self, c: Cell, path: str, _: int) -> None:
+        for name in ("rowspan", "colspan"):
+            span = getattr(c, name)
+            if span < 1:
+                self.add(f"{path}.{name}", f"{name} {span} must be 1 or more")
+
+    def table(self, t: Table, path: str, _: int) -> None:
+        if not t.header and not t.rows:
+            self.add(path, "a table needs at least one row")
+            return
+        width = self.grid(t, path)
+        if t.stub_columns < 0 or (width and t.stub_columns > width):
+            self.add(f"{path}.stub_columns",
+                     f"stub_columns {t.stub_columns} is outside the table's {width} columns")
+        if t.widths is not None:
+            if width and len(t.widths) != width:
+                self.add(f"{path}.widths",
+                         f"{len(t.widths)} widths given for a table of {width} columns")
+            for i, w in enumerate(t.widths):
+                if w <= 0:
+                    self.add(f"{path}.widths[{i}]", f"a column width must be positive ({w:g})")
+
+    def grid(self, t: Table, path: str) -> int:
+        """Check spans and row widths; return the table's width (columns of its first row)."""
+        layouts = {name: self.place(rows, f"{path}.{name}")
+                   for name, rows in (("header", t.header), ("rows", t.rows))}
+        first = "header" if t.header else "rows"
+        cols0 = layouts[first].columns
+        width = cols0[0][-1] + 1 if cols0 and cols0[0] else 0
+        for name, layout in layouts.items():
+            edge_rows: set[int] = set()
+            for p in layout.cells:
+                if p.col < width < p.col + p.colspan:
+                    edge_rows.add(p.row)
+                    self.add(f"{path}.{name}[{p.row}].cells[{p.index}].colspan",
+                             f"colspan {p.colspan} of cell {p.index} in row {p.row} reaches "
+                             f"past the table edge (column {p.col + p.colspan} of {width})")
+            for r, here in enumerate(layout.columns):
+                if r in edge_rows:
+                    continue
+                gaps = sorted(set(range(max(here, default=-1) + 1)) - set(here))
+                if len(here) != width or gaps:
+                    n = len(here)
+                    gap = f"; column {', '.join(str(g + 1) for g in gaps)} empty" if gaps else ""
+                    self.add(f"{path}.{name}[{r}]",
+                             f"row {r} covers {n} column{'s' if n != 1 else ''} after "
+                             f"rowspan/colspan, but the table is {width} wide "
+                             f"({first} row 0){gap}")
+        return width
+
+    def place(self, rows: tuple[Row, ...], path: str) -> _Layout:
+        """Place the cells of one row group (header or body) as HTML does; report overlaps."""
+        owner: dict[tuple[int, int], tuple[int, int]] = {}
+        cells: list[_Placed] = []
+        for r, row in enumerate(rows):
+            col = 0
+            for j, c in enumerate(row.cells):
+                cpath = f"{path}[{r}].cells[{j}]"
+                rs, cs = max(c.rowspan, 1), max(c.colspan, 1)
+                while (r, col) in owner:
+                    col += 1
+                if r + rs > len(rows):
+                    self.add(f"{cpath}.rowspan",
+                             f"rowspan {rs} of cell {j} in row {r} reaches past the last row "
+                             f"(the group has {len(rows)} rows)")
+                    rs = len(rows) - r
+                area = [(rr, cc) for rr in range(r, r + rs) for cc in range(col, col + cs)]
+                clash = [pos for pos in area if pos in owner]
+                if clash:
+                    (rr, cc), (orow, ocell) = clash[0], owner[clash[0]]
+                    self.add(cpath, f"cell {j} of row {r} overlaps cell {ocell} of row {orow} "
+                                    f"(through rowspan/colspan) at row {rr}, column {cc + 1}")
+                for pos in area:
+                    owner.setdefault(pos, (r, j))
+                cells.append(_Placed(row=r, index=j, col=col, colspan=cs))
+                col += cs
+        columns = [sorted(c for (rr, c) in owner if rr == r) for r in range(len(rows))]
+        return _Layout(cells=cells, columns=columns)
+
+    def staffing(self, t: StaffingTable, path: str, _: int) -> None:
+        if not t.groups:
+            self.add(f"{path}.groups", "a staffing table needs at least one group")
+        for i, row in enumerate(t.rows):
+            rpath = f"{path}.rows[{i}]"
+            if len(row.counts) != len(t.groups):
+                self.add(f"{rpath}.counts",
+                         f"{len(row.counts)} count groups for {len(t.groups)} staff groups")
+            for j, (counts, group) in enumerate(zip(row.counts, t.groups, strict=False)):
+                if len(counts) != len(group.grades):
+                    self.add(f"{rpath}.counts[{j}]",
+                             f"{len(counts)} counts for the {len(group.grades)} grades of "
+                             f"{group.name} ({', '.join(group.grades)})")
+            if row.total is not None and row.total != row.grand_total():
+                self.add(f"{rpath}.total",
+                         f"stated total {_fmt(row.total)} differs from the computed "
+                         f"{t.total_label} {_fmt(row.grand_total())}")
+
+    def staff_group(self, g: StaffGroup, path: str, _: int) -> None:
+        self.require_text(g.name, f"{path}.name", "a group name")
+        for i, grade in enumerate(g.grades):
+            self.require_text(grade, f"{path}.grades[{i}]", "a grade")
+
+    def staff_row(self, r: StaffRow, path: str, _: int) -> None:
+        self.require_text(r.label, f"{path}.label", "a row label")
+        for i, counts in enumerate(r.counts):
+            for j, n in enumerate(counts):
+                if n < 0:
+                    self.add(f"{path}.counts[{i}][{j}]", f"a count cannot be negative ({n})")
+        if r.total is not None and r.total < 0:
+            self.add(f"{path}.total", f"a total cannot be negative ({r.total})")
+
+    def budget(self, t: BudgetTable, path: str, _: int) -> None:
+        if t.total is None:
+            return
+        computed = t.total_line()
+        for name, what in (("budget", "예산액"), ("spent", "집행액")):
+            stated = getattr(t.total, name)
+            value = getattr(computed, name)
+            if stated is not None and stated != value:
+                self.add(f"{path}.total.{name}",
+                         f"stated total {what} {_fmt(stated)} differs from the computed "
+                         f"{t.total_label} {_fmt(value)}")
+
+    def budget_line(self, b: BudgetLine, path: str, _: int) -> None:
+        self.require_text(b.name, f"{path}.name", "a budget line name")
+        for name, what in (("budget", "예산액"), ("spent", "집행액")):
+            value = getattr(b, name)
+            if value < 0:
+                self.add(f"{path}.{name}", f"{what} cannot be negative ({_fmt(value)})")
+        if b.spent > b.budget >= 0:
+            self.add(f"{path}.spent", f"집행액 {_fmt(b.spent)} exceeds 예산액 {_fmt(b.budget)}")
+
+    def budget_total(self, b: BudgetTotal, path: str, _: int) -> None:
+        for name in ("budget", "spent"):
+            value = getattr(b, name)
+            if value is not None and value < 0:
+                self.add(f"{path}.{name}", f"a total cannot be negative ({_fmt(value)})")
+
+
+def _cells(table: Table) -> Iterator[tuple[int, int, Cell]]:
+    """(row, index, cell) of every body and header cell."""
+    for rows in (table.header, table.rows):
+        for r, row in enumerate(rows):
+            for j, c in enumerate(row.cells):
+                yield r, j, c
+
+
+__all__ = ["MAX_LEVEL", "MIN_LEVEL", "check_report", "errors_of"]
