@@ -14,7 +14,7 @@ import os
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from .errors import RenderError, ValidationError
 from .layout import LaidDocument, layout
@@ -34,7 +34,7 @@ def output_format(path: str | os.PathLike[str]) -> Format:
         raise RenderError(
             f"{path}: unknown output type {suffix!r}; use one of .docx, .hwpx, .hwp, .pdf"
         )
-    return cast(Format, suffix)
+    return suffix
 
 
 def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:

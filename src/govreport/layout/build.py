@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
+import attrs
+
 from ..formatting import circled, roman
 from ..model import (
     Appendix,
@@ -172,7 +174,8 @@ class _Builder:
         self.box(TableBox(kind="title_box", n_rows=1, n_cols=1, col_widths_pt=(self.width,),
                           cells=(cell,), row_heights_pt=(mm_to_pt(tb.min_height_mm),),
                           cell_margin_mm=(tb.padding_lr_mm, tb.padding_lr_mm,
-                                          tb.padding_tb_mm, tb.padding_tb_mm)))
+                                          tb.padding_tb_mm, tb.padding_tb_mm)),
+                 kind="title_box")
         self.para("byline", [Run(text=f"{fields['date']}  {fields['org']}")], align="right")
 
     # ------------------------------------------------------------------ parts and sections
@@ -180,10 +183,16 @@ class _Builder:
         t = self.theme
         label = t.part_label(index) if index < len(t.numbering.part) else f"{roman(index + 1)}."
         mark = f"part_{index + 1}"
-        if index > 0 and t.part_heading.page_break_before:
+        onepage = self.report.layout == "onepage"
+        if index > 0 and t.part_heading.page_break_before and not onepage:
             self.page_break()
         toc.append(TocEntry(level=1, label=label, text=part.title, bookmark=mark))
-        self.para("part_heading", [Run(text=f"{label} {part.title}")], bookmark=mark, outline=1)
+        head = self.para("part_heading", [Run(text=f"{label} {part.title}")], bookmark=mark,
+                         outline=1)
+        if onepage:  # parts follow each other on the page: space instead of a page break
+            after_title = index == 0
+            gap = t.spacing.after_title_block if after_title else t.spacing.part_heading
+            self.out[-1] = attrs.evolve(head, space_before_pt=gap)
         self.blocks(part.intro, parent_level=0)
         tasks = [s for s in part.sections if s.kind == "task"]
         if part.overview and tasks:

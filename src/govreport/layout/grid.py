@@ -70,7 +70,7 @@ def text_em(text: str) -> float:
         for ch in line:
             if ch == " ":
                 w += 0.5
-            elif unicodedata.east_asian_width(ch) in ("W", "F"):
+            elif unicodedata.east_asian_width(ch) in ("W", "F", "A"):
                 w += 1.0
             else:
                 w += 0.55
@@ -78,20 +78,34 @@ def text_em(text: str) -> float:
     return best
 
 
+def word_em(text: str) -> float:
+    """Width in em of the longest unbreakable word (Korean breaks at spaces, 어절)."""
+    return max((text_em(w) for line in text.split("\n") for w in line.split()), default=0.0)
+
+
 def column_widths(
-    natural_pt: Sequence[float], long_text: Sequence[bool], total_pt: float
+    min_pt: Sequence[float], natural_pt: Sequence[float], long_text: Sequence[bool],
+    total_pt: float,
 ) -> tuple[float, ...]:
-    """Fit natural column widths to ``total_pt``: short columns keep theirs, long-text columns
-    share the rest in proportion to their natural width (FORMAT.md §6)."""
+    """Fit columns to ``total_pt`` (FORMAT.md §6, like HTML auto layout).
+
+    ``min_pt`` is each column's longest unbreakable word, ``natural_pt`` its longest line
+    (both with padding).  If all lines fit, the spare width goes to the long-text columns; else
+    every column keeps its minimum and the rest is shared in proportion to what each lacks.
+    """
     n = len(natural_pt)
     if n == 0:
         return ()
-    nat = [max(w, 1.0) for w in natural_pt]
-    longs = [i for i in range(n) if long_text[i]] or list(range(n))
-    fixed = sum(nat[i] for i in range(n) if i not in longs)
-    rest = total_pt - fixed
-    if rest <= 0.25 * total_pt:  # short columns alone overflow: scale everything
-        scale = total_pt / sum(nat)
-        return tuple(w * scale for w in nat)
-    share = sum(nat[i] for i in longs)
-    return tuple((rest * nat[i] / share) if i in longs else nat[i] for i in range(n))
+    mins = [max(m, 1.0) for m in min_pt]
+    nat = [max(w, m) for w, m in zip(natural_pt, mins, strict=True)]
+    if sum(nat) <= total_pt:
+        longs = [i for i in range(n) if long_text[i]] or list(range(n))
+        share = sum(nat[i] for i in longs)
+        extra = total_pt - sum(nat)
+        return tuple(nat[i] + (extra * nat[i] / share if i in longs else 0.0) for i in range(n))
+    if sum(mins) <= total_pt:
+        lack = sum(nat) - sum(mins)
+        spare = total_pt - sum(mins)
+        return tuple(mins[i] + (nat[i] - mins[i]) * spare / lack for i in range(n))
+    scale = total_pt / sum(mins)
+    return tuple(m * scale for m in mins)

@@ -45,7 +45,11 @@ def text_height_pt(theme: Theme) -> float:
 
 
 def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
-    """Estimated body page (from 1) of every bookmarked paragraph or box."""
+    """Estimated body page (from 1) of every bookmarked paragraph or box.
+
+    Paragraphs flow across page ends (as in Word and Hancom); tables and boxes shorter than a
+    page move whole to the next page.
+    """
     page_h = text_height_pt(theme)
     width = theme.page.text_width_pt
     page, used = 1, 0.0
@@ -61,13 +65,21 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
             if node.page_break_before and used > 0:
                 page, used = page + 1, 0.0
             h = _para_height(node, theme, width)
-            found = [node.bookmark] if node.bookmark else []
-        else:
-            h = _table_height(node, theme)
-            found = [p.bookmark for c in node.cells for p in c.paras if p.bookmark]
-        if used + h > page_h and used > 0:
+            first_line = theme.resolve(node.role).line_height_pt  # type: ignore[arg-type]
+            if used + (node.space_before_pt or 0.0) + first_line > page_h:
+                page, used = page + 1, 0.0
+            if node.bookmark:
+                marks[node.bookmark] = page
+            used += h
+            while used > page_h:
+                page, used = page + 1, used - page_h
+            continue
+        h = _table_height(node, theme)
+        if used + h > page_h and used > 0 and h <= page_h:
             page, used = page + 1, 0.0
-        for mark in found:
+        for mark in (p.bookmark for c in node.cells for p in c.paras if p.bookmark):
             marks[mark] = page
         used += h
+        while used > page_h:
+            page, used = page + 1, used - page_h
     return marks

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..formatting import format_cell, format_percent
 from ..model import BudgetTable, Cell, StaffingTable, Table
 from ..theme import Theme
-from .grid import column_widths, place_cells, text_em
+from .grid import column_widths, place_cells, text_em, word_em
 from .nodes import NO_LINE, Border, Borders, CellBox, Indent, Para, Run, TableBox
 from .text import TextFormatter
 
@@ -51,31 +51,42 @@ class TableLayout:
         n_head = len(table.header)
         n_rows = len(all_rows)
         width = self.width_pt - indent_pt
-        margin_pt = ts.cell_margin_lr_mm * 72 / 25.4
 
         # column facts: numbers ≥ 1,000 → right aligned; long text → wide column
         big_number = [False] * n_cols
         long_text = [False] * n_cols
-        natural = [0.0] * n_cols
+        min_em = [0.0] * n_cols
+        nat_em = [0.0] * n_cols
         for p in placed:
             text = self.cell_text(p.cell)
             is_head = p.row < n_head
-            pt = head_style.pt if is_head else body_style.pt
-            em = text_em(text) + (2.0 if p.cell.items else 0.0)
+            scale = (head_style.pt if is_head else body_style.pt) / body_style.pt
+            words, line = word_em(text), text_em(text)
             for item in p.cell.items:
-                em = max(em, text_em(getattr(item, "text", "")) + 1.5)
+                item_text = getattr(item, "text", "")
+                words = max(words, word_em(item_text) + 1.0)
+                line = max(line, text_em(item_text) + 1.0)
             if p.cell.colspan == 1:
-                natural[p.col] = max(natural[p.col], em * pt + 2 * margin_pt + 2)
-                if not is_head and (p.cell.items or len(text) > SHORT_TEXT_CHARS):
+                min_em[p.col] = max(min_em[p.col], words * scale)
+                nat_em[p.col] = max(nat_em[p.col], line * scale)
+                if not is_head and (p.cell.items or line > SHORT_TEXT_CHARS):
                     long_text[p.col] = True
             v = p.cell.value
             if not is_head and isinstance(v, int | float) and abs(v) >= 1000:
                 big_number[p.col] = True
+        margin_mm = ts.cell_margin_lr_mm
+        pt = body_style.pt
+        while True:  # many narrow columns: shrink the cell padding before breaking words
+            pad = 2 * margin_mm * 72 / 25.4 + 2
+            mins = [e * pt + pad for e in min_em]
+            if sum(mins) <= width or margin_mm <= 0.5:
+                break
+            margin_mm = max(0.5, margin_mm - 0.3)
         if table.widths and len(table.widths) == n_cols:
             total = sum(table.widths)
             widths = tuple(width * w / total for w in table.widths)
         else:
-            widths = column_widths(natural, long_text, width)
+            widths = column_widths(mins, [e * pt + pad for e in nat_em], long_text, width)
 
         thin = Border(width_mm=ts.inner_mm)
         thick = Border(width_mm=ts.outer_tb_mm)
@@ -122,7 +133,7 @@ class TableLayout:
             kind="data", n_rows=n_rows, n_cols=n_cols, col_widths_pt=widths,
             cells=tuple(cells), header_rows=n_head if ts.repeat_header else 0,
             indent_pt=indent_pt, space_before_pt=space_before_pt,
-            cell_margin_mm=(ts.cell_margin_lr_mm, ts.cell_margin_lr_mm,
+            cell_margin_mm=(margin_mm, margin_mm,
                             ts.cell_margin_tb_mm, ts.cell_margin_tb_mm),
         )
 

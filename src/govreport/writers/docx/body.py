@@ -1,0 +1,184 @@
+"""Layout nodes → WordprocessingML: paragraphs, runs, fields, page breaks (FORMAT §3.1, §10.2).
+
+Paragraphs get the role's named style plus only what the layout decided for them: hanging
+indent (``w:ind left/hanging`` — the symbol is followed by a TAB, never spaces, so Word's
+implicit tab stop at the hanging indent puts the text exactly at ``left`` whatever the
+symbol's width), space before, keep-with-next, bookmarks and TOC outline levels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from ...layout.nodes import Node, PageBreak, Para, Run, TableBox, TocBlock
+from ...theme import Theme
+from ...theme import units as u
+from .ooxml import XML_SPACE, Element, sub
+from .props import JC, TabStop, ppr, rpr
+from .styles import SPACER_STYLE, STYLE_NAMES, style_id
+
+__all__ = ["EAST_ASIAN_MARKS", "BodyWriter", "needs_hint"]
+
+EAST_ASIAN_MARKS = "□○◦❍※▶▷▸√✓·∙‧ㆍ●■◆◇☞⇒➡→↔①-⑳❶-❿㉮-㉻"
+"""Ambiguous-width symbols that must take the East-Asian font (``w:hint="eastAsia"``)."""
+
+_HINT_RE = re.compile(f"[{EAST_ASIAN_MARKS}]")
+_SPLIT_RE = re.compile(r"(\t|\n)")
+_CONTROL = dict.fromkeys(i for i in range(32) if i not in (9, 10))
+
+
+def needs_hint(text: str) -> bool:
+    """True when ``text`` holds a symbol that needs ``w:hint="eastAsia"``."""
+    return _HINT_RE.search(text) is not None
+
+
+def _twip(pt: float | None) -> int | None:
+    return None if pt is None else u.pt_to_twip(pt)
+
+
+class BodyWriter:
+    """Writes layout nodes under a parent element (``w:body``, ``w:tc``, ``w:ftr`` …).
+
+    ``style_ids`` maps a role to the style id to use (a restyled template may have its own
+    ids); missing roles fall back to the ids of :data:`STYLE_NAMES`.
+    """
+
+    def __init__(self, theme: Theme, style_ids: Mapping[str, str] | None = None) -> None:
+        from .tables import TableWriter
+
+        self.theme = theme
+        self.style_ids: dict[str, str] = {r: style_id(n) for r, n in STYLE_NAMES.items()}
+        if style_ids:
+            self.style_ids.update(style_ids)
+        self.spacer_id = self.style_ids.get("_spacer", style_id(SPACER_STYLE))
+        self.tables = TableWriter(self)
+        self._next_bookmark = 1
+
+    # ------------------------------------------------------------------ runs
+    def text(self, r: Element, text: str) -> None:
+        """Append text to run ``r``: ``\\t`` → ``w:tab``, ``\\n`` → ``w:br``."""
+        text = text.translate(_CONTROL)
+        for piece in _SPLIT_RE.split(text) if ("\t" in text or "\n" in text) else (text,):
+            if piece == "\t":
+                sub(r, "tab")
+            elif piece == "\n":
+                sub(r, "br")
+            elif piece:
+                t = sub(r, "t")
+                t.text = piece
+                if piece[0] == " " or piece[-1] == " ":
+                    t.set(XML_SPACE, "preserve")
+
+    def run(self, parent: Element, run: Run) -> None:
+        """One ``w:r`` with the run's overrides (``None`` = as the paragraph style)."""
+        size = u.pt_to_half_points(run.size_pt) if run.size_pt else None
+        if run.field == "PAGE":
+            self.field(parent, "PAGE", run.text or "1", font=run.font, bold=run.bold,
+                       color=run.color, size_hp=size)
+            return
+        r = sub(parent, "r")
+        rpr(r, font=run.font, hint=needs_hint(run.text), bold=run.bold, color=run.color,
+            size_hp=size, superscript=run.superscript)
+        self.text(r, run.text)
+
+    def field(self, parent: Element, instr: str, result: str, *, font: str | None = None,
+              bold: bool | None = None, color: str | None = None,
+              size_hp: int | None = None) -> None:
+        """A complex field (``begin``/``instrText``/``separate``/result/``end``)."""
+        def fr() -> Element:
+            r = sub(parent, "r")
+            rpr(r, font=font, bold=bold, color=color, size_hp=size_hp)
+            return r
+
+        sub(fr(), "fldChar", {"fldCharType": "begin"})
+        it = sub(fr(), "instrText")
+        it.text = f" {instr} "
+        it.set(XML_SPACE, "preserve")
+        sub(fr(), "fldChar", {"fldCharType": "separate"})
+        self.text(fr(), result)
+        sub(fr(), "fldChar", {"fldCharType": "end"})
+
+    def bookmark(self, p: Element, name: str) -> int:
+        """Open bookmark ``name`` in paragraph ``p``; returns the id for :meth:`end_bookmark`."""
+        bid = self._next_bookmark
+        self._next_bookmark += 1
+        sub(p, "bookmarkStart", {"id": bid, "name": name})
+        return bid
+
+    @staticmethod
+    def end_bookmark(p: Element, bid: int) -> None:
+        sub(p, "bookmarkEnd", {"id": bid})
+
+    # ------------------------------------------------------------------ paragraphs
+    def para(self, parent: Element, p: Para, *, keep_next: bool = False,
+             page_break: bool = False) -> Element:
+        """A ``w:p`` for ``p`` in its role's style."""
+        el = sub(parent, "p")
+        ind = None
+        if p.indent is not None:
+            ind = (u.pt_to_twip(p.indent.left_pt), u.pt_to_twip(p.indent.hanging_pt))
+        tabs: tuple[TabStop, ...] = ()
+        if p.tab_right_pt:
+            tabs = (("right", u.pt_to_twip(p.tab_right_pt), "none"),)
+        ppr(el, style_id=self.style_ids.get(p.role, "Normal"),
+            keep_next=p.keep_next or keep_next,
+            page_break_before=p.page_break_before or page_break,
+            tabs=tabs,
+            before=_twip(p.space_before_pt), after=_twip(p.space_after_pt), ind=ind,
+            jc=JC[p.align] if p.align else None,
+            outline=p.outline - 1 if p.outline else None)
+        bid = self.bookmark(el, p.bookmark) if p.bookmark else None
+        if p.symbol:
+            r = sub(el, "r")
+            rpr(r, hint=needs_hint(p.symbol))
+            self.text(r, p.symbol + "\t")
+        for run in p.runs:
+            self.run(el, run)
+        if bid is not None:
+            self.end_bookmark(el, bid)
+        return el
+
+    def spacer(self, parent: Element, pt: float, *, page_break: bool = False,
+               keep_next: bool = True) -> Element:
+        """An empty paragraph ``pt`` high (≥ 1 pt): the space above a table, or a separator
+        so that two tables in a row stay two tables."""
+        el = sub(parent, "p")
+        ppr(el, style_id=self.spacer_id, keep_next=keep_next, page_break_before=page_break,
+            line=max(u.pt_to_twip(pt), 20))
+        return el
+
+    # ------------------------------------------------------------------ node streams
+    def nodes(self, parent: Element, nodes: Sequence[Node], *,
+              break_first: bool = False) -> None:
+        """Append ``nodes``; ``PageBreak`` becomes ``pageBreakBefore`` on what follows.
+
+        ``break_first`` starts the stream on a new page (e.g. the TOC after the cover).
+        """
+        pending = break_first
+        prev: str | None = None
+        for node in nodes:
+            if isinstance(node, PageBreak):
+                pending = pending or prev is not None
+                continue
+            if isinstance(node, Para):
+                self.para(parent, node, page_break=pending)
+                prev = "para"
+            elif isinstance(node, TableBox):
+                if pending or prev == "table" or node.space_before_pt > 0:
+                    self.spacer(parent, node.space_before_pt, page_break=pending)
+                self.tables.table(parent, node)
+                prev = "table"
+            elif isinstance(node, TocBlock):
+                from .toc import write_toc
+
+                write_toc(self, parent, node, page_break=pending)
+                prev = "para"
+            pending = False
+        if prev == "table":
+            self.spacer(parent, 0, keep_next=False)
+
+    def paras(self, parent: Element, paras: Iterable[Para], *, keep_next: bool = False) -> None:
+        """Append paragraphs (cell content)."""
+        for p in paras:
+            self.para(parent, p, keep_next=keep_next)

@@ -1,0 +1,238 @@
+"""``write_docx``: a laid-out report → DOCX bytes through a (restyleable) template.
+
+1. open the template — the theme-built default (cached in memory) or a user's restyled copy;
+2. fill its Jinja fields (``{{ title }}`` …, context = :attr:`LaidDocument.fields`) with
+   docxtpl in the project's sandboxed environment (formatting filters available);
+3. put the cover (the template's own when it has cover fields, else ``doc.cover``) and the
+   목 차 page in the first section, the body at ``{{ body }}`` in the numbered section.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docx.opc.exceptions import OpcError
+from docxtpl import DocxTemplate
+
+from ...errors import RenderError
+from ...layout.nodes import LaidDocument, PageBreak
+from ...theme import Theme
+from .body import BodyWriter
+from .ooxml import PPR, SECTPR, Element, P, sub, text_of, w
+from .styles import SPACER_STYLE, STYLE_NAMES, build_styles, role_style, style_id
+from .template import BODY_FIELD, TOC_FIELD, default_template
+
+__all__ = ["write_docx"]
+
+BODY_SENTINEL = "\u2063GOVREPORT-BODY\u2063"
+TOC_SENTINEL = "\u2063GOVREPORT-TOC\u2063"
+_COVER_FIELD = re.compile(r"\{\{[^}]*\b(title|date|org|org_full)\b")
+
+
+def _environment() -> Any:
+    """The project's sandboxed Jinja environment (formatting filters included)."""
+    try:
+        from ...templating import environment
+
+        return environment()
+    except ImportError:  # pragma: no cover - templating module always ships
+        from jinja2.sandbox import SandboxedEnvironment
+
+        env = SandboxedEnvironment(autoescape=True)
+        try:
+            from ...formatting.filters import FILTERS
+
+            env.filters.update(FILTERS)
+        except ImportError:
+            pass
+        return env
+
+
+def _template_error(exc: BaseException, name: str) -> Exception:
+    try:
+        from ...templating import template_error
+
+        return template_error(exc, name)
+    except ImportError:  # pragma: no cover
+        return RuntimeError(f"{name}: template could not be filled: {exc}")
+
+
+def _style_ids(document: Any, theme: Theme) -> dict[str, str]:
+    """Role → style id in this template, adding the theme's style for any missing role."""
+    styles_el: Element = document.styles.element
+    by_name: dict[str, str] = {}
+    for st in styles_el.iterchildren(w("style")):
+        name_el = st.find(w("name"))
+        if name_el is not None and st.get(w("type")) == "paragraph":
+            by_name[str(name_el.get(w("val"), "")).lower()] = str(st.get(w("styleId")))
+    out: dict[str, str] = {}
+    for role, name in STYLE_NAMES.items():
+        sid = by_name.get(name.lower())
+        if sid is None:
+            role_style(styles_el, theme, role)
+            sid = style_id(name)
+        out[role] = sid
+    spacer = by_name.get(SPACER_STYLE.lower())
+    if spacer is None:
+        for st in build_styles(theme).iterchildren(w("style")):
+            if st.get(w("styleId")) == style_id(SPACER_STYLE):
+                styles_el.append(st)
+        spacer = style_id(SPACER_STYLE)
+    out["_spacer"] = spacer
+    return out
+
+
+def _marker(body: Element, sentinel: str) -> Element | None:
+    for p in body.iterchildren(P):
+        if sentinel in text_of(p):
+            return p
+    for p in body.iter(P):
+        if sentinel in text_of(p):
+            return p
+    return None
+
+
+def _is_section_end(el: Element) -> bool:
+    return el.tag == P and el.find(f"{PPR}/{SECTPR}") is not None
+
+
+def _build(body: Element, fill: Callable[[Element], None]) -> list[Element]:
+    """Elements made by ``fill`` inside a scratch container (so they share the ``w:``
+    prefix of the document), detached and ready to move."""
+    holder = sub(body, "customXml")
+    fill(holder)
+    out = list(holder)
+    body.remove(holder)
+    return out
+
+
+def _detach(el: Element) -> None:
+    parent = el.getparent()
+    if parent is not None:
+        parent.remove(el)
+
+
+def _insert_before(anchor: Element, elements: list[Element]) -> None:
+    for el in elements:
+        anchor.addprevious(el)
+
+
+def _front_split(body: Element, before: Element | None, theme: Theme) -> Element:
+    """A section-end paragraph for cover + TOC in a one-section template."""
+    final = body.find(SECTPR)
+    p = body.makeelement(P, {})
+    pp = sub(p, "pPr")
+    if final is not None:
+        sect = copy.deepcopy(final)
+        for child in list(sect):
+            if child.tag in (w("headerReference"), w("footerReference"), w("pgNumType")):
+                sect.remove(child)
+        pp.append(sect)
+        if theme.page.page_number.start_at == "body" and final.find(w("pgNumType")) is None:
+            anchor = final.find(w("cols"))
+            if anchor is None:
+                anchor = final.find(w("docGrid"))
+            num = final.makeelement(w("pgNumType"), {w("start"): "1"})
+            if anchor is not None:
+                anchor.addprevious(num)
+            else:
+                final.append(num)
+    else:
+        sub(pp, "sectPr")
+    if before is not None:
+        before.addprevious(p)
+    else:
+        body.insert(0, p)
+    return p
+
+
+def _assemble(body: Element, doc: LaidDocument, bw: BodyWriter, cover_fields: bool) -> None:
+    theme = bw.theme
+    body_marker = _marker(body, BODY_SENTINEL)
+    toc_marker = _marker(body, TOC_SENTINEL)
+    top = list(body)
+    stop = top.index(body_marker) if body_marker is not None and body_marker in top \
+        else len(top)
+    ends = [el for el in top[:stop] if _is_section_end(el)]
+    front_end = ends[-1] if ends else None
+
+    # body: at the marker, else before the final section properties
+    elements = _build(body, lambda h: bw.nodes(h, doc.body))
+    if body_marker is not None:
+        _insert_before(body_marker, elements)
+        _detach(body_marker)
+    else:
+        final = body.find(SECTPR)
+        if final is not None:
+            _insert_before(final, elements)
+        else:
+            body.extend(elements)
+    first_body = elements[0] if elements else None
+
+    if not doc.cover and not doc.front:
+        if front_end is not None:  # drop the whole cover section
+            for el in top[: top.index(front_end) + 1]:
+                body.remove(el)
+        elif toc_marker is not None:
+            body.remove(toc_marker)
+        return
+
+    if front_end is None:
+        front_end = _front_split(body, first_body, theme)
+        top = list(body)
+    keep_cover = cover_fields and bool(doc.cover)
+    if cover_fields and not doc.cover:  # the report has no cover: drop the template's
+        for el in top[: top.index(front_end)]:
+            if el is not toc_marker and el.tag in (P, w("tbl"), w("sdt")):
+                body.remove(el)
+
+    def fill(h: Element) -> None:
+        if doc.cover and not cover_fields:
+            bw.nodes(h, (*doc.cover, *((PageBreak(),) if doc.front else ()), *doc.front))
+        else:
+            bw.nodes(h, doc.front, break_first=keep_cover)
+
+    made = _build(body, fill)
+    anchor = toc_marker if toc_marker is not None and toc_marker.getparent() is body \
+        else front_end
+    _insert_before(anchor, made)
+    if toc_marker is not None:
+        _detach(toc_marker)
+
+
+def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = None) -> bytes:
+    """Render ``doc`` as DOCX bytes.
+
+    ``template`` is a DOCX made from the default one (``templates/report.docx``) and
+    restyled in Word/Hancom; ``None`` uses the template built from ``theme``.  Styles are
+    looked up by name (``GR L1`` …, see :data:`STYLE_NAMES`); missing ones are added from
+    the theme.  The template's Jinja fields are filled from ``doc.fields``; ``{{ toc }}``
+    and ``{{ body }}`` mark where the 목 차 page and the body go.
+    """
+    name = str(template) if template is not None else "default template"
+    try:
+        data = default_template(theme) if template is None else Path(template).read_bytes()
+        tpl = DocxTemplate(io.BytesIO(data))
+        document = tpl.get_docx()
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, OpcError) as exc:
+        raise RenderError(f"{name}: not a readable DOCX template ({exc})") from None
+    cover_fields = any(_COVER_FIELD.search(text_of(p))
+                       for p in document.element.body.iter(P))
+    context = {**doc.fields, TOC_FIELD: TOC_SENTINEL, BODY_FIELD: BODY_SENTINEL}
+    try:
+        tpl.render(context, jinja_env=_environment(), autoescape=True)
+    except Exception as exc:
+        raise _template_error(exc, name) from None
+    document = tpl.docx
+    bw = BodyWriter(theme, _style_ids(document, theme))
+    _assemble(document.element.body, doc, bw, cover_fields)
+    document.core_properties.title = doc.fields.get("title", "")
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()

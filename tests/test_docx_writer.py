@@ -1,0 +1,434 @@
+"""DOCX writer: the structure a reader of the Word file cares about (styles per level, hanging
+indents, merged headers, numbers, page numbering, TOC, fonts, templates, nothing lost)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import attrs
+import pytest
+from docx import Document
+from docx.shared import Pt
+from lxml import etree
+
+import govreport
+from govreport.layout import LaidDocument, TocBlock, iter_paras, layout
+from govreport.theme import Theme
+from govreport.writers.docx import STYLE_NAMES, build_template, write_docx
+from govreport.writers.docx.ooxml import W_NS, text_of
+
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "examples" / "seoul-mayor-office-2025-04.json"
+NS = {"w": W_NS}
+
+
+def q(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+@pytest.fixture(scope="module")
+def theme() -> Theme:
+    return Theme.seoul()
+
+
+@pytest.fixture(scope="module")
+def laid(theme: Theme) -> LaidDocument:
+    return layout(govreport.load(EXAMPLE), theme)
+
+
+@pytest.fixture(scope="module")
+def data(laid: LaidDocument, theme: Theme) -> bytes:
+    return write_docx(laid, theme)
+
+
+@pytest.fixture(scope="module")
+def docx(data: bytes):  # type: ignore[no-untyped-def]
+    return Document(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def body(docx) -> etree._Element:  # type: ignore[no-untyped-def]
+    return docx.element.body
+
+
+def ptext(p: etree._Element) -> str:
+    """Paragraph text with tabs and line breaks (field codes excluded)."""
+    out: list[str] = []
+    for el in p.iter(q("t"), q("tab"), q("br")):
+        if el.tag == q("t"):
+            out.append(el.text or "")
+        elif el.tag == q("tab") and el.getparent().tag == q("r"):
+            out.append("\t")
+        elif el.tag == q("br"):
+            out.append("\n")
+    return "".join(out)
+
+
+def style_name(docx, p: etree._Element) -> str:  # type: ignore[no-untyped-def]
+    ps = p.find("w:pPr/w:pStyle", NS)
+    assert ps is not None
+    return str(docx.styles.element.get_by_id(ps.get(q("val"))).name_val)
+
+
+def top_paras(body: etree._Element) -> list[etree._Element]:
+    return body.findall("w:p", NS)
+
+
+def table_with(body: etree._Element, text: str) -> etree._Element:
+    for tbl in body.iter(q("tbl")):
+        if text in text_of(tbl):
+            return tbl
+    raise AssertionError(f"no table containing {text!r}")
+
+
+# ---------------------------------------------------------------- levels and indents
+
+
+@pytest.mark.parametrize(("symbol", "style"), [
+    ("□", "GR L1"), ("○", "GR L2"), ("√", "GR Event Title"), ("▶", "GR Event Field"),
+    ("①", "GR Enum"), ("●", "GR Subcaption"),
+])
+def test_symbol_paragraphs_use_their_level_style(docx, body, symbol: str,  # type: ignore[no-untyped-def]
+                                                 style: str) -> None:
+    paras = [p for p in top_paras(body) if ptext(p).startswith(symbol + "\t")]
+    assert paras, symbol
+    assert {style_name(docx, p) for p in paras} == {style}
+
+
+def test_dash_paragraphs_are_l3_or_event_sub(docx, body) -> None:  # type: ignore[no-untyped-def]
+    names = {style_name(docx, p) for p in top_paras(body) if ptext(p).startswith("-\t")}
+    assert names == {"GR L3", "GR Event Sub"}
+
+
+def test_notes_use_note_styles(docx, body) -> None:  # type: ignore[no-untyped-def]
+    names = {style_name(docx, p) for p in top_paras(body) if ptext(p).startswith("※\t")}
+    assert names == {"GR Note", "GR Note Table"}
+
+
+def test_hanging_indent_and_tab_after_symbol(body) -> None:  # type: ignore[no-untyped-def]
+    expected = {"□": (450, 450), "○": (600, 450), "√": (900, 450), "▶": (1170, 420)}
+    for p in top_paras(body):
+        text = ptext(p)
+        sym = text[:1]
+        if sym in expected and text[1:2] == "\t":
+            ind = p.find("w:pPr/w:ind", NS)
+            assert ind is not None
+            got = (int(ind.get(q("left"))), int(ind.get(q("hanging"))))
+            assert got == expected[sym], text
+    # never a symbol followed by spaces for positioning
+    assert not any(ptext(p)[:2] in ("□ ", "○ ", "- ", "※ ") for p in body.iter(q("p")))
+
+
+def test_l3_under_l2_indent(body) -> None:  # type: ignore[no-untyped-def]
+    p = next(p for p in top_paras(body) if ptext(p).startswith("-\t민생문제"))
+    ind = p.find("w:pPr/w:ind", NS)
+    assert (ind.get(q("left")), ind.get(q("hanging"))) == ("750", "300")
+
+
+def test_symbol_runs_carry_east_asian_hint(body) -> None:  # type: ignore[no-untyped-def]
+    p = next(p for p in top_paras(body) if ptext(p).startswith("○\t"))
+    r = p.find("w:r", NS)
+    assert r.find("w:rPr/w:rFonts", NS).get(q("hint")) == "eastAsia"
+
+
+def test_space_before_and_keep_next(body) -> None:  # type: ignore[no-untyped-def]
+    l1 = next(p for p in top_paras(body) if ptext(p) == "□\t향후계획")
+    assert l1.find("w:pPr/w:spacing", NS).get(q("before")) == "320"  # 16 pt
+    event = next(p for p in top_paras(body) if ptext(p).startswith("√\t"))
+    assert event.find("w:pPr/w:keepNext", NS) is not None
+
+
+def test_part_headings_start_pages_with_rule_and_outline(docx, body) -> None:  # type: ignore[no-untyped-def]
+    heads = [p for p in top_paras(body) if style_name(docx, p) == "GR Part Heading"]
+    assert [ptext(p) for p in heads] == ["Ⅰ. 일반 현황", "Ⅱ. 주요 업무"]
+    assert heads[1].find("w:pPr/w:pageBreakBefore", NS) is not None
+    assert heads[0].find("w:pPr/w:outlineLvl", NS).get(q("val")) == "0"
+    rule = docx.styles["GR Part Heading"].element.find("w:pPr/w:pBdr/w:bottom", NS)
+    assert (rule.get(q("sz")), rule.get(q("color"))) == ("11", "000080")
+
+
+# ---------------------------------------------------------------- tables
+
+
+def test_staffing_table_merged_headers(body) -> None:  # type: ignore[no-untyped-def]
+    tbl = table_with(body, "별정직")
+    grid = [int(g.get(q("w"))) for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
+    assert len(grid) == 12
+    rows = tbl.findall("w:tr", NS)
+
+    def cells(row: etree._Element) -> list[tuple[str, str | None, str | None]]:
+        out = []
+        for tc in row.findall("w:tc", NS):
+            span = tc.find("w:tcPr/w:gridSpan", NS)
+            vm = tc.find("w:tcPr/w:vMerge", NS)
+            out.append((ptext(tc.find("w:p", NS)),
+                        span.get(q("val")) if span is not None else None,
+                        (vm.get(q("val")) or "continue") if vm is not None else None))
+        return out
+
+    assert cells(rows[0]) == [("구분", None, "restart"), ("총계", None, "restart"),
+                              ("일반직", "5", None), ("별정직", "5", None)]
+    second = cells(rows[1])
+    assert second[:2] == [("", None, "continue"), ("", None, "continue")]
+    assert [c[0] for c in second[2:]] == ["소계", "2·3급", "5급", "6급", "7급", "소계",
+                                          "4급상당", "5급상당", "6급상당", "7~9급상당"]
+    for row in rows:  # every row covers the 12 grid columns
+        assert sum(int(c[1] or 1) for c in cells(row)) == 12
+    header = [r.find("w:trPr/w:tblHeader", NS) is not None for r in rows]
+    assert header == [True, True, False, False]
+    assert tbl.find("w:tblPr/w:tblLayout", NS).get(q("type")) == "fixed"
+
+
+def test_header_cells_are_shaded_and_bold(docx, body) -> None:  # type: ignore[no-untyped-def]
+    tbl = table_with(body, "예산액")
+    tc = tbl.find("w:tr/w:tc", NS)
+    assert tc.find("w:tcPr/w:shd", NS).get(q("fill")) == "DFE6F7"
+    assert style_name(docx, tc.find("w:p", NS)) == "GR Table Head"
+    assert docx.styles["GR Table Head"].font.bold is True
+
+
+def test_formatted_numbers_and_right_aligned_amounts(body) -> None:  # type: ignore[no-untyped-def]
+    tbl = table_with(body, "예산액")
+    texts = [ptext(p) for p in tbl.iter(q("p"))]
+    for value in ("398,000", "298,099", "99,901\n(25.1%)"):
+        assert value in texts
+    amount = next(p for p in tbl.iter(q("p")) if ptext(p) == "398,000")
+    assert amount.find("w:pPr/w:jc", NS).get(q("val")) == "right"
+    staff = [ptext(p) for p in table_with(body, "별정직").iter(q("p"))]
+    assert "-" in staff
+
+
+def test_rowspans_emit_continuation_cells(body) -> None:  # type: ignore[no-untyped-def]
+    tbl = table_with(body, "주요 사례")
+    rows = tbl.findall("w:tr", NS)
+    first = [tc.find("w:tcPr/w:vMerge", NS) for tc in (r.find("w:tc", NS) for r in rows)]
+    kinds = [None if v is None else (v.get(q("val")) or "continue") for v in first]
+    assert kinds == [None, None, "restart", "continue", "restart", "continue", "restart",
+                     "continue"]
+
+
+def test_chip_is_a_navy_number_cell_with_title(docx, body) -> None:  # type: ignore[no-untyped-def]
+    tbl = table_with(body, "인력 현황")
+    num, title = tbl.find("w:tr", NS).findall("w:tc", NS)
+    assert num.find("w:tcPr/w:shd", NS).get(q("fill")) == "000080"
+    assert ptext(num.find("w:p", NS)) == "2"
+    tp = title.find("w:p", NS)
+    assert ptext(tp).startswith(" 인력 현황\t(기준 / 단위 :")
+    assert tp.find("w:pPr/w:tabs/w:tab", NS).get(q("val")) == "right"
+    assert tp.find("w:pPr/w:keepNext", NS) is not None
+
+
+def test_summary_box_is_framed(body) -> None:  # type: ignore[no-untyped-def]
+    tbl = table_with(body, "시민의 삶과 밀접히 관련된")
+    sides = tbl.find("w:tr/w:tc/w:tcPr/w:tcBorders", NS)
+    assert [sides.find(f"w:{s}", NS).get(q("val")) for s in ("top", "left", "bottom", "right")] \
+        == ["single"] * 4
+
+
+# ---------------------------------------------------------------- sections, footer, TOC
+
+
+def test_page_setup_and_sections(docx, body) -> None:  # type: ignore[no-untyped-def]
+    sects = list(body.iter(q("sectPr")))
+    assert len(sects) == 2
+    for sp in sects:
+        assert sp.find("w:pgSz", NS).get(q("w")) == "11906"
+        mar = sp.find("w:pgMar", NS)
+        assert [mar.get(q(k)) for k in ("top", "bottom", "left", "right", "header", "footer")] \
+            == ["1417", "1417", "1134", "1134", "850", "850"]
+        assert sp.find("w:docGrid", NS).get(q("type")) == "default"
+    front, main = sects
+    assert front.find("w:footerReference", NS) is None
+    assert main.find("w:footerReference", NS) is not None
+    assert main.find("w:pgNumType", NS).get(q("start")) == "1"
+
+
+def test_footer_page_number_field(docx) -> None:  # type: ignore[no-untyped-def]
+    footer = docx.sections[-1].footer
+    p = footer._element.find("w:p", NS)
+    runs = p.findall("w:r", NS)
+    texts = ["".join(t.text or "" for t in r.findall("w:t", NS)) for r in runs]
+    instr = [r.find("w:instrText", NS) for r in runs]
+    assert texts[0] == "- " and texts[-1] == " -"
+    assert any(i is not None and i.text.strip() == "PAGE" for i in instr)
+    assert p.find("w:pPr/w:jc", NS).get(q("val")) == "center"
+
+
+def test_toc_field_with_prefilled_entries(laid, body) -> None:  # type: ignore[no-untyped-def]
+    instr = [i.text for i in body.iter(q("instrText"))]
+    assert any(i.strip().startswith('TOC \\o "1-2" \\h') for i in instr)
+    toc = next(n for n in laid.front if isinstance(n, TocBlock))
+    lines = [ptext(p) for p in top_paras(body)]
+    for e in toc.entries:
+        assert f"{e.label} {e.text}\t{e.page}" in lines
+        assert any(i.strip() == f"PAGEREF {e.bookmark} \\h" for i in instr)
+    marks = {b.get(q("name")) for b in body.iter(q("bookmarkStart"))}
+    assert {e.bookmark for e in toc.entries} <= marks
+    tab = next(p for p in top_paras(body) if ptext(p).startswith("Ⅰ."))
+    assert tab.find("w:pPr/w:pStyle", NS).get(q("val")) == "TOC1"
+
+
+def test_cover_fields_are_filled(docx, body) -> None:  # type: ignore[no-untyped-def]
+    lines = [ptext(p) for p in top_paras(body)]
+    assert lines[:3] == ["주요 업무 보고", "2025. 4.", "시장비서실"]
+    assert "{{" not in text_of(body)
+    assert docx.core_properties.title == "주요 업무 보고"
+
+
+# ---------------------------------------------------------------- fonts and styles
+
+
+def test_l2_style_has_east_asian_font(docx) -> None:  # type: ignore[no-untyped-def]
+    st = docx.styles["GR L2"].element
+    fonts = st.find("w:rPr/w:rFonts", NS)
+    assert {fonts.get(q(k)) for k in ("ascii", "hAnsi", "eastAsia", "cs")} == {"휴먼명조"}
+    assert st.find("w:rPr/w:lang", NS).get(q("eastAsia")) == "ko-KR"
+    sp = st.find("w:pPr/w:spacing", NS)
+    assert (sp.get(q("line")), sp.get(q("lineRule"))) == ("480", "exact")
+    assert st.find("w:pPr/w:snapToGrid", NS).get(q("val")) == "0"
+    assert st.find("w:pPr/w:jc", NS).get(q("val")) == "both"
+
+
+def test_font_table_declares_hangul_charset(docx) -> None:  # type: ignore[no-untyped-def]
+    part = next(r.target_part for r in docx.part.rels.values() if r.reltype.endswith("/fontTable"))
+    root = etree.fromstring(part.blob)
+    fonts = {f.get(q("name")): (f.find("w:charset", NS).get(q("val")),
+                                f.find("w:family", NS).get(q("val")))
+             for f in root.findall("w:font", NS)}
+    assert fonts["휴먼명조"] == ("81", "roman")
+    assert fonts["맑은 고딕"] == ("81", "swiss")
+    assert fonts["HY헤드라인M"] == ("81", "swiss")
+
+
+def test_every_role_has_a_named_style(docx) -> None:  # type: ignore[no-untyped-def]
+    names = {s.name for s in docx.styles}
+    assert set(STYLE_NAMES.values()) <= names
+
+
+# ---------------------------------------------------------------- nothing lost
+
+
+def test_nothing_lost(laid: LaidDocument, body) -> None:  # type: ignore[no-untyped-def]
+    full = "\n\n".join(ptext(p) for p in body.iter(q("p")))
+    missing = [p.text for p in iter_paras(laid.all_nodes()) if p.text and p.text not in full]
+    assert missing == []
+    for node in laid.front:
+        if isinstance(node, TocBlock):
+            assert node.title in full
+            assert all(e.text in full for e in node.entries)
+
+
+# ---------------------------------------------------------------- templates
+
+
+def test_template_is_reproducible_and_committed(theme: Theme) -> None:
+    a, b = build_template(theme), build_template(theme)
+    assert a == b
+    committed = ROOT / "templates" / "report.docx"
+    assert committed.read_bytes() == a, "run scripts/build_templates.py"
+
+
+def test_restyled_template_is_honoured(laid, theme, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tpl = Document(io.BytesIO(build_template(theme)))
+    tpl.styles["GR L1"].font.size = Pt(18)
+    path = tmp_path / "restyled.docx"
+    tpl.save(str(path))
+    out = Document(io.BytesIO(write_docx(laid, theme, template=path)))
+    assert out.styles["GR L1"].font.size == Pt(18)
+    l1 = [p for p in out.paragraphs if p.style.name == "GR L1"]
+    assert l1 and all(r.font.size is None for p in l1 for r in p.runs)
+
+
+def test_template_without_cover_fields_gets_layout_cover(laid, theme, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tpl = Document(io.BytesIO(build_template(theme)))
+    body = tpl.element.body
+    for p in list(body.findall("w:p", NS)):
+        if "{{ title" in text_of(p) or "{{ date" in text_of(p) or "{{ org" in text_of(p):
+            body.remove(p)
+    path = tmp_path / "nocover.docx"
+    tpl.save(str(path))
+    out = Document(io.BytesIO(write_docx(laid, theme, template=path)))
+    cover = [p for p in out.paragraphs if p.style.name == "GR Cover Title"]
+    assert [p.text for p in cover] == ["주요 업무 보고"]
+
+
+def test_missing_styles_are_added_from_theme(laid, theme, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tpl = Document(io.BytesIO(build_template(theme)))
+    styles = tpl.styles.element
+    styles.remove(tpl.styles["GR L3"].element)
+    path = tmp_path / "nol3.docx"
+    tpl.save(str(path))
+    out = Document(io.BytesIO(write_docx(laid, theme, template=path)))
+    assert out.styles["GR L3"].font.name == "휴먼명조"
+
+
+def test_template_fields_are_sandboxed(laid, theme, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tpl = Document(io.BytesIO(build_template(theme)))
+    tpl.add_paragraph("{{ title.__class__.__mro__ }}|{{ title | length }}")
+    path = tmp_path / "evil.docx"
+    tpl.save(str(path))
+    out = Document(io.BytesIO(write_docx(laid, theme, template=path)))
+    text = "\n".join(p.text for p in out.paragraphs)
+    assert "class" not in text
+    assert "|8" in text
+
+
+def test_report_without_cover_or_toc_is_one_numbered_section(laid, theme) -> None:  # type: ignore[no-untyped-def]
+    bare = attrs.evolve(laid, cover=(), front=())
+    out = Document(io.BytesIO(write_docx(bare, theme)))
+    sects = list(out.element.body.iter(q("sectPr")))
+    assert len(sects) == 1
+    assert out.paragraphs[0].text == "Ⅰ. 일반 현황"
+    assert not any("TOC" in (i.text or "") for i in out.element.body.iter(q("instrText")))
+
+
+def test_central_theme_renders(laid) -> None:  # type: ignore[no-untyped-def]
+    theme = Theme.central()
+    doc = layout(govreport.load(EXAMPLE), theme)
+    out = Document(io.BytesIO(write_docx(doc, theme)))
+    fonts = out.styles["GR L1"].element.find("w:rPr/w:rFonts", NS)
+    assert fonts.get(q("eastAsia")) == theme.resolve("L1").font
+
+
+# ---------------------------------------------------------------- LibreOffice
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) and poppler-utils needed")
+def test_libreoffice_renders_numbered_body(data: bytes, tmp_path: Path) -> None:
+    src = tmp_path / "seed.docx"
+    src.write_bytes(data)
+    profile = tmp_path / "profile"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+        check=True, capture_output=True, timeout=180,
+    )
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "seed.pdf"), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    pages = ["".join(page.split()) for page in text.split("\f")]  # pdftotext spacing varies
+    assert "주요업무보고" in pages[0] and not pages[0].endswith("-")
+    assert pages[1].startswith("목차") and not pages[1].endswith("-")
+    assert pages[2].startswith("Ⅰ.일반현황") and pages[2].endswith("-1-")
+    assert pages[3].endswith("-2-")
+
+
+def test_boxed_toc_sits_in_a_framed_cell() -> None:
+    theme = Theme.seoul().override({"toc.boxed": True})
+    doc = layout(govreport.load(EXAMPLE), theme)
+    out = Document(io.BytesIO(write_docx(doc, theme)))
+    tbl = out.element.body.find("w:tbl", NS)
+    assert tbl is not None
+    entries = [p for p in tbl.iter(q("p")) if p.find("w:pPr/w:pStyle", NS) is not None]
+    assert ptext(entries[0]).startswith("Ⅰ. 일반 현황\t")
+    assert any(i.text.strip().startswith("TOC") for i in tbl.iter(q("instrText")))
+
+
+def test_unreadable_template_is_a_render_error(laid, theme, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(govreport.RenderError, match=r"bad\.docx"):
+        write_docx(laid, theme, template=bad)
