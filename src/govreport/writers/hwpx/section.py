@@ -1,0 +1,457 @@
+"""``Contents/section0.xml``: laid-out nodes → ``hp:p`` / ``hp:run`` / ``hp:t`` / ``hp:tbl``.
+
+One section holds cover, 목차 and body.  Page numbers (``- 1 -``) come from one
+``hp:pageNum`` control in the first paragraph; the cover and TOC pages hide it with
+``hp:pageHiding`` and the body restarts the count with ``hp:newNum`` (FORMAT.md §1).
+
+Indents follow OWPML semantics: a paragraph's first line starts at ``left`` and a negative
+``intent`` pulls the following lines in, so a hanging item is ``left = sym_x``,
+``intent = -hanging`` with the symbol and one space written before the text (§3.1).  No
+``linesegarray`` layout caches are written; Hancom lays the document out on open.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+from ...layout.grid import text_em
+from ...layout.nodes import Border as NodeBorder
+from ...layout.nodes import (
+    Borders,
+    CellBox,
+    Indent,
+    LaidDocument,
+    Node,
+    PageBreak,
+    Para,
+    Run,
+    TableBox,
+    TocBlock,
+)
+from ...theme import Theme
+from ...theme.units import mm_to_hwpunit, mm_to_pt, pt_to_hwpunit
+from ._xml import DECL, XMLNS, attr, esc
+from .header import BorderKey, HeaderBuilder, TabKey, line
+
+_PAGE_POS = {
+    "bottom_center": "BOTTOM_CENTER", "bottom_right": "BOTTOM_RIGHT",
+    "bottom_left": "BOTTOM_LEFT",
+}  # fmt: skip
+_TOC_ROLES = frozenset({"toc_part", "toc_item"})
+_VALIGN = {"top": "TOP", "center": "CENTER", "bottom": "BOTTOM"}
+_BOX_KINDS = frozenset({"chip", "task", "summary", "overview", "category", "title_box",
+                        "appendix_tab", "part_band"})
+_PAGE_HIDING = ('<hp:ctrl><hp:pageHiding hideHeader="0" hideFooter="0" hideMasterPage="0" '
+                'hideBorder="0" hideFill="0" hidePageNum="1"/></hp:ctrl>')
+_NEW_NUM = ('<hp:ctrl><hp:newNum num="1" numType="PAGE"><hp:autoNumFormat type="DIGIT" '
+            'userChar="" prefixChar="" suffixChar="" supscript="0"/></hp:newNum></hp:ctrl>')
+_AUTO_PAGE = ('<hp:ctrl><hp:autoNum num="1" numType="PAGE"><hp:autoNumFormat type="DIGIT" '
+              'userChar="" prefixChar="" suffixChar="" supscript="0"/></hp:autoNum></hp:ctrl>')
+_DEFAULT_TAB = '<hp:tab width="4000" leader="NONE" type="LEFT"/>'
+_COL_PR = ('<hp:ctrl><hp:colPr id="" type="NEWSPAPER" layout="LEFT" colCount="1" sameSz="1" '
+           'sameGap="0"/></hp:ctrl>')
+_NOTE_PR = (
+    '<hp:autoNumFormat type="DIGIT" userChar="" prefixChar="" suffixChar=")" supscript="0"/>'
+    '<hp:noteLine length="{length}" type="SOLID" width="0.12 mm" color="#000000"/>'
+    '<hp:noteSpacing betweenNotes="{between}" belowLine="567" aboveLine="850"/>'
+    '<hp:numbering type="CONTINUOUS" newNum="1"/>'
+    '<hp:placement place="{place}" beneathText="0"/>'
+)
+
+
+def _hu(pt: float) -> int:
+    return pt_to_hwpunit(pt)
+
+
+def _line_of(b: NodeBorder) -> tuple[float, str]:
+    return (b.width_mm, b.color)
+
+
+class SectionWriter:
+    """Writes nodes as OWPML paragraphs, interning shapes in ``header``."""
+
+    def __init__(self, theme: Theme, header: HeaderBuilder, *, first_para_id: int = 0) -> None:
+        self.theme = theme
+        self.h = header
+        self.out: list[str] = []
+        self._pid = first_para_id
+        self._obj = 0
+        self._cell_borders: dict[tuple[Borders, str | None], int] = {}
+        self._break = False
+        self.lead_run = ""  # secPr/colPr run for the section's first paragraph
+        self.lead_ctrls = ""  # controls for the next top-level paragraph's first run
+        self.start_with_break = False  # page break before the first part (template mode)
+        self.width_pt = theme.page.text_width_pt
+        self._spaces = theme.layout.hwpx_indent == "spaces"
+        self._rule = theme.part_heading.style == "rule" and theme.part_heading.rule_mm > 0
+        pn = theme.page.page_number
+        self.page_numbers = pn.position != "none"
+        self.hide_front = self.page_numbers and pn.start_at == "body"
+
+    # ------------------------------------------------------------------ document
+    def document(self, doc: LaidDocument) -> str:
+        """The complete ``section0.xml`` of a laid document."""
+        self.lead_run = self.sec_pr_run()
+        self.lead_ctrls = self.page_num_ctrl()
+        if self.page_numbers:
+            self.h.page_number_style()
+        self.parts(doc, include_cover=True)
+        if self.lead_run:  # empty document: still one paragraph holding the section
+            self.empty_para("paragraph")
+        return f"{DECL}<hs:sec {XMLNS}>{''.join(self.out)}</hs:sec>"
+
+    def parts(self, doc: LaidDocument, *, include_cover: bool) -> None:
+        """Cover (optional), 목차 and body with page breaks and page-number controls."""
+        groups = [(k, n) for k, n in (("cover", doc.cover if include_cover else ()),
+                                      ("front", doc.front), ("body", doc.body)) if n]
+        for i, (kind, nodes) in enumerate(groups):
+            if kind != "body" and self.hide_front:
+                self.lead_ctrls += _PAGE_HIDING
+            if kind == "body" and self.hide_front and (i > 0 or not include_cover):
+                self.lead_ctrls += _NEW_NUM
+            if i > 0 or self.start_with_break:
+                self._break = True
+            first = nodes[0]
+            if isinstance(first, Para) and (first.space_before_pt or 0) > 0:
+                self.spacer()
+            self.nodes(nodes)
+
+    def page_num_ctrl(self) -> str:
+        """The ``hp:pageNum`` control (``- 1 -`` at the bottom centre), or ``""``."""
+        pn = self.theme.page.page_number
+        if not self.page_numbers:
+            return ""
+        side = pn.side_char or ""
+        return (f'<hp:ctrl><hp:pageNum pos="{_PAGE_POS[pn.position]}" formatType="DIGIT" '
+                f'sideChar="{attr(side)}"/></hp:ctrl>')
+
+    def sec_pr_run(self) -> str:
+        """The run holding ``hp:secPr`` (A4, margins) and the column control."""
+        page = self.theme.page
+        w, h = page.size_hwpunit()
+        m = page.hwpx_margins()
+        margin = " ".join(f'{k}="{m[k]}"' for k in
+                          ("header", "footer", "gutter", "left", "right", "top", "bottom"))
+        fill = "".join(
+            f'<hp:pageBorderFill type="{t}" borderFillIDRef="{self.h.empty_border}" '
+            'textBorder="PAPER" headerInside="0" footerInside="0" fillArea="PAPER">'
+            '<hp:offset left="1417" right="1417" top="1417" bottom="1417"/></hp:pageBorderFill>'
+            for t in ("BOTH", "EVEN", "ODD")
+        )
+        sec = (
+            '<hp:secPr id="" textDirection="HORIZONTAL" spaceColumns="1134" tabStop="8000" '
+            'tabStopVal="4000" tabStopUnit="HWPUNIT" outlineShapeIDRef="1" memoShapeIDRef="0" '
+            'textVerticalWidthHead="0" masterPageCnt="0">'
+            '<hp:grid lineGrid="0" charGrid="0" wonggojiFormat="0"/>'
+            '<hp:startNum pageStartsOn="BOTH" page="0" pic="0" tbl="0" equation="0"/>'
+            '<hp:visibility hideFirstHeader="0" hideFirstFooter="0" hideFirstMasterPage="0" '
+            'border="SHOW_ALL" fill="SHOW_ALL" hideFirstPageNum="0" hideFirstEmptyLine="0" '
+            'showLineNumber="0"/>'
+            '<hp:lineNumberShape restartType="0" countBy="0" distance="0" startNumber="0"/>'
+            f'<hp:pagePr landscape="WIDELY" width="{w}" height="{h}" gutterType="LEFT_ONLY">'
+            f"<hp:margin {margin}/></hp:pagePr>"
+            "<hp:footNotePr>"
+            + _NOTE_PR.format(length=-1, between=283, place="EACH_COLUMN")
+            + "</hp:footNotePr><hp:endNotePr>"
+            + _NOTE_PR.format(length=14692344, between=0, place="END_OF_DOCUMENT")
+            + "</hp:endNotePr>" + fill + "</hp:secPr>"
+        )
+        return f'<hp:run charPrIDRef="{self.h.char_for("paragraph")}">{sec}{_COL_PR}</hp:run>'
+
+    # ------------------------------------------------------------------ nodes
+    def nodes(self, nodes: Iterable[Node]) -> None:
+        """Append the XML of top-level nodes to :attr:`out`."""
+        for n in nodes:
+            if isinstance(n, Para):
+                self.out.append(self.para(n, top=True))
+            elif isinstance(n, TableBox):
+                self.out.append(self.table(n))
+            elif isinstance(n, TocBlock):
+                self.toc(n)
+            elif isinstance(n, PageBreak):
+                self._break = True
+
+    def _head(self, para_pr: int, style: int, *, top: bool, page_break: bool = False) -> str:
+        pid = self._pid
+        self._pid += 1
+        brk = 0
+        if top and (self._break or page_break):
+            brk = 1
+            self._break = False
+        return (f'<hp:p id="{pid}" paraPrIDRef="{para_pr}" styleIDRef="{style}" '
+                f'pageBreak="{brk}" columnBreak="0" merged="0">')
+
+    def _lead(self, top: bool) -> tuple[str, str]:
+        """(run before the content, controls for the first content run) for top paragraphs."""
+        if not top:
+            return "", ""
+        lead, ctrls = self.lead_run, self.lead_ctrls
+        self.lead_run = self.lead_ctrls = ""
+        return lead, ctrls
+
+    def spacer(self) -> None:
+        """A 1 pt empty paragraph at a page top, so that the next paragraph's space before
+        is kept (layout engines drop the space before the first line of a page)."""
+        h = self.h
+        style = h.style("paragraph")
+        para_pr = h.para(h.para_key("paragraph", line_pct=100.0))
+        char = h.char(h.char_key("paragraph", size_pt=1.0))
+        lead, ctrls = self._lead(True)
+        self.out.append(self._head(para_pr, style.id, top=True) + lead
+                        + f'<hp:run charPrIDRef="{char}">{ctrls}<hp:t/></hp:run></hp:p>')
+
+    def empty_para(self, role: str) -> None:
+        style = self.h.style(role)
+        lead, ctrls = self._lead(True)
+        self.out.append(self._head(style.para, style.id, top=True) + lead
+                        + f'<hp:run charPrIDRef="{style.char}">{ctrls}<hp:t/></hp:run></hp:p>')
+
+    # ------------------------------------------------------------------ paragraphs
+    def para(self, p: Para, *, top: bool) -> str:
+        """One paragraph: shape, symbol + space, runs with tabs and line breaks."""
+        h, role = self.h, p.role
+        style = h.style(role)
+        ind = p.indent or Indent()
+        tab = 0
+        leader = "DOT" if role in _TOC_ROLES and self.theme.toc.leader == "dots" else "NONE"
+        if p.tab_right_pt is not None:
+            tab = h.tab(TabKey(((_hu(p.tab_right_pt), "RIGHT", leader),)))
+        border, offset = None, 0
+        if role == "part_heading" and self._rule:
+            ph = self.theme.part_heading
+            border = h.border(BorderKey(bottom=line(
+                ph.rule_mm, self.theme.color(ph.rule_color) or "#000000")))
+            offset = mm_to_hwpunit(1.5)
+        first_x, lead_spaces = ind.left_pt - ind.hanging_pt, ""
+        if self._spaces and p.symbol and first_x > 0:
+            # "looks hand-made" mode: left 0, the symbol pushed by half-width spaces (1타 each)
+            n = round(first_x / (0.5 * self.theme.body.pt))
+            lead_spaces, first_x = " " * n, 0.0
+        para_pr = h.para(h.para_key(
+            role, align=p.align, left_pt=first_x,
+            hanging_pt=ind.left_pt - first_x, prev_pt=p.space_before_pt or 0.0,
+            next_pt=p.space_after_pt or 0.0, keep_next=p.keep_next or None, tab=tab,
+            border=border, border_offset_bottom=offset))
+        head = self._head(para_pr, style.id, top=top, page_break=p.page_break_before)
+        lead, ctrls = self._lead(top)
+        if p.bookmark:
+            ctrls += f'<hp:ctrl><hp:bookmark name="{attr(p.bookmark)}"/></hp:ctrl>'
+        tabs = self._tabs(p, p.tab_right_pt, leader, ind.left_pt - ind.hanging_pt)
+        runs: list[tuple[int, str]] = []
+        if p.symbol:
+            runs.append((style.char, f"<hp:t>{lead_spaces}{esc(p.symbol)} </hp:t>"))
+        for r in p.runs:
+            runs.append((self._run_char(role, r, style.char), self._run_content(r, tabs)))
+        return head + lead + _merge_runs(runs, ctrls, style.char) + "</hp:p>"
+
+    def _run_char(self, role: str, r: Run, base: int) -> int:
+        if r.bold is None and r.color is None and r.size_pt is None and r.font is None \
+                and not r.superscript:
+            return base
+        return self.h.char(self.h.char_key(role, font=r.font, size_pt=r.size_pt, bold=r.bold,
+                                           color=r.color, superscript=r.superscript))
+
+    @staticmethod
+    def _run_content(r: Run, tabs: list[str]) -> str:
+        if r.field == "PAGE":
+            return _AUTO_PAGE
+        text = r.text
+        if "\t" not in text and "\n" not in text:
+            return f"<hp:t>{esc(text)}</hp:t>"
+        parts: list[str] = []
+        for i, seg in enumerate(text.split("\n")):
+            if i:
+                parts.append("<hp:lineBreak/>")
+            cells = seg.split("\t")
+            parts.append(esc(cells[0]))
+            for c in cells[1:]:
+                parts.append(tabs.pop(0) if tabs else _DEFAULT_TAB)
+                parts.append(esc(c))
+        return "<hp:t>" + "".join(parts) + "</hp:t>"
+
+    def _tabs(self, p: Para, stop_pt: float | None, leader: str, x0_pt: float) -> list[str]:
+        """``hp:tab`` elements for the tabs of ``p`` in order.  A right tab carries the width
+        it spans as estimated from the text (Hancom re-measures it on layout)."""
+        if not any("\t" in r.text for r in p.runs):
+            return []
+        base = self.h.resolve(p.role).pt
+        tokens: list[float | str] = []  # widths in pt, "\t" or "\n"
+        if p.symbol:
+            tokens.append(text_em(p.symbol + " ") * base)
+        for r in p.runs:
+            size = r.size_pt or base
+            for i, seg in enumerate(r.text.split("\n")):
+                if i:
+                    tokens.append("\n")
+                for j, piece in enumerate(seg.split("\t")):
+                    if j:
+                        tokens.append("\t")
+                    if piece:
+                        tokens.append(text_em(piece) * size)
+        out: list[str] = []
+        x = x0_pt
+        for k, tok in enumerate(tokens):
+            if tok == "\n":
+                x = x0_pt + (p.indent.hanging_pt if p.indent else 0.0)
+            elif tok == "\t":
+                if stop_pt is None:
+                    out.append(_DEFAULT_TAB)
+                    x += 40.0
+                    continue
+                after = 0.0
+                for nxt in tokens[k + 1:]:
+                    if isinstance(nxt, str):
+                        break
+                    after += nxt
+                width = max(stop_pt - x - after, 0.01)
+                out.append(f'<hp:tab width="{_hu(width)}" leader="{leader}" type="RIGHT"/>')
+                x += width
+            else:
+                assert not isinstance(tok, str)
+                x += tok
+        return out
+
+    # ------------------------------------------------------------------ 목차
+    def toc(self, toc: TocBlock) -> None:
+        """목 차: heading, then part and task lines with a dot-leader right tab to the page."""
+        t = self.theme
+        self.out.append(self.para(Para(role="toc_heading", runs=(Run(text=toc.title),),
+                                       align="center"), top=True))
+        pad = 5.0  # mm, inner padding of the optional TOC box
+        right = self.width_pt - (2 * mm_to_pt(pad) if t.toc.boxed else 0.0) - 0.5
+        indent = t.toc.item_indent_em * t.body.pt
+        lines: list[Para] = []
+        for i, e in enumerate(toc.entries):
+            text = f"{e.label} {e.text}".strip()
+            if e.page is not None:
+                text += f"\t{e.page}"
+            lines.append(Para(
+                role="toc_part" if e.level <= 1 else "toc_item", runs=(Run(text=text),),
+                indent=Indent(left_pt=0.0 if e.level <= 1 else indent),
+                space_before_pt=t.spacing.toc_after_heading if i == 0 else 0.0,
+                tab_right_pt=right if e.page is not None else None,
+            ))
+        if not t.toc.boxed:
+            self.out.extend(self.para(p, top=True) for p in lines)
+            return
+        w = NodeBorder(width_mm=t.lines.thin_mm)
+        cell = CellBox(row=0, col=0, paras=tuple(lines),
+                       borders=Borders(top=w, bottom=w, left=w, right=w))
+        self.out.append(self.table(TableBox(
+            kind="overview", n_rows=1, n_cols=1, col_widths_pt=(self.width_pt,),
+            cells=(cell,), cell_margin_mm=(pad, pad, pad * 0.6, pad * 0.6))))
+
+    # ------------------------------------------------------------------ tables
+    def table(self, t: TableBox) -> str:
+        """A table (or box) as a treat-as-character ``hp:tbl`` in its own paragraph."""
+        h = self.h
+        style = h.style("paragraph")
+        para_pr = h.para(h.para_key(
+            "paragraph", align="left", left_pt=t.indent_pt, prev_pt=t.space_before_pt,
+            keep_next=t.keep_next, line_pct=100.0))
+        head = self._head(para_pr, style.id, top=True)
+        lead, ctrls = self._lead(True)
+        self._obj += 1
+        widths = [_hu(w) for w in t.col_widths_pt]
+        heights = self._row_heights(t)
+        ml, mr, mt, mb = (mm_to_hwpunit(v) for v in t.cell_margin_mm)
+        box = t.kind in _BOX_KINDS
+        repeat = int(t.header_rows > 0 and self.theme.table.repeat_header)
+        rows: list[list[CellBox]] = [[] for _ in range(t.n_rows)]
+        for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
+            rows[c.row].append(c)
+        trs = []
+        for r_cells in rows:
+            tcs = []
+            for c in r_cells:
+                width = sum(widths[c.col:c.col + c.colspan])
+                height = sum(heights[c.row:c.row + c.rowspan])
+                bf = self._cell_border(c)
+                paras = "".join(self.para(p, top=False) for p in c.paras) or self._empty_cell()
+                tcs.append(
+                    f'<hp:tc name="" header="{int(c.header)}" hasMargin="0" protect="0" '
+                    f'editable="0" dirty="0" borderFillIDRef="{bf}">'
+                    '<hp:subList id="" textDirection="HORIZONTAL" lineWrap="BREAK" '
+                    f'vertAlign="{_VALIGN[c.valign]}" linkListIDRef="0" linkListNextIDRef="0" '
+                    'textWidth="0" textHeight="0" hasTextRef="0" hasNumRef="0">'
+                    f"{paras}</hp:subList>"
+                    f'<hp:cellAddr colAddr="{c.col}" rowAddr="{c.row}"/>'
+                    f'<hp:cellSpan colSpan="{c.colspan}" rowSpan="{c.rowspan}"/>'
+                    f'<hp:cellSz width="{width}" height="{height}"/>'
+                    f'<hp:cellMargin left="{ml}" right="{mr}" top="{mt}" bottom="{mb}"/></hp:tc>'
+                )
+            trs.append("<hp:tr>" + "".join(tcs) + "</hp:tr>")
+        tbl = (
+            f'<hp:tbl id="{1000000 + self._obj}" zOrder="{self._obj}" numberingType="TABLE" '
+            'textWrap="TOP_AND_BOTTOM" textFlow="BOTH_SIDES" lock="0" dropcapstyle="None" '
+            f'pageBreak="{"NONE" if box else "CELL"}" repeatHeader="{repeat}" '
+            f'rowCnt="{t.n_rows}" colCnt="{t.n_cols}" cellSpacing="0" '
+            f'borderFillIDRef="{h.empty_border}" noAdjust="0">'
+            f'<hp:sz width="{sum(widths)}" widthRelTo="ABSOLUTE" height="{sum(heights)}" '
+            'heightRelTo="ABSOLUTE" protect="0"/>'
+            '<hp:pos treatAsChar="1" affectLSpacing="0" flowWithText="1" allowOverlap="0" '
+            'holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="PARA" vertAlign="TOP" '
+            'horzAlign="LEFT" vertOffset="0" horzOffset="0"/>'
+            '<hp:outMargin left="0" right="0" top="0" bottom="0"/>'
+            f'<hp:inMargin left="{ml}" right="{mr}" top="{mt}" bottom="{mb}"/>'
+            + "".join(trs) + "</hp:tbl>"
+        )
+        return (head + lead + f'<hp:run charPrIDRef="{style.char}">{ctrls}{tbl}<hp:t/></hp:run>'
+                + "</hp:p>")
+
+    def _cell_border(self, c: CellBox) -> int:
+        key = (c.borders, c.fill)
+        bid = self._cell_borders.get(key)
+        if bid is None:
+            b = c.borders
+            bid = self._cell_borders[key] = self.h.border(BorderKey(
+                left=line(*_line_of(b.left)), right=line(*_line_of(b.right)),
+                top=line(*_line_of(b.top)), bottom=line(*_line_of(b.bottom)),
+                fill=c.fill.upper() if c.fill else None))
+        return bid
+
+    def _empty_cell(self) -> str:
+        style = self.h.style("paragraph")
+        return (self._head(style.para, style.id, top=False)
+                + f'<hp:run charPrIDRef="{style.char}"><hp:t/></hp:run></hp:p>')
+
+    def _row_heights(self, t: TableBox) -> list[int]:
+        """Row heights in HWPUNIT: the fixed height or an estimate from the text (Hancom
+        grows rows to their content on open; the estimate only seeds the layout)."""
+        pad = mm_to_pt(t.cell_margin_mm[2] + t.cell_margin_mm[3])
+        side = mm_to_pt(t.cell_margin_mm[0] + t.cell_margin_mm[1])
+        rows = [0.0] * t.n_rows
+        for c in t.cells:
+            w = sum(t.col_widths_pt[c.col:c.col + c.colspan]) - side
+            need = sum(self._para_height(p, w) for p in c.paras) + pad
+            share = need / c.rowspan
+            for r in range(c.row, c.row + c.rowspan):
+                rows[r] = max(rows[r], share)
+        for i, fixed in enumerate(t.row_heights_pt):
+            if fixed is not None and i < t.n_rows:
+                rows[i] = max(rows[i], fixed)
+        return [_hu(r) for r in rows]
+
+    def _para_height(self, p: Para, width_pt: float) -> float:
+        s = self.h.resolve(p.role)
+        left = p.indent.left_pt if p.indent else 0.0
+        avail = max((width_pt - left) / s.pt, 1.0)
+        text = "".join(r.text for r in p.runs)
+        n = sum(max(1, math.ceil(text_em(seg) / avail)) for seg in text.split("\n"))
+        return n * s.pt * s.line_pct / 100 + (p.space_before_pt or 0.0)
+
+
+def _merge_runs(runs: Sequence[tuple[int, str]], ctrls: str, base: int) -> str:
+    """``hp:run`` elements, adjacent runs of one shape merged; ``ctrls`` lead the first."""
+    if not runs:
+        return f'<hp:run charPrIDRef="{base}">{ctrls}<hp:t/></hp:run>'
+    out: list[str] = []
+    cur, buf = runs[0][0], [ctrls, runs[0][1]]
+    for cid, xml in runs[1:]:
+        if cid != cur:
+            out.append(f'<hp:run charPrIDRef="{cur}">{"".join(buf)}</hp:run>')
+            cur, buf = cid, []
+        buf.append(xml)
+    out.append(f'<hp:run charPrIDRef="{cur}">{"".join(buf)}</hp:run>')
+    return "".join(out)

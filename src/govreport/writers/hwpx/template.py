@@ -1,0 +1,311 @@
+"""Fill a user's ``.hwpx`` template made in Hancom Office.
+
+* Text placeholders — ``{{ title }}``, ``{{ date }}``, ``{{ org }}`` and every other key of
+  :attr:`LaidDocument.fields` — are rendered with a sandboxed Jinja environment, also when
+  Hancom split one placeholder over several ``hp:run``/``hp:t`` (the whole placeholder moves
+  into the run where it starts, so it takes that run's character shape).
+* The paragraph whose whole text is ``{{ body }}`` is replaced by the 목차 and the body.
+  Their paragraphs use the template's own styles where a style is named like a role
+  (``□ 1단계`` or ``L1``; see :data:`~.header.ROLE_STYLE_NAMES`): the style's character
+  shape gives font, size and colour; indents and spacing still come from the layout.
+  Other roles get govreport's shapes, appended to the template's header.
+* The template keeps its page setup.  Without an ``hp:pageNum`` of its own it gets the
+  ``- 1 -`` page number, hidden on the pages before the body.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from lxml import etree
+
+from ...errors import RenderError
+from ...layout.nodes import LaidDocument, iter_paras
+from ...templating import environment, template_error
+from ...theme import Theme
+from ._xml import HH, HP, XMLNS
+from .header import LANGS, ROLE_STYLE_NAMES, HeaderBuilder, StyleRef
+from .package import MIMETYPE, build_zip, preview_text
+from .section import SectionWriter
+
+_P, _RUN, _T = f"{{{HP}}}p", f"{{{HP}}}run", f"{{{HP}}}t"
+_BODY_RE = re.compile(r"^\s*\{\{-?\s*p?\s*body\s*-?\}\}\s*$")
+_EXPR_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_SECTION_RE = re.compile(r"^Contents/section(\d+)\.xml$")
+_PARSER = etree.XMLParser(remove_blank_text=False, resolve_entities=False, no_network=True,
+                          huge_tree=True)
+
+Slot = tuple[etree._Element, str]  # (element, "text" | "tail")
+
+
+def _read(template: str | Path | bytes) -> dict[str, bytes]:
+    data = template if isinstance(template, bytes) else Path(template).read_bytes()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return {i.filename: z.read(i.filename) for i in z.infolist() if not i.is_dir()}
+    except zipfile.BadZipFile as exc:
+        raise RenderError(f"HWPX template {template!r} is not a zip package") from exc
+
+
+def _slots(p: etree._Element) -> list[Slot]:
+    """The text slots of a paragraph's own runs: ``hp:t`` text and the tails of its
+    children (tab, line break …), in reading order."""
+    out: list[Slot] = []
+    for t in p.iterfind(f"{_RUN}/{_T}"):
+        out.append((t, "text"))
+        out.extend((child, "tail") for child in t)
+    return out
+
+
+def _get(slot: Slot) -> str:
+    el, which = slot
+    return (el.text if which == "text" else el.tail) or ""
+
+
+def _set(slot: Slot, value: str) -> None:
+    el, which = slot
+    if which == "text":
+        el.text = value
+    else:
+        el.tail = value
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """The text of a paragraph's own runs (placeholders joined across runs)."""
+    return "".join(_get(s) for s in _slots(p))
+
+
+def _gather(slots: list[Slot]) -> bool:
+    """Move every Jinja tag wholly into the slot where it starts; ``True`` if any."""
+    texts = [_get(s) for s in slots]
+    full = "".join(texts)
+    if "{" not in full:
+        return False
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t)
+    owner = [-1] * len(full)  # slot that gets each character
+    for i, start in enumerate(starts):
+        for k in range(start, start + len(texts[i])):
+            owner[k] = i
+    found = False
+    for m in _EXPR_RE.finditer(full):
+        found = True
+        first = owner[m.start()]
+        for k in range(m.start(), m.end()):
+            owner[k] = first
+    if not found:
+        return False
+    new = [""] * len(slots)
+    for k, ch in enumerate(full):
+        new[owner[k]] += ch
+    for s, value in zip(slots, new, strict=True):
+        _set(s, value)
+    return True
+
+
+def _fill_paragraph(p: etree._Element, env: jinja2.Environment,
+                    context: Mapping[str, Any], name: str) -> None:
+    slots = _slots(p)
+    if not slots or not _gather(slots):
+        return
+    for s in slots:
+        text = _get(s)
+        if "{" in text:
+            try:
+                _set(s, env.from_string(text).render(context))
+            except jinja2.TemplateError as exc:
+                raise template_error(exc, name) from None
+    for cache in p.findall(f"{{{HP}}}linesegarray"):  # stale line layout of changed text
+        p.remove(cache)
+
+
+class _TemplateHeader:
+    """The template's ``header.xml``: its ids, fonts and named styles."""
+
+    def __init__(self, payload: bytes) -> None:
+        self.root = etree.fromstring(payload, _PARSER)
+        self.fonts: dict[str, list[str]] = {}
+        for face in self.root.iter(f"{{{HH}}}fontface"):
+            lang = face.get("lang", "")
+            self.fonts[lang] = [f.get("face", "") for f in face.iterfind(f"{{{HH}}}font")]
+        self.base = {
+            "char": self._next("charPr"), "para": self._next("paraPr"),
+            "border": self._next("borderFill", 1), "tab": self._next("tabPr"),
+            "style": self._next("style"),
+        }  # fmt: skip
+        self.styles: dict[str, StyleRef] = {}
+        self.names: set[str] = set()
+        for st in self.root.iter(f"{{{HH}}}style"):
+            self.names.update(n for n in (st.get("name"), st.get("engName")) if n)
+            if st.get("type", "PARA") != "PARA":
+                continue
+            ref = StyleRef(int(st.get("id", "0")), int(st.get("paraPrIDRef", "0")),
+                           int(st.get("charPrIDRef", "0")))
+            for key in (st.get("name"), st.get("engName")):
+                if key:
+                    self.styles.setdefault(key, ref)
+
+    def _next(self, tag: str, minimum: int = 0) -> int:
+        ids = [int(e.get("id", "0")) for e in self.root.iter(f"{{{HH}}}{tag}")]
+        return max([*ids, minimum - 1]) + 1
+
+    def merge(self, h: HeaderBuilder) -> bytes:
+        """Append the builder's new shapes and styles; update the item counts."""
+        wrap = f'<hh:x {XMLNS}>{{}}</hh:x>'
+
+        def append(container: str, items: str) -> None:
+            node = self.root.find(f".//{{{HH}}}{container}")
+            if node is None:
+                ref = self.root.find(f"{{{HH}}}refList")
+                if ref is None:
+                    raise RenderError("HWPX template header has no hh:refList")
+                node = etree.SubElement(ref, f"{{{HH}}}{container}")
+            for child in etree.fromstring(wrap.format(items), _PARSER):
+                node.append(child)
+            node.set("itemCnt", str(len(node)))
+
+        for face in self.root.iter(f"{{{HH}}}fontface"):
+            lang = face.get("lang", "")
+            if lang in LANGS:
+                for child in etree.fromstring(wrap.format(h.fonts_xml(lang, new_only=True)),
+                                              _PARSER):
+                    face.append(child)
+                face.set("fontCnt", str(len(face.findall(f"{{{HH}}}font"))))
+        append("borderFills", h.border_fills_xml())
+        append("charProperties", h.char_prs_xml())
+        append("tabProperties", h.tab_prs_xml())
+        append("paraProperties", h.para_prs_xml())
+        append("styles", h.styles_xml())
+        out: bytes = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8",
+                                    standalone=True)
+        return out
+
+
+def _sections(parts: Mapping[str, bytes]) -> list[str]:
+    names = [n for n in parts if _SECTION_RE.match(n)]
+    return sorted(names, key=lambda n: int(_SECTION_RE.match(n).group(1)))  # type: ignore[union-attr]
+
+
+def _name(template: str | Path | bytes) -> str:
+    return "HWPX template" if isinstance(template, bytes) else str(template)
+
+
+def _open(template: str | Path | bytes) -> dict[str, bytes]:
+    parts = _read(template)
+    if parts.get("mimetype", b"").strip() != MIMETYPE or "Contents/header.xml" not in parts:
+        raise RenderError(f"{_name(template)}: not an HWPX package (mimetype / header.xml)")
+    return parts
+
+
+def fill_template(template: str | Path | bytes, doc: LaidDocument, theme: Theme, *,
+                  locale: str = "ko_KR") -> bytes:
+    """Fill ``template`` with ``doc`` (see the module docstring) and return HWPX bytes."""
+    parts = _open(template)
+    head = _TemplateHeader(parts["Contents/header.xml"])
+    builder = HeaderBuilder(theme, base=head.base, base_fonts=head.fonts)
+    for role, name in ROLE_STYLE_NAMES.items():
+        ref = head.styles.get(name) or head.styles.get(role)
+        if ref is not None:
+            builder.adopt_style(role, ref)
+    if not head.names & {"쪽 번호", "Page Number"}:
+        builder.page_number_style()
+    env = environment(locale)
+    context = dict(doc.fields)
+    marker_done = False
+    for name in _sections(parts):
+        root = etree.fromstring(parts[name], _PARSER)
+        max_id = max([int(p.get("id", "0")) for p in root.iter(_P)
+                      if p.get("id", "0").isdigit()] + [0])
+        for p in list(root.iter(_P)):
+            if not marker_done and _BODY_RE.match(paragraph_text(p)):
+                _insert_body(root, p, doc, theme, builder, max_id + 1)
+                marker_done = True
+            else:
+                _fill_paragraph(p, env, context, _name(template))
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                     standalone=True)
+    if not marker_done:
+        raise RenderError(f"{_name(template)}: no paragraph '{{{{ body }}}}' to insert the "
+                          "report at")
+    parts["Contents/header.xml"] = head.merge(builder)
+    texts = [p.text for p in iter_paras(doc.all_nodes())]
+    parts["Preview/PrvText.txt"] = preview_text(
+        [doc.fields.get("title", ""), *texts]).encode()
+    return build_zip(parts)
+
+
+def _insert_body(root: etree._Element, marker: etree._Element, doc: LaidDocument,
+                 theme: Theme, builder: HeaderBuilder, first_id: int) -> None:
+    """Replace the marker paragraph by the 목차 and body paragraphs."""
+    if marker.getparent() is not root:
+        raise RenderError("the '{{ body }}' paragraph must not be inside a table or box")
+    writer = SectionWriter(theme, builder, first_para_id=first_id)
+    # Keep the section definition if the marker paragraph holds it (other controls of the
+    # marker — page hiding, numbering — are replaced by the writer's own).
+    keep = [r for r in marker.iterfind(_RUN) if r.find(f"{{{HP}}}secPr") is not None]
+    for r in keep:
+        for t in r.findall(_T):
+            r.remove(t)
+    writer.lead_run = "".join(etree.tostring(r, encoding="unicode") for r in keep)
+    has_page_num = root.find(f".//{{{HP}}}pageNum") is not None
+    index = root.index(marker)
+    if not has_page_num and writer.page_numbers:
+        first = root[0]
+        if first is not marker:
+            _prepend_ctrls(first, writer.page_num_ctrl(), writer.hide_front)
+        else:
+            writer.lead_ctrls = writer.page_num_ctrl()
+    writer.start_with_break = index > 0 or marker.get("pageBreak") == "1"
+    writer.parts(doc, include_cover=False)
+    xml = f"<hs:sec {XMLNS}>{''.join(writer.out)}</hs:sec>"
+    new = list(etree.fromstring(xml, _PARSER))
+    root.remove(marker)
+    for offset, p in enumerate(new):
+        root.insert(index + offset, p)
+
+
+def _prepend_ctrls(p: etree._Element, page_num: str, hide: bool) -> None:
+    """Put the page-number control (and its hiding on this page) into ``p``."""
+    xml = page_num + (
+        '<hp:ctrl><hp:pageHiding hideHeader="0" hideFooter="0" hideMasterPage="0" '
+        'hideBorder="0" hideFill="0" hidePageNum="1"/></hp:ctrl>' if hide else "")
+    run = etree.fromstring(f'<hp:run {XMLNS} charPrIDRef="0">{xml}</hp:run>', _PARSER)
+    runs = p.findall(_RUN)
+    if runs:
+        run.set("charPrIDRef", runs[0].get("charPrIDRef", "0"))
+    # after the run holding secPr/colPr, else first
+    pos = 0
+    for i, child in enumerate(p):
+        if child.tag == _RUN and child.find(f"{{{HP}}}secPr") is not None:
+            pos = i + 1
+    p.insert(pos, run)
+
+
+def fill_free_template(template: str | Path | bytes, context: Mapping[str, Any], *,
+                       locale: str = "ko_KR") -> bytes:
+    """Fill a free-form template (no ``{{ body }}``) with any data: every paragraph's
+    placeholders are rendered with ``context``; layout, styles and page setup stay the
+    template's.  ``{% %}`` blocks work inside one paragraph (no loops over paragraphs)."""
+    parts = _open(template)
+    env = environment(locale)
+    texts: list[str] = []
+    for name in _sections(parts):
+        root = etree.fromstring(parts[name], _PARSER)
+        for p in root.iter(_P):
+            _fill_paragraph(p, env, context, _name(template))
+            texts.append(paragraph_text(p))
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                     standalone=True)
+    parts["Preview/PrvText.txt"] = preview_text([t for t in texts if t]).encode()
+    return build_zip(parts)
+
+
+__all__ = ["fill_free_template", "fill_template", "paragraph_text"]

@@ -1,0 +1,38 @@
+"""Entry point: :func:`write_hwpx` turns a laid-out document into ``.hwpx`` bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...layout.nodes import LaidDocument, iter_paras
+from ...theme import Theme
+from .header import HeaderBuilder
+from .package import build_zip, preview_text, standard_parts
+from .section import SectionWriter
+
+
+def document_meta(doc: LaidDocument) -> dict[str, str]:
+    """Package metadata from the document fields (no clock: output stays deterministic)."""
+    f = doc.fields
+    iso = f.get("date_iso", "")
+    parts = [*iso.split("-"), "01", "01"][:3] if iso else ["1980", "01", "01"]
+    date = f"{parts[0]}-{parts[1]:0>2}-{parts[2]:0>2}T00:00:00Z"
+    return {"title": f.get("title", ""), "creator": f.get("org_full") or f.get("org", ""),
+            "date": date}
+
+
+def write_hwpx(doc: LaidDocument, theme: Theme,
+               template: str | Path | bytes | None = None, *, locale: str = "ko_KR") -> bytes:
+    """Write ``doc`` as HWPX bytes; with ``template`` (path or bytes of a ``.hwpx`` made in
+    Hancom), fill its ``{{ placeholders }}`` and insert the 목차 and body at its
+    ``{{ body }}`` paragraph (see :mod:`.template`); ``locale`` binds the template's
+    formatting filters."""
+    if template is not None:
+        from .template import fill_template
+
+        return fill_template(template, doc, theme, locale=locale)
+    header = HeaderBuilder(theme)
+    section = SectionWriter(theme, header).document(doc)
+    texts = [p.text for p in iter_paras(doc.all_nodes())]
+    parts = standard_parts(header.render(), [section], document_meta(doc), preview_text(texts))
+    return build_zip(parts)

@@ -1,0 +1,412 @@
+"""HWPX writer: validity (python-hwpx validators), nothing lost, tables, page numbers,
+determinism, package layout, templates and .hwp export."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import statistics
+import time
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+import govreport
+from govreport.errors import RenderError
+from govreport.layout import LaidDocument, Para, TableBox, iter_paras, layout
+from govreport.theme import Theme
+from govreport.writers.hwpx import write_hwp, write_hwpx
+
+hwpx = pytest.importorskip("hwpx")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "seoul-mayor-office-2025-04.json"
+HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
+HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
+HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
+
+
+@pytest.fixture(scope="module")
+def theme() -> Theme:
+    return Theme.seoul()
+
+
+@pytest.fixture(scope="module")
+def doc(theme: Theme) -> LaidDocument:
+    return layout(govreport.load(SEED), theme)
+
+
+@pytest.fixture(scope="module")
+def data(doc: LaidDocument, theme: Theme) -> bytes:
+    return write_hwpx(doc, theme)
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def _section(data: bytes) -> etree._Element:
+    return etree.fromstring(_parts(data)["Contents/section0.xml"])
+
+
+def _header(data: bytes) -> etree._Element:
+    return etree.fromstring(_parts(data)["Contents/header.xml"])
+
+
+def _validate(data: bytes) -> None:
+    from hwpx import validate_editor_open_safety
+    from hwpx.tools.package_validator import validate_package
+    from hwpx.tools.validator import validate_document
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        schema = validate_document(data)
+        assert schema.ok, [str(i) for i in schema.issues]
+        assert not schema.issues, [str(i) for i in schema.issues]  # not even lint warnings
+        package = validate_package(data)
+        assert package.ok, [str(i) for i in package.issues]
+        safety = validate_editor_open_safety(data)
+        assert safety.ok, safety.summary
+
+
+def _para_texts(root: etree._Element) -> list[str]:
+    """Plain text of every ``hp:p`` (own runs only; tabs as \\t, line breaks as \\n)."""
+    out = []
+    for p in root.iter(f"{HP}p"):
+        parts: list[str] = []
+        for t in p.iterfind(f"{HP}run/{HP}t"):
+            parts.append(t.text or "")
+            for child in t:
+                parts.append({"tab": "\t", "lineBreak": "\n"}.get(etree.QName(child).localname,
+                                                                   ""))
+                parts.append(child.tail or "")
+        out.append("".join(parts))
+    return out
+
+
+def _expected(p: Para) -> str:
+    body = "".join(r.text for r in p.runs)
+    return f"{p.symbol} {body}" if p.symbol else body
+
+
+# ---------------------------------------------------------------------------- validity
+
+
+def test_seed_passes_python_hwpx_validators(data: bytes) -> None:
+    _validate(data)
+
+
+def test_package_layout(data: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        infos = z.infolist()
+        assert infos[0].filename == "mimetype"
+        assert infos[0].compress_type == zipfile.ZIP_STORED
+        assert z.read("mimetype") == b"application/hwp+zip"
+        names = {i.filename for i in infos}
+    assert {"version.xml", "META-INF/container.xml", "META-INF/manifest.xml",
+            "Contents/content.hpf", "Contents/header.xml", "Contents/section0.xml",
+            "settings.xml", "Preview/PrvText.txt"} <= names
+    assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in infos)
+
+
+def test_deterministic(doc: LaidDocument, theme: Theme, data: bytes) -> None:
+    assert write_hwpx(doc, theme) == data
+    assert write_hwpx(layout(govreport.load(SEED), theme), Theme.seoul()) == data
+
+
+def test_no_layout_caches(data: bytes) -> None:
+    assert b"linesegarray" not in _parts(data)["Contents/section0.xml"]
+
+
+# ---------------------------------------------------------------------------- nothing lost
+
+
+def test_every_paragraph_read_back_by_lxml(doc: LaidDocument, data: bytes) -> None:
+    got = _para_texts(_section(data))
+    want = [_expected(p) for p in iter_paras(doc.cover + doc.body)]
+    # cover and body paragraphs appear in order (TOC lines and spacers interleave)
+    it = iter(got)
+    for w in want:
+        assert any(g == w for g in it), f"missing or out of order: {w!r}"
+    for e in doc.front[0].entries:  # type: ignore[union-attr]
+        assert any(g.startswith(f"{e.label} {e.text}\t{e.page}") for g in got)
+
+
+def test_every_text_read_back_by_python_hwpx(doc: LaidDocument, data: bytes) -> None:
+    from hwpx import HwpxDocument
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        text = HwpxDocument.open(data).text.plain()
+    flat = re.sub(r"\s+", "", text)
+    for p in iter_paras(doc.all_nodes()):
+        want = re.sub(r"\s+", "", _expected(p))
+        assert want in flat, f"lost: {p.text!r}"
+
+
+# ---------------------------------------------------------------------------- structure
+
+
+def test_fonts_all_language_slots(data: bytes) -> None:
+    head = _header(data)
+    faces = head.findall(f".//{HH}fontface")
+    assert [f.get("lang") for f in faces] == ["HANGUL", "LATIN", "HANJA", "JAPANESE", "OTHER",
+                                              "SYMBOL", "USER"]
+    names = {f.get("face") for f in faces[0]}
+    assert {"휴먼명조", "HY헤드라인M", "맑은 고딕"} <= names
+    for cp in head.iter(f"{HH}charPr"):
+        ref = cp.find(f"{HH}fontRef")
+        assert ref is not None and len(set(ref.attrib.values())) == 1
+
+
+def test_page_setup_from_theme(data: bytes, theme: Theme) -> None:
+    sec = _section(data)
+    page = sec.find(f".//{HP}pagePr")
+    assert page is not None
+    w, h = theme.page.size_hwpunit()
+    assert (int(page.get("width", 0)), int(page.get("height", 0))) == (w, h)
+    margin = page.find(f"{HP}margin")
+    assert margin is not None
+    assert {k: int(v) for k, v in margin.attrib.items()} == theme.page.hwpx_margins()
+
+
+def test_page_number_control(data: bytes, doc: LaidDocument) -> None:
+    sec = _section(data)
+    nums = sec.findall(f".//{HP}pageNum")
+    assert len(nums) == 1
+    num = nums[0]
+    assert (num.get("pos"), num.get("formatType"), num.get("sideChar")) == (
+        "BOTTOM_CENTER", "DIGIT", "-")
+    first = sec[0]
+    assert first.find(f".//{HP}secPr") is not None and first.find(f".//{HP}pageNum") is not None
+    hiding = sec.findall(f".//{HP}pageHiding")
+    assert len(hiding) == 2 and all(h.get("hidePageNum") == "1" for h in hiding)
+    new = sec.findall(f".//{HP}newNum")
+    assert len(new) == 1 and new[0].get("num") == "1" and new[0].get("numType") == "PAGE"
+    # the restart sits in the first body paragraph, which starts a page
+    body_first = next(p for p in sec if p.find(f".//{HP}newNum") is not None)
+    assert body_first.get("pageBreak") == "1"
+    assert _para_texts(body_first)[0] == "Ⅰ. 일반 현황"
+
+
+def test_hanging_indent_convention(data: bytes, doc: LaidDocument) -> None:
+    """○ paragraph: first line (symbol) at sym_x, wrapped lines at text_x; hp:default 2×."""
+    head, sec = _header(data), _section(data)
+    l2 = next(p for p in doc.body if isinstance(p, Para) and p.role == "L2")
+    assert l2.indent is not None
+    para = next(p for p in sec.iter(f"{HP}p") if _para_texts(p)[0].startswith("○ "))
+    pr = head.find(f".//{HH}paraPr[@id='{para.get('paraPrIDRef')}']")
+    assert pr is not None
+    case, default = pr.find(f".//{HP}case/{HH}margin"), pr.find(f".//{HP}default/{HH}margin")
+    assert case is not None and default is not None
+
+    def val(m: etree._Element, name: str) -> int:
+        el = m.find(f"{HC}{name}")
+        assert el is not None
+        return int(el.get("value", "0"))
+
+    assert val(case, "left") == round((l2.indent.left_pt - l2.indent.hanging_pt) * 100)
+    assert val(case, "intent") == -round(l2.indent.hanging_pt * 100)
+    for name in ("left", "intent", "prev"):
+        assert val(default, name) == 2 * val(case, name)
+
+
+def _tables(data: bytes) -> list[etree._Element]:
+    return list(_section(data).iter(f"{HP}tbl"))
+
+
+def test_tables_consistent(data: bytes, doc: LaidDocument) -> None:
+    boxes = [n for n in doc.body if isinstance(n, TableBox)]
+    tables = _tables(data)
+    assert len(tables) >= len(boxes)
+    for tbl in tables:
+        rows, cols = int(tbl.get("rowCnt", 0)), int(tbl.get("colCnt", 0))
+        trs = tbl.findall(f"{HP}tr")
+        assert len(trs) == rows
+        covered: set[tuple[int, int]] = set()
+        for r, tr in enumerate(trs):
+            for tc in tr.findall(f"{HP}tc"):
+                addr, span = tc.find(f"{HP}cellAddr"), tc.find(f"{HP}cellSpan")
+                assert addr is not None and span is not None
+                assert int(addr.get("rowAddr", -1)) == r
+                c0, rs, cs = int(addr.get("colAddr", 0)), int(span.get("rowSpan", 1)), \
+                    int(span.get("colSpan", 1))
+                for dr in range(rs):
+                    for dc in range(cs):
+                        cell = (r + dr, c0 + dc)
+                        assert cell not in covered and cell[0] < rows and cell[1] < cols
+                        covered.add(cell)
+        assert len(covered) == rows * cols
+        assert tbl.find(f"{HP}pos").get("treatAsChar") == "1"  # type: ignore[union-attr]
+
+
+def test_staffing_table_merges(data: bytes) -> None:
+    staffing = next(t for t in _tables(data) if t.get("colCnt") == "12")
+    assert staffing.get("rowCnt") == "4"
+    assert staffing.get("repeatHeader") == "1"
+    spans = [(int(s.get("rowSpan", 1)), int(s.get("colSpan", 1)))
+             for s in staffing.iter(f"{HP}cellSpan")]
+    assert spans.count((1, 5)) == 2  # 일반직, 별정직
+    assert spans.count((2, 1)) == 2  # 구분, 총계
+    header_cells = [tc for tc in staffing.iter(f"{HP}tc") if tc.get("header") == "1"]
+    assert len(header_cells) == 14
+    head = _header(data)
+    fill = head.find(f".//{HH}borderFill[@id='{header_cells[0].get('borderFillIDRef')}']")
+    assert fill is not None
+    brush = fill.find(f".//{HC}winBrush")
+    assert brush is not None and brush.get("faceColor") == "#DFE6F7"
+
+
+def test_toc_dot_leader_right_tab(data: bytes) -> None:
+    sec, head = _section(data), _header(data)
+    line = next(p for p in sec.iter(f"{HP}p") if _para_texts(p)[0].startswith("Ⅰ. 일반 현황\t"))
+    tab = line.find(f".//{HP}tab")
+    assert tab is not None and tab.get("type") == "RIGHT" and tab.get("leader") == "DOT"
+    pr = head.find(f".//{HH}paraPr[@id='{line.get('paraPrIDRef')}']")
+    assert pr is not None
+    item = head.find(f".//{HH}tabPr[@id='{pr.get('tabPrIDRef')}']//{HH}tabItem")
+    assert item is not None and item.get("type") == "RIGHT" and item.get("leader") == "DOT"
+
+
+# ---------------------------------------------------------------------------- performance
+
+
+def test_write_is_fast(doc: LaidDocument, theme: Theme) -> None:
+    write_hwpx(doc, theme)
+    times = []
+    for _ in range(7):
+        t = time.perf_counter()
+        write_hwpx(doc, theme)
+        times.append(time.perf_counter() - t)
+    assert statistics.median(times) < 0.1  # ~7 ms on a dev machine; generous for CI
+
+
+# ---------------------------------------------------------------------------- templates
+
+
+def _build_template() -> bytes:
+    spec = importlib.util.spec_from_file_location(
+        "build_hwpx_template", ROOT / "scripts" / "build_hwpx_template.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out: bytes = mod.build()
+    return out
+
+
+def _replace_part(data: bytes, name: str, fn: Any) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            payload = src.read(info.filename)
+            if info.filename == name:
+                payload = fn(payload.decode()).encode()
+            out.writestr(info, payload)
+    return buf.getvalue()
+
+
+def test_shipped_template_is_current() -> None:
+    assert (ROOT / "templates" / "report.hwpx").read_bytes() == _build_template()
+
+
+def test_default_template_filled(doc: LaidDocument, theme: Theme) -> None:
+    out = write_hwpx(doc, theme, template=ROOT / "templates" / "report.hwpx")
+    _validate(out)
+    texts = _para_texts(_section(out))
+    joined = "\n".join(texts)
+    assert "{{" not in joined and "}}" not in joined
+    for key in ("title", "date", "org"):
+        assert doc.fields[key] in texts
+    for p in iter_paras(doc.body):
+        assert _expected(p) in texts
+    assert len(_section(out).findall(f".//{HP}pageNum")) == 1
+    assert write_hwpx(doc, theme, template=ROOT / "templates" / "report.hwpx") == out
+
+
+def test_template_placeholder_split_across_runs(doc: LaidDocument, theme: Theme,
+                                                tmp_path: Path) -> None:
+    """Hancom splits '{{ title }}' over runs of different shapes; it is still filled."""
+    def split(xml: str) -> str:
+        m = re.search(r'<hp:run charPrIDRef="(\d+)"><hp:t>\{\{ title \}\}</hp:t></hp:run>', xml)
+        assert m is not None
+        cid = m.group(1)
+        xml = xml.replace(m.group(0),
+                          f'<hp:run charPrIDRef="{cid}"><hp:t>{{{{ ti</hp:t></hp:run>'
+                          f'<hp:run charPrIDRef="0"><hp:t>tle </hp:t></hp:run>'
+                          f'<hp:run charPrIDRef="{cid}"><hp:t>}}}}</hp:t></hp:run>')
+        # and '{{ org }}' split inside one run over two hp:t around a line break
+        return xml.replace("<hp:t>{{ org }}</hp:t>", "<hp:t>{{ o</hp:t><hp:t>rg }}</hp:t>")
+
+    template = _replace_part((ROOT / "templates" / "report.hwpx").read_bytes(),
+                             "Contents/section0.xml", split)
+    assert b"{{ ti</hp:t>" in _parts(template)["Contents/section0.xml"]
+    path = tmp_path / "mine.hwpx"
+    path.write_bytes(template)
+    out = write_hwpx(doc, theme, template=path)
+    _validate(out)
+    texts = _para_texts(_section(out))
+    assert doc.fields["title"] in texts and doc.fields["org"] in texts
+    assert not any("{" in t for t in texts)
+
+
+def test_template_styles_by_role_name(doc: LaidDocument, theme: Theme) -> None:
+    """A template style named like a role ('□ 1단계') styles that role's paragraphs."""
+    out = write_hwpx(doc, theme, template=ROOT / "templates" / "report.hwpx")
+    head, sec = _header(out), _section(out)
+    names = [s.get("name") for s in head.iter(f"{HH}style")]
+    assert names.count("□ 1단계") == 1 and names.count("쪽 번호") == 1
+    l1 = next(s for s in head.iter(f"{HH}style") if s.get("name") == "□ 1단계")
+    para = next(p for p in sec.iter(f"{HP}p") if _para_texts(p)[0].startswith("□ "))
+    assert para.get("styleIDRef") == l1.get("id")
+    assert para.find(f"{HP}run").get("charPrIDRef") == l1.get("charPrIDRef")  # type: ignore[union-attr]
+
+
+def test_template_without_marker_is_an_error(doc: LaidDocument, theme: Theme) -> None:
+    template = _replace_part((ROOT / "templates" / "report.hwpx").read_bytes(),
+                             "Contents/section0.xml",
+                             lambda x: x.replace("{{ body }}", "본문"))
+    with pytest.raises(RenderError, match="body"):
+        write_hwpx(doc, theme, template=template)
+
+
+def test_template_is_sandboxed(doc: LaidDocument, theme: Theme) -> None:
+    template = _replace_part((ROOT / "templates" / "report.hwpx").read_bytes(),
+                             "Contents/section0.xml",
+                             lambda x: x.replace("{{ org }}",
+                                                 "{{ org.__class__.__mro__[1].__subclasses__() }}"))
+    with pytest.raises(RenderError):
+        write_hwpx(doc, theme, template=template)
+
+
+# ---------------------------------------------------------------------------- .hwp
+
+
+def test_hwp_export(doc: LaidDocument, theme: Theme) -> None:
+    from hwpx import HwpxDocument
+
+    data = write_hwp(doc, theme)
+    assert data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        text = HwpxDocument.open(data).text.plain()
+    assert doc.fields["title"] in text and "규제철폐 100일의 성과" in text
+
+
+def test_free_form_template() -> None:
+    from govreport.writers.hwpx.template import fill_free_template
+
+    template = _replace_part((ROOT / "templates" / "report.hwpx").read_bytes(),
+                             "Contents/section0.xml",
+                             lambda x: x.replace("{{ body }}", "항목: {{ items | join(', ') }}"))
+    out = fill_free_template(template, {"title": "제목", "date": "2025. 4.", "org": "기관",
+                                        "items": ["가", "나"]})
+    _validate(out)
+    texts = _para_texts(_section(out))
+    assert {"제목", "2025. 4.", "기관", "항목: 가, 나"} <= set(texts)
