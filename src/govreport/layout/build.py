@@ -8,6 +8,7 @@ translate the nodes.  Look here for "where does ① come from"; look in
 from __future__ import annotations
 
 from collections.abc import Sequence
+import math
 from typing import cast
 
 import attrs
@@ -53,6 +54,7 @@ from .nodes import (
     TocEntry,
 )
 from .paginate import text_height_pt
+from .grid import text_em
 from .tables import TableLayout, as_generic
 from .text import TextFormatter
 
@@ -187,9 +189,13 @@ class _Builder:
         if index > 0 and t.part_heading.page_break_before and not onepage:
             self.page_break()
         toc.append(TocEntry(level=1, label=label, text=part.title, bookmark=mark))
-        head = self.para("part_heading", [Run(text=f"{label} {part.title}")], bookmark=mark,
-                         outline=1)
-        if onepage:  # parts follow each other on the page: space instead of a page break
+        if t.part_heading.style == "band" and not onepage:
+            self.part_band(f"{label} {part.title}", mark)
+            head = None
+        else:
+            head = self.para("part_heading", [Run(text=f"{label} {part.title}")],
+                             bookmark=mark, outline=1)
+        if onepage and head is not None:  # parts follow each other on the page: space instead of a page break
             after_title = index == 0
             gap = t.spacing.after_title_block if after_title else t.spacing.part_heading
             self.out[-1] = attrs.evolve(head, space_before_pt=gap)
@@ -204,6 +210,23 @@ class _Builder:
                 toc.append(TocEntry(level=2, label=f"{number}.", text=section.title,
                                     bookmark=smark))
             self.section(section, number, smark)
+
+    def part_band(self, text: str, mark: str) -> None:
+        """The "band" part heading: a 1×4 table, title cell + three colour stripes (§5.3)."""
+        t = self.theme
+        stripe = mm_to_pt(4)
+        accent = t.color("accent") or "#000080"
+        fills = (accent, _tint(accent, 0.45), _tint(accent, 0.75))
+        cells = [CellBox(row=0, col=0, fill=fills[0], paras=(
+            Para(role="part_heading", runs=(Run(text=text, color="#FFFFFF"),),
+                 bookmark=mark, outline=1),))]
+        cells += [CellBox(row=0, col=i + 1, fill=f, paras=(Para(role="part_heading"),))
+                  for i, f in enumerate(fills)]
+        self.box(TableBox(kind="part_band", n_rows=1, n_cols=4,
+                          col_widths_pt=(self.width - 3 * stripe, stripe, stripe, stripe),
+                          cells=tuple(cells), row_heights_pt=(mm_to_pt(23.5),),
+                          keep_next=True, cell_margin_mm=(4.0, 0.0, 0.5, 0.5)),
+                 kind="part_heading")
 
     @staticmethod
     def _section_numbers(part: Part) -> list[int]:
@@ -258,7 +281,10 @@ class _Builder:
         title_role: Role = "task_title" if task else "chip_title"
         num_w = mm_to_pt(c.number_cell_mm)
         title_w = self.width - num_w
-        runs = [Run(text=(" " if c.title_lead_space else "") + title)]
+        text = (" " if c.title_lead_space else "") + title
+        size = fit_size(text, t.resolve(title_role).pt,
+                        title_w - 2 * mm_to_pt(c.cell_margin_lr_mm) - 2)
+        runs = [Run(text=text, size_pt=size)]
         tab = None
         if caption:
             cap = t.resolve("unit_caption")
@@ -473,6 +499,23 @@ class _Builder:
         for note in generic.notes:
             self.para("note_table", [Run(text=note)], symbol=t.symbol("note_table"),
                       indent=_ind(t.indent("note_table")))
+
+
+def fit_size(text: str, pt: float, width_pt: float, floor: float = 0.85) -> float | None:
+    """A smaller size (in 0.5 pt steps, down to ``floor × pt``) when ``text`` would wrap at
+    ``pt`` in ``width_pt``; ``None`` when it fits (Hancom users shrink titles rather than wrap).
+    """
+    need = text_em(text) * pt
+    if need <= width_pt:
+        return None
+    size = max(width_pt / text_em(text), pt * floor)
+    return math.floor(size * 2) / 2
+
+
+def _tint(hex_color: str, amount: float) -> str:
+    """``hex_color`` mixed with white (``amount`` 0 = colour, 1 = white)."""
+    rgb = [int(hex_color[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
 
 
 def layout(report: Report, theme: Theme | None = None, locale: str = "ko_KR") -> LaidDocument:

@@ -78,7 +78,7 @@ class TableLayout:
         pt = body_style.pt
         while True:  # many narrow columns: shrink the cell padding before breaking words
             pad = 2 * margin_mm * 72 / 25.4 + 2
-            mins = [e * pt + pad for e in min_em]
+            mins = [e * pt * 1.06 + pad for e in min_em]
             if sum(mins) <= width or margin_mm <= 0.5:
                 break
             margin_mm = max(0.5, margin_mm - 0.3)
