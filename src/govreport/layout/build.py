@@ -7,8 +7,8 @@ translate the nodes.  Look here for "where does ① come from"; look in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import math
+from collections.abc import Sequence
 from typing import cast
 
 import attrs
@@ -38,6 +38,7 @@ from ..theme import Indent as ThemeIndent
 from ..theme import Theme
 from ..theme.model import Role
 from ..theme.units import mm_to_pt
+from .grid import text_em
 from .nodes import (
     NO_LINE,
     Border,
@@ -54,7 +55,6 @@ from .nodes import (
     TocEntry,
 )
 from .paginate import text_height_pt
-from .grid import text_em
 from .tables import TableLayout, as_generic
 from .text import TextFormatter
 
@@ -195,7 +195,7 @@ class _Builder:
         else:
             head = self.para("part_heading", [Run(text=f"{label} {part.title}")],
                              bookmark=mark, outline=1)
-        if onepage and head is not None:  # parts follow each other on the page: space instead of a page break
+        if onepage and head is not None:  # parts follow on the same page: space, no break
             after_title = index == 0
             gap = t.spacing.after_title_block if after_title else t.spacing.part_heading
             self.out[-1] = attrs.evolve(head, space_before_pt=gap)
