@@ -14,6 +14,10 @@ from .model import *  # noqa: F403
 from .model import __all__ as _model_all
 from .serialization import dump, dumps, load, loads
 
+# Imported eagerly: binding the function here also keeps the submodule ``govreport.render``
+# from shadowing it once imported.
+from .render import render  # noqa: E402
+
 __version__ = "0.1.0"
 
 
@@ -29,13 +33,6 @@ def check(report: Report) -> list[Problem]:  # noqa: F405
     from .validation import check_report
 
     return check_report(report)
-
-
-def render(report: object, output: str, **options: object) -> None:
-    """Render a report (or, with a free-form template, any data) to DOCX, HWPX, HWP or PDF."""
-    from .render import render as _render
-
-    _render(report, output, **options)  # type: ignore[arg-type]
 
 
 __all__ = [
