@@ -12,11 +12,11 @@ from __future__ import annotations
 from .errors import GovReportError, Problem, RenderError, ValidationError
 from .model import *  # noqa: F403
 from .model import __all__ as _model_all
-from .serialization import dump, dumps, load, loads
 
 # Imported eagerly: binding the function here also keeps the submodule ``govreport.render``
 # from shadowing it once imported.
-from .render import render  # noqa: E402
+from .render import render
+from .serialization import dump, dumps, load, loads
 
 __version__ = "0.1.0"
 

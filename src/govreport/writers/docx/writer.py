@@ -108,6 +108,8 @@ def _build(body: Element, fill: Callable[[Element], None]) -> list[Element]:
     holder = sub(body, "customXml")
     fill(holder)
     out = list(holder)
+    for el in reversed(out):  # empty the holder first: removing a full subtree is quadratic
+        holder.remove(el)
     body.remove(holder)
     return out
 

@@ -1,0 +1,247 @@
+"""govreport benchmarks: a plain script, not a test.  Prints a table of medians and ratios.
+
+    .venv/bin/python benchmarks/run.py            # full run (a few minutes on 2 cores)
+    .venv/bin/python benchmarks/run.py --quick    # fewer runs, 100-report batch
+    .venv/bin/python benchmarks/run.py --json results.json
+
+Measured, in one process unless noted:
+
+* the seed example → DOCX and → HWPX with ``render_bytes`` (median of 20 warm runs);
+* reports 10× and 100× larger (the seed's 주요 업무 tasks replicated);
+* CLI cold start: ``python -m govreport --help`` and a full ``govreport render`` of the seed
+  (fresh interpreter each time, median of 5);
+* ``govreport batch`` of 1,000 generated reports → DOCX + HWPX with ``--jobs 2`` (wall time);
+* baselines on the same text: a flat docxtpl template looping over the seed's lines as plain
+  paragraphs, and a python-docx document built directly with the same paragraphs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import io
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import govreport
+from govreport.render import render_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "seoul-mayor-office-2025-04.json"
+TEXT_KEYS = ("title", "summary", "label", "key", "text", "name", "place", "remark", "slogan")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def median_seconds(func: Callable[[], object], runs: int, warmup: int = 1) -> float:
+    """Median wall time of ``runs`` calls after ``warmup`` unmeasured calls."""
+    for _ in range(warmup):
+        func()
+    times: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def scaled(data: dict[str, Any], factor: int) -> dict[str, Any]:
+    """The seed with its task sections (the 주요 업무 part) replicated ``factor`` times."""
+    out = copy.deepcopy(data)
+    for part in out["parts"]:
+        if any(s.get("kind") == "task" for s in part["sections"]):
+            part["sections"] = [copy.deepcopy(s) for _ in range(factor) for s in part["sections"]]
+    return out
+
+
+def flat_lines(value: Any) -> Iterator[str]:
+    """Every text of a report's JSON in document order: titles, items, cells, notes …"""
+    if isinstance(value, dict):
+        for key, v in value.items():
+            if key in TEXT_KEYS and isinstance(v, str):
+                yield v
+            elif key in ("value", "grades", "notes") and isinstance(v, str | int | float):
+                yield str(v)
+            elif key != "meta" or isinstance(v, dict):
+                yield from flat_lines(v)
+    elif isinstance(value, list):
+        for v in value:
+            if isinstance(v, str | int | float) and not isinstance(v, bool):
+                yield str(v)
+            else:
+                yield from flat_lines(v)
+
+
+def docxtpl_baseline(folder: Path) -> Callable[[list[str]], bytes]:
+    """A flat docxtpl template (a loop of plain paragraphs) and a function filling it."""
+    import docx
+    from docxtpl import DocxTemplate
+
+    path = folder / "flat.docx"
+    doc = docx.Document()
+    doc.add_paragraph("{{ title }}")
+    doc.add_paragraph("{%p for line in lines %}")
+    doc.add_paragraph("{{ line }}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.save(str(path))
+
+    def fill(lines: list[str]) -> bytes:
+        tpl = DocxTemplate(str(path))
+        tpl.render({"title": lines[0], "lines": lines[1:]})
+        buf = io.BytesIO()
+        tpl.save(buf)
+        return buf.getvalue()
+
+    return fill
+
+
+def python_docx_direct(lines: list[str]) -> bytes:
+    """The same paragraphs built with python-docx directly."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph(lines[0])
+    for line in lines[1:]:
+        doc.add_paragraph(line)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def cli_seconds(args: list[str], runs: int) -> float:
+    """Median wall time of a fresh ``python -m govreport ARGS`` process."""
+
+    def once() -> None:
+        subprocess.run([sys.executable, "-m", "govreport", *args], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    return median_seconds(once, runs)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (f"{cpu}, {cores} cores, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}, govreport {govreport.__version__}")
+
+
+def load_average() -> str:
+    """The 1-minute load average (other processes competing for the CPUs)."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "n/a"
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true",
+                        help="5 runs instead of 20 and a batch of 100 instead of 1,000")
+    parser.add_argument("--batch", type=int, default=None, help="number of batch reports")
+    parser.add_argument("--jobs", type=int, default=2, help="batch --jobs (default 2)")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    args = parser.parse_args()
+    runs = 5 if args.quick else 20
+    big_runs = {10: 3 if args.quick else 5, 100: 1 if args.quick else 3}
+    cli_runs = 3 if args.quick else 5
+    batch_n = args.batch or (100 if args.quick else 1000)
+
+    data = json.loads(SEED.read_text(encoding="utf-8"))
+    rows: list[tuple[str, float, str, str]] = []  # (name, seconds, note, ratio text)
+
+    def add(name: str, seconds: float, note: str = "", ratio: str = "") -> None:
+        rows.append((name, seconds, note, ratio))
+        print(f"  {name:<46} {seconds * 1000:10.1f} ms  {note}", file=sys.stderr, flush=True)
+
+    print(machine(), file=sys.stderr)
+    load_before = load_average()
+    with tempfile.TemporaryDirectory(prefix="govreport-bench-") as tmp:
+        folder = Path(tmp)
+        fill = docxtpl_baseline(folder)
+        for factor in (1, 10, 100):
+            n = runs if factor == 1 else big_runs[factor]
+            warm = 1 if factor == 1 else 0  # imports and caches are warm after the seed runs
+            source = data if factor == 1 else scaled(data, factor)
+            report = govreport.loads(json.dumps(source, ensure_ascii=False))
+            lines = list(flat_lines(source))
+            tasks = sum(len(p.sections) for p in report.parts if p.overview)
+            label = "seed" if factor == 1 else f"seed ×{factor}"
+            tpl_s = median_seconds(partial(fill, lines), n, warm)
+            raw_s = median_seconds(partial(python_docx_direct, lines), n, warm)
+            for fmt in ("docx", "hwpx"):
+                job = partial(render_bytes, report, fmt)
+                sec = median_seconds(job, n, warm)
+                kb = f", {len(job()) // 1024} KB" if factor == 1 else ""
+                add(f"{label} → {fmt.upper()} ({tasks} tasks)", sec, f"median of {n}{kb}",
+                    f"{sec / tpl_s:.1f} | {sec / raw_s:.1f}")
+            add(f"{label}: docxtpl flat template", tpl_s,
+                f"median of {n}, {len(lines)} plain paragraphs", "1 | ")
+            add(f"{label}: python-docx direct", raw_s, f"median of {n}", " | 1")
+
+        add("CLI cold start: python -m govreport --help", cli_seconds(["--help"], cli_runs),
+            f"median of {cli_runs}")
+        out = folder / "seed.docx"
+        add("CLI: govreport render seed -o seed.docx",
+            cli_seconds(["render", str(SEED), "-o", str(out), "--force"], cli_runs),
+            f"median of {cli_runs}")
+
+        src = folder / "in"
+        src.mkdir()
+        for i in range(batch_n):
+            d = copy.deepcopy(data)
+            d["meta"]["title"] = f"{d['meta']['title']} {i + 1}"
+            (src / f"report-{i:04d}.json").write_text(json.dumps(d, ensure_ascii=False),
+                                                     encoding="utf-8")
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "govreport", "batch", str(src), "-o", str(folder / "out"),
+             "--to", "docx,hwpx", "--jobs", str(args.jobs)],
+            check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        wall = time.perf_counter() - start
+        made = len(list((folder / "out").glob("*")))
+        if proc.returncode != 0:
+            print(proc.stderr[-2000:], file=sys.stderr)
+        add(f"CLI: batch {batch_n} reports → DOCX+HWPX, --jobs {args.jobs}", wall,
+            f"total wall time, {made} files, {wall / batch_n * 1000:.1f} ms/report")
+
+    print()
+    print(f"Machine: {machine()}")
+    print(f"Load average (1 min) at start / end: {load_before} / {load_average()}")
+    print()
+    print("| measurement | median | × docxtpl flat | × python-docx | note |")
+    print("|---|---:|---:|---:|---|")
+    for name, sec, note, ratio in rows:
+        value = f"{sec:.1f} s" if sec >= 10 else f"{sec * 1000:.1f} ms"
+        r1, _, r2 = ratio.partition("|")
+        print(f"| {name} | {value} | {r1.strip()} | {r2.strip()} | {note} |")
+    if args.json:
+        args.json.write_text(json.dumps(
+            {"machine": machine(), "results": [
+                {"name": n, "seconds": sec, "note": note} for n, sec, note, _ in rows]},
+            ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,399 @@
+"""Render many JSON files to many documents in parallel (``govreport batch``, or from Python).
+
+Each input file is rendered in a worker process (:class:`~concurrent.futures.ProcessPoolExecutor`)
+to every requested format; output names are ``OUTDIR/<stem>.<ext>``.  A file either produces
+all its documents or none (every format is rendered before anything is written, and each file
+is written atomically).  One bad file never stops the others: its problems, with their JSON
+paths, are collected in its :class:`FileResult`.
+
+    >>> from govreport.batch import collect_inputs, run_batch
+    >>> summary = run_batch(collect_inputs(["dumps/"]), "out", ["docx", "hwpx"], jobs=4)
+    >>> [f.source for f in summary.failed]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import importlib
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import attrs
+
+from .errors import GovReportError, RenderError, ValidationError
+from .render import FORMATS, Format, load_source, output_format, render_bytes, resolve_theme
+from .serialization import write_atomic
+from .theme import Theme
+
+TemplateMap = Mapping[str, str | os.PathLike[str]]
+"""Templates by output format family: ``{"docx": "t.docx", "hwpx": "t.hwpx"}``."""
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+class BatchInputError(GovReportError, ValueError):
+    """The batch itself is unusable (no inputs, clashing output names, unknown format)."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class FileResult:
+    """The outcome of one input file: the documents written, or the problems found.
+
+    ``errors`` are lines without the file name: ``$.meta.date: …`` for a JSON problem,
+    a plain message for a rendering failure.
+    """
+
+    source: Path
+    outputs: tuple[Path, ...] = ()
+    errors: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """True when every document of this file was written."""
+        return not self.errors
+
+    def error_lines(self) -> list[str]:
+        """The problems, each prefixed with the input file (``file: $.path: message``)."""
+        return [f"{self.source}: {line}" for line in self.errors]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class BatchSummary:
+    """All results, in input order, and the wall time of the whole batch."""
+
+    results: tuple[FileResult, ...]
+    seconds: float
+    jobs: int
+
+    @property
+    def failed(self) -> list[FileResult]:
+        """The files that produced no documents."""
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def succeeded(self) -> list[FileResult]:
+        """The files whose documents were all written."""
+        return [r for r in self.results if r.ok]
+
+    @property
+    def documents(self) -> int:
+        """Number of documents written."""
+        return sum(len(r.outputs) for r in self.results)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _Task:
+    """One unit of work sent to a worker (picklable)."""
+
+    source: Path
+    outputs: tuple[Path, ...]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _Settings:
+    """Options shared by every task; sent once to each worker."""
+
+    templates: dict[str, str]
+    theme: Theme | None
+    locale: str
+    overwrite: bool
+
+
+_settings: _Settings | None = None
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use (at least 1)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def parse_formats(spec: str | Iterable[str]) -> tuple[Format, ...]:
+    """``"docx,hwpx"`` (or a list) → ``("docx", "hwpx")``; unknown names raise BatchInputError."""
+    parts = spec.split(",") if isinstance(spec, str) else [p for s in spec for p in s.split(",")]
+    out: list[Format] = []
+    for raw in parts:
+        name = raw.strip().lower().lstrip(".")
+        if not name:
+            continue
+        if name not in FORMATS:
+            raise BatchInputError(
+                f"unknown format {raw.strip()!r}; use one or more of {', '.join(FORMATS)}"
+            )
+        fmt = output_format(f"x.{name}")
+        if fmt not in out:
+            out.append(fmt)
+    if not out:
+        raise BatchInputError(f"no output format given; use one or more of {', '.join(FORMATS)}")
+    return tuple(out)
+
+
+def collect_inputs(specs: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """JSON files named by ``specs``: files, folders (their ``*.json``) or glob patterns.
+
+    Patterns are expanded here (``**`` recurses), so quoting them on the command line works.
+    The result keeps the given order, sorted within each folder/pattern, without duplicates.
+    A spec that names nothing raises :class:`BatchInputError`.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    missing: list[str] = []
+    for spec in specs:
+        text = os.fspath(spec)
+        path = Path(text)
+        if path.is_dir():
+            matches = sorted(p for p in path.glob("*.json") if p.is_file())
+        elif _GLOB_CHARS & set(text):
+            matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
+        elif path.is_file():
+            matches = [path]
+        else:
+            missing.append(f"{text}: no such file or folder")
+            continue
+        if not matches:
+            missing.append(f"{text}: no .json files match")
+        for m in matches:
+            key = m.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(m)
+    if missing:
+        raise BatchInputError("\n".join(missing))
+    return found
+
+
+def plan_outputs(
+    inputs: Sequence[Path], outdir: str | os.PathLike[str], formats: Sequence[Format]
+) -> list[tuple[Path, tuple[Path, ...]]]:
+    """Each input with its output paths ``OUTDIR/<stem>.<ext>``; clashing stems raise."""
+    out = Path(outdir)
+    owners: dict[str, Path] = {}
+    clashes: list[str] = []
+    plan: list[tuple[Path, tuple[Path, ...]]] = []
+    for src in inputs:
+        stem = src.stem
+        if stem in owners:
+            clashes.append(f"{src} and {owners[stem]} would both be written as {out / stem}.*")
+            continue
+        owners[stem] = src
+        plan.append((src, tuple(out / f"{stem}.{fmt}" for fmt in formats)))
+    if clashes:
+        raise BatchInputError("output name clash (rename one of the files):\n" +
+                              "\n".join(clashes))
+    return plan
+
+
+def existing_outputs(plan: Iterable[tuple[Path, tuple[Path, ...]]]) -> list[Path]:
+    """The planned output files that already exist."""
+    return [o for _, outs in plan for o in outs if o.exists()]
+
+
+def template_family(fmt: Format) -> str:
+    """The template type an output format uses: ``docx`` (docx, pdf) or ``hwpx`` (hwpx, hwp)."""
+    return "hwpx" if fmt in ("hwpx", "hwp") else "docx"
+
+
+def render_file(
+    source: str | os.PathLike[str],
+    outputs: Sequence[str | os.PathLike[str]],
+    *,
+    templates: TemplateMap | None = None,
+    theme: Theme | str | os.PathLike[str] | None = None,
+    locale: str = "ko_KR",
+    overwrite: bool = False,
+) -> FileResult:
+    """Render one JSON file to every output; never raises for bad input (see ``errors``).
+
+    All documents are rendered in memory first, then each is written atomically, so a
+    failure leaves no new or half-written file.
+    """
+    started = time.perf_counter()
+    src = Path(source)
+    outs = tuple(Path(o) for o in outputs)
+    tpl = {k: str(v) for k, v in (templates or {}).items()}
+    th = theme if theme is None or isinstance(theme, Theme) else os.fspath(theme)
+    try:
+        for out in outs:
+            output_format(out)
+            if out.exists() and not overwrite:
+                raise RenderError(f"{out}: file exists (use --force to overwrite)")
+        data = load_source(src)
+        rendered: list[tuple[Path, bytes]] = []
+        for out in outs:
+            fmt = output_format(out)
+            rendered.append((out, render_bytes(data, fmt, template=tpl.get(template_family(fmt)),
+                                               theme=th, locale=locale)))
+        for out, blob in rendered:
+            write_atomic(out, blob)
+    except ValidationError as exc:
+        return _failed(src, [str(p) for p in exc.errors], started)
+    except GovReportError as exc:
+        return _failed(src, [_strip_source(str(exc), src)], started)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _failed(src, [f"cannot write {where}{exc.strerror or exc}"], started)
+    except Exception as exc:  # a bug in a writer must not stop the batch
+        return _failed(src, [f"internal error ({type(exc).__name__}: {exc})"], started)
+    return FileResult(source=src, outputs=outs, seconds=time.perf_counter() - started)
+
+
+def _failed(src: Path, lines: list[str], started: float) -> FileResult:
+    return FileResult(source=src, errors=tuple(lines) or ("failed",),
+                      seconds=time.perf_counter() - started)
+
+
+def _strip_source(message: str, src: Path) -> str:
+    """Drop a leading ``<src>: `` (the result's lines get the file name added once)."""
+    head = f"{src}: "
+    return message[len(head):] if message.startswith(head) else message
+
+
+def _init_worker(settings: _Settings) -> None:
+    global _settings
+    _settings = settings
+
+
+def _run_task(task: _Task) -> FileResult:
+    s = _settings
+    assert s is not None, "worker not initialised"
+    return render_file(task.source, task.outputs, templates=s.templates, theme=s.theme,
+                       locale=s.locale, overwrite=s.overwrite)
+
+
+def _warm_imports(formats: Iterable[Format]) -> None:
+    """Import the writers once in the parent so forked workers start warm."""
+    names = {"govreport.layout"}
+    for fmt in formats:
+        names.add("govreport.writers.hwpx" if template_family(fmt) == "hwpx"
+                  else "govreport.writers.docx")
+    for name in sorted(names):
+        with contextlib.suppress(ImportError):  # reported per file by the worker
+            importlib.import_module(name)
+
+
+Progress = Callable[[FileResult, int, int], None]
+"""Called in the parent after each file: ``(result, done, total)``."""
+
+
+def run_batch(
+    inputs: Sequence[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str],
+    formats: str | Sequence[str] = ("docx",),
+    *,
+    jobs: int | None = None,
+    templates: TemplateMap | None = None,
+    theme: Theme | str | os.PathLike[str] | None = None,
+    locale: str = "ko_KR",
+    overwrite: bool = False,
+    progress: Progress | None = None,
+) -> BatchSummary:
+    """Render every input JSON file to ``OUTDIR/<stem>.<ext>`` for each format, in parallel.
+
+    ``jobs`` worker processes (default: the CPU count; 1 = in this process).  Problems of one
+    file never stop the others; see :attr:`BatchSummary.failed`.  Raises
+    :class:`BatchInputError` only for an unusable batch (unknown format, clashing names).
+    """
+    started = time.perf_counter()
+    fmts = parse_formats(formats)
+    plan = plan_outputs([Path(p) for p in inputs], outdir, fmts)
+    settings = _Settings(
+        templates={k: os.fspath(v) for k, v in (templates or {}).items()},
+        theme=None if theme is None else resolve_theme(theme),
+        locale=locale,
+        overwrite=overwrite,
+    )
+    tasks = [_Task(source=src, outputs=outs) for src, outs in plan]
+    workers = max(1, min(jobs or default_jobs(), len(tasks)))
+    results: dict[int, FileResult] = {}
+
+    def done(i: int, result: FileResult) -> None:
+        results[i] = result
+        if progress is not None:
+            progress(result, len(results), len(tasks))
+
+    if workers == 1:
+        _init_worker(settings)
+        for i, task in enumerate(tasks):
+            done(i, _run_task(task))
+    else:
+        _warm_imports(fmts)
+        _run_pool(tasks, workers, settings, done)
+    ordered = tuple(results[i] for i in range(len(tasks)))
+    return BatchSummary(results=ordered, seconds=time.perf_counter() - started, jobs=workers)
+
+
+def _run_pool(tasks: list[_Task], workers: int, settings: _Settings,
+              done: Callable[[int, FileResult], None]) -> None:
+    """Run ``tasks`` in a process pool, at most ``4 × workers`` in flight at a time."""
+    pending: dict[Future[FileResult], int] = {}
+    queue = iter(enumerate(tasks))
+    window = 4 * workers
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(settings,)) as pool:
+        try:
+            while True:
+                while len(pending) < window:
+                    nxt = next(queue, None)
+                    if nxt is None:
+                        break
+                    pending[pool.submit(_run_task, nxt[1])] = nxt[0]
+                if not pending:
+                    break
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    i = pending.pop(fut)
+                    done(i, _collect(fut, tasks[i]))
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _collect(fut: Future[FileResult], task: _Task) -> FileResult:
+    try:
+        return fut.result()
+    except BrokenProcessPool:
+        return FileResult(source=task.source,
+                          errors=("the worker process stopped unexpectedly (out of memory?)",))
+    except Exception as exc:
+        return FileResult(source=task.source,
+                          errors=(f"internal error ({type(exc).__name__}: {exc})",))
+
+
+def summary_lines(summary: BatchSummary, outdir: str | os.PathLike[str] | None = None) -> list[str]:
+    """Human-readable summary: one count line, then every failure line (file: path: message)."""
+    total = len(summary.results)
+    ok = len(summary.succeeded)
+    where = f" in {outdir}" if outdir is not None else ""
+    lines = [f"{ok}/{total} files rendered, {summary.documents} documents{where} "
+             f"({summary.seconds:.1f} s, {summary.jobs} job{'s' if summary.jobs != 1 else ''})"]
+    failed = summary.failed
+    if failed:
+        lines.append(f"{len(failed)} file{'s' if len(failed) != 1 else ''} failed "
+                     f"/ 실패한 파일 {len(failed)}개:")
+        for r in failed:
+            lines.extend(f"  {line}" for line in r.error_lines())
+    return lines
+
+
+__all__ = [
+    "BatchInputError",
+    "BatchSummary",
+    "FileResult",
+    "collect_inputs",
+    "default_jobs",
+    "existing_outputs",
+    "parse_formats",
+    "plan_outputs",
+    "render_file",
+    "run_batch",
+    "summary_lines",
+    "template_family",
+]

@@ -1,0 +1,492 @@
+"""The ``govreport`` command line: render, validate, schema, init, batch.
+
+Exit codes: 0 success; 1 a document could not be rendered (or a batch had failures);
+2 invalid input or usage (bad JSON, invalid report, unknown option or suffix, output exists
+without ``--force``); 130 interrupted.  Bad input never prints a traceback (set
+``GOVREPORT_DEBUG=1`` to see one for an internal error).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from . import __version__
+from .errors import GovReportError, Problem, RenderError, ValidationError
+
+if TYPE_CHECKING:
+    from .render import Format
+    from .theme import Theme
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_INVALID = 2
+EXIT_INTERRUPTED = 130
+
+CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class CliError(click.ClickException):
+    """A failure the user should read (exit 1): the document could not be made."""
+
+    exit_code = EXIT_FAILED
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        """Print ``govreport: error: message`` to stderr."""
+        click.echo(f"govreport: error: {self.format_message()}", err=True, file=file)
+
+
+class InvalidInput(CliError):
+    """Invalid input or usage (exit 2)."""
+
+    exit_code = EXIT_INVALID
+
+
+class Interrupted(CliError):
+    """Ctrl-C (exit 130)."""
+
+    exit_code = EXIT_INTERRUPTED
+
+
+def _invalid(message: str) -> NoReturn:
+    raise InvalidInput(message)
+
+
+def _problem_line(source: str, p: Problem) -> str:
+    if p.severity == "warning":
+        return f"{source}: {p.path}: warning: {p.message}"
+    return f"{source}: {p.path}: {p.message}"
+
+
+def _validation_message(exc: ValidationError, source: str) -> str:
+    n = len(exc.errors)
+    head = f"{source}: {n} problem{'s' if n != 1 else ''} found / 오류 {n}건"
+    return "\n".join([head, *(_problem_line(source, p) for p in exc.errors)])
+
+
+@contextmanager
+def _errors(source: str | None = None) -> Iterator[None]:
+    """Turn library exceptions into clear messages and exit codes (never a traceback)."""
+    try:
+        yield
+    except (click.ClickException, click.exceptions.Exit, click.Abort):
+        raise
+    except ValidationError as exc:
+        raise InvalidInput(_validation_message(exc, exc.source or source or "input")) from None
+    except RenderError as exc:
+        raise CliError(str(exc)) from None
+    except GovReportError as exc:  # ThemeError and other input problems
+        raise InvalidInput(str(exc)) from None
+    except KeyboardInterrupt:
+        raise Interrupted("interrupted / 중단됨") from None
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise CliError(f"{where}{exc.strerror or exc}") from None
+    except Exception as exc:
+        if os.environ.get("GOVREPORT_DEBUG"):
+            raise
+        raise CliError(
+            f"internal error ({type(exc).__name__}: {exc}); please report it with the input "
+            "file (GOVREPORT_DEBUG=1 shows the traceback)"
+        ) from None
+
+
+def _write_output(path: Path, data: bytes, force: bool) -> None:
+    from .serialization import write_atomic
+
+    if path.exists() and not force:
+        _invalid(f"{path}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
+    with _errors():
+        write_atomic(path, data)
+
+
+def _check_locale(locale: str) -> None:
+    from .formatting.numbers import get_locale
+
+    try:
+        get_locale(locale)
+    except Exception:
+        _invalid(f"unknown locale {locale!r} (e.g. ko_KR, en_US)")
+
+
+def _check_theme(theme: str | None) -> Theme | None:
+    """The resolved Theme (or None); a missing file or unknown profile is a usage error."""
+    if theme is None:
+        return None
+    from .render import resolve_theme
+
+    if Path(theme).suffix.lower() in (".toml", ".json") and not Path(theme).is_file():
+        _invalid(f"{theme}: theme file not found")
+    with _errors():
+        return resolve_theme(theme)
+
+
+def _templates_for(templates: Sequence[str], formats: Sequence[Format]) -> dict[str, str]:
+    """``--template`` files by family (docx/hwpx); each must exist and be used by an output."""
+    from .batch import template_family
+
+    families = {template_family(f) for f in formats}
+    out: dict[str, str] = {}
+    for t in templates:
+        suffix = Path(t).suffix.lower().lstrip(".")
+        if suffix not in ("docx", "hwpx"):
+            _invalid(f"{t}: a template must be a .docx or .hwpx file")
+        if not Path(t).is_file():
+            _invalid(f"{t}: template not found")
+        if suffix in out:
+            _invalid(f"two .{suffix} templates given ({out[suffix]}, {t}); give one per type")
+        if suffix not in families:
+            need = "a .docx output (or .pdf)" if suffix == "docx" else "a .hwpx or .hwp output"
+            _invalid(f"{t}: a .{suffix} template needs {need}")
+        out[suffix] = t
+    return out
+
+
+def _parse_formats(spec: Sequence[str]) -> tuple[Format, ...]:
+    from .batch import BatchInputError, parse_formats
+
+    try:
+        return parse_formats(spec)
+    except BatchInputError as exc:
+        _invalid(str(exc))
+
+
+# --------------------------------------------------------------------------- the group
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="govreport")
+def cli() -> None:
+    """개조식 보고서를 JSON 데이터에서 DOCX·HWPX·PDF로 만듭니다.
+
+    Korean government-format (개조식) reports from JSON data, as DOCX, HWPX and PDF.
+
+    \b
+    종료 코드 / exit codes: 0 성공 ok · 1 렌더링 실패 rendering failed ·
+    2 잘못된 입력·사용법 invalid input or usage
+    """
+
+
+# --------------------------------------------------------------------------- render
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("source", metavar="REPORT.json", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "outputs", multiple=True, required=True, metavar="OUT",
+              help="출력 파일 (.docx .hwpx .hwp .pdf, 여러 번 가능) / "
+                   "output file, by suffix; repeat for several formats")
+@click.option("--template", "templates", multiple=True, metavar="T.docx|T.hwpx",
+              help="서식 파일 ({{ body }} 없으면 자유 양식) / template file; without a "
+                   "{{ body }} marker it is free-form and any JSON can fill it "
+                   "(one .docx and one .hwpx allowed)")
+@click.option("--theme", metavar="seoul|central|FILE",
+              help="테마: 프로필 이름 또는 .toml/.json 파일 (기본 seoul) / "
+                   "theme profile or theme file (default: seoul)")
+@click.option("--locale", default="ko_KR", show_default=True,
+              help="숫자·날짜 형식 로캘 / locale of numbers and dates")
+@click.option("-f", "--force", is_flag=True,
+              help="기존 파일 덮어쓰기 / overwrite existing output files")
+def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
+           theme: str | None, locale: str, force: bool) -> None:
+    """보고서를 문서로 만듭니다 / Render a report (or, with a free-form template, any JSON).
+
+    \b
+    예 / examples:
+      govreport render report.json -o report.docx
+      govreport render report.json -o report.docx -o report.hwpx --theme central
+      govreport render data.json --template free.docx -o out.docx
+    """
+    from .render import load_source, output_format, render_bytes
+
+    paths: list[Path] = []
+    for o in outputs:
+        p = Path(o)
+        if p not in paths:
+            paths.append(p)
+    formats: list[Format] = []
+    for p in paths:
+        try:
+            formats.append(output_format(p))
+        except RenderError as exc:
+            _invalid(str(exc))
+    for p in paths:
+        if p.is_dir():
+            _invalid(f"{p}: is a folder")
+    existing = [p for p in paths if p.exists()]
+    if existing and not force:
+        _invalid("\n".join(f"{p}: file exists (use --force to overwrite) / 파일이 이미 있습니다"
+                           for p in existing))
+    tpl = _templates_for(templates, formats)
+    th = _check_theme(theme)
+    _check_locale(locale)
+    if not Path(source).is_file():
+        _invalid(f"{source}: no such file")
+
+    from .model import Report
+
+    with _errors(source):
+        try:
+            data = load_source(source)
+        except RenderError as exc:  # unreadable input
+            _invalid(str(exc))
+    if isinstance(data, Report):
+        _show_warnings(source, data)
+    elif not tpl:
+        _invalid(f'{source}: not a report (no "meta" field). Any other JSON needs a free-form '
+                 "template: --template free.docx")
+    from .batch import template_family
+
+    rendered: list[tuple[Path, bytes]] = []
+    with _errors(source):
+        for p, fmt in zip(paths, formats, strict=True):
+            family = template_family(fmt)
+            if not isinstance(data, Report) and family not in tpl:
+                _invalid(f"{p}: no .{family} template given for this free-form data")
+            rendered.append((p, render_bytes(data, fmt, template=tpl.get(family), theme=th,
+                                             locale=locale)))
+    for p, blob in rendered:
+        _write_output(p, blob, force=True)
+        click.echo(f"{p} ({_size(len(blob))})", err=True)
+
+
+def _show_warnings(source: str, report: Any) -> None:
+    from . import check
+
+    for p in check(report):
+        if p.severity == "warning":
+            click.echo(_problem_line(source, p), err=True)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"
+
+
+# --------------------------------------------------------------------------- validate
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("sources", metavar="REPORT.json...", nargs=-1, required=True)
+@click.option("--strict", is_flag=True,
+              help="경고도 실패로 처리 / treat warnings as errors (exit 2)")
+@click.option("-q", "--quiet", is_flag=True,
+              help="문제만 출력 / print problems only, no OK lines")
+def validate(sources: tuple[str, ...], strict: bool, quiet: bool) -> None:
+    """보고서 JSON을 검사합니다 / Check report JSON files and list every problem.
+
+    Files, folders (their *.json) or glob patterns.  Each problem is printed as
+    ``file: $.json.path: message``; warnings are shown but do not fail (unless --strict).
+    Exit 0 when all are valid, 2 when any is invalid.
+    """
+    from . import check
+    from .batch import BatchInputError, collect_inputs
+    from .serialization import load
+
+    try:
+        files = collect_inputs(sources)
+    except BatchInputError as exc:
+        _invalid(str(exc))
+    invalid = 0
+    for path in files:
+        name = str(path)
+        with _errors(name):
+            try:
+                problems = check(load(path, check=False))
+            except ValidationError as exc:  # not JSON, or not the report structure
+                problems = exc.errors
+        errors = [p for p in problems if p.severity == "error"]
+        warnings = [p for p in problems if p.severity == "warning"]
+        for p in problems:
+            click.echo(_problem_line(name, p))
+        if errors or (strict and warnings):
+            invalid += 1
+        elif not quiet:
+            extra = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" \
+                if warnings else ""
+            click.echo(f"{name}: OK{extra}")
+    if len(files) > 1 and not quiet:
+        click.echo(f"{len(files)} files: {len(files) - invalid} valid, {invalid} invalid")
+    if invalid:
+        sys.exit(EXIT_INVALID)
+
+
+# --------------------------------------------------------------------------- schema / init
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="저장할 파일 (없으면 표준 출력) / write to FILE instead of stdout")
+@click.option("-f", "--force", is_flag=True, help="기존 파일 덮어쓰기 / overwrite FILE")
+def schema(output: str | None, force: bool) -> None:
+    """JSON Schema를 출력합니다 / Print the JSON Schema of the report format.
+
+    Use it in an editor (VS Code: "json.schemas") for completion and checks while typing.
+    """
+    from . import json_schema
+
+    with _errors():
+        text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    _emit(text, output, force)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--example", type=click.Choice(["blank", "seoul"]), default="blank",
+              show_default=True,
+              help="blank: 모든 블록 유형을 한 번씩 담은 뼈대 / a skeleton with every block "
+                   "type once; seoul: 서울시 업무보고 예시 / the full Seoul example")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="저장할 파일 (없으면 표준 출력) / write to FILE instead of stdout")
+@click.option("-f", "--force", is_flag=True, help="기존 파일 덮어쓰기 / overwrite FILE")
+def init(example: str, output: str | None, force: bool) -> None:
+    """새 보고서 JSON을 만듭니다 / Write a starter report JSON to edit."""
+    from .starter import starter_text
+
+    try:
+        text = starter_text(example)  # type: ignore[arg-type]
+    except FileNotFoundError as exc:
+        raise CliError(str(exc)) from None
+    _emit(text, output, force)
+    if output is not None:
+        click.echo(f"다음 / next: govreport validate {output} && "
+                   f"govreport render {output} -o {Path(output).with_suffix('.docx')}", err=True)
+
+
+def _emit(text: str, output: str | None, force: bool) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    path = Path(output)
+    _write_output(path, text.encode("utf-8"), force)
+    click.echo(f"{path} ({_size(len(text.encode('utf-8')))})", err=True)
+
+
+# --------------------------------------------------------------------------- batch
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("sources", metavar="DIR_OR_GLOB...", nargs=-1, required=True)
+@click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False),
+              metavar="OUTDIR", help="출력 폴더 (OUTDIR/<이름>.<형식>) / output folder")
+@click.option("--to", "to", default="docx", show_default=True, metavar="docx,hwpx,…",
+              help="출력 형식 (쉼표로 구분) / output formats, comma-separated "
+                   "(docx, hwpx, hwp, pdf)")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="동시 작업 수 (기본: CPU 수) / worker processes (default: CPU count)")
+@click.option("--template", "templates", multiple=True, metavar="T.docx|T.hwpx",
+              help="서식 파일 (형식별 하나) / template file (one .docx, one .hwpx)")
+@click.option("--theme", metavar="seoul|central|FILE",
+              help="테마 / theme profile or theme file (default: seoul)")
+@click.option("--locale", default="ko_KR", show_default=True,
+              help="숫자·날짜 형식 로캘 / locale of numbers and dates")
+@click.option("-f", "--force", is_flag=True,
+              help="기존 파일 덮어쓰기 / overwrite existing output files")
+def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
+          templates: tuple[str, ...], theme: str | None, locale: str, force: bool) -> None:
+    """여러 JSON을 한꺼번에 문서로 만듭니다 / Render many JSON files in parallel.
+
+    SOURCES are files, folders (their *.json) or glob patterns ("dumps/**/*.json").
+    Output: OUTDIR/<stem>.<ext> for each format.  A bad file never stops the others; the
+    failures are listed at the end (file: $.json.path: message) and the exit code is 1.
+
+    \b
+    예 / example:
+      govreport batch dumps/ -o out --to docx,hwpx --jobs 4
+    """
+    from .batch import (
+        BatchInputError,
+        collect_inputs,
+        default_jobs,
+        existing_outputs,
+        plan_outputs,
+        run_batch,
+        summary_lines,
+    )
+
+    formats = _parse_formats([to])
+    tpl = _templates_for(templates, formats)
+    th = _check_theme(theme)
+    _check_locale(locale)
+    try:
+        files = collect_inputs(sources)
+        plan = plan_outputs(files, outdir, formats)
+    except BatchInputError as exc:
+        _invalid(str(exc))
+    if not force:
+        existing = existing_outputs(plan)
+        if existing:
+            shown = "\n".join(f"  {p}" for p in existing[:10])
+            more = f"\n  … and {len(existing) - 10} more" if len(existing) > 10 else ""
+            _invalid(f"{len(existing)} output file{'s' if len(existing) != 1 else ''} already "
+                     f"exist (use --force to overwrite) / 파일이 이미 있습니다:\n{shown}{more}")
+    workers = max(1, min(jobs or default_jobs(), len(files)))
+    reporter = _BatchProgress(len(files))
+    try:
+        with reporter, _errors():
+            summary = run_batch(files, outdir, formats, jobs=workers, templates=tpl, theme=th,
+                                locale=locale, overwrite=force, progress=reporter.update)
+    finally:
+        reporter.close()
+    lines = summary_lines(summary, outdir)
+    click.echo(lines[0], err=True)
+    for line in lines[1:]:
+        click.echo(line, err=True)
+    if summary.failed:
+        sys.exit(EXIT_FAILED)
+
+
+class _BatchProgress:
+    """A progress bar on a terminal; otherwise a progress line every 5 % (and each failure)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.failed = 0
+        self.tty = sys.stderr.isatty()
+        self.step = max(1, total // 20)
+        self.bar: Any = None
+        self.started = time.perf_counter()
+
+    def __enter__(self) -> _BatchProgress:
+        if self.tty:
+            self.bar = click.progressbar(length=self.total, label="렌더링 / rendering",
+                                         file=sys.stderr, show_pos=True, show_eta=True)
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+    def update(self, result: Any, done: int, total: int) -> None:
+        if not result.ok:
+            self.failed += 1
+        if self.bar is not None:
+            self.bar.update(1)
+            return
+        if not result.ok:
+            click.echo(f"failed: {result.source}", err=True)
+        if done % self.step == 0 or done == total:
+            elapsed = time.perf_counter() - self.started
+            click.echo(f"[{done}/{total}] {done * 100 // total}% · {self.failed} failed · "
+                       f"{elapsed:.1f} s", err=True)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the command line (``govreport`` and ``python -m govreport``)."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="govreport")
+
+
+__all__ = ["EXIT_FAILED", "EXIT_INVALID", "EXIT_OK", "CliError", "InvalidInput", "cli", "main"]

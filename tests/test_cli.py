@@ -1,0 +1,420 @@
+"""The ``govreport`` command line: exit codes, messages with JSON paths, no tracebacks,
+no overwriting without ``--force`` and no half-written files."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import govreport as g
+from govreport.cli import EXIT_FAILED, EXIT_INVALID, cli
+from govreport.starter import starter_text
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
+
+
+def _has_writer(module: str, name: str) -> bool:
+    try:
+        mod = __import__(module, fromlist=[name])
+    except ImportError:
+        return False
+    return hasattr(mod, name)
+
+
+needs_docx = pytest.mark.skipif(not _has_writer("govreport.writers.docx", "write_docx"),
+                                reason="DOCX writer not available")
+needs_hwpx = pytest.mark.skipif(not _has_writer("govreport.writers.hwpx", "write_hwpx"),
+                                reason="HWPX writer not available")
+
+
+def run(*args: str | os.PathLike[str]) -> Result:
+    result = CliRunner().invoke(cli, [os.fspath(a) for a in args], prog_name="govreport")
+    assert "Traceback" not in result.output
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+@pytest.fixture
+def blank(tmp_path: Path) -> Path:
+    path = tmp_path / "blank.json"
+    path.write_text(starter_text("blank"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def bad(tmp_path: Path) -> Path:
+    data = json.loads(starter_text("blank"))
+    data["meta"]["date"] = "2025-13"
+    data["parts"][1]["sections"][0]["blocks"][0]["levle"] = 2
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def free_template(tmp_path: Path) -> Path:
+    """A free-form DOCX template (no {{ body }} marker): any JSON can fill it."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("담당: {{ name }}")
+    doc.add_paragraph("{% for x in items %}{{ x | num }} {% endfor %}")
+    path = tmp_path / "free.docx"
+    doc.save(str(path))
+    return path
+
+
+@pytest.fixture
+def free_data(tmp_path: Path) -> Path:
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps({"name": "홍길동", "items": [1200, 35000]}, ensure_ascii=False),
+                    encoding="utf-8")
+    return path
+
+
+def _docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+# --------------------------------------------------------------------------- basics
+
+
+def test_python_m_help() -> None:
+    proc = subprocess.run([sys.executable, "-m", "govreport", "--help"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    for command in ("render", "validate", "schema", "init", "batch"):
+        assert command in proc.stdout
+    assert "보고서" in proc.stdout
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert g.__version__ in result.output
+
+
+@pytest.mark.parametrize("command", ["render", "validate", "schema", "init", "batch"])
+def test_command_help_is_bilingual(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert " / " in result.output
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in result.output)
+
+
+def test_unknown_command_is_usage_error() -> None:
+    assert run("frobnicate").exit_code == EXIT_INVALID
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def test_validate_example_ok() -> None:
+    result = run("validate", EXAMPLE)
+    assert result.exit_code == 0
+    assert f"{EXAMPLE}: OK" in result.stdout
+
+
+def test_validate_invalid_lists_every_problem_with_path(bad: Path) -> None:
+    result = run("validate", bad)
+    assert result.exit_code == EXIT_INVALID
+    lines = result.stdout.splitlines()
+    assert f"{bad}: $.meta.date: '2025-13' is not a valid date (month 13)" in lines
+    assert any(line.startswith(f"{bad}: $.parts[1].sections[0].blocks[0]: unknown field: levle")
+               and "did you mean level" in line for line in lines)
+
+
+def test_validate_semantic_errors(tmp_path: Path) -> None:
+    data = json.loads(starter_text("blank"))
+    data["meta"]["title"] = " "
+    staffing = data["parts"][0]["sections"][1]["blocks"][0]
+    staffing["rows"][0]["total"] = 99
+    path = tmp_path / "sem.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == EXIT_INVALID
+    assert f"{path}: $.meta.title: the report title is only spaces" in result.stdout
+    assert f"{path}: $.parts[0].sections[1].blocks[0].rows[0].total: stated total 99" \
+        in result.stdout
+
+
+def test_validate_warnings_do_not_fail_unless_strict(tmp_path: Path) -> None:
+    data = json.loads(starter_text("blank"))
+    text = json.dumps(data, ensure_ascii=False).replace('"place": "본관 6층 기획상황실"',
+                                                        '"place": " "')
+    path = tmp_path / "warn.json"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 0
+    assert ": warning: the event has no place" in result.stdout
+    assert f"{path}: OK (1 warning)" in result.stdout
+    assert run("validate", "--strict", path).exit_code == EXIT_INVALID
+
+
+def test_validate_bad_json_and_missing_file(tmp_path: Path) -> None:
+    syntax = tmp_path / "syntax.json"
+    syntax.write_text('{"meta": ', encoding="utf-8")
+    result = run("validate", syntax)
+    assert result.exit_code == EXIT_INVALID
+    assert f"{syntax}: $: not valid JSON" in result.stdout
+    missing = run("validate", tmp_path / "nope.json")
+    assert missing.exit_code == EXIT_INVALID
+    assert "no such file" in missing.stderr
+
+
+def test_validate_several_files_and_folders(tmp_path: Path, blank: Path, bad: Path) -> None:
+    result = run("validate", tmp_path)
+    assert result.exit_code == EXIT_INVALID
+    assert f"{blank}: OK" in result.stdout
+    assert "2 files: 1 valid, 1 invalid" in result.stdout
+    assert run("validate", "--quiet", blank).stdout == ""
+
+
+def test_validate_non_report_json(free_data: Path) -> None:
+    result = run("validate", free_data)
+    assert result.exit_code == EXIT_INVALID
+    assert f"{free_data}: $" in result.stdout
+
+
+# --------------------------------------------------------------------------- schema / init
+
+
+def test_schema_prints_json() -> None:
+    result = run("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert schema == g.json_schema()
+
+
+def test_schema_to_file_refuses_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "schema.json"
+    assert run("schema", "-o", out).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["$defs"]
+    out.write_text("mine", encoding="utf-8")
+    result = run("schema", "-o", out)
+    assert result.exit_code == EXIT_INVALID
+    assert "--force" in result.stderr
+    assert out.read_text(encoding="utf-8") == "mine"
+    assert run("schema", "-o", out, "--force").exit_code == 0
+
+
+@pytest.mark.parametrize("example", ["blank", "seoul"])
+def test_init_writes_a_valid_report(tmp_path: Path, example: str) -> None:
+    out = tmp_path / f"{example}.json"
+    result = run("init", "--example", example, "-o", out)
+    assert result.exit_code == 0, result.output
+    report = g.load(out)
+    assert [p for p in g.check(report)] == []
+    assert run("validate", out).exit_code == 0
+
+
+def test_init_blank_shows_every_block_type() -> None:
+    from govreport.model import BLOCK_TAGS
+
+    def types(value: object) -> set[str]:
+        if isinstance(value, dict):
+            own = {value["type"]} if isinstance(value.get("type"), str) else set()
+            return own.union(*(types(v) for v in value.values()))
+        if isinstance(value, list):
+            return set().union(*(types(v) for v in value))
+        return set()
+
+    text = run("init").stdout
+    assert types(json.loads(text)) == set(BLOCK_TAGS.values())
+    assert g.dumps(g.loads(text)) == text  # canonical
+
+
+def test_init_seoul_is_the_bundled_example() -> None:
+    assert run("init", "--example", "seoul").stdout == EXAMPLE.read_text(encoding="utf-8")
+
+
+def test_init_refuses_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "mine.json"
+    out.write_text("{}", encoding="utf-8")
+    result = run("init", "-o", out)
+    assert result.exit_code == EXIT_INVALID
+    assert out.read_text(encoding="utf-8") == "{}"
+    assert run("init", "-o", out, "--force").exit_code == 0
+    g.load(out)
+
+
+# --------------------------------------------------------------------------- render
+
+
+@needs_docx
+def test_render_docx(tmp_path: Path) -> None:
+    out = tmp_path / "report.docx"
+    result = run("render", EXAMPLE, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "주요 업무 보고" in _docx_text(out) or "주요" in _docx_text(out)
+
+
+@needs_hwpx
+def test_render_hwpx(tmp_path: Path, blank: Path) -> None:
+    out = tmp_path / "report.hwpx"
+    result = run("render", blank, "-o", out, "--theme", "central")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as z:
+        assert z.read("mimetype") == b"application/hwp+zip"
+
+
+@pytest.mark.skipif(not _has_writer("govreport.writers.hwpx.hwp", "hwpx_to_hwp"),
+                    reason="HWP converter not available")
+def test_render_hwp_beta(tmp_path: Path, blank: Path) -> None:
+    out = tmp_path / "report.hwp"
+    result = run("render", blank, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:8] == bytes.fromhex("D0CF11E0A1B11AE1")  # OLE compound file
+
+
+@needs_docx
+@needs_hwpx
+def test_render_several_outputs(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.docx", tmp_path / "a.hwpx"
+    result = run("render", EXAMPLE, "-o", a, "-o", b)
+    assert result.exit_code == 0, result.output
+    assert zipfile.is_zipfile(a)
+    assert zipfile.is_zipfile(b)
+
+
+def test_render_free_form(tmp_path: Path, free_data: Path, free_template: Path) -> None:
+    out = tmp_path / "free-out.docx"
+    result = run("render", free_data, "--template", free_template, "-o", out)
+    assert result.exit_code == 0, result.output
+    text = _docx_text(out)
+    assert "홍길동" in text
+    assert "35,000" in text
+
+
+def test_render_non_report_without_template(tmp_path: Path, free_data: Path) -> None:
+    out = tmp_path / "x.docx"
+    result = run("render", free_data, "-o", out)
+    assert result.exit_code == EXIT_INVALID
+    assert 'not a report (no "meta" field)' in result.stderr
+    assert not out.exists()
+
+
+def test_render_invalid_report(tmp_path: Path, bad: Path) -> None:
+    out = tmp_path / "x.docx"
+    result = run("render", bad, "-o", out)
+    assert result.exit_code == EXIT_INVALID
+    assert f"{bad}: $.meta.date: '2025-13' is not a valid date (month 13)" in result.stderr
+    assert f"{bad}: $.parts[1].sections[0].blocks[0]: unknown field: levle" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["out.txt", "out", "out.doc"])
+def test_render_bad_suffix(tmp_path: Path, blank: Path, name: str) -> None:
+    result = run("render", blank, "-o", tmp_path / name)
+    assert result.exit_code == EXIT_INVALID
+    assert "unknown output type" in result.stderr
+    assert not (tmp_path / name).exists()
+
+
+def test_render_refuses_overwrite(tmp_path: Path, free_data: Path, free_template: Path) -> None:
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"precious")
+    result = run("render", free_data, "--template", free_template, "-o", out)
+    assert result.exit_code == EXIT_INVALID
+    assert "file exists (use --force to overwrite)" in result.stderr
+    assert out.read_bytes() == b"precious"
+    result = run("render", free_data, "--template", free_template, "-o", out, "--force")
+    assert result.exit_code == 0
+    assert zipfile.is_zipfile(out)
+
+
+def test_render_failure_leaves_no_file(tmp_path: Path, free_data: Path) -> None:
+    import docx
+
+    broken = tmp_path / "broken.docx"
+    doc = docx.Document()
+    doc.add_paragraph("{{ name ")
+    doc.save(str(broken))
+    out = tmp_path / "out.docx"
+    result = run("render", free_data, "--template", broken, "-o", out)
+    assert result.exit_code == EXIT_FAILED
+    assert "template syntax error" in result.stderr
+    assert not out.exists()
+    out.write_bytes(b"precious")
+    result = run("render", free_data, "--template", broken, "-o", out, "--force")
+    assert result.exit_code == EXIT_FAILED
+    assert out.read_bytes() == b"precious"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.docx", "data.json", "out.docx"]
+
+
+def test_render_write_failure_is_atomic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                        free_data: Path, free_template: Path) -> None:
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"precious")
+
+    def fail(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device", str(dst))
+
+    monkeypatch.setattr(os, "replace", fail)
+    result = run("render", free_data, "--template", free_template, "-o", out, "--force")
+    monkeypatch.undo()
+    assert result.exit_code == EXIT_FAILED
+    assert "No space left on device" in result.stderr
+    assert out.read_bytes() == b"precious"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_render_internal_error_has_no_traceback(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path, blank: Path) -> None:
+    render_module = importlib.import_module("govreport.render")  # the module, not g.render
+
+    def boom(*args: object, **kwargs: object) -> bytes:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(render_module, "render_bytes", boom)
+    result = run("render", blank, "-o", tmp_path / "x.docx")
+    assert result.exit_code == EXIT_FAILED
+    assert "internal error (ZeroDivisionError: division by zero)" in result.stderr
+    assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--theme", "nope"], "unknown theme profile 'nope'"),
+        (["--theme", "missing.toml"], "missing.toml: theme file not found"),
+        (["--locale", "zz_QQ"], "unknown locale 'zz_QQ'"),
+        (["--template", "missing.docx"], "missing.docx: template not found"),
+        (["--template", "t.odt"], "must be a .docx or .hwpx file"),
+    ],
+)
+def test_render_bad_options(tmp_path: Path, blank: Path, option: list[str],
+                            message: str) -> None:
+    result = run("render", blank, "-o", tmp_path / "x.docx", *option)
+    assert result.exit_code == EXIT_INVALID
+    assert message in result.stderr
+
+
+def test_render_template_type_must_match_an_output(tmp_path: Path, free_data: Path,
+                                                   free_template: Path) -> None:
+    result = run("render", free_data, "--template", free_template, "-o", tmp_path / "x.hwpx")
+    assert result.exit_code == EXIT_INVALID
+    assert "a .docx template needs a .docx output" in result.stderr
+
+
+def test_render_missing_input(tmp_path: Path) -> None:
+    result = run("render", tmp_path / "nope.json", "-o", tmp_path / "x.docx")
+    assert result.exit_code == EXIT_INVALID
+    assert "no such file" in result.stderr
+
+
+def test_render_requires_output(blank: Path) -> None:
+    result = run("render", blank)
+    assert result.exit_code == EXIT_INVALID
+    assert "-o" in result.stderr
