@@ -31,3 +31,12 @@ def test_report_built_in_python_renders_to_both_formats(tmp_path: Path) -> None:
         out = govreport.render(report, tmp_path / f"mine.{suffix}", theme="central")
         assert out.stat().st_size > 1000
     assert govreport.loads(govreport.dumps(report)) == report
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    out = govreport.render(govreport.load(EXAMPLE), tmp_path / "r.docx")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
