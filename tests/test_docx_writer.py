@@ -432,3 +432,20 @@ def test_unreadable_template_is_a_render_error(laid, theme, tmp_path: Path) -> N
     bad.write_bytes(b"not a zip")
     with pytest.raises(govreport.RenderError, match=r"bad\.docx"):
         write_docx(laid, theme, template=bad)
+
+
+def test_shipped_restyled_example_template_is_honoured(tmp_path: Path) -> None:
+    """templates/examples/restyled-report.docx (an agency's restyle) drives the output look."""
+    import govreport as _g
+
+    root = Path(__file__).parents[1]
+    out = _g.render(_g.load(root / "examples" / "seoul-mayor-office-2025-04.json"),
+                    tmp_path / "r.docx",
+                    template=root / "templates" / "examples" / "restyled-report.docx")
+    d = Document(str(out))
+    l1 = d.styles["GR L1"]
+    assert l1.font.size is not None and l1.font.size.pt == 16 and l1.font.bold
+    texts = [p.text for p in d.paragraphs]
+    assert "2025년 업무보고 자료" in texts  # the agency's own cover line stays
+    assert "주요 업무 보고" in texts  # and the cover fields are filled
+    assert any(p.style.name == "GR L1" and p.text.endswith("추진방향") for p in d.paragraphs)
