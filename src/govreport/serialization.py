@@ -97,69 +97,45 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook(int | float, structure_number)
 
-    def is_homogeneous_tuple(t: Any) -> bool:
-        args = get_args(t)
-        return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+    def structure_items(value: Any, item_types: list[Any], t: Any) -> tuple[Any, ...]:
+        """Structure list elements against their types, collecting every error with its index."""
+        out: list[Any] = []
+        errors: list[Exception] = []
+        for i, (element, item_type) in enumerate(zip(value, item_types, strict=True)):
+            try:
+                out.append(conv.get_structure_hook(item_type)(element, item_type))
+            except Exception as exc:
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"index {i}", i, item_type),
+                ]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid list", errors, t)
+        return tuple(out)
+
+    def is_tuple(t: Any) -> bool:
+        return get_origin(t) is tuple and bool(get_args(t))
 
     def tuple_factory(t: Any) -> Callable[[Any, type], tuple[Any, ...]]:
-        item_type = get_args(t)[0]
-
-        def hook(value: Any, _: type) -> tuple[Any, ...]:
-            if not isinstance(value, list | tuple):
-                raise _TypeMismatch(f"{_describe(value)} is not a list")
-            item_hook = conv.get_structure_hook(item_type)
-            out: list[Any] = []
-            errors: list[Exception] = []
-            for i, element in enumerate(value):
-                try:
-                    out.append(item_hook(element, item_type))
-                except Exception as exc:
-                    exc.__notes__ = [
-                        *getattr(exc, "__notes__", []),
-                        IterableValidationNote(f"index {i}", i, item_type),
-                    ]
-                    errors.append(exc)
-            if errors:
-                raise IterableValidationError("invalid list", errors, t)
-            return tuple(out)
-
-        return hook
-
-    conv.register_structure_hook_factory(is_homogeneous_tuple, tuple_factory)
-
-    def is_fixed_tuple(t: Any) -> bool:
         args = get_args(t)
-        return get_origin(t) is tuple and bool(args) and Ellipsis not in args
-
-    def fixed_tuple_factory(t: Any) -> Callable[[Any, type], tuple[Any, ...]]:
-        item_types = get_args(t)
+        homogeneous = len(args) == 2 and args[1] is Ellipsis
 
         def hook(value: Any, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
                 raise _TypeMismatch(f"{_describe(value)} is not a list")
-            if len(value) != len(item_types):
+            if homogeneous:
+                return structure_items(value, [args[0]] * len(value), t)
+            if len(value) != len(args):
                 raise _TypeMismatch(
                     f"{_describe(value)} has {len(value)} item{'s' if len(value) != 1 else ''}"
-                    f", {len(item_types)} are needed"
+                    f", {len(args)} are needed"
                 )
-            out: list[Any] = []
-            errors: list[Exception] = []
-            for i, (element, item_type) in enumerate(zip(value, item_types, strict=True)):
-                try:
-                    out.append(conv.get_structure_hook(item_type)(element, item_type))
-                except Exception as exc:
-                    exc.__notes__ = [
-                        *getattr(exc, "__notes__", []),
-                        IterableValidationNote(f"index {i}", i, item_type),
-                    ]
-                    errors.append(exc)
-            if errors:
-                raise IterableValidationError("invalid list", errors, t)
-            return tuple(out)
+            return structure_items(value, list(args), t)
 
         return hook
 
-    conv.register_structure_hook_factory(is_fixed_tuple, fixed_tuple_factory)
+    conv.register_structure_hook_factory(is_tuple, tuple_factory)
 
     def literal_factory(t: Any) -> Callable[[Any, type], Any]:
         options = get_args(t)
