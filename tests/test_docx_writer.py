@@ -15,6 +15,7 @@ from docx.shared import Pt
 from lxml import etree
 
 import govreport
+from govreport.errors import RenderError
 from govreport.layout import LaidDocument, TocBlock, iter_paras, layout
 from govreport.theme import Theme
 from govreport.writers.docx import STYLE_NAMES, build_template, write_docx
@@ -370,10 +371,13 @@ def test_template_fields_are_sandboxed(laid, theme, tmp_path: Path) -> None:  # 
     tpl.add_paragraph("{{ title.__class__.__mro__ }}|{{ title | length }}")
     path = tmp_path / "evil.docx"
     tpl.save(str(path))
+    with pytest.raises(RenderError, match=r"evil\.docx"):  # refused, never printed
+        write_docx(laid, theme, template=path)
+    tpl = Document(io.BytesIO(build_template(theme)))
+    tpl.add_paragraph("{{ title | length }}|{{ org }}")
+    tpl.save(str(path))
     out = Document(io.BytesIO(write_docx(laid, theme, template=path)))
-    text = "\n".join(p.text for p in out.paragraphs)
-    assert "class" not in text
-    assert "|8" in text
+    assert "8|시장비서실" in [p.text for p in out.paragraphs]  # filters work in the sandbox
 
 
 def test_report_without_cover_or_toc_is_one_numbered_section(laid, theme) -> None:  # type: ignore[no-untyped-def]

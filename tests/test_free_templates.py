@@ -70,3 +70,18 @@ def test_failed_render_leaves_no_file_and_keeps_the_old_one(tmp_path: Path) -> N
 def test_non_report_json_without_template_is_a_clear_error() -> None:
     with pytest.raises(RenderError, match="not a report"):
         render_bytes({"rows": []}, "docx")
+
+
+def test_report_template_for_other_data_fails_naming_the_value(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match=r"does not have.*meta"):
+        render_bytes(load_source(DUMP), "docx", template=ROOT / "templates/free/brief.docx")
+
+
+def test_python_built_report_is_checked_before_rendering() -> None:
+    from govreport import BudgetLine, BudgetTable, Meta, Part, Report, Section
+
+    bad = Report(meta=Meta(title="보고", org="과", date=govreport.parse_period("2025-04")),
+                 parts=[Part(title="현황", sections=[Section(title="예산", blocks=[
+                     BudgetTable(lines=[BudgetLine(name="x", budget=100, spent=500)])])])])
+    with pytest.raises(govreport.ValidationError, match="spent"):
+        render_bytes(bad, "docx")

@@ -16,11 +16,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
+import attrs
+
 from .errors import RenderError, ValidationError
 from .layout import LaidDocument, layout
 from .model import Report
 from .serialization import load, structure, unstructure, write_atomic
 from .theme import Theme
+from .validation import check_report
 
 Format = Literal["docx", "hwpx", "hwp", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "hwpx", "hwp", "pdf")
@@ -78,8 +81,10 @@ def render_bytes(
     template: str | os.PathLike[str] | None = None,
     theme: Theme | str | os.PathLike[str] | None = None,
     locale: str = "ko_KR",
+    check: bool = True,
 ) -> bytes:
-    """Render to bytes of the given format (see :func:`render`)."""
+    """Render to bytes of the given format (see :func:`render`); ``check`` runs the semantic
+    checks first (a report built in Python has not been through :func:`govreport.load`)."""
     tpl = Path(template) if template is not None else None
     if tpl is not None and not tpl.exists():
         raise RenderError(f"{tpl}: template not found")
@@ -103,6 +108,10 @@ def render_bytes(
         data = _fill_free_docx(tpl, context, locale)
         return data if fmt == "docx" else _from_docx(data, fmt)
     assert report is not None
+    if check:
+        errors = [p for p in check_report(report) if p.severity == "error"]
+        if errors:
+            raise ValidationError(errors)
     laid = layout(report, th, locale)
     return _write_laid(laid, th, fmt, tpl)
 
@@ -119,8 +128,32 @@ def _write_laid(laid: LaidDocument, theme: Theme, fmt: Format, tpl: Path | None)
         return data
     from .writers.docx import write_docx
 
-    data = write_docx(laid, theme, tpl if tpl and tpl.suffix.lower() == ".docx" else None)
-    return data if fmt == "docx" else _from_docx(data, fmt)
+    docx_tpl = tpl if tpl and tpl.suffix.lower() == ".docx" else None
+    data = write_docx(laid, theme, docx_tpl)
+    if fmt == "docx":
+        return data
+    pdf = _from_docx(data, fmt)
+    fixed = _with_real_toc_pages(laid, pdf)
+    return pdf if fixed is None else _from_docx(write_docx(fixed, theme, docx_tpl), fmt)
+
+
+def _with_real_toc_pages(laid: LaidDocument, pdf: bytes) -> LaidDocument | None:
+    """A PDF cannot update its 목차: take the real pages from the first rendering and, when
+    the estimate differs, return the document with corrected entries (else ``None``)."""
+    from .layout import TocBlock
+    from .writers.pdf import toc_pages
+
+    tocs = [n for n in laid.front if isinstance(n, TocBlock)]
+    if not tocs:
+        return None
+    real = toc_pages(pdf, tocs[0].entries)
+    if not real:
+        return None
+    entries = tuple(attrs.evolve(e, page=real.get(e.bookmark, e.page)) for e in tocs[0].entries)
+    if entries == tocs[0].entries:
+        return None
+    front = tuple(attrs.evolve(n, entries=entries) if n is tocs[0] else n for n in laid.front)
+    return attrs.evolve(laid, front=front)
 
 
 def _from_docx(data: bytes, fmt: Format) -> bytes:
@@ -180,6 +213,7 @@ def render(
     theme: Theme | str | os.PathLike[str] | None = None,
     locale: str = "ko_KR",
     overwrite: bool = True,
+    check: bool = True,
 ) -> Path:
     """Render ``source`` to ``output`` (.docx, .hwpx, .hwp or .pdf, by suffix).
 
@@ -193,7 +227,7 @@ def render(
         raise RenderError(f"{out}: file exists (use --force to overwrite)")
     if isinstance(source, str | os.PathLike):
         source = load_source(source)
-    data = render_bytes(source, fmt, template=template, theme=theme, locale=locale)
+    data = render_bytes(source, fmt, template=template, theme=theme, locale=locale, check=check)
     write_atomic(out, data)
     return out
 

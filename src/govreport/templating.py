@@ -20,7 +20,7 @@ from .formatting import filters_for
 def environment(locale: str = "ko_KR") -> jinja2.Environment:
     """A fresh sandboxed environment with the formatting filters bound to ``locale``."""
     env = ImmutableSandboxedEnvironment(
-        autoescape=False, undefined=jinja2.ChainableUndefined, keep_trailing_newline=True
+        autoescape=False, undefined=jinja2.Undefined, keep_trailing_newline=True
     )
     env.filters.update(filters_for(locale))
     return env
@@ -32,6 +32,8 @@ def template_error(exc: BaseException, name: str) -> RenderError:
         return RenderError(f"{name}: template syntax error on line {exc.lineno}: {exc.message}")
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return RenderError(f"{name}: template tried an unsafe operation: {exc}")
+    if isinstance(exc, jinja2.UndefinedError):
+        return RenderError(f"{name}: the template uses a value the data does not have: {exc}")
     if isinstance(exc, jinja2.TemplateError):
         return RenderError(f"{name}: template error: {exc}")
     return RenderError(f"{name}: template could not be filled: {exc}")

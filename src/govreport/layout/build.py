@@ -54,7 +54,7 @@ from .nodes import (
     TocBlock,
     TocEntry,
 )
-from .paginate import text_height_pt
+from .paginate import para_height, text_height_pt
 from .tables import TableLayout, as_generic
 from .text import TextFormatter
 
@@ -111,8 +111,11 @@ class _Builder:
         n_tasks_pages: list[TocEntry] = []
         for i, part in enumerate(r.parts):
             self.part(i, part, n_tasks_pages)
-        for kind_counts, app in self._numbered_appendices():
-            self.appendix(kind_counts, app)
+        for i, (number, app) in enumerate(self._numbered_appendices()):
+            mark = f"app_{i + 1}"
+            n_tasks_pages.append(TocEntry(level=1, label=f"{app.label} {number}",
+                                          text=app.title, bookmark=mark))
+            self.appendix(number, app, mark)
         body = tuple(self.out)
         front: tuple[Node, ...] = ()
         if r.layout == "booklet" and r.toc.show and t.toc.enabled:
@@ -146,26 +149,34 @@ class _Builder:
         }
 
     def cover(self, fields: dict[str, str]) -> tuple[Node, ...]:
+        """Cover: slogan on top, title at ``cover.title_y_pct``, date/org/audience from
+        ``cover.info_y_pct`` — moved up as needed so that a long title still fits one page."""
         t = self.theme
         height = text_height_pt(t)
-        title = t.resolve("cover_title")
-        nodes: list[Node] = []
-        y_title = height * t.cover.title_y_pct / 100
-        if fields["slogan"]:
-            nodes.append(Para(role="cover_audience", runs=(Run(text=fields["slogan"]),),
-                              align="center", space_before_pt=max(y_title - 60, 0)))
-            y_title = 40
-        nodes.append(Para(role="cover_title", runs=(Run(text=fields["title"]),), align="center",
-                          space_before_pt=y_title))
-        y_info = height * (t.cover.info_y_pct - t.cover.title_y_pct) / 100 - title.line_height_pt
-        nodes.append(Para(role="cover_date", runs=(Run(text=fields["date"]),), align="center",
-                          space_before_pt=max(y_info, 12)))
-        nodes.append(Para(role="cover_org", runs=(Run(text=fields["org"]),), align="center",
-                          space_before_pt=24))
+
+        def make(role: Role, text: str, before: float) -> Para:
+            return Para(role=role, runs=(Run(text=text),), align="center", space_before_pt=before)
+
+        def tall(p: Para) -> float:
+            return para_height(attrs.evolve(p, space_before_pt=0.0), t, self.width)
+
+        top = [make("cover_audience", fields["slogan"], 0.0)] if fields["slogan"] else []
+        title = make("cover_title", fields["title"], 0.0)
+        info = [make("cover_date", fields["date"], 0.0), make("cover_org", fields["org"], 24.0)]
         if fields["audience"]:
-            nodes.append(Para(role="cover_audience", runs=(Run(text=fields["audience"]),),
-                              align="center", space_before_pt=12))
-        return tuple(nodes)
+            info.append(make("cover_audience", fields["audience"], 12.0))
+        used_top = sum(tall(p) for p in top)
+        title_h = tall(title)
+        info_h = sum(tall(p) + (p.space_before_pt or 0.0) for p in info)
+        y_title = max(height * t.cover.title_y_pct / 100 - used_top, 12.0 if top else 0.0)
+        slack = height - 6.0 - (used_top + y_title + title_h + info_h)
+        if slack < 24.0:  # a long title: pull the title up, keep at least 24 pt before the date
+            y_title = max(y_title + slack - 24.0, 12.0 if top else 0.0)
+        title_end = used_top + y_title + title_h
+        y_info = height * t.cover.info_y_pct / 100
+        y_info = min(max(y_info, title_end + 24.0), height - 6.0 - info_h)
+        info[0] = attrs.evolve(info[0], space_before_pt=max(y_info - title_end, 12.0))
+        return (*top, attrs.evolve(title, space_before_pt=y_title), *info)
 
     def title_box(self, fields: dict[str, str]) -> None:
         t, tb = self.theme, self.theme.title_box
@@ -330,7 +341,7 @@ class _Builder:
             out.append((counts[app.label], app))
         return out
 
-    def appendix(self, number: int, app: Appendix) -> None:
+    def appendix(self, number: int, app: Appendix, mark: str) -> None:
         t, a = self.theme, self.theme.appendix
         if a.page_break_before:
             self.page_break()
@@ -344,7 +355,7 @@ class _Builder:
             CellBox(row=0, col=1, paras=(Para(role="appendix_title"),)),
             CellBox(row=0, col=2, borders=Borders(top=line, bottom=line, left=line, right=line),
                     paras=(Para(role="appendix_title", runs=(Run(text=app.title),),
-                                bookmark=f"app_{app.label}_{number}"),)),
+                                bookmark=mark, outline=1),)),
         )
         self.box(TableBox(kind="appendix_tab", n_rows=1, n_cols=3,
                           col_widths_pt=(label_w, gap_w, self.width - label_w - gap_w),

@@ -7,11 +7,15 @@ from collections.abc import Sequence
 
 import attrs
 
+from ..errors import GovReportError
 from ..model import Cell, Row
 
 
-class GridError(ValueError):
-    """Spans that overlap or run past the table edge; ``row``/``cell`` locate the culprit."""
+class GridError(GovReportError, ValueError):
+    """Spans that overlap or run past the table edge; ``row``/``cell`` locate the culprit.
+
+    Rows, cells and columns are numbered from 0, like the JSON indices of the table.
+    """
 
     def __init__(self, message: str, row: int, cell: int) -> None:
         super().__init__(message)
@@ -72,6 +76,8 @@ def text_em(text: str) -> float:
                 w += 0.5
             elif unicodedata.east_asian_width(ch) in ("W", "F", "A"):
                 w += 1.0
+            elif ch.isdigit():
+                w += 0.6  # digits of 맑은 고딕 / NanumGothic
             else:
                 w += 0.55
         best = max(best, w)

@@ -15,7 +15,7 @@ from .grid import text_em
 from .nodes import Node, PageBreak, Para, TableBox, TocBlock
 
 
-def _para_height(p: Para, theme: Theme, width_pt: float) -> float:
+def para_height(p: Para, theme: Theme, width_pt: float) -> float:
     style = theme.resolve(p.role)  # type: ignore[arg-type]
     left = p.indent.left_pt if p.indent else 0.0
     avail_em = max((width_pt - left) / style.pt, 4.0)
@@ -28,7 +28,7 @@ def _table_height(t: TableBox, theme: Theme) -> float:
     rows = [0.0] * t.n_rows
     for c in t.cells:
         w = sum(t.col_widths_pt[c.col:c.col + c.colspan]) - mm_to_pt(t.cell_margin_mm[0] * 2)
-        h = sum(_para_height(p, theme, w) for p in c.paras) + mm_to_pt(sum(t.cell_margin_mm[2:]))
+        h = sum(para_height(p, theme, w) for p in c.paras) + mm_to_pt(sum(t.cell_margin_mm[2:]))
         share = h / c.rowspan
         for r in range(c.row, c.row + c.rowspan):
             rows[r] = max(rows[r], share)
@@ -64,7 +64,7 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
         if isinstance(node, Para):
             if node.page_break_before and used > 0:
                 page, used = page + 1, 0.0
-            h = _para_height(node, theme, width)
+            h = para_height(node, theme, width)
             first_line = theme.resolve(node.role).line_height_pt  # type: ignore[arg-type]
             if used + (node.space_before_pt or 0.0) + first_line > page_h:
                 page, used = page + 1, 0.0

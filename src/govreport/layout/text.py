@@ -60,8 +60,11 @@ class TextFormatter:
     # ---- numbers
     def count(self, q: Quantity) -> str:
         """``2,507건``, ``150여 명``, ``약 72만 개``."""
-        return format_count(q.value, q.unit, plus=q.approx == "여", about=q.approx == "약",
+        text = format_count(q.value, q.unit, plus=q.approx == "여", about=q.approx == "약",
                             locale=self.locale)
+        if q.unit and q.unit not in text:  # other locales drop Korean counters: keep the data's
+            text = f"{text} {q.unit}"
+        return text
 
     # ---- items
     def item_tail(self, item: Item) -> str:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import RenderError
 from ..fonts import fontconfig_file
+from ..layout.nodes import TocEntry
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 
@@ -50,3 +53,46 @@ def docx_to_pdf(docx: bytes, timeout: float = 180.0) -> bytes:
             detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()[-500:]
             raise RenderError(f"LibreOffice could not convert the document: {detail}")
         return pdf.read_bytes()
+
+
+_PAGE_NUMBER = re.compile(r"-\s*(\d+)\s*-\s*$")
+
+
+def printed_pages(pdf: bytes) -> list[tuple[int | None, str]] | None:
+    """(printed body page number or ``None``, text without whitespace) for each PDF page;
+    ``None`` when ``pdftotext`` (poppler-utils) is not installed."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    proc = subprocess.run([exe, "-layout", "-enc", "UTF-8", "-", "-"], input=pdf,
+                          capture_output=True, timeout=120, check=False)
+    if proc.returncode != 0:
+        return None
+    out: list[tuple[int | None, str]] = []
+    for page in proc.stdout.decode("utf-8", "replace").split("\f"):
+        m = _PAGE_NUMBER.search(page.strip())
+        out.append((int(m.group(1)) if m else None, re.sub(r"\s+", "", page)))
+    return out
+
+
+def toc_pages(pdf: bytes, entries: Sequence[TocEntry]) -> dict[str, int] | None:
+    """The real body page of each TOC entry, found in the rendered PDF (in order, on numbered
+    pages only, so the 목차 page itself never matches); ``None`` if it cannot be read."""
+    pages = printed_pages(pdf)
+    if pages is None:
+        return None
+    found: dict[str, int] = {}
+    start = 0
+    for entry in entries:
+        # a task is "1 제목" in its chip (the overview box has "① 제목"); a part "Ⅰ. 제목"
+        label = entry.label.rstrip(".") if entry.level > 1 else entry.label
+        needles = [re.sub(r"\s+", "", label + entry.text)]
+        if entry.level == 1:
+            needles.append(re.sub(r"\s+", "", entry.text))
+        for i in range(start, len(pages)):
+            number, text = pages[i]
+            if number is not None and any(n in text for n in needles):
+                found[entry.bookmark] = number
+                start = i
+                break
+    return found

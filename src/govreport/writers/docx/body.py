@@ -166,6 +166,8 @@ class BodyWriter:
                 prev = "para"
             elif isinstance(node, TableBox):
                 if pending or prev == "table" or node.space_before_pt > 0:
+                    # the spacer belongs to the table: keep it (and what precedes it with
+                    # keep-with-next, e.g. a ● caption) on the table's page
                     self.spacer(parent, node.space_before_pt, page_break=pending)
                 self.tables.table(parent, node)
                 prev = "table"

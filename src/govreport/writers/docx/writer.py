@@ -21,8 +21,9 @@ from docx.opc.exceptions import OpcError
 from docxtpl import DocxTemplate
 
 from ...errors import RenderError
-from ...layout.nodes import LaidDocument, PageBreak
+from ...layout.nodes import LaidDocument, PageBreak, Para
 from ...theme import Theme
+from ...theme.units import pt_to_twip
 from .body import BodyWriter
 from .ooxml import PPR, SECTPR, Element, P, sub, text_of, w
 from .styles import SPACER_STYLE, STYLE_NAMES, build_styles, role_style, style_id
@@ -208,6 +209,31 @@ def _assemble(body: Element, doc: LaidDocument, bw: BodyWriter, cover_fields: bo
         _detach(toc_marker)
 
 
+def _space_cover(body: Element, doc: LaidDocument, ids: dict[str, str]) -> None:
+    """Give the template's cover paragraphs the layout's vertical positions, so a long title
+    moves the date/org up instead of pushing them onto a second page (as in the HWPX)."""
+    wanted = [(ids.get(p.role), p.space_before_pt) for p in doc.cover if isinstance(p, Para)]
+    cover_ids = {i for i, _ in wanted if i}
+    found: list[tuple[Element, str]] = []
+    for p in body.iter(P):
+        style = p.find(f"{PPR}/{w('pStyle')}")
+        sid = style.get(w("val")) if style is not None else None
+        if sid is not None and sid in cover_ids:
+            found.append((p, sid))
+        if p.find(f"{PPR}/{SECTPR}") is not None:
+            break  # the cover is in the first section
+    if [sid for _, sid in found] != [i for i, _ in wanted]:
+        return  # a restyled cover that no longer matches the layout: leave it as designed
+    for (p, _), (_, before) in zip(found, wanted, strict=True):
+        pp = p.find(PPR)
+        if pp is None:
+            continue
+        spacing = pp.find(w("spacing"))
+        if spacing is None:
+            spacing = sub(pp, "spacing")
+        spacing.set(w("before"), str(pt_to_twip(before or 0.0)))
+
+
 def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = None) -> bytes:
     """Render ``doc`` as DOCX bytes.
 
@@ -232,7 +258,10 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     except Exception as exc:
         raise _template_error(exc, name) from None
     document = tpl.docx
-    bw = BodyWriter(theme, _style_ids(document, theme))
+    ids = _style_ids(document, theme)
+    bw = BodyWriter(theme, ids)
+    if cover_fields:
+        _space_cover(document.element.body, doc, ids)
     _assemble(document.element.body, doc, bw, cover_fields)
     document.core_properties.title = doc.fields.get("title", "")
     buf = io.BytesIO()
