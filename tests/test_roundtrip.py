@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -292,3 +293,60 @@ def test_integers_stay_integers_and_floats_floats() -> None:
     counts = [b.count for b in report.parts[0].sections[0].blocks if isinstance(b, g.Item)]
     assert [type(c.value) for c in counts if c] == [int, float]
     assert '"value": 2507,' in g.dumps(report)
+
+
+# --- Python-built models accept the ISO text of dates -------------------------------------
+
+
+def test_period_fields_accept_iso_strings() -> None:
+    period = g.parse_period
+    assert g.Meta(title="t", org="o", date="2025-04").date == period("2025-04")
+    item = g.Item(text="x", date="2025-03-17", period="2025-02/2025-04",
+                  schedule="2025-04/2025-05 중")
+    assert (item.date, item.period, item.schedule) == (
+        period("2025-03-17"), period("2025-02/2025-04"), period("2025-04/2025-05 중"))
+    assert g.Event(title="e", period="2025-03/..").period == period("2025-03/..")
+    assert g.EnumItem(text="e", date="2025-02-24").date == period("2025-02-24")
+    assert g.Section(title="s", basis="2025-03 말").basis == period("2025-03 말")
+    assert g.Table(basis="2025-03").basis == period("2025-03")
+    staffing = g.StaffingTable(groups=(), rows=(), basis="2025-03")
+    assert staffing.basis == period("2025-03")
+    assert g.BudgetTable(lines=(), basis="2025-03").basis == period("2025-03")
+    assert g.Item(text="x", date=None).date is None
+    same = g.parse_period("2025-04")
+    assert g.Meta(title="t", org="o", date=same).date is same
+
+
+def test_when_where_dates_accept_iso_strings() -> None:
+    point = g.parse_partial_date
+    w = g.WhenWhere(dates=["2025-03-25", point("2025-04-02"), "2025-03-24T21:20"])
+    assert w.dates == (point("2025-03-25"), point("2025-04-02"), point("2025-03-24T21:20"))
+    assert g.WhenWhere(dates="2025-03-25").dates == (point("2025-03-25"),)
+
+
+def test_bad_date_strings_fail_at_construction() -> None:
+    with pytest.raises(g.DateFormatError, match="month 13"):
+        g.Meta(title="t", org="o", date="2025-13")
+    with pytest.raises(g.DateFormatError):
+        g.Item(text="x", period="2025-05/2025-03")
+    with pytest.raises(g.DateFormatError):
+        g.WhenWhere(dates=["2025-02-30"])
+    with pytest.raises(TypeError, match="not int"):
+        g.Meta(title="t", org="o", date=2025)  # type: ignore[arg-type]
+
+
+def test_string_dated_python_model_equals_json_and_renders() -> None:
+    from govreport.render import render_bytes
+
+    built = g.Report(
+        meta=g.Meta(title="보고", org="기관", date="2025-04"),
+        parts=(g.Part(title="현황", sections=(g.Section(title="기능", basis="2025-03 말", blocks=(
+            g.Item(text="x", date="2025-03-17", period="2025-02/2025-04"),
+            g.Event(title="e", period="2025-03", children=(
+                g.WhenWhere(dates=["2025-03-25", "2025-03-26T14:00"], place="본관"),)),
+            g.BudgetTable(lines=(g.BudgetLine(name="a", budget=10, spent=5),), basis="2025-03"),
+        )),)),),
+    )
+    assert g.loads(g.dumps(built)) == built
+    assert json.loads(g.dumps(built))["meta"]["date"] == "2025-04"
+    assert render_bytes(built, "docx")[:2] == b"PK"

@@ -190,3 +190,19 @@ def test_bad_documents_fail(validator: Any, example: dict[str, Any], path: str,
     assert list(validator.iter_errors(bad)), path
     with pytest.raises(g.ValidationError):  # the converter agrees
         g.loads(json.dumps(bad, ensure_ascii=False), check=False)
+
+
+def test_date_converters_leave_the_schema_alone(schema: dict[str, Any]) -> None:
+    """Fields with attrs converters (ISO strings accepted in Python) keep their JSON types."""
+    defs = schema["$defs"]
+    period, optional = {"$ref": "#/$defs/Period"}, {
+        "anyOf": [{"$ref": "#/$defs/Period"}, {"type": "null"}], "default": None}
+    assert defs["Meta"]["properties"]["date"] == period
+    assert "date" in defs["Meta"]["required"]
+    for cls, name in (("Item", "date"), ("Item", "period"), ("Item", "schedule"),
+                      ("Event", "period"), ("EnumItem", "date"), ("Section", "basis"),
+                      ("Table", "basis"), ("StaffingTable", "basis"), ("BudgetTable", "basis")):
+        assert defs[cls]["properties"][name] == optional, (cls, name)
+    assert defs["WhenWhere"]["properties"]["dates"] == {
+        "type": "array", "items": {"$ref": "#/$defs/PartialDate"}}
+    assert defs["WhenWhere"]["required"] == ["type", "dates"]

@@ -11,10 +11,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import govreport as g
-from govreport.validation import check_report
+from govreport.validation import check_report, errors_of
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
 B = "$.parts[0].sections[0].blocks"
@@ -272,7 +273,7 @@ def test_staffing_counts_do_not_match_grades() -> None:
     ])
     assert errors(doc(table)) == [
         (f"{B}[0].rows[0].counts[0]", "3 counts for the 2 grades of 일반직 (5급, 6급)"),
-        (f"{B}[0].rows[1].counts", "1 count groups for 2 staff groups"),
+        (f"{B}[0].rows[1].counts", "1 count group for 2 staff groups"),
     ]
 
 
@@ -321,7 +322,7 @@ def test_table_cells_overlap() -> None:
     ]}
     assert errors(doc(table)) == [(
         f"{B}[0].rows[1].cells[0]",
-        "cell 0 of row 1 overlaps cell 1 of row 0 (through rowspan/colspan) at row 1, column 2",
+        "cell 0 of row 1 overlaps cell 1 of row 0 (through rowspan/colspan) at row 1, column 1",
     )]
 
 
@@ -347,9 +348,11 @@ def test_span_past_the_table_edge() -> None:
     ]}
     assert errors(doc(table)) == [
         (f"{B}[0].rows[2].cells[0].rowspan",
-         "rowspan 2 of cell 0 in row 2 reaches past the last row (the group has 3 rows)"),
+         "rowspan 2 of cell 0 in row 2 reaches past the last row (the group has 3 rows, "
+         "the last is row 2)"),
         (f"{B}[0].rows[1].cells[1].colspan",
-         "colspan 3 of cell 1 in row 1 reaches past the table edge (column 4 of 3)"),
+         "colspan 3 of cell 1 in row 1 reaches past the table edge (it starts at column 1; "
+         "the table has 3 columns, the last is column 2)"),
     ]
 
 
@@ -476,3 +479,207 @@ def test_seed_counts_are_checked() -> None:
         ("warning", "the table's cell counts sum to 122 but the item's count is 123")
     ]
     assert problems[0].path.endswith(".children[2]")
+
+
+# --- objects, numbers, nesting and text problems found by QA ------------------------------
+
+
+@pytest.mark.parametrize(("where", "value", "shown"), [
+    ("count", 3, "3"),
+    ("count", "3회", '"3회"'),
+    ("count", [39], "[39]"),
+    ("meta", None, "null"),
+    ("meta", [], "[]"),
+    ("cover", "표지", '"표지"'),
+])
+def test_object_fields_reject_non_objects(where: str, value: Any, shown: str) -> None:
+    if where == "count":
+        data, path = doc(item(count=value)), f"{B}[0].count"
+    else:
+        data, path = doc(item()), f"$.{where}"
+        data[where] = value
+    assert structural(data) == [(path, f"{shown} is not an object")]
+
+
+def test_object_check_keeps_the_short_forms_and_block_messages() -> None:
+    table = {"type": "table", "rows": [
+        ["a", {"value": "b", "count": 3}],
+        {"cells": [{"value": "c", "count": "39건"}], "total": True},
+        "not a row",
+    ]}
+    budget = {"type": "budget_table", "lines": [{"name": "a", "budget": 1, "spent": 0}],
+              "total": []}
+    assert structural(doc(table, budget, "not a block")) == [
+        (f"{B}[0].rows[0].cells[1].count", "3 is not an object"),
+        (f"{B}[0].rows[1].cells[0].count", '"39건" is not an object'),
+        (f"{B}[0].rows[2]", '"not a row" is not a row (a list of cells)'),
+        (f"{B}[1].total", "[] is not an object"),
+        (f"{B}[2]", '"not a block" is not a block object'),
+    ]
+    # …and the short forms still load
+    report = g.loads(json.dumps(doc(
+        {"type": "table", "rows": [["a", 1, None, {"value": "b", "count": {"value": 2}}]]}
+    )), check=False)
+    table_block = report.parts[0].sections[0].blocks[0]
+    assert isinstance(table_block, g.Table)
+    assert table_block.rows[0].cells[3].count == g.Quantity(value=2)
+
+
+def test_non_finite_numbers_are_rejected() -> None:
+    text = json.dumps(doc(
+        item(count={"value": 1}),
+        {"type": "table", "rows": [[2, {"value": 3, "ratio": 4}]], "widths": [1, 5]},
+    ))
+    for good, bad in (('"value": 1', '"value": Infinity'), ("[2,", "[NaN,"),
+                      ('"ratio": 4', '"ratio": -Infinity'), ("[1, 5]", "[1, NaN]")):
+        text = text.replace(good, bad, 1)
+    assert structural(text) == [
+        (f"{B}[0].count.value", "Infinity is not a finite number"),
+        (f"{B}[1].rows[0].cells[0]", "NaN is not a finite number"),
+        (f"{B}[1].rows[0].cells[1].ratio", "-Infinity is not a finite number"),
+        (f"{B}[1].widths[1]", "NaN is not a finite number"),
+    ]
+
+
+def test_huge_numbers_are_rejected() -> None:
+    too_large = "is too large (it must be less than 10^18)"
+    budget = {"type": "budget_table", "lines": [{"name": "a", "budget": 10**28, "spent": 0}]}
+    table = {"type": "table", "rows": [[1e19, {"value": 1, "colspan": 10**18}]]}
+    assert structural(doc(item(count={"value": 10**30}), budget, table)) == [
+        (f"{B}[0].count.value", f"1e+30 {too_large}"),
+        (f"{B}[1].lines[0].budget", f"1e+28 {too_large}"),
+        (f"{B}[2].rows[0].cells[0]", f"1e+19 {too_large}"),
+        (f"{B}[2].rows[0].cells[1].colspan", f"1e+18 {too_large}"),
+    ]
+
+
+def test_numbers_below_the_limit_load_and_render() -> None:
+    big = 10**18 - 1
+    budget = {"type": "budget_table", "lines": [{"name": "a", "budget": big, "spent": big - 1}]}
+    report = g.loads(json.dumps(doc(item(count={"value": big}), budget)))
+    assert g.check(report) == []
+    from govreport.render import render_bytes
+
+    assert render_bytes(report, "docx")[:2] == b"PK"
+
+
+def test_python_built_bad_numbers_are_check_errors() -> None:
+    report = g.loads(json.dumps(doc(item())))
+    section = report.parts[0].sections[0]
+    blocks = (g.Item(text="x", count=g.Quantity(value=float("inf"))),
+              g.Table(rows=(g.Row(cells=(g.Cell(value=10**20),)),)))
+    report = attrs.evolve(report, parts=(attrs.evolve(
+        report.parts[0], sections=(attrs.evolve(section, blocks=blocks),)),))
+    assert errors_of(check_report(report)) == [
+        g.Problem(path=f"{B}[0].count.value", message="Infinity is not a finite number"),
+        g.Problem(path=f"{B}[1].rows[0].cells[0].value",
+                  message="1e+20 is too large (it must be less than 10^18)"),
+    ]
+
+
+def _nested_items(depth: int) -> str:
+    """Report JSON whose first block has ``depth`` levels of ``children`` (built as text)."""
+    chain = ('{"type": "item", "text": "x"' + ', "children": [{"type": "item", "text": "x"'
+             * depth + "}]" * depth + "}")
+    return json.dumps(doc(item("PLACEHOLDER"))).replace(
+        '{"type": "item", "text": "PLACEHOLDER"}', chain)
+
+
+@pytest.mark.parametrize("depth", [65, 3000, 5000])
+def test_deep_item_nesting_is_rejected(depth: int) -> None:
+    ((path, message),) = structural(_nested_items(depth))
+    assert path == B + "[0]" + ".children[0]" * 64 + ".children"
+    assert message == "blocks are nested more than 64 levels deep (children/items)"
+
+
+def test_nesting_at_the_limit_loads_checks_and_renders() -> None:
+    from govreport.render import render_bytes
+
+    report = g.loads(_nested_items(64))
+    assert render_bytes(report, "docx")[:2] == b"PK"
+    assert g.loads(g.dumps(report)) == report
+
+
+@pytest.mark.parametrize("depth", [200, 5000])
+def test_deep_json_nesting_is_rejected(depth: int) -> None:
+    text = json.dumps(doc(item()), ensure_ascii=False).replace(
+        '"시장비서실"', "[" * depth + "]" * depth)
+    ((path, message),) = structural(text)
+    assert path == "$.meta.org" + "[0]" * 158  # $ is level 1, meta 2, org 3
+    assert message == "the JSON is nested more than 160 levels deep"
+
+
+def test_deep_python_model_is_checked_without_recursion() -> None:
+    block = g.Item(text="x")
+    for _ in range(5000):
+        block = g.Item(text="x", children=(block,))
+    report = g.Report(meta=g.Meta(title="t", org="o", date="2025-04"), parts=(
+        g.Part(title="p", sections=(g.Section(title="s", blocks=(block,)),)),))
+    assert errors_of(check_report(report)) == [g.Problem(
+        path=B + "[0]" + ".children[0]" * 64 + ".children",
+        message="blocks are nested more than 64 levels deep (children/items)",
+    )]
+
+
+def test_duplicate_keys_are_errors_with_their_path() -> None:
+    text = json.dumps(doc(item(text="a", bold=True), {"type": "note", "text": "x"}),
+                      ensure_ascii=False)
+    text = text.replace('"title": "주요 업무 보고"', '"title": "a", "title": "b"')
+    text = text.replace('"text": "a"', '"text": "a", "text": "b", "text": "c"')
+    text = text.replace('"type": "note"', '"type": "note", "type": "note", "scope": 3')
+    assert structural(text) == [
+        ("$.meta.title", 'duplicate key "title"'),
+        (f"{B}[0].text", 'duplicate key "text"'),
+        (f"{B}[1].type", 'duplicate key "type"'),
+        (f"{B}[1].scope", '3 is not one of "item", "table"'),
+    ]
+
+
+@pytest.mark.parametrize("date", ["２０２５-01-01", "2025-0٣", "2025-01-01T１0:00"])
+def test_full_width_digits_are_not_dates(date: str) -> None:
+    ((path, message),) = structural(doc(item(date=date)))
+    assert path == f"{B}[0].date"
+    assert message.startswith(f"{date!r} is not a valid date")
+    with pytest.raises(g.DateFormatError):
+        g.parse_period(date)
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n", b"\xef\xbb\xbf"])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.json"
+    path.write_bytes(content)
+    with pytest.raises(g.ValidationError) as info:
+        g.load(path)
+    assert [str(p) for p in info.value.errors] == ["$: file is empty"]
+    assert structural("") == [("$", "text is empty")]
+
+
+def test_cp949_file_gets_a_hint() -> None:
+    data = json.dumps(doc(item("한글 항목")), ensure_ascii=False).encode("cp949")
+    ((path, message),) = structural(data)
+    assert path == "$"
+    assert message.startswith("not UTF-8 text (byte 0x")
+    assert message.endswith("; save it as UTF-8 (it looks like CP949/EUC-KR)")
+
+
+def test_grid_messages_use_json_indices_and_singulars() -> None:
+    table = {"type": "table", "rows": [["a", {"value": "b", "rowspan": 2}, "c"], []]}
+    one_row = {"type": "table", "rows": [[{"value": "a", "rowspan": 2}]], "widths": [1, 2]}
+    assert errors(doc(table, one_row)) == [
+        (f"{B}[0].rows[1]", "row 1 covers 1 column after rowspan/colspan, but the table is "
+                            "3 wide (rows row 0); column 0 empty"),
+        (f"{B}[1].rows[0].cells[0].rowspan", "rowspan 2 of cell 0 in row 0 reaches past the "
+                                             "last row (the group has 1 row, the last is row 0)"),
+        (f"{B}[1].widths", "2 widths given for a table of 1 column"),
+    ]
+
+
+def test_grid_error_is_a_govreport_error() -> None:
+    from govreport.layout.grid import GridError, place_cells
+
+    rows = [g.Row(cells=(g.Cell(value="a", rowspan=3),))]
+    with pytest.raises(g.GovReportError) as info:
+        place_cells(rows)
+    assert isinstance(info.value, GridError)
+    assert isinstance(info.value, ValueError)
+    assert (info.value.row, info.value.cell) == (0, 0)

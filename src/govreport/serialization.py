@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,7 @@ from .errors import Problem, ValidationError
 from .model import BLOCK_TAGS, Block, Cell, PartialDate, Period, Report, Row
 from .model.dates import DateFormatError, parse_partial_date, parse_period
 from .model.tables import CellValue
+from .validation import MAX_JSON_DEPTH, NESTING_FIELDS, nesting_message, number_problem
 
 
 class _TypeMismatch(TypeError):
@@ -44,14 +46,22 @@ def _describe(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _sane(value: int | float) -> int | float:
+    """``value`` if finite and of a printable size, else raise with a readable message."""
+    problem = number_problem(value)
+    if problem is not None:
+        raise _TypeMismatch(problem)
+    return value
+
+
 def _strict(kind: type) -> Callable[[Any, type], Any]:
     def hook(value: Any, _: type) -> Any:
         ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
+            return float(_sane(value))
         if not ok:
             raise _TypeMismatch(f"{_describe(value)} is not {_JSON_TYPE[kind]}")
-        return value
+        return _sane(value) if kind is int or kind is float else value
 
     return hook
 
@@ -82,17 +92,17 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(PartialDate, PartialDate.iso)
 
     def structure_cell_value(value: Any, _: type) -> CellValue:
-        if value is None or isinstance(value, str | float) or (
-            isinstance(value, int) and not isinstance(value, bool)
-        ):
+        if value is None or isinstance(value, str):
             return value
+        if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
+            return _sane(value)
         raise _TypeMismatch(f"{_describe(value)} is not text, a number or null")
 
     conv.register_structure_hook(CellValue, structure_cell_value)
 
     def structure_number(value: Any, _: type) -> int | float:
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return value
+            return _sane(value)
         raise _TypeMismatch(f"{_describe(value)} is not a number")
 
     conv.register_structure_hook(int | float, structure_number)
@@ -153,6 +163,25 @@ def _make_converter() -> cattrs.Converter:
         return get_origin(t) is Literal
 
     conv.register_structure_hook_factory(is_literal, literal_factory)
+
+    # Every attrs class: first check that the value is a JSON object, so ``"count": 3`` reads
+    # "3 is not an object" instead of a Python error from the generated code.  Registered
+    # before the Cell/Row hooks and the block union (which ask for their members' hooks when
+    # they are configured); Cell, Row, Period and PartialDate have their own hooks, registered
+    # by class, which cattrs prefers over this predicate.
+    def attrs_factory(cl: type) -> Callable[[Any, type], Any]:
+        inner: Callable[[Any, type], Any] = make_dict_structure_fn(
+            cl, conv, _cattrs_forbid_extra_keys=True
+        )
+
+        def structure_object(value: Any, t: type) -> Any:
+            if not isinstance(value, dict):
+                raise _TypeMismatch(f"{_describe(value)} is not an object")
+            return inner(value, t)
+
+        return structure_object
+
+    conv.register_structure_hook_factory(attrs.has, attrs_factory)
 
     # Cells and rows may be written in short form: a bare value, a bare list of cells.
     # Registered before the block union so every table hook generated later uses them.
@@ -246,18 +275,129 @@ def _problems(exc: Exception) -> list[Problem]:
     return out
 
 
+class _DuplicateKeys(dict[str, Any]):
+    """A parsed JSON object that repeated some keys (``duplicates``, in order of appearance)."""
+
+    duplicates: list[str]
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``json`` object hook: a dict, remembering repeated keys (reported with their path)."""
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    marked = _DuplicateKeys(obj)
+    seen: set[str] = set()
+    marked.duplicates = []
+    for key, _ in pairs:
+        if key in seen and key not in marked.duplicates:
+            marked.duplicates.append(key)
+        seen.add(key)
+    return marked
+
+
+def _key_path(path: str, key: str) -> str:
+    """``path`` extended by an object key (``.title``, or ``["odd key"]``)."""
+    return f"{path}.{key}" if key.isidentifier() else f"{path}[{_describe(key)}]"
+
+
+def _scan(data: Any) -> tuple[list[Problem], bool]:
+    """Check parsed JSON without recursion: repeated keys, and nesting deeper than the limits.
+
+    Returns the problems and whether any is a nesting problem (then the data must not be
+    structured: the converter, the checks and the layout recurse on nesting).
+    """
+    problems: list[Problem] = []
+    too_deep = False
+    # (value, JSON path, containers enclosing it, children/items lists enclosing it)
+    stack: list[tuple[Any, str, int, int]] = [(data, "$", 1, 0)]
+    while stack:
+        value, path, depth, nesting = stack.pop()
+        if isinstance(value, dict):
+            for key in getattr(value, "duplicates", ()):
+                problems.append(Problem(path=_key_path(path, key),
+                                        message=f"duplicate key {_describe(key)}"))
+            entries = [(_key_path(path, k), v, nesting + (k in NESTING_FIELDS
+                                                          and isinstance(v, list | tuple)))
+                       for k, v in value.items()]
+        elif isinstance(value, list | tuple):  # tuples: data built in Python
+            entries = [(f"{path}[{i}]", v, nesting) for i, v in enumerate(value)]
+        else:
+            continue
+        for child_path, child, child_nesting in reversed(entries):
+            if not isinstance(child, dict | list | tuple):
+                continue
+            message = nesting_message(depth + 1, child_nesting)
+            if message is not None:
+                problems.append(Problem(path=child_path, message=message))
+                too_deep = True
+            else:
+                stack.append((child, child_path, depth + 1, child_nesting))
+    return problems, too_deep
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],]', re.DOTALL)
+
+
+def _deep_text_path(text: str) -> Problem | None:
+    """The first place where raw JSON ``text`` nests past the limits, found without parsing.
+
+    Used when :func:`json.loads` itself gives up (it recurses; Python stops it near 1,000
+    levels), so that the message names the same path :func:`_scan` would.
+    """
+    # Each open container: [path, depth, nesting, is_object, key or index, expecting a key]
+    frames: list[list[Any]] = []
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        top = frames[-1] if frames else None
+        if token[0] == '"':
+            if top is not None and top[3] and top[5]:
+                try:
+                    top[4] = json.loads(token)
+                except ValueError:
+                    top[4] = token[1:-1]
+                top[5] = False
+        elif token == ",":
+            if top is not None:
+                if top[3]:
+                    top[5] = True
+                else:
+                    top[4] += 1
+        elif token in "}]":
+            if frames:
+                frames.pop()
+        else:
+            if top is None:
+                path, depth, nesting = "$", 1, 0
+            elif top[3]:
+                path = _key_path(top[0], str(top[4]))
+                depth, nesting = top[1] + 1, top[2] + (token == "[" and top[4] in NESTING_FIELDS)
+            else:
+                path, depth, nesting = f"{top[0]}[{top[4]}]", top[1] + 1, top[2]
+            message = nesting_message(depth, nesting)
+            if message is not None:
+                return Problem(path=path, message=message)
+            frames.append([path, depth, nesting, token == "{", None if token == "{" else 0, True])
+    return None
+
+
 def structure(data: Any, source: str | None = None) -> Report:
     """Build a :class:`Report` from JSON-like data; raise ValidationError listing all problems."""
     if not isinstance(data, dict):
         raise ValidationError([Problem(path="$", message="a report must be a JSON object")], source)
+    early, too_deep = _scan(data)
+    if too_deep:
+        raise ValidationError(early, source)
     try:
         report = converter.structure(data, Report)
     except (ClassValidationError, IterableValidationError) as exc:
-        raise ValidationError(_problems(exc), source) from None
+        raise ValidationError(early + _problems(exc), source) from None
     except (_TypeMismatch, DateFormatError, ValueError, TypeError, KeyError) as exc:
         raise ValidationError(
-            [Problem(path="$", message=_format_exception(exc, None))], source
+            [*early, Problem(path="$", message=_format_exception(exc, None))], source
         ) from None
+    if early:
+        raise ValidationError(early, source)
     return report
 
 
@@ -280,21 +420,53 @@ def _type_first(value: Any) -> Any:
     return value
 
 
-def loads(text: str | bytes, *, source: str | None = None, check: bool = True) -> Report:
-    """Parse report JSON text; with ``check`` also run the semantic checks (errors only)."""
+def _looks_korean_legacy(data: bytes) -> bool:
+    """True if ``data`` decodes as CP949 (EUC-KR) and holds Hangul: a file saved by old tools."""
     try:
-        data = json.loads(text)
+        text = data.decode("cp949")
+    except UnicodeDecodeError:
+        return False
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def _decode(data: bytes, source: str | None) -> str:
+    """JSON bytes as text (UTF-8, or UTF-16/32 with its byte order as :mod:`json` detects)."""
+    try:
+        return data.decode(json.detect_encoding(data), "surrogatepass")
     except UnicodeDecodeError as exc:
-        raise ValidationError(
-            [Problem(path="$", message=f"not UTF-8 text (byte 0x{exc.object[exc.start]:02X} "
-                                       f"at offset {exc.start})")], source
-        ) from None
+        message = f"not UTF-8 text (byte 0x{exc.object[exc.start]:02X} at offset {exc.start})"
+        if _looks_korean_legacy(data):
+            message += "; save it as UTF-8 (it looks like CP949/EUC-KR)"
+        raise ValidationError([Problem(path="$", message=message)], source) from None
+
+
+def _parse(text: str | bytes, source: str | None) -> Any:
+    """The JSON value of ``text``; raise ValidationError for text that is not usable JSON."""
+    if isinstance(text, bytes | bytearray):
+        text = _decode(bytes(text), source)
+    if not text.strip():
+        what = "file" if source is not None else "text"
+        raise ValidationError([Problem(path="$", message=f"{what} is empty")], source)
+    try:
+        return json.loads(text, object_pairs_hook=_object_pairs)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise ValidationError(
             [Problem(path="$", message=f"not valid JSON ({exc.msg} at {where})")], source
         ) from None
-    report = structure(data, source)
+    except RecursionError:
+        deep = _deep_text_path(text)
+        problem = deep or Problem(path="$", message=f"nested more than {MAX_JSON_DEPTH} levels")
+        raise ValidationError([problem], source) from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise ValidationError(
+            [Problem(path="$", message=f"not valid JSON ({exc})")], source
+        ) from None
+
+
+def loads(text: str | bytes, *, source: str | None = None, check: bool = True) -> Report:
+    """Parse report JSON text; with ``check`` also run the semantic checks (errors only)."""
+    report = structure(_parse(text, source), source)
     if check:
         from .validation import check_report
 

@@ -10,7 +10,9 @@ warnings are advisory and only returned by :func:`govreport.check`.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any, Literal
 
 import attrs
@@ -52,6 +54,14 @@ MIN_LEVEL = 1
 MAX_LEVEL = 8
 FUTURE_YEARS = 1
 
+MAX_NUMBER = 10**18
+"""Numbers must be smaller than this in magnitude (beyond it the formatter cannot print them)."""
+MAX_NESTING = 64
+"""At most this many ``children``/``items`` lists may enclose a block."""
+MAX_JSON_DEPTH = 160
+"""At most this many JSON objects and arrays may enclose a value (the document is level 1)."""
+NESTING_FIELDS = frozenset({"children", "items"})
+
 Severity = Literal["error", "warning"]
 
 
@@ -65,6 +75,30 @@ def check_report(report: Report) -> list[Problem]:
 def errors_of(problems: list[Problem]) -> list[Problem]:
     """Only the problems of severity ``"error"``."""
     return [p for p in problems if p.severity == "error"]
+
+
+def number_problem(value: float) -> str | None:
+    """Why ``value`` cannot be printed (not finite, or ``abs(value) >= 10**18``), or None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        text = "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+        return f"{text} is not a finite number"
+    if abs(value) >= MAX_NUMBER:
+        shown = format(Decimal(value).normalize(), ".6g")
+        return f"{shown} is too large (it must be less than 10^18)"
+    return None
+
+
+def nesting_message(depth: int, nesting: int) -> str | None:
+    """The problem of a value inside ``depth`` containers and ``nesting`` children/items lists."""
+    if nesting > MAX_NESTING:
+        return f"blocks are nested more than {MAX_NESTING} levels deep (children/items)"
+    if depth > MAX_JSON_DEPTH:
+        return f"the JSON is nested more than {MAX_JSON_DEPTH} levels deep"
+    return None
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -173,27 +207,43 @@ class _Checker:
         if isinstance(value, str) and not value.strip():
             self.add(path, f"{what} must not be empty (omit the field instead)")
 
-    def walk(self, obj: object, path: str, level: int) -> None:
-        """Check ``obj`` (at JSON ``path``; ``level`` = effective level of the enclosing item)."""
-        if isinstance(obj, str):
-            self.string(obj, path)
-        elif isinstance(obj, Period):
-            self.period(obj, path)
-        elif isinstance(obj, PartialDate):
-            self.point(obj, path)
-        elif isinstance(obj, tuple):
-            for i, x in enumerate(obj):
-                self.walk(x, f"{path}[{i}]", level)
-        elif attrs.has(cls := type(obj)):
-            check = self.checks.get(cls)
-            if check is not None:
-                check(obj, path, level)
-            if isinstance(obj, Item):
-                level = self.level_of(obj, level)
-            elif isinstance(obj, Cell):
-                level = 0  # bullet lines inside a cell start afresh
-            for f in attrs.fields(cls):
-                self.walk(getattr(obj, f.name), f"{path}.{f.name}", level)
+    def walk(self, root: object, path: str, level: int) -> None:
+        """Check ``root`` (at JSON ``path``; ``level`` = effective level of the enclosing item).
+
+        Iterative (an explicit stack, in document order), so that deeply nested models built
+        in Python cannot exhaust the interpreter stack; blocks nested deeper than
+        :data:`MAX_NESTING` are reported and not descended into.
+        """
+        # (value, JSON path, level, children/items lists enclosing it)
+        stack: list[tuple[object, str, int, int]] = [(root, path, level, 0)]
+        while stack:
+            obj, path, level, nesting = stack.pop()
+            if isinstance(obj, str):
+                self.string(obj, path)
+            elif isinstance(obj, Period):
+                self.period(obj, path)
+            elif isinstance(obj, PartialDate):
+                self.point(obj, path)
+            elif isinstance(obj, int | float) and not isinstance(obj, bool):
+                self.number(obj, path)
+            elif isinstance(obj, tuple):
+                stack.extend((obj[i], f"{path}[{i}]", level, nesting)
+                             for i in reversed(range(len(obj))))
+            elif attrs.has(cls := type(obj)):
+                check = self.checks.get(cls)
+                if check is not None:
+                    check(obj, path, level)
+                if isinstance(obj, Item):
+                    level = self.level_of(obj, level)
+                elif isinstance(obj, Cell):
+                    level = 0  # bullet lines inside a cell start afresh
+                for f in reversed(attrs.fields(cls)):
+                    value, fpath = getattr(obj, f.name), f"{path}.{f.name}"
+                    deeper = nesting + (f.name in NESTING_FIELDS)
+                    if deeper > MAX_NESTING and value:
+                        self.add(fpath, nesting_message(0, deeper) or "")
+                    else:
+                        stack.append((value, fpath, level, deeper))
 
     @staticmethod
     def level_of(item: Item, parent: int) -> int:
@@ -207,6 +257,11 @@ class _Checker:
             points = ", ".join(f"U+{ord(ch):04X}" for ch in bad)
             noun = "characters" if len(bad) > 1 else "a character"
             self.add(path, f"contains {noun} not allowed in XML: {points}")
+
+    def number(self, value: float, path: str) -> None:
+        problem = number_problem(value)
+        if problem is not None:
+            self.add(path, problem)
 
     def period(self, value: Period, path: str) -> None:
         try:
@@ -369,11 +424,13 @@ class _Checker:
         width = self.grid(t, path)
         if t.stub_columns < 0 or (width and t.stub_columns > width):
             self.add(f"{path}.stub_columns",
-                     f"stub_columns {t.stub_columns} is outside the table's {width} columns")
+                     f"stub_columns {t.stub_columns} is outside the table's "
+                     f"{_plural(width, 'column')}")
         if t.widths is not None:
             if width and len(t.widths) != width:
                 self.add(f"{path}.widths",
-                         f"{len(t.widths)} widths given for a table of {width} columns")
+                         f"{_plural(len(t.widths), 'width')} given for a table of "
+                         f"{_plural(width, 'column')}")
             for i, w in enumerate(t.widths):
                 if w <= 0:
                     self.add(f"{path}.widths[{i}]", f"a column width must be positive ({w:g})")
@@ -392,16 +449,17 @@ class _Checker:
                     edge_rows.add(p.row)
                     self.add(f"{path}.{name}[{p.row}].cells[{p.index}].colspan",
                              f"colspan {p.colspan} of cell {p.index} in row {p.row} reaches "
-                             f"past the table edge (column {p.col + p.colspan} of {width})")
+                             f"past the table edge (it starts at column {p.col}; the table "
+                             f"has {_plural(width, 'column')}, the last is column {width - 1})")
             for r, here in enumerate(layout.columns):
                 if r in edge_rows:
                     continue
                 gaps = sorted(set(range(max(here, default=-1) + 1)) - set(here))
                 if len(here) != width or gaps:
-                    n = len(here)
-                    gap = f"; column {', '.join(str(g + 1) for g in gaps)} empty" if gaps else ""
+                    noun = "column" if len(gaps) == 1 else "columns"
+                    gap = f"; {noun} {', '.join(map(str, gaps))} empty" if gaps else ""
                     self.add(f"{path}.{name}[{r}]",
-                             f"row {r} covers {n} column{'s' if n != 1 else ''} after "
+                             f"row {r} covers {_plural(len(here), 'column')} after "
                              f"rowspan/colspan, but the table is {width} wide "
                              f"({first} row 0){gap}")
         return width
@@ -420,14 +478,15 @@ class _Checker:
                 if r + rs > len(rows):
                     self.add(f"{cpath}.rowspan",
                              f"rowspan {rs} of cell {j} in row {r} reaches past the last row "
-                             f"(the group has {len(rows)} rows)")
+                             f"(the group has {_plural(len(rows), 'row')}, the last is row "
+                             f"{len(rows) - 1})")
                     rs = len(rows) - r
                 area = [(rr, cc) for rr in range(r, r + rs) for cc in range(col, col + cs)]
                 clash = [pos for pos in area if pos in owner]
                 if clash:
                     (rr, cc), (orow, ocell) = clash[0], owner[clash[0]]
                     self.add(cpath, f"cell {j} of row {r} overlaps cell {ocell} of row {orow} "
-                                    f"(through rowspan/colspan) at row {rr}, column {cc + 1}")
+                                    f"(through rowspan/colspan) at row {rr}, column {cc}")
                 for pos in area:
                     owner.setdefault(pos, (r, j))
                 cells.append(_Placed(row=r, index=j, col=col, colspan=cs))
@@ -442,11 +501,13 @@ class _Checker:
             rpath = f"{path}.rows[{i}]"
             if len(row.counts) != len(t.groups):
                 self.add(f"{rpath}.counts",
-                         f"{len(row.counts)} count groups for {len(t.groups)} staff groups")
+                         f"{_plural(len(row.counts), 'count group')} for "
+                         f"{_plural(len(t.groups), 'staff group')}")
             for j, (counts, group) in enumerate(zip(row.counts, t.groups, strict=False)):
                 if len(counts) != len(group.grades):
                     self.add(f"{rpath}.counts[{j}]",
-                             f"{len(counts)} counts for the {len(group.grades)} grades of "
+                             f"{_plural(len(counts), 'count')} for the "
+                             f"{_plural(len(group.grades), 'grade')} of "
                              f"{group.name} ({', '.join(group.grades)})")
             if row.total is not None and row.total != row.grand_total():
                 self.add(f"{rpath}.total",

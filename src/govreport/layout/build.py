@@ -494,14 +494,15 @@ class _Builder:
         t = self.theme
         generic = as_generic(table)
         unit, basis = self.section_caption
+        if generic.title:  # < 제목 > centred, then the unit caption right above the table
+            self.para("subcaption", [Run(text=f"< {generic.title} >", bold=True)],
+                      align="center", gap_role="subcaption")
         shown = generic.unit in (None, unit) and generic.basis in (None, basis)
         if not shown:
             caption = self.fmt.caption(generic.unit, generic.basis)
             if caption:
-                self.para("unit_caption", [Run(text=caption)], align="right")
-        if generic.title:
-            self.para("subcaption", [Run(text=f"< {generic.title} >", bold=True)],
-                      align="center", gap_role="subcaption")
+                self.para("unit_caption", [Run(text=caption)], align="right",
+                          gap_role="table_note" if generic.title else None)
         indent = 0.0
         if parent_indent is not None and isinstance(table, Table):
             indent = 0.0

@@ -11,7 +11,7 @@ from typing import Literal, Union
 
 import attrs
 
-from .dates import PartialDate, Period
+from .dates import PartialDate, Period, to_optional_period, to_partial_dates
 from .tables import BudgetTable, StaffingTable, Table
 
 Align = Literal["left", "center", "right", "justify"]
@@ -49,11 +49,11 @@ class Item:
     label: str | None = None
     key: str | None = None
     bold: bool = False
-    date: Period | None = None
-    period: Period | None = None
+    date: Period | None = attrs.field(default=None, converter=to_optional_period)
+    period: Period | None = attrs.field(default=None, converter=to_optional_period)
     count: Quantity | None = None
     status: str | None = None
-    schedule: Period | None = None
+    schedule: Period | None = attrs.field(default=None, converter=to_optional_period)
     children: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
 
 
@@ -80,7 +80,7 @@ class WhenWhere:
     ``dates`` holds one or more days, each with an optional time (``2025-03-24T21:20``).
     """
 
-    dates: tuple[PartialDate, ...] = attrs.field(converter=_tuple)
+    dates: tuple[PartialDate, ...] = attrs.field(converter=to_partial_dates)
     place: str | None = None
     key: str = "일시/장소"
 
@@ -90,7 +90,7 @@ class Event:
     """A ``√`` event with its ``▶`` fields (``when_where``, ``item`` with ``key`` or ``label``)."""
 
     title: str
-    period: Period | None = None
+    period: Period | None = attrs.field(default=None, converter=to_optional_period)
     children: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
 
 
@@ -99,7 +99,7 @@ class EnumItem:
     """An enumerated sub-point ``① 서울 교통 통합브랜드 발표 ('25.2.24.)``; number derived."""
 
     text: str
-    date: Period | None = None
+    date: Period | None = attrs.field(default=None, converter=to_optional_period)
     children: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 import attrs
@@ -21,7 +22,9 @@ import attrs
 Precision = Literal["year", "month", "day", "minute"]
 
 _POINT_RE = re.compile(
-    r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?)?)?$"
+    # [0-9], not \d: \d also matches full-width and other Unicode digits ("２０２５").
+    r"^(?P<y>[0-9]{4})"
+    r"(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2})(?:T(?P<H>[0-9]{2}):(?P<M>[0-9]{2}))?)?)?$"
 )
 QUALIFIERS = ("말", "초", "중", "중순", "하순", "상순", "경")
 
@@ -178,3 +181,40 @@ def parse_period(text: str) -> Period:
             raise DateFormatError(f"{text!r}: the period ends before it starts")
         return Period(start=start, end=end, qualifier=qualifier)
     return Period(start=parse_partial_date(raw), qualifier=qualifier)
+
+
+# --- attrs converters: model fields typed Period / PartialDate also accept the ISO text --------
+
+
+def to_period(value: Period | str) -> Period:
+    """A :class:`Period`, parsing the ISO text form; raise :class:`DateFormatError` if bad."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str):
+        return parse_period(value)
+    raise TypeError(f"a date must be a Period or an ISO date string, not {type(value).__name__}")
+
+
+def to_optional_period(value: Period | str | None) -> Period | None:
+    """:func:`to_period`, letting ``None`` through."""
+    return None if value is None else to_period(value)
+
+
+def to_partial_date(value: PartialDate | str) -> PartialDate:
+    """A :class:`PartialDate`, parsing the ISO text form; raise :class:`DateFormatError` if bad."""
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, str):
+        return parse_partial_date(value)
+    raise TypeError(
+        f"a date must be a PartialDate or an ISO date string, not {type(value).__name__}"
+    )
+
+
+def to_partial_dates(
+    value: Iterable[PartialDate | str] | PartialDate | str,
+) -> tuple[PartialDate, ...]:
+    """A tuple of :class:`PartialDate` from a list (or a single value) of dates or ISO texts."""
+    if isinstance(value, PartialDate | str):
+        return (to_partial_date(value),)
+    return tuple(to_partial_date(v) for v in value)

@@ -11,7 +11,7 @@ from typing import Literal
 import attrs
 
 from .blocks import Block, _tuple
-from .dates import Period
+from .dates import Period, to_optional_period, to_period
 
 SCHEMA_VERSION = 1
 
@@ -26,7 +26,7 @@ class Meta:
 
     title: str
     org: str
-    date: Period
+    date: Period = attrs.field(converter=to_period)
     parent_org: str | None = None
     audience: str | None = None
     kind: str = "업무보고"
@@ -63,7 +63,7 @@ class Section:
     kind: Literal["chip", "task"] = "chip"
     summary: str | None = None
     unit: str | None = None
-    basis: Period | None = None
+    basis: Period | None = attrs.field(default=None, converter=to_optional_period)
     number: int | None = None
     new_page: bool | None = None
     blocks: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal, Union
 
 import attrs
 
-from .dates import Period
+from .dates import Period, to_optional_period
 
 if TYPE_CHECKING:
     from .blocks import Block, Quantity
@@ -70,7 +70,7 @@ class Table:
     rows: tuple[Row, ...] = attrs.field(default=(), converter=_tuple)
     title: str | None = None
     unit: str | None = None
-    basis: Period | None = None
+    basis: Period | None = attrs.field(default=None, converter=to_optional_period)
     stub_columns: int = 1
     widths: tuple[float, ...] | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
@@ -111,7 +111,7 @@ class StaffingTable:
     groups: tuple[StaffGroup, ...] = attrs.field(converter=_tuple)
     rows: tuple[StaffRow, ...] = attrs.field(converter=_tuple)
     unit: str = "명"
-    basis: Period | None = None
+    basis: Period | None = attrs.field(default=None, converter=to_optional_period)
     title: str | None = None
     label_header: str = "구분"
     total_label: str = "총계"
@@ -187,7 +187,7 @@ class BudgetTable:
 
     lines: tuple[BudgetLine, ...] = attrs.field(converter=_tuple)
     unit: str = "천원"
-    basis: Period | None = None
+    basis: Period | None = attrs.field(default=None, converter=to_optional_period)
     title: str | None = None
     headers: tuple[str, str, str, str, str] = ("구분", "예산액", "집행액", "잔액", "비고")
     total_label: str = "계"
@@ -226,6 +226,5 @@ class BudgetTable:
             title=self.title,
             unit=self.unit,
             basis=self.basis,
-            widths=(2.6, 1.4, 1.5, 1.4, 3.6),
             notes=self.notes,
         )
