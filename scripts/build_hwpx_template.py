@@ -5,13 +5,16 @@ The template is an ordinary govreport HWPX: a cover whose texts are Jinja placeh
 목차 and body go.  Its header carries a style for every role (「□ 1단계」, 「○ 2단계」 …), so a
 user can open it in Hancom Office, restyle, add a logo, and save it as their own template.
 
-Run from the repository root::
+The zip is written with fixed timestamps, so running this twice gives identical bytes; CI
+can check the committed file with ``--check``.  Usage::
 
-    python scripts/build_hwpx_template.py [OUT.hwpx]
+    .venv/bin/python scripts/build_hwpx_template.py [--theme seoul|central|PATH] [--out FILE]
+    .venv/bin/python scripts/build_hwpx_template.py --check
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -30,6 +33,7 @@ PLACEHOLDERS = {
     "cover_audience": "{{ audience }}",
 }  # fmt: skip
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "templates" / "report.hwpx"
 
 
 def template_document(theme: Theme) -> LaidDocument:
@@ -62,13 +66,41 @@ def build(theme: Theme | None = None) -> bytes:
     return build_zip(standard_parts(header.render(), [section], meta, preview_text(texts)))
 
 
-def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "templates" / "report.hwpx"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(build())
-    print(f"wrote {out}")
+def _theme(spec: str) -> Theme:
+    if Path(spec).suffix.lower() in (".toml", ".json"):
+        return Theme.load(spec)
+    return Theme.profile_named(spec)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description="Build the default HWPX template templates/report.hwpx.")
+    ap.add_argument("--theme", default="seoul", help="profile name or theme file (seoul)")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                    help=f"output .hwpx (default: {DEFAULT_OUT.relative_to(ROOT)})")
+    ap.add_argument("--check", action="store_true",
+                    help="fail if the file differs from a fresh build (no write)")
+    args = ap.parse_args(argv)
+    if args.out.suffix.lower() != ".hwpx":
+        ap.error(f"--out must name a .hwpx file, not {args.out}")
+    try:
+        theme = _theme(args.theme)
+    except Exception as exc:  # unknown profile, unreadable or invalid theme file
+        ap.error(f"--theme {args.theme}: {exc}")
+    data = build(theme)
+    if args.check:
+        current = args.out.read_bytes() if args.out.exists() else b""
+        if current != data:
+            print(f"{args.out}: out of date; run scripts/build_hwpx_template.py",
+                  file=sys.stderr)
+            return 1
+        print(f"{args.out}: up to date")
+        return 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(f"wrote {args.out} ({len(data)} bytes)")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv))
+    raise SystemExit(main())

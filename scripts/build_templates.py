@@ -29,13 +29,21 @@ def _theme(spec: str) -> Theme:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(
+        description="Regenerate templates/report.docx (the default DOCX template).")
     ap.add_argument("--theme", default="seoul", help="profile name or theme file (seoul)")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output .docx")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                    help=f"output .docx (default: {DEFAULT_OUT.relative_to(ROOT)})")
     ap.add_argument("--check", action="store_true",
                     help="fail if the file differs from a fresh build (no write)")
     args = ap.parse_args(argv)
-    data = build_template(_theme(args.theme))
+    if args.out.suffix.lower() != ".docx":
+        ap.error(f"--out must name a .docx file, not {args.out}")
+    try:
+        theme = _theme(args.theme)
+    except Exception as exc:  # unknown profile, unreadable or invalid theme file
+        ap.error(f"--theme {args.theme}: {exc}")
+    data = build_template(theme)
     if args.check:
         current = args.out.read_bytes() if args.out.exists() else b""
         if current != data:

@@ -256,3 +256,117 @@ def test_batch_name_clash(tmp_path: Path) -> None:
     result = run("batch", tmp_path / "a", tmp_path / "b", "-o", tmp_path / "out")
     assert result.exit_code == EXIT_INVALID
     assert "output name clash" in result.stderr
+
+
+# --------------------------------------------------------------------------- robustness / resume
+
+
+def test_render_file_too_deep_is_reported(monkeypatch: pytest.MonkeyPatch,
+                                          tmp_path: Path) -> None:
+    def deep(*args: object, **kwargs: object) -> bytes:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(batch, "render_bytes", deep)
+    src = tmp_path / "r.json"
+    src.write_text(_report("x"), encoding="utf-8")
+    result = render_file(src, [tmp_path / "r.docx"])
+    assert result.errors == ("$: the data is nested too deeply to process (RecursionError)",)
+
+
+def test_run_batch_survives_a_crashing_worker(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                              free_template: Path) -> None:
+    """A worker that dies (os._exit, as when killed for memory) breaks the process pool; the
+    batch goes on and only the file that kills its worker is reported."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("needs the fork start method to patch the workers")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for i in range(8):
+        (folder / f"d{i}.json").write_text(json.dumps({"value": i}), encoding="utf-8")
+    real = batch.render_file
+
+    def crashing(source: Path, outputs: Any, **kw: Any) -> batch.FileResult:
+        if Path(source).name == "d3.json":
+            os._exit(1)
+        return real(source, outputs, **kw)
+
+    monkeypatch.setattr(batch, "render_file", crashing)
+    summary = run_batch(collect_inputs([folder]), tmp_path / "out", "docx", jobs=2,
+                        templates={"docx": free_template})
+    assert [r.source.name for r in summary.failed] == ["d3.json"]
+    assert "stopped unexpectedly" in summary.failed[0].errors[0]
+    assert summary.documents == 7
+
+
+def test_run_batch_skip_existing(tmp_path: Path, free_template: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"d{i}.json").write_text(json.dumps({"value": i}), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "d1.docx").write_bytes(b"done before")
+    summary = run_batch(collect_inputs([folder]), out, "docx", jobs=1,
+                        templates={"docx": free_template}, skip_existing=True, overwrite=True)
+    assert [p.name for p in summary.skipped] == ["d1.json"]
+    assert [r.source.name for r in summary.results] == ["d0.json", "d2.json"]
+    assert (out / "d1.docx").read_bytes() == b"done before"
+    assert "1 file skipped, outputs already exist" in batch.summary_lines(summary)[1]
+
+
+@needs_writers
+def test_batch_skip_existing_resumes(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    good = str(inputs / "good*.json")
+    assert run("batch", good, "-o", out, "--to", "docx,hwpx", "--jobs", "1").exit_code == 0
+    (out / "good1.hwpx").unlink()  # interrupted: one format missing
+    (out / "good2.docx").unlink()
+    (out / "good2.hwpx").unlink()
+    kept = (out / "good1.docx").read_bytes()
+    (out / "good0.docx").write_bytes(b"kept")
+    again = run("batch", good, "-o", out, "--to", "docx,hwpx", "--skip-existing")
+    assert again.exit_code == 0, again.output
+    assert "2/2 files rendered, 3 documents" in again.stderr
+    assert "2 files skipped, outputs already exist / 이미 있어 건너뛴 파일 2개" in again.stderr
+    assert (out / "good0.docx").read_bytes() == b"kept"
+    assert (out / "good1.docx").read_bytes() == kept
+    assert zipfile.is_zipfile(out / "good1.hwpx")
+    assert zipfile.is_zipfile(out / "good2.docx")
+    done = run("batch", good, "-o", out, "--to", "docx,hwpx", "--skip-existing")
+    assert done.exit_code == 0
+    assert "0/0 files rendered" in done.stderr
+    assert "4 files skipped" in done.stderr
+
+
+def test_batch_force_and_skip_existing_conflict(inputs: Path, tmp_path: Path) -> None:
+    result = run("batch", inputs, "-o", tmp_path / "out", "--force", "--skip-existing")
+    assert result.exit_code == EXIT_INVALID
+    assert "either --force" in result.stderr
+
+
+def test_batch_goes_on_after_a_missing_input(tmp_path: Path, free_template: Path) -> None:
+    src = tmp_path / "v.json"
+    src.write_text('{"value": 7}', encoding="utf-8")
+    missing = tmp_path / "gone.json"
+    result = run("batch", src, missing, "-o", tmp_path / "out", "--template", free_template)
+    assert result.exit_code == EXIT_FAILED
+    assert "1/2 files rendered, 1 document " in result.stderr
+    assert f"  {missing}: no such file or folder" in result.stderr
+    assert zipfile.is_zipfile(tmp_path / "out" / "v.docx")
+
+
+def test_batch_free_form_hwpx_template_cannot_make_hwp(tmp_path: Path, inputs: Path) -> None:
+    src = Path(__file__).resolve().parents[1] / "templates" / "report.hwpx"
+    free = tmp_path / "free.hwpx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(free, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("Contents/section"):
+                data = data.replace(b"{{ body }}", b"{{ value }}")
+            zout.writestr(info, data)
+    result = run("batch", inputs, "-o", tmp_path / "out", "--to", "hwp", "--template", free)
+    assert result.exit_code == EXIT_INVALID
+    assert "a free-form .hwpx template makes .hwpx only" in result.stderr
+    assert not (tmp_path / "out").exists()

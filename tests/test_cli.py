@@ -10,6 +10,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -169,15 +170,65 @@ def test_validate_bad_json_and_missing_file(tmp_path: Path) -> None:
     assert f"{syntax}: $: not valid JSON" in result.stdout
     missing = run("validate", tmp_path / "nope.json")
     assert missing.exit_code == EXIT_INVALID
-    assert "no such file" in missing.stderr
+    assert f"{tmp_path / 'nope.json'}: no such file or folder" in missing.stdout
 
 
 def test_validate_several_files_and_folders(tmp_path: Path, blank: Path, bad: Path) -> None:
     result = run("validate", tmp_path)
     assert result.exit_code == EXIT_INVALID
     assert f"{blank}: OK" in result.stdout
-    assert "2 files: 1 valid, 1 invalid" in result.stdout
+    assert ("2 files: 1 valid, 1 invalid, 0 unreadable / 파일 2개: 정상 1, 오류 1, 읽지 못함 0"
+            in result.stdout)
     assert run("validate", "--quiet", blank).stdout == ""
+
+
+def test_validate_goes_on_after_a_missing_file(tmp_path: Path, blank: Path, bad: Path) -> None:
+    missing = tmp_path / "missing.json"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("validate", blank, missing, bad, empty)
+    assert result.exit_code == EXIT_INVALID
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{blank}: OK"
+    assert lines[1] == f"{missing}: no such file or folder"
+    assert f"{bad}: $.meta.date: '2025-13' is not a valid date (month 13)" in lines
+    assert f"{empty}: no .json files match" in lines
+    assert lines[-1].startswith("4 files: 1 valid, 1 invalid, 2 unreadable")
+    assert result.stderr == ""
+
+
+def test_validate_goes_on_after_unexpected_errors(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    """A RecursionError (absurd nesting), an unreadable file or a bug in one file's check
+    is reported on that file's line; the other files are still checked."""
+    import govreport.serialization as serialization
+
+    names = ["deep", "locked", "buggy", "good"]
+    paths = [tmp_path / f"{n}.json" for n in names]
+    for path in paths:
+        path.write_text(starter_text("blank"), encoding="utf-8")
+    real = serialization.load
+    failures: dict[str, BaseException] = {
+        "deep": RecursionError("maximum recursion depth exceeded"),
+        "locked": PermissionError(13, "Permission denied"),
+        "buggy": ZeroDivisionError("division by zero"),
+    }
+
+    def load(path: str | os.PathLike[str], **kw: Any) -> Any:
+        exc = failures.get(Path(path).stem)
+        if exc is not None:
+            raise exc
+        return real(path, **kw)
+
+    monkeypatch.setattr(serialization, "load", load)
+    result = run("validate", *paths)
+    assert result.exit_code == EXIT_INVALID
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{paths[0]}: $: the data is nested too deeply to process (RecursionError)"
+    assert lines[1] == f"{paths[1]}: cannot read file: Permission denied"
+    assert lines[2].startswith(f"{paths[2]}: internal error (ZeroDivisionError: division by zero)")
+    assert lines[3] == f"{paths[3]}: OK"
+    assert lines[4].startswith("4 files: 1 valid, 1 invalid, 2 unreadable")
 
 
 def test_validate_non_report_json(free_data: Path) -> None:
@@ -233,6 +284,29 @@ def test_init_blank_shows_every_block_type() -> None:
     text = run("init").stdout
     assert types(json.loads(text)) == set(BLOCK_TAGS.values())
     assert g.dumps(g.loads(text)) == text  # canonical
+
+
+def test_init_blank_types_no_symbols() -> None:
+    """The starter shows good practice: symbols, numbers and weekdays are never typed (the
+    layout adds them); the only typed mark is a footnote's ``*`` in the running text."""
+    symbols = set("□○◦ㅇ❍-·∙ㆍ①②③④⑤※√▶●◆■▷ⅠⅡⅢ")
+
+    def texts(value: object) -> list[str]:
+        if isinstance(value, dict):
+            return [t for k, v in value.items()
+                    for t in ([v] if isinstance(v, str) and k != "type" else texts(v))]
+        if isinstance(value, list):
+            return [t for v in value for t in texts(v)]
+        return []
+
+    data = json.loads(run("init").stdout)
+    for text in texts(data):
+        if any(ch.isdigit() for ch in text) and text[:4].isdigit():
+            continue  # an ISO date such as 2025-03-25T14:00
+        assert not symbols & set(text), text
+        assert not text.lstrip().startswith("*"), text
+    keys = [t for t in texts(data) if t.endswith("*")]
+    assert keys == ["관련 조례 개정*"]  # explained by the footnote right after it
 
 
 def test_init_seoul_is_the_bundled_example() -> None:
@@ -334,6 +408,108 @@ def test_render_refuses_overwrite(tmp_path: Path, free_data: Path, free_template
     assert zipfile.is_zipfile(out)
 
 
+@needs_docx
+@needs_hwpx
+def test_render_several_outputs_reports_every_failure(monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path, blank: Path) -> None:
+    """Every output is tried; each failure names its output; nothing is written."""
+    render_module = importlib.import_module("govreport.render")
+    real = render_module.render_bytes
+
+    def flaky(data: object, fmt: str, **kw: Any) -> bytes:
+        if fmt == "hwpx":
+            raise ZeroDivisionError("division by zero")
+        if fmt == "pdf":
+            raise g.RenderError("LibreOffice is not installed")
+        return real(data, fmt, **kw)
+
+    monkeypatch.setattr(render_module, "render_bytes", flaky)
+    outs = [tmp_path / "r.hwpx", tmp_path / "r.docx", tmp_path / "r.pdf"]
+    result = run("render", blank, *(a for o in outs for a in ("-o", o)))
+    assert result.exit_code == EXIT_FAILED
+    err = result.stderr
+    assert f"{outs[0]}: internal error (ZeroDivisionError: division by zero)" in err
+    assert f"{outs[2]}: LibreOffice is not installed" in err
+    assert "nothing written" in err
+    assert not any(o.exists() for o in outs)
+
+
+def test_render_write_failure_of_one_output_keeps_the_others(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, free_data: Path,
+        free_template: Path) -> None:
+    import govreport.serialization as serialization
+
+    real = serialization.write_atomic
+    blocked = tmp_path / "blocked.pdf"
+
+    def write(path: str | os.PathLike[str], data: bytes) -> None:
+        if Path(path) == blocked:
+            raise PermissionError(13, "Permission denied", str(path))
+        real(path, data)
+
+    render_module = importlib.import_module("govreport.render")
+    monkeypatch.setattr(serialization, "write_atomic", write)
+    monkeypatch.setattr(render_module, "_from_docx", lambda data, fmt: b"%PDF-1.7")
+    ok = tmp_path / "ok.docx"
+    result = run("render", free_data, "--template", free_template, "-o", blocked, "-o", ok)
+    assert result.exit_code == EXIT_FAILED
+    assert f"{blocked}: Permission denied" in result.stderr
+    assert zipfile.is_zipfile(ok)
+    assert f"{ok} (" in result.stderr
+
+
+def test_render_absurdly_nested_input_is_invalid_input(monkeypatch: pytest.MonkeyPatch,
+                                                       tmp_path: Path, blank: Path) -> None:
+    render_module = importlib.import_module("govreport.render")
+
+    def deep(path: object) -> object:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(render_module, "load_source", deep)
+    result = run("render", blank, "-o", tmp_path / "x.docx")
+    assert result.exit_code == EXIT_INVALID
+    assert f"{blank}: $: the data is nested too deeply to process" in result.stderr
+
+
+def _free_hwpx(tmp_path: Path) -> Path:
+    """The default HWPX template with its {{ body }} paragraph turned into free text."""
+    src = Path(__file__).resolve().parents[1] / "templates" / "report.hwpx"
+    out = tmp_path / "free.hwpx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("Contents/section"):
+                body = "담당: {{ name }} / {% for x in items %}{{ x | num }} {% endfor %}"
+                text = data.decode("utf-8").replace("{{ body }}", body)
+                text = text.replace("{{ title }}", "{{ name }} 보고")
+                data = text.encode("utf-8")
+            zout.writestr(info, data)
+    return out
+
+
+@needs_hwpx
+def test_render_free_form_hwpx(tmp_path: Path, free_data: Path) -> None:
+    template = _free_hwpx(tmp_path)
+    out = tmp_path / "out.hwpx"
+    result = run("render", free_data, "--template", template, "-o", out)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as z:
+        section = z.read("Contents/section0.xml").decode("utf-8")
+        assert z.read("mimetype") == b"application/hwp+zip"
+    assert "담당: 홍길동 / 1,200 35,000" in section
+    assert "홍길동 보고" in section
+    hwp = run("render", free_data, "--template", template, "-o", tmp_path / "out.hwp")
+    assert hwp.exit_code == EXIT_INVALID
+    assert "a free-form .hwpx template makes .hwpx only" in hwp.stderr
+
+
+def test_render_other_json_with_a_report_template(tmp_path: Path, free_data: Path) -> None:
+    report_template = Path(__file__).resolve().parents[1] / "templates" / "report.docx"
+    result = run("render", free_data, "--template", report_template, "-o", tmp_path / "x.docx")
+    assert result.exit_code == EXIT_INVALID
+    assert "has a {{ body }} marker, so it takes a report" in result.stderr
+
+
 def test_render_failure_leaves_no_file(tmp_path: Path, free_data: Path) -> None:
     import docx
 
@@ -418,3 +594,32 @@ def test_render_requires_output(blank: Path) -> None:
     result = run("render", blank)
     assert result.exit_code == EXIT_INVALID
     assert "-o" in result.stderr
+
+
+# --------------------------------------------------------------------------- scripts
+
+
+@pytest.mark.parametrize("script", ["build_hwpx_template.py", "build_templates.py"])
+def test_template_scripts_parse_arguments(tmp_path: Path, script: str) -> None:
+    """``--help`` prints help and writes nothing (it once wrote a file named --help);
+    ``--out`` and ``--check`` work like in scripts/build_templates.py."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / script
+    suffix = ".hwpx" if "hwpx" in script else ".docx"
+
+    def script_run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, str(path), *args], cwd=tmp_path,
+                              capture_output=True, text=True, check=False)
+
+    helped = script_run("--help")
+    assert helped.returncode == 0, helped.stderr
+    assert "--check" in helped.stdout
+    assert list(tmp_path.iterdir()) == []
+    assert script_run("stray-argument").returncode == 2
+    assert script_run("--theme", "nope", "--out", f"x{suffix}").returncode == 2
+    assert list(tmp_path.iterdir()) == []
+    out = tmp_path / f"t{suffix}"
+    built = script_run("--out", str(out), "--theme", "central")
+    assert built.returncode == 0, built.stderr
+    assert zipfile.is_zipfile(out)
+    assert script_run("--check", "--out", str(out), "--theme", "central").returncode == 0
+    assert script_run("--check", "--out", str(out)).returncode == 1  # seoul differs

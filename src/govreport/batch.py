@@ -18,6 +18,7 @@ import glob
 import importlib
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -65,11 +66,13 @@ class FileResult:
 
 @attrs.frozen(slots=True, kw_only=True)
 class BatchSummary:
-    """All results, in input order, and the wall time of the whole batch."""
+    """All results, in input order, the wall time of the whole batch, and the inputs that
+    were skipped because all their outputs existed (``skip_existing=True``)."""
 
     results: tuple[FileResult, ...]
     seconds: float
     jobs: int
+    skipped: tuple[Path, ...] = ()
 
     @property
     def failed(self) -> list[FileResult]:
@@ -136,16 +139,18 @@ def parse_formats(spec: str | Iterable[str]) -> tuple[Format, ...]:
     return tuple(out)
 
 
-def collect_inputs(specs: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """JSON files named by ``specs``: files, folders (their ``*.json``) or glob patterns.
+def find_inputs(
+    specs: Iterable[str | os.PathLike[str]],
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Like :func:`collect_inputs`, but never raises: ``(files, problems)``.
 
-    Patterns are expanded here (``**`` recurses), so quoting them on the command line works.
-    The result keeps the given order, sorted within each folder/pattern, without duplicates.
-    A spec that names nothing raises :class:`BatchInputError`.
+    ``problems`` holds ``(spec, message)`` for each spec that names nothing (a missing file or
+    folder, an empty folder, a pattern without matches), so a caller can report them and
+    still go on with the files that were found.
     """
     found: list[Path] = []
     seen: set[Path] = set()
-    missing: list[str] = []
+    problems: list[tuple[str, str]] = []
     for spec in specs:
         text = os.fspath(spec)
         path = Path(text)
@@ -156,17 +161,29 @@ def collect_inputs(specs: Iterable[str | os.PathLike[str]]) -> list[Path]:
         elif path.is_file():
             matches = [path]
         else:
-            missing.append(f"{text}: no such file or folder")
+            problems.append((text, "no such file or folder"))
             continue
         if not matches:
-            missing.append(f"{text}: no .json files match")
+            problems.append((text, "no .json files match"))
         for m in matches:
             key = m.resolve()
             if key not in seen:
                 seen.add(key)
                 found.append(m)
-    if missing:
-        raise BatchInputError("\n".join(missing))
+    return found, problems
+
+
+def collect_inputs(specs: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """JSON files named by ``specs``: files, folders (their ``*.json``) or glob patterns.
+
+    Patterns are expanded here (``**`` recurses), so quoting them on the command line works.
+    The result keeps the given order, sorted within each folder/pattern, without duplicates.
+    A spec that names nothing raises :class:`BatchInputError` (see :func:`find_inputs` for a
+    variant that reports and goes on).
+    """
+    found, problems = find_inputs(specs)
+    if problems:
+        raise BatchInputError("\n".join(f"{spec}: {message}" for spec, message in problems))
     return found
 
 
@@ -241,8 +258,17 @@ def render_file(
         where = f"{exc.filename}: " if exc.filename else ""
         return _failed(src, [f"cannot write {where}{exc.strerror or exc}"], started)
     except Exception as exc:  # a bug in a writer must not stop the batch
-        return _failed(src, [f"internal error ({type(exc).__name__}: {exc})"], started)
+        return _failed(src, [describe_error(exc)], started)
     return FileResult(source=src, outputs=outs, seconds=time.perf_counter() - started)
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line for an unexpected exception (a bug, or input too extreme to process)."""
+    if isinstance(exc, RecursionError):
+        return "$: the data is nested too deeply to process (RecursionError)"
+    if isinstance(exc, MemoryError):
+        return "out of memory while processing this file (MemoryError)"
+    return f"internal error ({type(exc).__name__}: {exc})"
 
 
 def _failed(src: Path, lines: list[str], started: float) -> FileResult:
@@ -293,12 +319,16 @@ def run_batch(
     theme: Theme | str | os.PathLike[str] | None = None,
     locale: str = "ko_KR",
     overwrite: bool = False,
+    skip_existing: bool = False,
     progress: Progress | None = None,
 ) -> BatchSummary:
     """Render every input JSON file to ``OUTDIR/<stem>.<ext>`` for each format, in parallel.
 
     ``jobs`` worker processes (default: the CPU count; 1 = in this process).  Problems of one
-    file never stop the others; see :attr:`BatchSummary.failed`.  Raises
+    file never stop the others; see :attr:`BatchSummary.failed`.  With ``skip_existing`` an
+    input whose outputs all exist is skipped (:attr:`BatchSummary.skipped`) and an input with
+    some outputs is rendered to the missing ones only, so an interrupted batch can resume;
+    existing files are never replaced (``overwrite`` is ignored).  Raises
     :class:`BatchInputError` only for an unusable batch (unknown format, clashing names).
     """
     started = time.perf_counter()
@@ -308,9 +338,17 @@ def run_batch(
         templates={k: os.fspath(v) for k, v in (templates or {}).items()},
         theme=None if theme is None else resolve_theme(theme),
         locale=locale,
-        overwrite=overwrite,
+        overwrite=overwrite and not skip_existing,
     )
-    tasks = [_Task(source=src, outputs=outs) for src, outs in plan]
+    tasks: list[_Task] = []
+    skipped: list[Path] = []
+    for src, outs in plan:
+        if skip_existing:
+            outs = tuple(o for o in outs if not o.exists())
+            if not outs:
+                skipped.append(src)
+                continue
+        tasks.append(_Task(source=src, outputs=outs))
     workers = max(1, min(jobs or default_jobs(), len(tasks)))
     results: dict[int, FileResult] = {}
 
@@ -319,7 +357,9 @@ def run_batch(
         if progress is not None:
             progress(result, len(results), len(tasks))
 
-    if workers == 1:
+    if not tasks:
+        pass
+    elif workers == 1:
         _init_worker(settings)
         for i, task in enumerate(tasks):
             done(i, _run_task(task))
@@ -327,53 +367,89 @@ def run_batch(
         _warm_imports(fmts)
         _run_pool(tasks, workers, settings, done)
     ordered = tuple(results[i] for i in range(len(tasks)))
-    return BatchSummary(results=ordered, seconds=time.perf_counter() - started, jobs=workers)
+    return BatchSummary(results=ordered, seconds=time.perf_counter() - started, jobs=workers,
+                        skipped=tuple(skipped))
+
+
+_CRASHED = "the worker process stopped unexpectedly (out of memory, or killed)"
 
 
 def _run_pool(tasks: list[_Task], workers: int, settings: _Settings,
               done: Callable[[int, FileResult], None]) -> None:
-    """Run ``tasks`` in a process pool, at most ``4 × workers`` in flight at a time."""
+    """Run ``tasks`` in a process pool, at most ``4 × workers`` in flight at a time.
+
+    A worker that dies (killed, out of memory, a crash in native code) breaks the whole pool
+    and fails every task in flight.  The tasks that were in flight are then run again one at
+    a time, each in a fresh single-worker pool, so only the file that kills its worker is
+    reported as failed; the tasks not yet started go on in a new pool.
+    """
+    queue: deque[int] = deque(range(len(tasks)))
+    while queue:
+        before = len(queue)
+        suspects = _pool_pass(tasks, queue, workers, settings, done)
+        for i in suspects:
+            alone = deque([i])
+            if _pool_pass(tasks, alone, 1, settings, done) or alone:
+                done(i, FileResult(source=tasks[i].source, errors=(_CRASHED,)))
+        if len(queue) == before and not suspects:  # no worker could even start
+            while queue:
+                i = queue.popleft()
+                done(i, FileResult(source=tasks[i].source, errors=(_CRASHED,)))
+
+
+def _pool_pass(tasks: list[_Task], queue: deque[int], workers: int, settings: _Settings,
+               done: Callable[[int, FileResult], None]) -> list[int]:
+    """Run tasks from ``queue`` until it is empty or the pool breaks.  Returns the tasks
+    that were in flight when the pool broke (their outcome is unknown); the tasks never
+    submitted stay in ``queue``."""
     pending: dict[Future[FileResult], int] = {}
-    queue = iter(enumerate(tasks))
     window = 4 * workers
+    broken: list[int] = []
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(settings,)) as pool:
         try:
             while True:
-                while len(pending) < window:
-                    nxt = next(queue, None)
-                    if nxt is None:
+                while len(pending) < window and queue and not broken:
+                    i = queue.popleft()
+                    try:
+                        pending[pool.submit(_run_task, tasks[i])] = i
+                    except BrokenProcessPool:
+                        queue.appendleft(i)
+                        broken.append(-1)  # marker: stop submitting
                         break
-                    pending[pool.submit(_run_task, nxt[1])] = nxt[0]
                 if not pending:
                     break
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in finished:
                     i = pending.pop(fut)
-                    done(i, _collect(fut, tasks[i]))
+                    try:
+                        result = fut.result()
+                    except BrokenProcessPool:
+                        broken.append(i)
+                        continue
+                    except Exception as exc:
+                        result = FileResult(source=tasks[i].source,
+                                            errors=(describe_error(exc),))
+                    done(i, result)
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
-
-
-def _collect(fut: Future[FileResult], task: _Task) -> FileResult:
-    try:
-        return fut.result()
-    except BrokenProcessPool:
-        return FileResult(source=task.source,
-                          errors=("the worker process stopped unexpectedly (out of memory?)",))
-    except Exception as exc:
-        return FileResult(source=task.source,
-                          errors=(f"internal error ({type(exc).__name__}: {exc})",))
+    return sorted(i for i in broken if i >= 0)
 
 
 def summary_lines(summary: BatchSummary, outdir: str | os.PathLike[str] | None = None) -> list[str]:
-    """Human-readable summary: one count line, then every failure line (file: path: message)."""
+    """Human-readable summary: one count line, a line of skipped files (if any), then every
+    failure line (file: path: message)."""
     total = len(summary.results)
     ok = len(summary.succeeded)
     where = f" in {outdir}" if outdir is not None else ""
-    lines = [f"{ok}/{total} files rendered, {summary.documents} documents{where} "
+    docs = summary.documents
+    lines = [f"{ok}/{total} files rendered, {docs} document{'s' if docs != 1 else ''}{where} "
              f"({summary.seconds:.1f} s, {summary.jobs} job{'s' if summary.jobs != 1 else ''})"]
+    if summary.skipped:
+        n = len(summary.skipped)
+        lines.append(f"{n} file{'s' if n != 1 else ''} skipped, outputs already exist "
+                     f"/ 이미 있어 건너뛴 파일 {n}개")
     failed = summary.failed
     if failed:
         lines.append(f"{len(failed)} file{'s' if len(failed) != 1 else ''} failed "
@@ -389,7 +465,9 @@ __all__ = [
     "FileResult",
     "collect_inputs",
     "default_jobs",
+    "describe_error",
     "existing_outputs",
+    "find_inputs",
     "parse_formats",
     "plan_outputs",
     "render_file",

@@ -1,9 +1,12 @@
 """The ``govreport`` command line: render, validate, schema, init, batch.
 
-Exit codes: 0 success; 1 a document could not be rendered (or a batch had failures);
-2 invalid input or usage (bad JSON, invalid report, unknown option or suffix, output exists
-without ``--force``); 130 interrupted.  Bad input never prints a traceback (set
-``GOVREPORT_DEBUG=1`` to see one for an internal error).
+Exit codes: 0 success; 1 a document could not be rendered (``batch``: some files failed,
+whatever the reason, including invalid input files); 2 invalid input or usage (bad JSON,
+invalid report, unreadable file, unknown option or suffix, output exists without
+``--force``); 130 interrupted.  Bad input never prints a traceback (set
+``GOVREPORT_DEBUG=1`` to see one for an internal error).  Commands that take several files
+or outputs (``validate``, ``batch``, ``render -o A -o B``) check every one of them and report
+every problem, not just the first.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
+import attrs
 import click
 
 from . import __version__
@@ -90,6 +94,12 @@ def _errors(source: str | None = None) -> Iterator[None]:
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         raise CliError(f"{where}{exc.strerror or exc}") from None
+    except RecursionError as exc:  # absurdly nested input: bad input, not a bug
+        if os.environ.get("GOVREPORT_DEBUG"):
+            raise
+        from .batch import describe_error
+
+        raise InvalidInput(f"{source or 'input'}: {describe_error(exc)}") from None
     except Exception as exc:
         if os.environ.get("GOVREPORT_DEBUG"):
             raise
@@ -170,8 +180,9 @@ def cli() -> None:
     Korean government-format (개조식) reports from JSON data, as DOCX, HWPX and PDF.
 
     \b
-    종료 코드 / exit codes: 0 성공 ok · 1 렌더링 실패 rendering failed ·
-    2 잘못된 입력·사용법 invalid input or usage
+    종료 코드 / exit codes: 0 성공 ok · 1 렌더링 실패 rendering failed
+      (batch: 실패한 파일이 있음 some files failed) · 2 잘못된 입력·사용법
+      invalid input or usage · 130 중단 interrupted
     """
 
 
@@ -242,19 +253,97 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     elif not tpl:
         _invalid(f'{source}: not a report (no "meta" field). Any other JSON needs a free-form '
                  "template: --template free.docx")
+    _check_template_use(source, data, paths, formats, tpl)
+
+    # Render every output (in memory) and report every failure; write only if all succeed.
+    rendered: list[tuple[Path, bytes]] = []
+    failures: list[CliError] = []
+    for p, fmt in zip(paths, formats, strict=True):
+        try:
+            with _errors(source):
+                rendered.append((p, render_bytes(data, fmt, template=tpl.get(_family(fmt)),
+                                                 theme=th, locale=locale)))
+        except Interrupted:
+            raise
+        except CliError as exc:
+            failures.append(_for_output(exc, p) if len(paths) > 1 else exc)
+    if failures:
+        _raise_all(failures, "nothing written / 아무 파일도 쓰지 않았습니다"
+                   if len(paths) > 1 else None)
+
+    # Write every output (each atomically); a write failure does not stop the others.
+    from .serialization import write_atomic
+
+    for p, blob in rendered:
+        try:
+            with _errors():
+                write_atomic(p, blob)
+        except Interrupted:
+            raise
+        except CliError as exc:
+            failures.append(exc)
+            continue
+        click.echo(f"{p} ({_size(len(blob))})", err=True)
+    if failures:
+        _raise_all(failures)
+
+
+def _family(fmt: Format) -> str:
     from .batch import template_family
 
-    rendered: list[tuple[Path, bytes]] = []
-    with _errors(source):
-        for p, fmt in zip(paths, formats, strict=True):
-            family = template_family(fmt)
-            if not isinstance(data, Report) and family not in tpl:
-                _invalid(f"{p}: no .{family} template given for this free-form data")
-            rendered.append((p, render_bytes(data, fmt, template=tpl.get(family), theme=th,
-                                             locale=locale)))
-    for p, blob in rendered:
-        _write_output(p, blob, force=True)
-        click.echo(f"{p} ({_size(len(blob))})", err=True)
+    return template_family(fmt)
+
+
+def _check_template_use(source: str, data: Any, paths: Sequence[Path],
+                        formats: Sequence[Format], tpl: dict[str, str]) -> None:
+    """Usage errors of free-form data and templates, all listed before anything is rendered."""
+    from .model import Report
+
+    free_form = _free_form_templates(tpl)
+    problems: list[str] = []
+    for p, fmt in zip(paths, formats, strict=True):
+        family = _family(fmt)
+        template = tpl.get(family)
+        free = free_form.get(family, False)
+        if not isinstance(data, Report) and template is None:
+            problems.append(f"{p}: no .{family} template given for this free-form data")
+        elif not isinstance(data, Report) and not free:
+            problems.append(f"{template}: has a {{{{ body }}}} marker, so it takes a report; "
+                            f"{source} is not one (a free-form template has no marker)")
+        elif free and fmt == "hwp":
+            problems.append(f"{p}: a free-form .hwpx template makes .hwpx only; write .hwpx "
+                            "and save it as .hwp in Hancom Office")
+    if problems:
+        _invalid("\n".join(dict.fromkeys(problems)))
+
+
+def _free_form_templates(tpl: dict[str, str]) -> dict[str, bool]:
+    """Whether each ``--template`` (by family) is free-form (has no ``{{ body }}`` marker)."""
+    from .render import _is_free_form
+
+    free_form: dict[str, bool] = {}
+    for family, tpl_path in tpl.items():
+        try:
+            free_form[family] = _is_free_form(Path(tpl_path), "hwpx" if family == "hwpx"
+                                              else "docx")
+        except RenderError as exc:
+            _invalid(str(exc))
+    return free_form
+
+
+def _for_output(exc: CliError, path: Path) -> CliError:
+    """``exc`` with its message prefixed by the output it concerns."""
+    return type(exc)(f"{path}: {exc.format_message()}")
+
+
+def _raise_all(failures: Sequence[CliError], tail: str | None = None) -> NoReturn:
+    """One error listing every failure; exit 2 if any is invalid input, else 1."""
+    lines = [f.format_message() for f in failures]
+    if tail:
+        lines.append(tail)
+    if any(isinstance(f, InvalidInput) for f in failures):
+        _invalid("\n".join(lines))
+    raise CliError("\n".join(lines))
 
 
 def _show_warnings(source: str, report: Any) -> None:
@@ -281,40 +370,87 @@ def _size(n: int) -> str:
 def validate(sources: tuple[str, ...], strict: bool, quiet: bool) -> None:
     """보고서 JSON을 검사합니다 / Check report JSON files and list every problem.
 
-    Files, folders (their *.json) or glob patterns.  Each problem is printed as
-    ``file: $.json.path: message``; warnings are shown but do not fail (unless --strict).
-    Exit 0 when all are valid, 2 when any is invalid.
+    Files, folders (their *.json) or glob patterns.  Every file is checked, even after one
+    that is missing, unreadable or invalid.  Each problem is printed as
+    "file: $.json.path: message" ("file: message" when the file cannot be read); warnings
+    are shown but do not fail (unless --strict).  Several files end with a summary line.
+    Exit 0 when all are valid, 2 when any is invalid or unreadable.
+    """
+    from .batch import find_inputs
+
+    entries: list[Path | tuple[str, str]] = []  # a file, or (spec, why it names nothing)
+    seen: set[Path] = set()
+    for spec in sources:
+        found, missing = find_inputs([spec])
+        entries.extend(missing)
+        for path in found:
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                entries.append(path)
+    valid = invalid = unreadable = 0
+    for entry in entries:
+        if isinstance(entry, tuple):
+            click.echo(f"{entry[0]}: {entry[1]}")
+            unreadable += 1
+            continue
+        outcome = _validate_one(entry, strict, quiet)
+        if outcome == "valid":
+            valid += 1
+        elif outcome == "invalid":
+            invalid += 1
+        else:
+            unreadable += 1
+    if len(entries) > 1 and not quiet:
+        n = len(entries)
+        click.echo(f"{n} files: {valid} valid, {invalid} invalid, {unreadable} unreadable / "
+                   f"파일 {n}개: 정상 {valid}, 오류 {invalid}, 읽지 못함 {unreadable}")
+    if invalid or unreadable:
+        sys.exit(EXIT_INVALID)
+
+
+def _validate_one(path: Path, strict: bool, quiet: bool) -> str:
+    """Check one file and print its problems: ``"valid"``, ``"invalid"`` or ``"unreadable"``.
+
+    Never raises for a bad file (only for Ctrl-C), so one file cannot stop the others.
     """
     from . import check
-    from .batch import BatchInputError, collect_inputs
+    from .batch import describe_error
     from .serialization import load
 
+    name = str(path)
     try:
-        files = collect_inputs(sources)
-    except BatchInputError as exc:
-        _invalid(str(exc))
-    invalid = 0
-    for path in files:
-        name = str(path)
-        with _errors(name):
-            try:
-                problems = check(load(path, check=False))
-            except ValidationError as exc:  # not JSON, or not the report structure
-                problems = exc.errors
-        errors = [p for p in problems if p.severity == "error"]
-        warnings = [p for p in problems if p.severity == "warning"]
-        for p in problems:
-            click.echo(_problem_line(name, p))
-        if errors or (strict and warnings):
-            invalid += 1
-        elif not quiet:
-            extra = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" \
-                if warnings else ""
-            click.echo(f"{name}: OK{extra}")
-    if len(files) > 1 and not quiet:
-        click.echo(f"{len(files)} files: {len(files) - invalid} valid, {invalid} invalid")
-    if invalid:
-        sys.exit(EXIT_INVALID)
+        try:
+            problems = check(load(path, check=False))
+        except ValidationError as exc:  # not JSON, or not the report structure
+            problems = exc.errors
+    except KeyboardInterrupt:
+        raise Interrupted("interrupted / 중단됨") from None
+    except GovReportError as exc:
+        click.echo(f"{name}: {exc}")
+        return "invalid"
+    except OSError as exc:
+        click.echo(f"{name}: cannot read file: {exc.strerror or exc}")
+        return "unreadable"
+    except RecursionError as exc:
+        click.echo(f"{name}: {describe_error(exc)}")
+        return "invalid"
+    except Exception as exc:
+        if os.environ.get("GOVREPORT_DEBUG"):
+            raise
+        click.echo(f"{name}: {describe_error(exc)}; please report it with the input file")
+        return "unreadable"
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    for p in problems:
+        click.echo(_problem_line(name, p))
+    if errors or (strict and warnings):
+        return "invalid"
+    if not quiet:
+        extra = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" \
+            if warnings else ""
+        click.echo(f"{name}: OK{extra}")
+    return "valid"
 
 
 # --------------------------------------------------------------------------- schema / init
@@ -387,52 +523,73 @@ def _emit(text: str, output: str | None, force: bool) -> None:
               help="숫자·날짜 형식 로캘 / locale of numbers and dates")
 @click.option("-f", "--force", is_flag=True,
               help="기존 파일 덮어쓰기 / overwrite existing output files")
+@click.option("--skip-existing", is_flag=True,
+              help="출력이 모두 있는 입력은 건너뜀(이어서 하기) / skip inputs whose outputs all "
+                   "exist, make only missing ones (resume an interrupted batch)")
 def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
-          templates: tuple[str, ...], theme: str | None, locale: str, force: bool) -> None:
+          templates: tuple[str, ...], theme: str | None, locale: str, force: bool,
+          skip_existing: bool) -> None:
     """여러 JSON을 한꺼번에 문서로 만듭니다 / Render many JSON files in parallel.
 
     SOURCES are files, folders (their *.json) or glob patterns ("dumps/**/*.json").
-    Output: OUTDIR/<stem>.<ext> for each format.  A bad file never stops the others; the
-    failures are listed at the end (file: $.json.path: message) and the exit code is 1.
+    Output: OUTDIR/<stem>.<ext> for each format.  A bad or missing file never stops the
+    others; the failures are listed at the end (file: $.json.path: message) and the exit
+    code is 1.  Exit 2 only when the batch does not start: bad options, no input at all,
+    clashing output names, or existing outputs without --force / --skip-existing.
 
     \b
-    예 / example:
+    예 / examples:
       govreport batch dumps/ -o out --to docx,hwpx --jobs 4
+      govreport batch dumps/ -o out --to docx,hwpx --skip-existing   # 이어서 / resume
     """
     from .batch import (
         BatchInputError,
-        collect_inputs,
+        FileResult,
         default_jobs,
         existing_outputs,
+        find_inputs,
         plan_outputs,
         run_batch,
         summary_lines,
     )
 
+    if force and skip_existing:
+        _invalid("use either --force (overwrite) or --skip-existing (keep), not both")
     formats = _parse_formats([to])
     tpl = _templates_for(templates, formats)
+    if "hwp" in formats and _free_form_templates(tpl).get("hwpx"):
+        _invalid(f"{tpl['hwpx']}: a free-form .hwpx template makes .hwpx only; use --to hwpx "
+                 "and save the files as .hwp in Hancom Office")
     th = _check_theme(theme)
     _check_locale(locale)
+    files, missing = find_inputs(sources)
+    if not files:
+        _invalid("\n".join(f"{spec}: {why}" for spec, why in missing) or "no input files")
     try:
-        files = collect_inputs(sources)
         plan = plan_outputs(files, outdir, formats)
     except BatchInputError as exc:
         _invalid(str(exc))
-    if not force:
+    if not force and not skip_existing:
         existing = existing_outputs(plan)
         if existing:
             shown = "\n".join(f"  {p}" for p in existing[:10])
             more = f"\n  … and {len(existing) - 10} more" if len(existing) > 10 else ""
             _invalid(f"{len(existing)} output file{'s' if len(existing) != 1 else ''} already "
-                     f"exist (use --force to overwrite) / 파일이 이미 있습니다:\n{shown}{more}")
-    workers = max(1, min(jobs or default_jobs(), len(files)))
-    reporter = _BatchProgress(len(files))
+                     f"exist (use --force to overwrite, or --skip-existing to keep them and "
+                     f"render the rest) / 파일이 이미 있습니다:\n{shown}{more}")
+    todo = [src for src, outs in plan if not (skip_existing and all(o.exists() for o in outs))]
+    workers = max(1, min(jobs or default_jobs(), len(todo) or 1))
+    reporter = _BatchProgress(len(todo))
     try:
         with reporter, _errors():
             summary = run_batch(files, outdir, formats, jobs=workers, templates=tpl, theme=th,
-                                locale=locale, overwrite=force, progress=reporter.update)
+                                locale=locale, overwrite=force, skip_existing=skip_existing,
+                                progress=reporter.update)
     finally:
         reporter.close()
+    if missing:  # inputs that name nothing count as failed files, after the others
+        gone = tuple(FileResult(source=Path(spec), errors=(why,)) for spec, why in missing)
+        summary = attrs.evolve(summary, results=summary.results + gone)
     lines = summary_lines(summary, outdir)
     click.echo(lines[0], err=True)
     for line in lines[1:]:
@@ -453,7 +610,7 @@ class _BatchProgress:
         self.started = time.perf_counter()
 
     def __enter__(self) -> _BatchProgress:
-        if self.tty:
+        if self.tty and self.total:
             self.bar = click.progressbar(length=self.total, label="렌더링 / rendering",
                                          file=sys.stderr, show_pos=True, show_eta=True)
             self.bar.__enter__()

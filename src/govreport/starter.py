@@ -2,7 +2,8 @@
 
 The ``blank`` skeleton is a valid report that shows every block type once (item, note,
 footnote, lead, subcaption, paragraph, enum, category, event, when_where, table,
-staffing_table, budget_table) with placeholder Korean text to overwrite.
+staffing_table, budget_table) with short, realistic Korean text to overwrite.  Like a real
+report it types no symbols, numbers, weekdays or totals: the layout adds them.
 """
 
 from __future__ import annotations
@@ -18,14 +19,20 @@ SEOUL_FILE = "seoul-mayor-office-2025-04.json"
 
 
 def _blank() -> dict[str, Any]:
-    """The blank skeleton as JSON-ready data (every block type once)."""
+    """The blank skeleton as JSON-ready data (every block type once).
+
+    It shows good practice: no typed symbols (□ ○ - · ① ※ √ ▶ ●), numbers, weekdays or
+    totals, since the layout derives them; ISO dates; figures as numbers with a unit.  The
+    only typed mark is the ``*`` in running text that a ``footnote`` explains, which the
+    author writes (docs/model.md).
+    """
     task_blocks: list[dict[str, Any]] = [
         {
             "type": "item",
             "text": "추진방향",
             "children": [
-                {"type": "item", "text": "과제의 목표와 방향을 한 줄로 씁니다"},
-                {"type": "note", "text": "참고할 사항은 ※ 주석으로 씁니다"},
+                {"type": "item", "text": "현장 점검으로 시민 불편 사항을 미리 찾아 신속히 해소"},
+                {"type": "note", "text": "지난해 접수된 시민 불편 민원의 60%가 시설 안전 관련"},
             ],
         },
         {
@@ -33,8 +40,9 @@ def _blank() -> dict[str, Any]:
             "text": "주요 추진내용",
             "period": "2025-01/2025-03",
             "children": [
-                {"type": "lead", "text": "□ 제목 아래 기호 없이 쓰는 도입 문장"},
-                {"type": "enum", "text": "첫째 세부 사업 (번호 ①은 자동)", "date": "2025-02-24"},
+                {"type": "lead", "text": "분야별 현장 점검과 시민 의견 수렴을 함께 추진"},
+                {"type": "enum", "text": "시민 불편 신고 창구 통합", "date": "2025-02-24"},
+                {"type": "enum", "text": "취약 시설 안전 점검 계획 수립", "date": "2025-03-10"},
                 {
                     "type": "item",
                     "text": "분야별 현장 방문",
@@ -43,18 +51,22 @@ def _blank() -> dict[str, Any]:
                         {
                             "type": "category",
                             "label": "안전 분야",
-                            "text": "분야 설명 (행사는 최신 순)",
+                            "text": "해빙기 취약 시설 현장 점검 및 보완 조치",
                             "children": [
                                 {
                                     "type": "event",
-                                    "title": "행사명",
+                                    "title": "해빙기 안전 점검 회의",
                                     "children": [
                                         {
                                             "type": "when_where",
                                             "dates": ["2025-03-25T14:00"],
                                             "place": "본관 6층 기획상황실",
                                         },
-                                        {"type": "item", "text": "행사 내용", "key": "주요내용"},
+                                        {
+                                            "type": "item",
+                                            "text": "취약 시설 점검 결과 공유 및 보완 방안 논의",
+                                            "key": "주요내용",
+                                        },
                                     ],
                                 }
                             ],
@@ -63,21 +75,21 @@ def _blank() -> dict[str, Any]:
                 },
                 {
                     "type": "table",
-                    "header": [["구 분", "내 용", "건 수"]],
-                    "rows": [["분야 1", "주요 사례", 12], ["분야 2", "주요 사례", 8]],
+                    "header": [["구 분", "주요 사례", "건 수"]],
+                    "rows": [["안 전", "노후 옹벽 보수", 12], ["교 통", "보행로 정비", 8]],
                     "unit": "건",
                     "basis": "2025-03 말",
-                    "notes": ["표 아래 주석"],
+                    "notes": ["건수는 현장 점검에서 접수된 개선 요청 기준"],
                 },
-                {"type": "footnote", "text": "본문의 * 표시에 대한 설명"},
             ],
         },
         {
             "type": "item",
             "text": "향후계획",
             "children": [
-                {"type": "item", "key": "후속 조치", "schedule": "2025-04/2025-05 중"},
-                {"type": "item", "text": "상시 점검", "status": "연중 지속"},
+                {"type": "item", "key": "관련 조례 개정*", "schedule": "2025-04/2025-05 중"},
+                {"type": "footnote", "text": "「한빛시 시설 안전 관리 조례」 점검 주기 규정 신설"},
+                {"type": "item", "text": "분야별 현장 점검", "status": "연중 지속"},
             ],
         },
     ]
@@ -85,9 +97,9 @@ def _blank() -> dict[str, Any]:
         "schema_version": 1,
         "meta": {
             "title": "주요 업무 보고",
-            "org": "○○과",
+            "org": "정책기획과",
             "date": "2025-04",
-            "parent_org": "○○시",
+            "parent_org": "한빛시",
         },
         "parts": [
             {
@@ -98,10 +110,12 @@ def _blank() -> dict[str, Any]:
                         "blocks": [
                             {
                                 "type": "item",
-                                "text": "부서의 주요 기능",
+                                "text": "시 주요 정책의 기획 및 조정",
                                 "level": 2,
                                 "bold": True,
-                                "children": [{"type": "item", "text": "세부 기능"}],
+                                "children": [
+                                    {"type": "item", "text": "중장기 발전계획 수립 및 점검"}
+                                ],
                             }
                         ],
                     },
@@ -145,9 +159,9 @@ def _blank() -> dict[str, Any]:
                 "overview": True,
                 "sections": [
                     {
-                        "title": "첫째 과제 제목",
+                        "title": "시민 불편 해소를 위한 현장 점검 강화",
                         "kind": "task",
-                        "summary": "과제 요약 (요약 박스에 들어갑니다)",
+                        "summary": "분야별 현장 점검으로 시민 불편 사항을 찾아 신속히 해소",
                         "blocks": task_blocks,
                     }
                 ],
@@ -155,8 +169,11 @@ def _blank() -> dict[str, Any]:
         ],
         "appendices": [
             {
-                "title": "참고 자료 제목",
-                "blocks": [{"type": "paragraph", "text": "기호 없는 일반 문단"}],
+                "title": "분야별 점검 일정",
+                "blocks": [
+                    {"type": "paragraph",
+                     "text": "분야별 세부 점검 일정은 분기마다 부서 누리집에 게시합니다."}
+                ],
             }
         ],
     }
