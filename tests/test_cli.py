@@ -499,8 +499,8 @@ def test_render_free_form_hwpx(tmp_path: Path, free_data: Path) -> None:
     assert "담당: 홍길동 / 1,200 35,000" in section
     assert "홍길동 보고" in section
     hwp = run("render", free_data, "--template", template, "-o", tmp_path / "out.hwp")
-    assert hwp.exit_code == EXIT_INVALID
-    assert "a free-form .hwpx template makes .hwpx only" in hwp.stderr
+    assert hwp.exit_code == 0, hwp.output  # filled as HWPX, then saved as binary .hwp
+    assert (tmp_path / "out.hwp").read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")
 
 
 def test_render_other_json_with_a_report_template(tmp_path: Path, free_data: Path) -> None:

@@ -310,21 +310,18 @@ def _check_template_use(source: str, data: Any, paths: Sequence[Path],
         elif not isinstance(data, Report) and not free:
             problems.append(f"{template}: has a {{{{ body }}}} marker, so it takes a report; "
                             f"{source} is not one (a free-form template has no marker)")
-        elif free and fmt == "hwp":
-            problems.append(f"{p}: a free-form .hwpx template makes .hwpx only; write .hwpx "
-                            "and save it as .hwp in Hancom Office")
     if problems:
         _invalid("\n".join(dict.fromkeys(problems)))
 
 
 def _free_form_templates(tpl: dict[str, str]) -> dict[str, bool]:
     """Whether each ``--template`` (by family) is free-form (has no ``{{ body }}`` marker)."""
-    from .render import _is_free_form
+    from .render import is_free_form
 
     free_form: dict[str, bool] = {}
     for family, tpl_path in tpl.items():
         try:
-            free_form[family] = _is_free_form(Path(tpl_path), "hwpx" if family == "hwpx"
+            free_form[family] = is_free_form(Path(tpl_path), "hwpx" if family == "hwpx"
                                               else "docx")
         except RenderError as exc:
             _invalid(str(exc))
@@ -557,9 +554,6 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
         _invalid("use either --force (overwrite) or --skip-existing (keep), not both")
     formats = _parse_formats([to])
     tpl = _templates_for(templates, formats)
-    if "hwp" in formats and _free_form_templates(tpl).get("hwpx"):
-        _invalid(f"{tpl['hwpx']}: a free-form .hwpx template makes .hwpx only; use --to hwpx "
-                 "and save the files as .hwp in Hancom Office")
     th = _check_theme(theme)
     _check_locale(locale)
     files, missing = find_inputs(sources)

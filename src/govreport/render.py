@@ -52,7 +52,7 @@ def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
     return Theme.profile_named(text)
 
 
-def _is_free_form(template: Path, fmt: Format) -> bool:
+def is_free_form(template: Path, fmt: Format) -> bool:
     """A template is free-form when it has no ``{{ body }}`` marker."""
     try:
         with zipfile.ZipFile(template) as z:
@@ -92,7 +92,13 @@ def render_bytes(
     report: Report | None = source if isinstance(source, Report) else None
     if report is None and isinstance(source, Mapping) and "meta" in source:
         report = structure(dict(source))
-    free = tpl is not None and _is_free_form(tpl, "hwpx" if fmt == "hwpx" else "docx")
+    family: Format = "hwpx" if fmt in ("hwpx", "hwp") else "docx"
+    if tpl is not None and tpl.suffix.lower() != f".{family}":
+        raise RenderError(
+            f"{tpl}: a {tpl.suffix or 'suffix-less'} template cannot make .{fmt} output "
+            f"(use a .{family} template, or none)"
+        )
+    free = tpl is not None and is_free_form(tpl, family)
     if report is None and not free:
         raise RenderError(
             "the data is not a report (no \"meta\"); free-form rendering of other JSON needs "
@@ -101,10 +107,15 @@ def render_bytes(
     if free:
         assert tpl is not None
         context = _free_context(report, source, th, locale)
-        if fmt == "hwpx":
+        if family == "hwpx":
             from .writers.hwpx.template import fill_free_template
 
-            return fill_free_template(tpl, context, locale=locale)
+            data = fill_free_template(tpl, context, locale=locale)
+            if fmt == "hwp":
+                from .writers.hwpx.hwp import hwpx_to_hwp
+
+                return hwpx_to_hwp(data)
+            return data
         data = _fill_free_docx(tpl, context, locale)
         return data if fmt == "docx" else _from_docx(data, fmt)
     assert report is not None
@@ -120,7 +131,7 @@ def _write_laid(laid: LaidDocument, theme: Theme, fmt: Format, tpl: Path | None)
     if fmt in ("hwpx", "hwp"):
         from .writers.hwpx import write_hwpx
 
-        data = write_hwpx(laid, theme, tpl if tpl and tpl.suffix.lower() == ".hwpx" else None)
+        data = write_hwpx(laid, theme, tpl)
         if fmt == "hwp":
             from .writers.hwpx.hwp import hwpx_to_hwp
 
@@ -128,7 +139,7 @@ def _write_laid(laid: LaidDocument, theme: Theme, fmt: Format, tpl: Path | None)
         return data
     from .writers.docx import write_docx
 
-    docx_tpl = tpl if tpl and tpl.suffix.lower() == ".docx" else None
+    docx_tpl = tpl
     data = write_docx(laid, theme, docx_tpl)
     if fmt == "docx":
         return data
@@ -232,5 +243,5 @@ def render(
     return out
 
 
-__all__ = ["FORMATS", "Format", "ValidationError", "load_source", "output_format", "render",
-           "render_bytes", "resolve_theme"]
+__all__ = ["FORMATS", "Format", "ValidationError", "is_free_form", "load_source",
+           "output_format", "render", "render_bytes", "resolve_theme"]
