@@ -643,3 +643,17 @@ def test_docs_cover_every_option_and_role() -> None:
     missing += [r for r in ROLES if f"`{r}`" not in text]
     missing += [f.name for f in attrs.fields(RoleStyle) if f"`{f.name}`" not in text]
     assert not missing, f"undocumented in docs/theme.md: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"page.margin.left": 150, "page.margin.right": 150}, "text width"),
+        ({"page.margin.top": 250}, "text height"),
+        ({"body.pt": 400}, "body.pt"),
+        ({"levels.L1.pt": 300}, "levels.L1.pt"),
+    ],
+)
+def test_impossible_page_or_sizes_are_rejected(changes: dict[str, float], message: str) -> None:
+    with pytest.raises(ThemeError, match=message):
+        Theme.seoul().override(changes)

@@ -1015,6 +1015,33 @@ def _check_role_refs(levels: Levels) -> None:
             current = levels.get(ref)
 
 
+MIN_TEXT_MM = 60.0
+"""Smallest text area (width and height) a theme may leave on the page."""
+
+
+def _check_page_room(theme: Theme) -> None:
+    """Reject margins that leave no room for text, and absurd font sizes."""
+    p, m = theme.page, theme.page.margin
+    width = p.text_width_mm
+    height = p.height_mm - m.top - m.bottom - m.header - m.footer
+    if width < MIN_TEXT_MM:
+        raise ValueError(
+            f"page.margin: left + right + gutter leave {width:.0f} mm of text width "
+            f"(at least {MIN_TEXT_MM:.0f} mm needed on a {p.width_mm:.0f} mm page)"
+        )
+    if height < MIN_TEXT_MM:
+        raise ValueError(
+            f"page.margin: top + bottom + header + footer leave {height:.0f} mm of text "
+            f"height (at least {MIN_TEXT_MM:.0f} mm needed)"
+        )
+    for role in ROLES:
+        pt = theme.levels.get(role).pt
+        if pt is not None and pt > 96:
+            raise ValueError(f"levels.{role}.pt: {pt} pt is too large (at most 96)")
+    if theme.body.pt > 96:
+        raise ValueError(f"body.pt: {theme.body.pt} pt is too large (at most 96)")
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Theme:
     """Everything that decides how a report looks; immutable, load/save as TOML or JSON."""
@@ -1056,6 +1083,7 @@ class Theme:
 
     def __attrs_post_init__(self) -> None:
         _check_role_refs(self.levels)
+        _check_page_room(self)
 
     # ---- profiles and I/O
 
