@@ -1,60 +1,66 @@
 #!/usr/bin/env python3
-"""Regenerate ``templates/report.docx`` (the default DOCX template) from the Seoul theme.
+"""Regenerate the default templates ``templates/report.docx`` and ``templates/report.hwpx``.
 
-The template is built by code (:func:`govreport.writers.docx.build_template`) with fixed zip
-timestamps, so running this twice gives identical bytes; CI can check the committed file
-with ``--check``.  Usage::
+Both are built by code from a theme (:func:`govreport.writers.docx.build_template`,
+:func:`govreport.writers.hwpx.build_template`) with fixed zip timestamps, so running this
+twice gives identical bytes; tests check the committed files with ``--check``.  Usage::
 
-    .venv/bin/python scripts/build_templates.py [--theme seoul|central|PATH] [--out FILE]
-    .venv/bin/python scripts/build_templates.py --check
+    .venv/bin/python scripts/build_templates.py                 # both default templates
+    .venv/bin/python scripts/build_templates.py --check         # fail if either is stale
+    .venv/bin/python scripts/build_templates.py --theme central --out my-central.hwpx
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from govreport.render import resolve_theme
 from govreport.theme import Theme
-from govreport.writers.docx import build_template
+from govreport.writers import docx as docx_writer
+from govreport.writers import hwpx as hwpx_writer
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = ROOT / "templates" / "report.docx"
-
-
-def _theme(spec: str) -> Theme:
-    if Path(spec).suffix.lower() in (".toml", ".json"):
-        return Theme.load(spec)
-    return Theme.profile_named(spec)
+BUILDERS: dict[str, Callable[[Theme], bytes]] = {
+    ".docx": docx_writer.build_template,
+    ".hwpx": hwpx_writer.build_template,
+}
+DEFAULT_OUTS = [ROOT / "templates" / f"report{suffix}" for suffix in BUILDERS]
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        description="Regenerate templates/report.docx (the default DOCX template).")
+    ap = argparse.ArgumentParser(description="Regenerate the default DOCX and HWPX templates.")
     ap.add_argument("--theme", default="seoul", help="profile name or theme file (seoul)")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                    help=f"output .docx (default: {DEFAULT_OUT.relative_to(ROOT)})")
+    ap.add_argument("--out", type=Path, action="append",
+                    help="output .docx or .hwpx (repeatable; default: templates/report.docx "
+                         "and templates/report.hwpx)")
     ap.add_argument("--check", action="store_true",
-                    help="fail if the file differs from a fresh build (no write)")
+                    help="fail if a file differs from a fresh build (no write)")
     args = ap.parse_args(argv)
-    if args.out.suffix.lower() != ".docx":
-        ap.error(f"--out must name a .docx file, not {args.out}")
+    outs: list[Path] = args.out or DEFAULT_OUTS
+    for out in outs:
+        if out.suffix.lower() not in BUILDERS:
+            ap.error(f"--out must name a .docx or .hwpx file, not {out}")
     try:
-        theme = _theme(args.theme)
+        theme = resolve_theme(args.theme)
     except Exception as exc:  # unknown profile, unreadable or invalid theme file
         ap.error(f"--theme {args.theme}: {exc}")
-    data = build_template(theme)
-    if args.check:
-        current = args.out.read_bytes() if args.out.exists() else b""
-        if current != data:
-            print(f"{args.out}: out of date; run scripts/build_templates.py", file=sys.stderr)
-            return 1
-        print(f"{args.out}: up to date")
-        return 0
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
-    print(f"wrote {args.out} ({len(data)} bytes)")
-    return 0
+    stale = 0
+    for out in outs:
+        data = BUILDERS[out.suffix.lower()](theme)
+        if args.check:
+            if not out.exists() or out.read_bytes() != data:
+                print(f"{out}: out of date; run scripts/build_templates.py", file=sys.stderr)
+                stale += 1
+            else:
+                print(f"{out}: up to date")
+            continue
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        print(f"wrote {out} ({len(data)} bytes)")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@ determinism, package layout, templates and .hwp export."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 import statistics
@@ -291,13 +290,9 @@ def test_write_is_fast(doc: LaidDocument, theme: Theme) -> None:
 
 
 def _build_template() -> bytes:
-    spec = importlib.util.spec_from_file_location(
-        "build_hwpx_template", ROOT / "scripts" / "build_hwpx_template.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    out: bytes = mod.build()
-    return out
+    from govreport.writers.hwpx import build_template
+
+    return build_template()
 
 
 def _replace_part(data: bytes, name: str, fn: Any) -> bytes:

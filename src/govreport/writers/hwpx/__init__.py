@@ -6,6 +6,7 @@ as Hancom Office writes it.
 """
 
 from .hwp import hwpx_to_hwp, write_hwp
+from .template_build import build_template
 from .writer import write_hwpx
 
-__all__ = ["hwpx_to_hwp", "write_hwp", "write_hwpx"]
+__all__ = ["build_template", "hwpx_to_hwp", "write_hwp", "write_hwpx"]
