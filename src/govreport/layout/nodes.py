@@ -50,6 +50,8 @@ class Para:
     """A paragraph.  ``symbol`` (□ ○ - …) is written first, then a tab, then the runs.
 
     ``indent``/``space_before_pt``/``align`` of ``None`` mean "as the role style".
+    ``letter_spacing_pct``/``width_pct`` (자간/장평, from ``fit_lines``) apply to the text runs,
+    not to the symbol, so symbols stay aligned.
     ``bookmark`` names a TOC target; ``outline`` is its TOC level (1 = part, 2 = section).
     """
 
@@ -65,6 +67,8 @@ class Para:
     bookmark: str | None = None
     outline: int | None = None
     tab_right_pt: float | None = None
+    letter_spacing_pct: float | None = None
+    width_pct: float | None = None
 
     @property
     def text(self) -> str:
