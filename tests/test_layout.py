@@ -170,3 +170,20 @@ def test_english_locale_prints_english_dates() -> None:
     doc = layout(govreport.load(EXAMPLE), locale="en")
     assert "(as of / unit" in first(doc, "chip_title", "인력").text
     assert any("Mar 24, 2025" in t for t in texts(doc))
+
+
+def test_label_wrap_option_moves_wrapped_lines_after_the_label() -> None:
+    report = govreport.load(EXAMPLE)
+    normal = first(layout(report), "L2", "(위기대응)")
+    after = first(layout(report, Theme.seoul().override({"layout.label_wrap": "label"})),
+                  "L2", "(위기대응)")
+    assert normal.indent and after.indent
+    assert after.indent.left_pt > normal.indent.left_pt  # text of line 2 starts after "(…) "
+    assert after.indent.first_line_pt == pytest.approx(normal.indent.first_line_pt)
+
+
+def test_totals_can_come_last() -> None:
+    doc = layout(govreport.load(EXAMPLE), Theme.seoul().override({"table.totals_first": False}))
+    t = _table(doc, "구분", "예산액")
+    labels = [c.paras[0].text for c in t.cells if c.col == 0 and c.row > 0]
+    assert labels == ["기관운영업무추진비", "시책추진업무추진비", "계"]

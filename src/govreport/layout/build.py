@@ -38,6 +38,7 @@ from ..theme import Indent as ThemeIndent
 from ..theme import Theme
 from ..theme.model import Role
 from ..theme.units import mm_to_pt
+from .fitting import fit_line
 from .grid import text_em
 from .nodes import (
     NO_LINE,
@@ -59,6 +60,8 @@ from .tables import TableLayout, as_generic
 from .text import TextFormatter
 
 LEVEL_ROLES: tuple[Role, ...] = ("L1", "L2", "L3", "L4")
+FIT_ROLES = frozenset({"L1", "L2", "L3", "L4", "event_field", "event_sub", "enum", "note",
+                       "lead", "paragraph", "footnote"})
 KEEP_NEXT_ROLES = frozenset({"L1", "event_title", "subcaption", "part_heading", "unit_caption"})
 
 
@@ -87,9 +90,24 @@ class _Builder:
             space_before_pt=self.gap(gap_role or role),
             keep_next=role in KEEP_NEXT_ROLES, **kw,  # type: ignore[arg-type]
         )
+        if self.theme.fit_lines and role in FIT_ROLES:
+            p = self.fitted(p)
         self.out.append(p)
         self.prev = gap_role or role
         return p
+
+    def fitted(self, p: Para) -> Para:
+        """``p`` with 자간/장평 squeezed when its last line would hold only 1–2 characters."""
+        style = self.theme.resolve(p.role)  # type: ignore[arg-type]
+        left = p.indent.left_pt if p.indent else 0.0
+        text = "".join(r.text for r in p.runs)
+        if "\n" in text:
+            return p
+        found = fit_line(text, style.pt, self.width - left, self.theme.fitting)
+        if found is None:
+            return p
+        spacing, width = found
+        return attrs.evolve(p, letter_spacing_pct=spacing, width_pct=width)
 
     def box(self, box: TableBox, kind: str = "box") -> None:
         self.out.append(box)
@@ -429,7 +447,12 @@ class _Builder:
         else:
             ind = t.child_indent(role, cast(Role, parent_role), parent_indent)
         symbol = item.symbol if item.symbol is not None else t.symbol(role)
-        self.para(role, self._text_runs(item), symbol=symbol or None, indent=_ind(ind))
+        para_indent = _ind(ind)
+        if item.label and t.layout.label_wrap == "label":  # wrapped lines start after "(label) "
+            extra = text_em(f"({item.label}) ") * t.resolve(role).pt
+            para_indent = Indent(left_pt=para_indent.left_pt + extra,
+                                 hanging_pt=para_indent.hanging_pt + extra)
+        self.para(role, self._text_runs(item), symbol=symbol or None, indent=para_indent)
         self.blocks(item.children, parent_level=level, parent_role=role, parent_indent=ind,
                     in_event=in_event + 1 if in_event else 0)
 
@@ -492,7 +515,7 @@ class _Builder:
     def table(self, table: Table | StaffingTable | BudgetTable,
               parent_indent: ThemeIndent | None) -> None:
         t = self.theme
-        generic = as_generic(table)
+        generic = as_generic(table, t.table.totals_first)
         unit, basis = self.section_caption
         if generic.title:  # < 제목 > centred, then the unit caption right above the table
             self.para("subcaption", [Run(text=f"< {generic.title} >", bold=True)],

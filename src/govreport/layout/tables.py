@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from ..formatting import format_cell, format_percent
 from ..model import BudgetTable, Cell, StaffingTable, Table
 from ..theme import Theme
@@ -12,9 +14,15 @@ from .text import TextFormatter
 SHORT_TEXT_CHARS = 12
 
 
-def as_generic(table: Table | StaffingTable | BudgetTable) -> Table:
-    """Domain tables lay themselves out as generic tables."""
-    return table if isinstance(table, Table) else table.as_table()
+def as_generic(table: Table | StaffingTable | BudgetTable, totals_first: bool = True) -> Table:
+    """Domain tables lay themselves out as generic tables (계 row last unless totals_first)."""
+    if isinstance(table, Table):
+        return table
+    generic = table.as_table()
+    if totals_first:
+        return generic
+    rows = [r for r in generic.rows if not r.total] + [r for r in generic.rows if r.total]
+    return attrs.evolve(generic, rows=tuple(rows))
 
 
 class TableLayout:
