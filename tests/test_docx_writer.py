@@ -16,7 +16,18 @@ from lxml import etree
 
 import govreport
 from govreport.errors import RenderError
-from govreport.layout import LaidDocument, TocBlock, iter_paras, layout
+from govreport.layout import (
+    Border,
+    Borders,
+    CellBox,
+    LaidDocument,
+    Para,
+    Run,
+    TableBox,
+    TocBlock,
+    iter_paras,
+    layout,
+)
 from govreport.theme import Theme
 from govreport.writers.docx import STYLE_NAMES, build_template, write_docx
 from govreport.writers.docx.ooxml import W_NS, text_of
@@ -453,3 +464,140 @@ def test_shipped_restyled_example_template_is_honoured(tmp_path: Path) -> None:
     assert "2025년 업무보고 자료" in texts  # the agency's own cover line stays
     assert "주요 업무 보고" in texts  # and the cover fields are filled
     assert any(p.style.name == "GR L1" and p.text.endswith("추진방향") for p in d.paragraphs)
+
+
+# ---------------------------------------------------------------- theme options: 자간/장평, double
+# lines, cover frame, hwp-native blank lines (hand-made nodes, so the layout is not involved)
+
+
+def _with_body(laid: LaidDocument, *nodes: object) -> LaidDocument:
+    return attrs.evolve(laid, cover=(), front=(), body=tuple(nodes))
+
+
+def _hand_table(kind: str, header_rows: int = 0) -> TableBox:
+    """A 4×2 data table (header rows 0–1, 구분 spanning both; body rows 2–3) or a 요약 박스."""
+    line = Border(width_mm=0.12)
+    box = Borders(top=line, bottom=line, left=line, right=line)
+    if kind == "summary":
+        return TableBox(kind="summary", n_rows=1, n_cols=1, col_widths_pt=(400.0,),
+                        cells=(CellBox(row=0, col=0, borders=box,
+                                       paras=(Para(role="summary", runs=(Run(text="요약"),)),)),))
+    cells = []
+    for r, c, text, head, rowspan in ((0, 0, "구분", True, 2), (0, 1, "합계", True, 1),
+                                     (1, 1, "소계", True, 1), (2, 0, "정원", False, 1),
+                                     (2, 1, "31", False, 1), (3, 0, "현원", False, 1),
+                                     (3, 1, "28", False, 1)):
+        role = "table_head" if head else "table_body"
+        cells.append(CellBox(row=r, col=c, rowspan=rowspan, header=head, borders=box,
+                             paras=(Para(role=role, runs=(Run(text=text),)),)))
+    return TableBox(kind="data", n_rows=4, n_cols=2, col_widths_pt=(100.0, 100.0),
+                    cells=tuple(cells), header_rows=header_rows)
+
+
+def _cell_sides(tbl: etree._Element, text: str) -> dict[str, str]:
+    for tc in tbl.iter(q("tc")):
+        if ptext(tc) == text:
+            bd = tc.find("w:tcPr/w:tcBorders", NS)
+            return {etree.QName(b).localname: b.get(q("val")) for b in bd}
+    raise AssertionError(text)
+
+
+def test_paragraph_letter_spacing_and_width_apply_to_text_runs_only(laid, theme) -> None:  # type: ignore[no-untyped-def]
+    from govreport.theme import units
+
+    squeezed = Para(role="L2", symbol="○", letter_spacing_pct=-5.0, width_pct=95.0,
+                    runs=(Run(text="서울시는 시민 안전을"), Run(text=" 최우선", size_pt=12.0)))
+    plain = Para(role="L2", symbol="○", runs=(Run(text="보통 문단"),))
+    out = Document(io.BytesIO(write_docx(_with_body(laid, squeezed, plain), theme)))
+    p1, p2 = [p for p in top_paras(out.element.body) if ptext(p).startswith("○")][:2]
+    symbol, *texts = p1.findall("w:r", NS)
+    assert symbol.find("w:rPr/w:spacing", NS) is None and symbol.find("w:rPr/w:w", NS) is None
+    assert [r.find("w:rPr/w:spacing", NS).get(q("val")) for r in texts] == [
+        str(units.letter_spacing_twip(15.0, -5.0)), str(units.letter_spacing_twip(12.0, -5.0))]
+    assert [r.find("w:rPr/w:w", NS).get(q("val")) for r in texts] == ["95", "95"]
+    assert units.letter_spacing_twip(15.0, -5.0) == -15
+    # None = as the role style: nothing on the runs
+    assert not p2.findall(".//w:rPr/w:spacing", NS) and not p2.findall(".//w:rPr/w:w", NS)
+
+
+def test_summary_box_double_border(laid) -> None:  # type: ignore[no-untyped-def]
+    for style, val in (("single", "single"), ("double", "double")):
+        theme = Theme.seoul().override({"summary_box.border_style": style})
+        out = Document(io.BytesIO(write_docx(_with_body(laid, _hand_table("summary")), theme)))
+        tbl = out.element.body.find("w:tbl", NS)
+        assert _cell_sides(tbl, "요약") == dict.fromkeys(("top", "left", "bottom", "right"), val)
+    doc = layout(govreport.load(EXAMPLE), theme)  # the real 요약 박스 of the seed, too
+    body = Document(io.BytesIO(write_docx(doc, theme))).element.body
+    sides = table_with(body, "시민의 삶과 밀접히 관련된").find("w:tr/w:tc/w:tcPr/w:tcBorders", NS)
+    assert {s.get(q("val")) for s in sides} == {"double"}
+
+
+@pytest.mark.parametrize("header_rows", [2, 0])  # 0: repeat_header off, header cells still known
+def test_table_head_rule_double(laid, header_rows: int) -> None:  # type: ignore[no-untyped-def]
+    theme = Theme.seoul().override({"table.head_rule": "double"})
+    out = Document(io.BytesIO(write_docx(_with_body(laid, _hand_table("data", header_rows)),
+                                         theme)))
+    tbl = out.element.body.find("w:tbl", NS)
+    assert _cell_sides(tbl, "구분")["bottom"] == "double"  # spans both header rows
+    assert _cell_sides(tbl, "소계")["bottom"] == "double"
+    assert _cell_sides(tbl, "합계")["bottom"] == "single"  # first header row only
+    assert _cell_sides(tbl, "정원")["top"] == "double" and _cell_sides(tbl, "31")["top"] == "double"
+    assert _cell_sides(tbl, "정원")["bottom"] == "single"
+    assert _cell_sides(tbl, "현원")["top"] == "single"
+    single = Document(io.BytesIO(write_docx(_with_body(laid, _hand_table("data", header_rows)),
+                                            Theme.seoul())))
+    assert "double" not in etree.tostring(single.element.body).decode()
+
+
+def test_cover_title_frame(laid) -> None:  # type: ignore[no-untyped-def]
+    theme = Theme.seoul().override({"cover.title_frame": True})
+    for doc_ in (laid, attrs.evolve(laid, front=())):
+        body = Document(io.BytesIO(write_docx(doc_, theme))).element.body
+        title = next(p for p in body.iter(q("p")) if ptext(p) == "주요 업무 보고")
+        bdr = title.find("w:pPr/w:pBdr", NS)
+        assert bdr is not None
+        assert [(etree.QName(b).localname, b.get(q("val")), b.get(q("sz")), b.get(q("color")))
+                for b in bdr] == [(s, "single", "3", "000080")
+                                  for s in ("top", "left", "bottom", "right")]
+        ind = title.find("w:pPr/w:ind", NS)  # the box stays inside the text width
+        assert ind.get(q("left")) == ind.get(q("right")) == "80"
+    # the layout's cover (template without cover fields) gets the frame too
+    from govreport.writers.docx.body import BodyWriter
+    from govreport.writers.docx.ooxml import root, sub
+
+    parent = sub(root("document"), "body")
+    el = BodyWriter(theme).para(parent, Para(role="cover_title", runs=(Run(text="제목"),)))
+    assert el.find("w:pPr/w:pBdr/w:top", NS).get(q("color")) == "000080"
+    plain = Document(io.BytesIO(write_docx(laid, Theme.seoul()))).element.body
+    assert plain.find(".//w:pBdr/w:left", NS) is None
+
+
+def test_blank_paragraphs_replace_space_before(laid) -> None:  # type: ignore[no-untyped-def]
+    from govreport.writers import blank_line_pt
+
+    theme = Theme.seoul().override({"layout.blank_paragraphs": True})
+    assert blank_line_pt(theme, 16.0) == 10.0 and blank_line_pt(theme, 0.0) is None
+    assert blank_line_pt(Theme.seoul(), 16.0) is None
+    nodes = (Para(role="L1", symbol="□", runs=(Run(text="첫째"),), space_before_pt=0.0),
+             Para(role="L2", symbol="○", runs=(Run(text="둘째"),), space_before_pt=8.0),
+             Para(role="L1", symbol="□", runs=(Run(text="셋째"),), space_before_pt=16.0),
+             attrs.evolve(_hand_table("summary"), space_before_pt=10.0))
+    body = Document(io.BytesIO(write_docx(_with_body(laid, *nodes), theme))).element.body
+    kids = [el for el in body if el.tag in (q("p"), q("tbl"))]
+    texts = [ptext(el) if el.tag == q("p") else "<tbl>" for el in kids]
+    assert texts[:7] == ["□\t첫째", "", "○\t둘째", "", "□\t셋째", "", "<tbl>"]
+
+    def blank(el: etree._Element) -> tuple[str | None, str | None, str | None]:
+        sp, sz = el.find("w:pPr/w:spacing", NS), el.find("w:pPr/w:rPr/w:sz", NS)
+        return sp.get(q("line")), sp.get(q("lineRule")), sz.get(q("val"))
+
+    # N = space / 1.6 pt, one exact line of N × 160 % = the space
+    assert blank(kids[1]) == ("160", "exact", "10")  # 8 pt → 5 pt
+    assert blank(kids[3]) == ("320", "exact", "20")  # 16 pt → 10 pt
+    assert blank(kids[5]) == ("200", "exact", "13")  # 10 pt → 6.25 pt
+    for el in (kids[2], kids[4]):
+        assert el.find("w:pPr/w:spacing", NS).get(q("before")) == "0"
+    assert kids[1].find("w:r", NS) is None and kids[1].find("w:pPr/w:keepNext", NS) is not None
+    spaced = Document(io.BytesIO(write_docx(_with_body(laid, *nodes), Theme.seoul())))
+    paras = [ptext(p) for p in top_paras(spaced.element.body)]
+    assert paras[:3] == ["□\t첫째", "○\t둘째", "□\t셋째"]  # no blank lines by default

@@ -12,12 +12,23 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from lxml import etree
 
 import govreport
 from govreport.errors import RenderError
-from govreport.layout import LaidDocument, Para, TableBox, iter_paras, layout
+from govreport.layout import (
+    Border,
+    Borders,
+    CellBox,
+    LaidDocument,
+    Para,
+    Run,
+    TableBox,
+    iter_paras,
+    layout,
+)
 from govreport.theme import Theme
 from govreport.writers.hwpx import write_hwp, write_hwpx
 
@@ -405,3 +416,170 @@ def test_free_form_template() -> None:
     _validate(out)
     texts = _para_texts(_section(out))
     assert {"제목", "2025. 4.", "기관", "항목: 가, 나"} <= set(texts)
+
+
+# ---------------------------------------------------------------------------- theme options
+# 자간/장평, double lines, cover frame, hwp-native blank lines (hand-made nodes)
+
+_LANGS = ("hangul", "latin", "hanja", "japanese", "other", "symbol", "user")
+
+
+def _with_body(doc: LaidDocument, *nodes: Any) -> LaidDocument:
+    return attrs.evolve(doc, cover=(), front=(), body=tuple(nodes))
+
+
+def _by_id(header: etree._Element, tag: str) -> dict[str, etree._Element]:
+    return {el.get("id"): el for el in header.iter(f"{HH}{tag}")}
+
+
+def _p_with(section: etree._Element, text: str) -> etree._Element:
+    for p in section.iter(f"{HP}p"):
+        if "".join(t.text or "" for t in p.iterfind(f"{HP}run/{HP}t")) == text:
+            return p
+    raise AssertionError(text)
+
+
+def _hand_table(kind: str, header_rows: int = 0) -> TableBox:
+    """A 4×2 data table (header rows 0–1, 구분 spanning both; body rows 2–3) or a 요약 박스."""
+    line = Border(width_mm=0.12)
+    box = Borders(top=line, bottom=line, left=line, right=line)
+    if kind == "summary":
+        return TableBox(kind="summary", n_rows=1, n_cols=1, col_widths_pt=(400.0,),
+                        cells=(CellBox(row=0, col=0, borders=box,
+                                       paras=(Para(role="summary", runs=(Run(text="요약"),)),)),))
+    cells = []
+    for r, c, text, head, rowspan in ((0, 0, "구분", True, 2), (0, 1, "합계", True, 1),
+                                     (1, 1, "소계", True, 1), (2, 0, "정원", False, 1),
+                                     (2, 1, "31", False, 1), (3, 0, "현원", False, 1),
+                                     (3, 1, "28", False, 1)):
+        role = "table_head" if head else "table_body"
+        cells.append(CellBox(row=r, col=c, rowspan=rowspan, header=head, borders=box,
+                             paras=(Para(role=role, runs=(Run(text=text),)),)))
+    return TableBox(kind="data", n_rows=4, n_cols=2, col_widths_pt=(100.0, 100.0),
+                    cells=tuple(cells), header_rows=header_rows)
+
+
+def _cell_lines(data: bytes, text: str) -> dict[str, str]:
+    """Line type of each side of the cell holding ``text``."""
+    fills = _by_id(_header(data), "borderFill")
+    for tc in _section(data).iter(f"{HP}tc"):
+        if any(t.text == text for t in tc.iter(f"{HP}t")):
+            bf = fills[tc.get("borderFillIDRef")]
+            return {side: bf.find(f"{HH}{side}Border").get("type")
+                    for side in ("top", "bottom", "left", "right")}
+    raise AssertionError(text)
+
+
+def test_paragraph_letter_spacing_and_width_apply_to_text_runs_only(doc: LaidDocument,
+                                                                    theme: Theme) -> None:
+    squeezed = (Para(role="L2", symbol="○", letter_spacing_pct=-5.0, width_pct=95.0,
+                     runs=(Run(text="서울시는 시민 안전을"),)),
+                Para(role="L2", symbol="○", letter_spacing_pct=-5.0, width_pct=95.0,
+                     runs=(Run(text="같은 자간 장평"),)),
+                Para(role="L2", symbol="○", runs=(Run(text="보통 문단"),)))
+    data = write_hwpx(_with_body(doc, *squeezed), theme)
+    _validate(data)
+    chars = _by_id(_header(data), "charPr")
+    sec = _section(data)
+    runs = [p.findall(f"{HP}run") for p in sec.iter(f"{HP}p")
+            if any((t.text or "").startswith("○") for t in p.iter(f"{HP}t"))]
+    (sym1, text1), (sym2, text2), (plain,) = runs[0][-2:], runs[1][-2:], runs[2][-1:]
+
+    def shape(run: etree._Element) -> tuple[set[str], set[str]]:
+        cp = chars[run.get("charPrIDRef")]
+        return ({cp.find(f"{HH}spacing").get(a) for a in _LANGS},
+                {cp.find(f"{HH}ratio").get(a) for a in _LANGS})
+
+    assert shape(text1) == ({"-5"}, {"95"})  # all seven language slots
+    assert shape(sym1) == shape(plain) == ({"0"}, {"100"})  # the symbol keeps the role's shape
+    assert text1.get("charPrIDRef") == text2.get("charPrIDRef")  # interned
+    assert sym1.get("charPrIDRef") == sym2.get("charPrIDRef") == plain.get("charPrIDRef")
+    assert text1.get("charPrIDRef") != sym1.get("charPrIDRef")
+    assert [t.text for t in sym1.iter(f"{HP}t")] == ["○ "]
+
+
+def test_summary_box_double_border(doc: LaidDocument) -> None:
+    for style, kind in (("single", "SOLID"), ("double", "DOUBLE_SLIM")):
+        theme = Theme.seoul().override({"summary_box.border_style": style})
+        data = write_hwpx(_with_body(doc, _hand_table("summary")), theme)
+        _validate(data)
+        assert set(_cell_lines(data, "요약").values()) == {kind}
+    seed = write_hwpx(layout(govreport.load(SEED), theme), theme)
+    fills = _by_id(_header(seed), "borderFill")
+    assert any(bf.find(f"{HH}leftBorder").get("type") == "DOUBLE_SLIM" for bf in fills.values())
+
+
+@pytest.mark.parametrize("header_rows", [2, 0])  # 0: repeat_header off, header cells still known
+def test_table_head_rule_double(doc: LaidDocument, header_rows: int) -> None:
+    theme = Theme.seoul().override({"table.head_rule": "double"})
+    data = write_hwpx(_with_body(doc, _hand_table("data", header_rows)), theme)
+    _validate(data)
+    assert _cell_lines(data, "구분")["bottom"] == "DOUBLE_SLIM"  # spans both header rows
+    assert _cell_lines(data, "소계")["bottom"] == "DOUBLE_SLIM"
+    assert _cell_lines(data, "합계")["bottom"] == "SOLID"  # first header row only
+    assert _cell_lines(data, "정원")["top"] == _cell_lines(data, "31")["top"] == "DOUBLE_SLIM"
+    assert _cell_lines(data, "정원")["bottom"] == _cell_lines(data, "현원")["top"] == "SOLID"
+    single = write_hwpx(_with_body(doc, _hand_table("data", header_rows)), Theme.seoul())
+    assert b"DOUBLE_SLIM" not in _parts(single)["Contents/header.xml"]
+
+
+def test_cover_title_frame(doc: LaidDocument) -> None:
+    theme = Theme.seoul().override({"cover.title_frame": True})
+    data = write_hwpx(doc, theme)
+    _validate(data)
+    header, sec = _header(data), _section(data)
+    paras, fills = _by_id(header, "paraPr"), _by_id(header, "borderFill")
+    title = _p_with(sec, doc.fields["title"])
+    pp = paras[title.get("paraPrIDRef")]
+    border = pp.find(f"{HH}border")
+    bf = fills[border.get("borderFillIDRef")]
+    assert [(bf.find(f"{HH}{s}Border").get("type"), bf.find(f"{HH}{s}Border").get("width"),
+             bf.find(f"{HH}{s}Border").get("color")) for s in ("left", "right", "top", "bottom")] \
+        == [("SOLID", "0.12 mm", "#000080")] * 4
+    assert {border.get(f"offset{s}") for s in ("Left", "Right", "Top", "Bottom")} == {"400"}
+    # the frame would enclose the space before: it sits on an empty paragraph above
+    assert pp.find(f".//{HP}case//{HC}prev").get("value") == "0"
+    above = title.getprevious()
+    prev = paras[above.get("paraPrIDRef")].find(f".//{HP}case//{HC}prev")
+    assert int(prev.get("value")) > 10000 and not "".join(above.itertext())
+    plain = write_hwpx(doc, Theme.seoul())
+    title = _p_with(_section(plain), doc.fields["title"])
+    pp = _by_id(_header(plain), "paraPr")[title.get("paraPrIDRef")]
+    assert pp.find(f"{HH}border").get("borderFillIDRef") == "2"  # Hancom's empty border fill
+
+
+def test_blank_paragraphs_replace_space_before(doc: LaidDocument) -> None:
+    from govreport.writers import blank_line_pt
+
+    theme = Theme.seoul().override({"layout.blank_paragraphs": True})
+    assert blank_line_pt(theme, 16.0) == 10.0 and blank_line_pt(theme, None) is None
+    nodes = (Para(role="L1", symbol="□", runs=(Run(text="첫째"),), space_before_pt=0.0),
+             Para(role="L2", symbol="○", runs=(Run(text="둘째"),), space_before_pt=8.0),
+             Para(role="L1", symbol="□", runs=(Run(text="셋째"),), space_before_pt=16.0),
+             attrs.evolve(_hand_table("summary"), space_before_pt=10.0))
+    data = write_hwpx(_with_body(doc, *nodes), theme)
+    _validate(data)
+    header, sec = _header(data), _section(data)
+    paras, chars = _by_id(header, "paraPr"), _by_id(header, "charPr")
+    top = list(sec.iterfind(f"{HP}p"))
+    texts = ["<tbl>" if p.find(f".//{HP}tbl") is not None else
+             "".join(t.text or "" for t in p.iterfind(f"{HP}run/{HP}t")) for p in top]
+    assert texts == ["□ 첫째", "", "○ 둘째", "", "□ 셋째", "", "<tbl>"]
+
+    def prev(p: etree._Element) -> str:
+        return paras[p.get("paraPrIDRef")].find(f".//{HP}case//{HC}prev").get("value")
+
+    def blank(p: etree._Element) -> tuple[str, str, str]:
+        pp = paras[p.get("paraPrIDRef")]
+        (run,) = p.findall(f"{HP}run")
+        return (chars[run.get("charPrIDRef")].get("height"),
+                pp.find(f".//{HP}case/{HH}lineSpacing").get("value"), prev(p))
+
+    # N = space / 1.6 pt at 160 % line spacing, no space before of its own
+    assert blank(top[1]) == ("500", "160", "0")  # 8 pt → 5 pt
+    assert blank(top[3]) == ("1000", "160", "0")  # 16 pt → 10 pt
+    assert blank(top[5]) == ("625", "160", "0")  # 10 pt → 6.25 pt
+    assert prev(top[2]) == prev(top[4]) == prev(top[6]) == "0"
+    assert paras[top[1].get("paraPrIDRef")].find(f"{HH}breakSetting").get("keepWithNext") == "1"
+    spaced = _section(write_hwpx(_with_body(doc, *nodes), Theme.seoul()))
+    assert len(list(spaced.iterfind(f"{HP}p"))) == 4  # no blank lines by default

@@ -4,6 +4,10 @@ Paragraphs get the role's named style plus only what the layout decided for them
 indent (``w:ind left/hanging`` — the symbol is followed by a TAB, never spaces, so Word's
 implicit tab stop at the hanging indent puts the text exactly at ``left`` whatever the
 symbol's width), space before, keep-with-next, bookmarks and TOC outline levels.
+
+Per-paragraph 자간/장평 (``Para.letter_spacing_pct``/``width_pct``) go on the text runs as
+``w:spacing``/``w:w``, never on the symbol run.  With ``layout.blank_paragraphs`` the space
+before a paragraph or table becomes an empty N-pt paragraph (:func:`..blank_line_pt`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ...layout.nodes import Node, PageBreak, Para, Run, TableBox, TocBlock
 from ...theme import Theme
 from ...theme import units as u
+from .. import BLANK_LINE_PCT, FRAME_PAD_PT, blank_line_pt
 from .ooxml import XML_SPACE, Element, sub
 from .props import JC, TabStop, ppr, rpr
 from .styles import SPACER_STYLE, STYLE_NAMES, style_id
@@ -70,25 +75,39 @@ class BodyWriter:
                 if piece[0] == " " or piece[-1] == " ":
                     t.set(XML_SPACE, "preserve")
 
-    def run(self, parent: Element, run: Run) -> None:
-        """One ``w:r`` with the run's overrides (``None`` = as the paragraph style)."""
+    def run(self, parent: Element, run: Run, *, role: str | None = None,
+            letter_spacing_pct: float | None = None, width_pct: float | None = None) -> None:
+        """One ``w:r`` with the run's overrides (``None`` = as the paragraph style).
+
+        ``letter_spacing_pct``/``width_pct`` (the paragraph's 자간/장평) become ``w:spacing``
+        (twips of the run's size, or of ``role``'s size) and ``w:w``.
+        """
         size = u.pt_to_half_points(run.size_pt) if run.size_pt else None
+        spacing = width = None
+        if letter_spacing_pct is not None:
+            pt = run.size_pt or (self.theme.resolve(role).pt  # type: ignore[arg-type]
+                                 if role else self.theme.body.pt)
+            spacing = u.letter_spacing_twip(pt, letter_spacing_pct)
+        if width_pct is not None:
+            width = u.round_half_up(width_pct)
         if run.field == "PAGE":
             self.field(parent, "PAGE", run.text or "1", font=run.font, bold=run.bold,
-                       color=run.color, size_hp=size)
+                       color=run.color, size_hp=size, spacing=spacing, width_pct=width)
             return
         r = sub(parent, "r")
         rpr(r, font=run.font, hint=needs_hint(run.text), bold=run.bold, color=run.color,
-            size_hp=size, superscript=run.superscript)
+            spacing=spacing, width_pct=width, size_hp=size, superscript=run.superscript)
         self.text(r, run.text)
 
     def field(self, parent: Element, instr: str, result: str, *, font: str | None = None,
               bold: bool | None = None, color: str | None = None,
-              size_hp: int | None = None) -> None:
+              size_hp: int | None = None, spacing: int | None = None,
+              width_pct: int | None = None) -> None:
         """A complex field (``begin``/``instrText``/``separate``/result/``end``)."""
         def fr() -> Element:
             r = sub(parent, "r")
-            rpr(r, font=font, bold=bold, color=color, size_hp=size_hp)
+            rpr(r, font=font, bold=bold, color=color, spacing=spacing, width_pct=width_pct,
+                size_hp=size_hp)
             return r
 
         sub(fr(), "fldChar", {"fldCharType": "begin"})
@@ -113,7 +132,13 @@ class BodyWriter:
     # ------------------------------------------------------------------ paragraphs
     def para(self, parent: Element, p: Para, *, keep_next: bool = False,
              page_break: bool = False) -> Element:
-        """A ``w:p`` for ``p`` in its role's style."""
+        """A ``w:p`` for ``p`` in its role's style (after its blank paragraph, if any)."""
+        page_break = p.page_break_before or page_break
+        before = _twip(p.space_before_pt)
+        blank = blank_line_pt(self.theme, p.space_before_pt)
+        if blank is not None:
+            self.blank(parent, blank, page_break=page_break)
+            page_break, before = False, 0
         el = sub(parent, "p")
         ind = None
         if p.indent is not None:
@@ -121,23 +146,53 @@ class BodyWriter:
         tabs: tuple[TabStop, ...] = ()
         if p.tab_right_pt:
             tabs = (("right", u.pt_to_twip(p.tab_right_pt), "none"),)
+        frame: tuple[int, str, int] | None = None
+        ind_right = None
+        if p.role == "cover_title" and self.theme.cover.title_frame:
+            # thin accent box; indented by its distance so that it stays inside the margins
+            frame = (u.mm_to_eighth_points(self.theme.lines.thin_mm), self.theme.colors.accent,
+                     u.round_half_up(FRAME_PAD_PT))
+            pad = u.pt_to_twip(FRAME_PAD_PT)
+            ind = (pad + (ind[0] if ind else 0), ind[1] if ind else 0)
+            ind_right = pad
         ppr(el, style_id=self.style_ids.get(p.role, "Normal"),
             keep_next=p.keep_next or keep_next,
-            page_break_before=p.page_break_before or page_break,
+            page_break_before=page_break,
+            border_box=frame,
             tabs=tabs,
-            before=_twip(p.space_before_pt), after=_twip(p.space_after_pt), ind=ind,
+            before=before, after=_twip(p.space_after_pt), ind=ind, ind_right=ind_right,
             jc=JC[p.align] if p.align else None,
             outline=p.outline - 1 if p.outline else None)
         bid = self.bookmark(el, p.bookmark) if p.bookmark else None
-        if p.symbol:
+        if p.symbol:  # the symbol keeps the role's 자간/장평 so that symbols line up
             r = sub(el, "r")
             rpr(r, hint=needs_hint(p.symbol))
             self.text(r, p.symbol + "\t")
         for run in p.runs:
-            self.run(el, run)
+            self.run(el, run, role=p.role, letter_spacing_pct=p.letter_spacing_pct,
+                     width_pct=p.width_pct)
         if bid is not None:
             self.end_bookmark(el, bid)
         return el
+
+    def blank(self, parent: Element, size_pt: float, *, page_break: bool = False,
+              keep_next: bool = True) -> Element:
+        """An hwp-native blank line: an empty paragraph (role ``paragraph``) whose mark is
+        ``size_pt`` and whose exact line pitch is ``size_pt`` × 160 %.  It keeps with what
+        follows, to which it belongs (as the HWPX writer's blank paragraph)."""
+        el = sub(parent, "p")
+        ppr(el, style_id=self.style_ids.get("paragraph", "Normal"), keep_next=keep_next,
+            page_break_before=page_break, before=0,
+            line=u.pt_to_twip(size_pt * BLANK_LINE_PCT / 100),
+            mark_size_hp=u.pt_to_half_points(size_pt))
+        return el
+
+    def gap(self, parent: Element, pt: float, *, page_break: bool = False) -> Element:
+        """The space above a table or box: a blank line in hwp-native mode, else a spacer."""
+        blank = blank_line_pt(self.theme, pt)
+        if blank is not None:
+            return self.blank(parent, blank, page_break=page_break)
+        return self.spacer(parent, pt, page_break=page_break)
 
     def spacer(self, parent: Element, pt: float, *, page_break: bool = False,
                keep_next: bool = True) -> Element:
@@ -168,7 +223,7 @@ class BodyWriter:
                 if pending or prev == "table" or node.space_before_pt > 0:
                     # the spacer belongs to the table: keep it (and what precedes it with
                     # keep-with-next, e.g. a ● caption) on the table's page
-                    self.spacer(parent, node.space_before_pt, page_break=pending)
+                    self.gap(parent, node.space_before_pt, page_break=pending)
                 self.tables.table(parent, node)
                 prev = "table"
             elif isinstance(node, TocBlock):

@@ -25,6 +25,7 @@ def ppr(
     keep_next: bool = False,
     page_break_before: bool = False,
     border_bottom: tuple[int, str] | None = None,
+    border_box: tuple[int, str, int] | None = None,
     tabs: Sequence[TabStop] = (),
     word_wrap_off: bool = False,
     typography: bool = False,
@@ -32,6 +33,7 @@ def ppr(
     after: int | None = None,
     line: int | None = None,
     ind: tuple[int, int] | None = None,
+    ind_right: int | None = None,
     jc: str | None = None,
     outline: int | None = None,
     mark_size_hp: int | None = None,
@@ -40,7 +42,9 @@ def ppr(
 
     ``typography`` adds ``autoSpaceDE/DN 0`` and ``snapToGrid 0`` (FORMAT §10.2);
     ``line`` is an exact line pitch in twips; ``ind`` is ``(left, hanging)`` in twips;
-    ``border_bottom`` is ``(eighth-points, "#RRGGBB")``; ``outline`` is 0-based.
+    ``border_bottom`` is ``(eighth-points, "#RRGGBB")``, ``border_box`` a frame on all four
+    sides ``(eighth-points, "#RRGGBB", distance pt)``; ``ind_right`` a right indent (twips);
+    ``outline`` is 0-based.
     """
     pp = sub(parent, "pPr")
     if style_id:
@@ -49,7 +53,13 @@ def ppr(
         sub(pp, "keepNext")
     if page_break_before:
         sub(pp, "pageBreakBefore")
-    if border_bottom is not None:
+    if border_box is not None:
+        bdr = sub(pp, "pBdr")
+        size, color, space = border_box
+        for side in ("top", "left", "bottom", "right"):
+            sub(bdr, side, {"val": "single", "sz": size, "space": space,
+                            "color": hex_color(color)})
+    elif border_bottom is not None:
         bdr = sub(pp, "pBdr")
         sub(bdr, "bottom", {"val": "single", "sz": border_bottom[0], "space": 4,
                             "color": hex_color(border_bottom[1])})
@@ -76,10 +86,14 @@ def ppr(
             sp["line"] = line
             sp["lineRule"] = "exact"
         sub(pp, "spacing", sp)
-    if ind is not None:
-        left, hanging = ind
-        sub(pp, "ind", {"left": left, "hanging": hanging} if hanging else
-            {"left": left, "firstLine": 0})
+    if ind is not None or ind_right is not None:
+        left, hanging = ind if ind is not None else (None, 0)
+        ia: dict[str, str | int] = {} if left is None else {"left": left}
+        if ind_right is not None:
+            ia["right"] = ind_right
+        if left is not None:
+            ia.update({"hanging": hanging} if hanging else {"firstLine": 0})
+        sub(pp, "ind", ia)
     if jc is not None:
         sub(pp, "jc", {"val": jc})
     if outline is not None:
@@ -108,9 +122,11 @@ def rpr(
 
     ``font`` goes to all four ``w:rFonts`` slots; ``hint`` adds ``w:hint="eastAsia"`` so
     ambiguous-width symbols (□ ○ ※ ▶ √ · ①) take the Korean face at full width.
+    ``spacing`` (자간, twips) and ``width_pct`` (장평, ``w:w``) are written whenever given,
+    ``0`` and ``100`` included (they may override a style's value).
     """
-    if not (font or hint or bold is not None or color or spacing or width_pct or size_hp
-            or superscript or lang):
+    if not (font or hint or bold is not None or color or spacing is not None
+            or width_pct is not None or size_hp or superscript or lang):
         return None
     rp = sub(parent, "rPr")
     if font or hint:
@@ -126,9 +142,9 @@ def rpr(
         sub(rp, "bCs", flag)
     if color:
         sub(rp, "color", {"val": hex_color(color)})
-    if spacing:
+    if spacing is not None:
         sub(rp, "spacing", {"val": spacing})
-    if width_pct and width_pct != 100:
+    if width_pct is not None:
         sub(rp, "w", {"val": width_pct})
     if size_hp:
         sub(rp, "sz", {"val": size_hp})

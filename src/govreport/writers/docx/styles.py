@@ -106,8 +106,9 @@ def _role_ppr(parent: Element, theme: Theme, role: Role) -> None:
 
 def _role_rpr(parent: Element, theme: Theme, role: Role) -> None:
     s = theme.resolve(role)
-    rpr(parent, font=s.font, bold=s.bold, color=s.color, spacing=s.letter_spacing_twip,
-        width_pct=round(s.width_pct), size_hp=s.size_half_points, lang=True)
+    width = u.round_half_up(s.width_pct)
+    rpr(parent, font=s.font, bold=s.bold, color=s.color, spacing=s.letter_spacing_twip or None,
+        width_pct=width if width != 100 else None, size_hp=s.size_half_points, lang=True)
 
 
 def _style(parent: Element, name: str, *, based_on: str | None = "Normal",

@@ -4,6 +4,8 @@ Fixed layout with a ``w:tblGrid`` from the layout's column widths; spans become 
 and ``vMerge restart|continue`` (a continuation cell is written in every row a rowspan
 covers); per-cell borders in eighth-points, fills, vertical alignment, repeated header rows,
 rows that do not split, minimum row heights and the table's left indent (FORMAT §5, §6).
+Double lines (``summary_box.border_style``, ``table.head_rule``) follow
+:func:`govreport.writers.table_line_styles`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...layout.nodes import Border, Borders, CellBox, TableBox
 from ...theme import units as u
+from .. import LineStyle, table_line_styles
 from .ooxml import Element, hex_color, sub
 
 if TYPE_CHECKING:
@@ -38,11 +41,11 @@ def grid_twips(widths_pt: tuple[float, ...]) -> list[int]:
     return out
 
 
-def _border(parent: Element, side: str, b: Border) -> None:
+def _border(parent: Element, side: str, b: Border, style: LineStyle = "single") -> None:
     if b.width_mm <= 0:
         sub(parent, side, {"val": "nil"})
-    else:
-        sub(parent, side, {"val": "single", "sz": u.mm_to_eighth_points(b.width_mm),
+    else:  # w:sz of a double border is the width of each of its two lines
+        sub(parent, side, {"val": style, "sz": u.mm_to_eighth_points(b.width_mm),
                            "space": 0, "color": hex_color(b.color)})
 
 
@@ -83,6 +86,7 @@ class TableWriter:
                     covered[(r, c)] = box_cell
         heights = box.row_heights_pt
         together = box.kind == "data" and box.n_rows <= KEEP_TOGETHER_ROWS
+        styles = table_line_styles(self.body.theme, box)
         for r in range(box.n_rows):
             tr = sub(tbl, "tr")
             trp = sub(tr, "trPr")
@@ -105,12 +109,14 @@ class TableWriter:
                 if cell.rowspan > 1:
                     merge = "restart" if cell.row == r else "continue"
                 self._cell(tr, cell, width, span, merge, box.keep_next or
-                           (together and r < box.n_rows - 1), content=cell.row == r)
+                           (together and r < box.n_rows - 1), content=cell.row == r,
+                           styles=styles.get((cell.row, cell.col)))
                 c += span
         return tbl
 
     def _cell(self, tr: Element, cell: CellBox | None, width: int, span: int,
-              merge: str | None, keep_next: bool, *, content: bool = True) -> None:
+              merge: str | None, keep_next: bool, *, content: bool = True,
+              styles: dict[str, LineStyle] | None = None) -> None:
         tc = sub(tr, "tc")
         pr = sub(tc, "tcPr")
         sub(pr, "tcW", {"w": width, "type": "dxa"})
@@ -121,11 +127,10 @@ class TableWriter:
         elif merge == "continue":
             sub(pr, "vMerge")
         borders = cell.borders if cell is not None else Borders()
+        st = styles or {}
         bd = sub(pr, "tcBorders")
-        _border(bd, "top", borders.top)
-        _border(bd, "left", borders.left)
-        _border(bd, "bottom", borders.bottom)
-        _border(bd, "right", borders.right)
+        for side in ("top", "left", "bottom", "right"):
+            _border(bd, side, getattr(borders, side), st.get(side, "single"))
         if cell is not None and cell.fill:
             sub(pr, "shd", {"val": "clear", "color": "auto", "fill": hex_color(cell.fill)})
         sub(pr, "vAlign", {"val": _VALIGN[cell.valign] if cell is not None else "center"})

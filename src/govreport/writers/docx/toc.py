@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...layout.nodes import Border, Borders, CellBox, Para, Run, TableBox, TocBlock
 from ...theme import units as u
+from .. import blank_line_pt
 from .ooxml import TC, TR, XML_SPACE, Element, P, sub
 from .props import TabStop, ppr
 
@@ -64,8 +65,12 @@ def write_toc(bw: BodyWriter, parent: Element, block: TocBlock, *,
     first_gap = u.pt_to_twip(theme.spacing.toc_after_heading)
     tabs: tuple[TabStop, ...] = ()
     if theme.toc.boxed:  # the entries in a 1×1 box of thin lines (theme.toc.boxed)
-        bw.spacer(parent, theme.spacing.toc_after_heading)
+        bw.gap(parent, theme.spacing.toc_after_heading)
         parent = _box(bw, parent)
+        first_gap = 0
+    blank = blank_line_pt(theme, u.twip_to_pt(first_gap))
+    if blank is not None:  # hwp-native spacing: a blank line instead of space before
+        bw.blank(parent, blank)
         first_gap = 0
         inner = theme.page.text_width_pt - 2 * u.mm_to_pt(theme.overview.padding_mm)
         tabs = (("right", u.pt_to_twip(inner), "dot" if theme.toc.leader == "dots" else "none"),)

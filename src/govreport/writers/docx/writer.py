@@ -24,8 +24,9 @@ from ...errors import RenderError
 from ...layout.nodes import LaidDocument, PageBreak, Para
 from ...theme import Theme
 from ...theme.units import pt_to_twip
+from .. import blank_line_pt
 from .body import BodyWriter
-from .ooxml import PPR, SECTPR, Element, P, sub, text_of, w
+from .ooxml import PPR, SECTPR, Element, P, R, sub, text_of, w
 from .styles import SPACER_STYLE, STYLE_NAMES, build_styles, role_style, style_id
 from .template import BODY_FIELD, TOC_FIELD, default_template
 
@@ -209,9 +210,17 @@ def _assemble(body: Element, doc: LaidDocument, bw: BodyWriter, cover_fields: bo
         _detach(toc_marker)
 
 
-def _space_cover(body: Element, doc: LaidDocument, ids: dict[str, str]) -> None:
+def _is_blank(el: Element) -> bool:
+    """An hwp-native blank line as :meth:`BodyWriter.blank` writes it (no runs, sized mark)."""
+    return (el.tag == P and el.find(R) is None
+            and el.find(f"{PPR}/{w('rPr')}/{w('sz')}") is not None)
+
+
+def _space_cover(body: Element, doc: LaidDocument, bw: BodyWriter) -> None:
     """Give the template's cover paragraphs the layout's vertical positions, so a long title
-    moves the date/org up instead of pushing them onto a second page (as in the HWPX)."""
+    moves the date/org up instead of pushing them onto a second page (as in the HWPX).
+    With ``layout.blank_paragraphs`` the space is a blank line before the paragraph."""
+    ids, blanks = bw.style_ids, bw.theme.layout.blank_paragraphs
     wanted = [(ids.get(p.role), p.space_before_pt) for p in doc.cover if isinstance(p, Para)]
     cover_ids = {i for i, _ in wanted if i}
     found: list[tuple[Element, str]] = []
@@ -228,6 +237,14 @@ def _space_cover(body: Element, doc: LaidDocument, ids: dict[str, str]) -> None:
         pp = p.find(PPR)
         if pp is None:
             continue
+        if blanks:
+            prev = p.getprevious()
+            if prev is not None and _is_blank(prev):
+                _detach(prev)
+            size = blank_line_pt(bw.theme, before)
+            if size is not None:
+                p.addprevious(bw.blank(body, size))
+            before = 0.0
         spacing = pp.find(w("spacing"))
         if spacing is None:
             spacing = sub(pp, "spacing")
@@ -261,7 +278,7 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     ids = _style_ids(document, theme)
     bw = BodyWriter(theme, ids)
     if cover_fields:
-        _space_cover(document.element.body, doc, ids)
+        _space_cover(document.element.body, doc, bw)
     _assemble(document.element.body, doc, bw, cover_fields)
     document.core_properties.title = doc.fields.get("title", "")
     buf = io.BytesIO()

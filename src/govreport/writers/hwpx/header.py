@@ -102,7 +102,7 @@ class ParaKey(NamedTuple):
     keep_next: bool = False
     tab: int = 0
     border: int = 2
-    border_offset_bottom: int = 0
+    border_offsets: tuple[int, int, int, int] = (0, 0, 0, 0)  # left, right, top, bottom
     break_non_latin: str = "BREAK_WORD"
 
 
@@ -230,16 +230,19 @@ class HeaderBuilder:
 
     def char_key(self, role: str, *, font: str | None = None, size_pt: float | None = None,
                  bold: bool | None = None, color: str | None = None,
-                 superscript: bool = False) -> CharKey:
-        """The character shape of ``role`` with run overrides applied."""
+                 superscript: bool = False, letter_spacing_pct: float | None = None,
+                 width_pct: float | None = None) -> CharKey:
+        """The character shape of ``role`` with run overrides applied (``letter_spacing_pct``
+        / ``width_pct``: the paragraph's 자간/장평, ``None`` = the role's)."""
         s = self.resolve(role)
         return CharKey(
             font=font or s.font,
             height=pt_to_hwpunit(size_pt if size_pt is not None else s.pt),
             bold=s.bold if bold is None else bold,
             color=(color or s.color).upper(),
-            ratio=round_half_up(s.width_pct),
-            spacing=round_half_up(s.letter_spacing_pct),
+            ratio=round_half_up(s.width_pct if width_pct is None else width_pct),
+            spacing=round_half_up(
+                s.letter_spacing_pct if letter_spacing_pct is None else letter_spacing_pct),
             superscript=superscript,
         )
 
@@ -253,7 +256,8 @@ class HeaderBuilder:
     def para_key(self, role: str, *, align: str | None = None, left_pt: float = 0.0,
                  hanging_pt: float = 0.0, prev_pt: float = 0.0, next_pt: float = 0.0,
                  keep_next: bool | None = None, tab: int = 0, border: int | None = None,
-                 border_offset_bottom: int = 0, line_pct: float | None = None) -> ParaKey:
+                 border_offsets: tuple[int, int, int, int] = (0, 0, 0, 0),
+                 line_pct: float | None = None) -> ParaKey:
         """The paragraph shape of ``role``; ``left_pt`` is where the first line starts."""
         s = self.resolve(role)
         return ParaKey(
@@ -266,7 +270,7 @@ class HeaderBuilder:
             keep_next=s.keep_with_next if keep_next is None else keep_next,
             tab=tab,
             border=self.char_border if border is None else border,
-            border_offset_bottom=border_offset_bottom,
+            border_offsets=border_offsets,
             break_non_latin=self.korean_break,
         )
 
@@ -473,8 +477,9 @@ def _para_xml(pid: int, k: ParaKey) -> str:
         '<hh:autoSpacing eAsianEng="0" eAsianNum="0"/>'
         f'<hp:switch><hp:case hp:required-namespace="{HWPUNITCHAR}">{_margins(k, 1)}</hp:case>'
         f"<hp:default>{_margins(k, 2)}</hp:default></hp:switch>"
-        f'<hh:border borderFillIDRef="{k.border}" offsetLeft="0" offsetRight="0" offsetTop="0" '
-        f'offsetBottom="{k.border_offset_bottom}" connect="0" ignoreMargin="0"/>'
+        f'<hh:border borderFillIDRef="{k.border}" offsetLeft="{k.border_offsets[0]}" '
+        f'offsetRight="{k.border_offsets[1]}" offsetTop="{k.border_offsets[2]}" '
+        f'offsetBottom="{k.border_offsets[3]}" connect="0" ignoreMargin="0"/>'
         "</hh:paraPr>"
     )
 

@@ -8,6 +8,10 @@ Indents follow OWPML semantics: a paragraph's first line starts at ``left`` and 
 ``intent`` pulls the following lines in, so a hanging item is ``left = sym_x``,
 ``intent = -hanging`` with the symbol and one space written before the text (§3.1).  No
 ``linesegarray`` layout caches are written; Hancom lays the document out on open.
+
+Per-paragraph 자간/장평 (``Para.letter_spacing_pct``/``width_pct``) select a charPr variant for
+the text runs only (the symbol keeps the role's shape).  With ``layout.blank_paragraphs`` the
+space before a paragraph or table becomes an empty N-pt paragraph (:func:`..blank_line_pt`).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from ...layout.nodes import (
 )
 from ...theme import Theme
 from ...theme.units import mm_to_hwpunit, mm_to_pt, pt_to_hwpunit
+from .. import BLANK_LINE_PCT, FRAME_PAD_PT, LineStyle, blank_line_pt, table_line_styles
 from ._xml import DECL, XMLNS, attr, esc
 from .header import BorderKey, HeaderBuilder, TabKey, line
 
@@ -40,6 +45,7 @@ _PAGE_POS = {
 }  # fmt: skip
 _TOC_ROLES = frozenset({"toc_part", "toc_item"})
 _VALIGN = {"top": "TOP", "center": "CENTER", "bottom": "BOTTOM"}
+_LINE_TYPE = {"single": "SOLID", "double": "DOUBLE_SLIM"}  # OWPML LineType2
 _BOX_KINDS = frozenset({"chip", "task", "summary", "overview", "category", "title_box",
                         "appendix_tab", "part_band"})
 _PAGE_HIDING = ('<hp:ctrl><hp:pageHiding hideHeader="0" hideFooter="0" hideMasterPage="0" '
@@ -77,7 +83,7 @@ class SectionWriter:
         self.out: list[str] = []
         self._pid = first_para_id
         self._obj = 0
-        self._cell_borders: dict[tuple[Borders, str | None], int] = {}
+        self._cell_borders: dict[tuple[Borders, str | None, tuple[str, ...]], int] = {}
         self._break = False
         self.lead_run = ""  # secPr/colPr run for the section's first paragraph
         self.lead_ctrls = ""  # controls for the next top-level paragraph's first run
@@ -113,7 +119,8 @@ class SectionWriter:
             if i > 0 or self.start_with_break:
                 self._break = True
             first = nodes[0]
-            if isinstance(first, Para) and (first.space_before_pt or 0) > 0:
+            if isinstance(first, Para) and (first.space_before_pt or 0) > 0 \
+                    and not self.theme.layout.blank_paragraphs:  # a blank line is kept anyway
                 self.spacer()
             self.nodes(nodes)
 
@@ -201,6 +208,21 @@ class SectionWriter:
         self.out.append(self._head(para_pr, style.id, top=True) + lead
                         + f'<hp:run charPrIDRef="{char}">{ctrls}<hp:t/></hp:run></hp:p>')
 
+    def blank(self, size_pt: float, *, top: bool, page_break: bool = False,
+              line_pct: float = BLANK_LINE_PCT, prev_pt: float = 0.0) -> str:
+        """An hwp-native blank line: an empty paragraph (role ``paragraph``) of ``size_pt``
+        type at 160 % line spacing — as Hancom users make "빈 줄 N pt" — kept with what
+        follows, to which it belongs.  (``line_pct``/``prev_pt``: a plain empty paragraph
+        that only carries space before.)"""
+        h = self.h
+        style = h.style("paragraph")
+        para_pr = h.para(h.para_key("paragraph", keep_next=True, line_pct=line_pct,
+                                    prev_pt=prev_pt))
+        char = h.char(h.char_key("paragraph", size_pt=size_pt))
+        head = self._head(para_pr, style.id, top=top, page_break=page_break)
+        lead, ctrls = self._lead(top)
+        return head + lead + f'<hp:run charPrIDRef="{char}">{ctrls}<hp:t/></hp:run></hp:p>'
+
     def empty_para(self, role: str) -> None:
         style = self.h.style(role)
         lead, ctrls = self._lead(True)
@@ -217,23 +239,39 @@ class SectionWriter:
         leader = "DOT" if role in _TOC_ROLES and self.theme.toc.leader == "dots" else "NONE"
         if p.tab_right_pt is not None:
             tab = h.tab(TabKey(((_hu(p.tab_right_pt), "RIGHT", leader),)))
-        border, offset = None, 0
+        border, offsets = None, (0, 0, 0, 0)
         if role == "part_heading" and self._rule:
             ph = self.theme.part_heading
             border = h.border(BorderKey(bottom=line(
                 ph.rule_mm, self.theme.color(ph.rule_color) or "#000000")))
-            offset = mm_to_hwpunit(1.5)
+            offsets = (0, 0, 0, mm_to_hwpunit(1.5))
+        elif role == "cover_title" and self.theme.cover.title_frame:
+            frame = line(self.theme.lines.thin_mm, self.theme.colors.accent)
+            border = h.border(BorderKey(left=frame, right=frame, top=frame, bottom=frame))
+            pad = _hu(FRAME_PAD_PT)
+            offsets = (pad, pad, pad, pad)
         first_x, lead_spaces = ind.left_pt - ind.hanging_pt, ""
         if self._spaces and p.symbol and first_x > 0:
             # "looks hand-made" mode: left 0, the symbol pushed by half-width spaces (1타 each)
             n = round(first_x / (0.5 * self.theme.body.pt))
             lead_spaces, first_x = " " * n, 0.0
+        prev_pt, page_break, blank = p.space_before_pt or 0.0, p.page_break_before, ""
+        blank_pt = blank_line_pt(self.theme, prev_pt)
+        if blank_pt is not None:
+            blank = self.blank(blank_pt, top=top, page_break=page_break)
+            prev_pt, page_break = 0.0, False
+        elif border is not None and role == "cover_title" and prev_pt > 0:
+            # a paragraph border encloses the space before too: move that space onto an
+            # empty 1-pt paragraph above the framed title
+            blank = self.blank(1.0, top=top, page_break=page_break, line_pct=100.0,
+                               prev_pt=max(prev_pt - 1.0, 0.0))
+            prev_pt, page_break = 0.0, False
         para_pr = h.para(h.para_key(
             role, align=p.align, left_pt=first_x,
-            hanging_pt=ind.left_pt - first_x, prev_pt=p.space_before_pt or 0.0,
+            hanging_pt=ind.left_pt - first_x, prev_pt=prev_pt,
             next_pt=p.space_after_pt or 0.0, keep_next=p.keep_next or None, tab=tab,
-            border=border, border_offset_bottom=offset))
-        head = self._head(para_pr, style.id, top=top, page_break=p.page_break_before)
+            border=border, border_offsets=offsets))
+        head = blank + self._head(para_pr, style.id, top=top, page_break=page_break)
         lead, ctrls = self._lead(top)
         if p.bookmark:
             ctrls += f'<hp:ctrl><hp:bookmark name="{attr(p.bookmark)}"/></hp:ctrl>'
@@ -242,15 +280,20 @@ class SectionWriter:
         if p.symbol:
             runs.append((style.char, f"<hp:t>{lead_spaces}{esc(p.symbol)} </hp:t>"))
         for r in p.runs:
-            runs.append((self._run_char(role, r, style.char), self._run_content(r, tabs)))
+            runs.append((self._run_char(role, r, style.char, p), self._run_content(r, tabs)))
         return head + lead + _merge_runs(runs, ctrls, style.char) + "</hp:p>"
 
-    def _run_char(self, role: str, r: Run, base: int) -> int:
+    def _run_char(self, role: str, r: Run, base: int, p: Para | None = None) -> int:
+        """The run's charPr: the role's, or a variant with the run's overrides and the
+        paragraph's 자간/장평 (``p.letter_spacing_pct``/``p.width_pct``)."""
+        spacing = p.letter_spacing_pct if p is not None else None
+        width = p.width_pct if p is not None else None
         if r.bold is None and r.color is None and r.size_pt is None and r.font is None \
-                and not r.superscript:
+                and not r.superscript and spacing is None and width is None:
             return base
         return self.h.char(self.h.char_key(role, font=r.font, size_pt=r.size_pt, bold=r.bold,
-                                           color=r.color, superscript=r.superscript))
+                                           color=r.color, superscript=r.superscript,
+                                           letter_spacing_pct=spacing, width_pct=width))
 
     @staticmethod
     def _run_content(r: Run, tabs: list[str]) -> str:
@@ -347,10 +390,14 @@ class SectionWriter:
         """A table (or box) as a treat-as-character ``hp:tbl`` in its own paragraph."""
         h = self.h
         style = h.style("paragraph")
+        prev_pt, blank = t.space_before_pt, ""
+        blank_pt = blank_line_pt(self.theme, prev_pt)
+        if blank_pt is not None:
+            blank, prev_pt = self.blank(blank_pt, top=True), 0.0
         para_pr = h.para(h.para_key(
-            "paragraph", align="left", left_pt=t.indent_pt, prev_pt=t.space_before_pt,
+            "paragraph", align="left", left_pt=t.indent_pt, prev_pt=prev_pt,
             keep_next=t.keep_next, line_pct=100.0))
-        head = self._head(para_pr, style.id, top=True)
+        head = blank + self._head(para_pr, style.id, top=True)
         lead, ctrls = self._lead(True)
         self._obj += 1
         widths = [_hu(w) for w in t.col_widths_pt]
@@ -358,6 +405,7 @@ class SectionWriter:
         ml, mr, mt, mb = (mm_to_hwpunit(v) for v in t.cell_margin_mm)
         box = t.kind in _BOX_KINDS
         repeat = int(t.header_rows > 0 and self.theme.table.repeat_header)
+        styles = table_line_styles(self.theme, t)
         rows: list[list[CellBox]] = [[] for _ in range(t.n_rows)]
         for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
             rows[c.row].append(c)
@@ -367,7 +415,7 @@ class SectionWriter:
             for c in r_cells:
                 width = sum(widths[c.col:c.col + c.colspan])
                 height = sum(heights[c.row:c.row + c.rowspan])
-                bf = self._cell_border(c)
+                bf = self._cell_border(c, styles.get((c.row, c.col), {}))
                 paras = "".join(self.para(p, top=False) for p in c.paras) or self._empty_cell()
                 tcs.append(
                     f'<hp:tc name="" header="{int(c.header)}" hasMargin="0" protect="0" '
@@ -400,14 +448,16 @@ class SectionWriter:
         return (head + lead + f'<hp:run charPrIDRef="{style.char}">{ctrls}{tbl}<hp:t/></hp:run>'
                 + "</hp:p>")
 
-    def _cell_border(self, c: CellBox) -> int:
-        key = (c.borders, c.fill)
+    def _cell_border(self, c: CellBox, styles: dict[str, LineStyle]) -> int:
+        kinds = tuple(_LINE_TYPE[styles.get(side, "single")]
+                      for side in ("left", "right", "top", "bottom"))
+        key = (c.borders, c.fill, kinds)
         bid = self._cell_borders.get(key)
         if bid is None:
             b = c.borders
             bid = self._cell_borders[key] = self.h.border(BorderKey(
-                left=line(*_line_of(b.left)), right=line(*_line_of(b.right)),
-                top=line(*_line_of(b.top)), bottom=line(*_line_of(b.bottom)),
+                left=line(*_line_of(b.left), kinds[0]), right=line(*_line_of(b.right), kinds[1]),
+                top=line(*_line_of(b.top), kinds[2]), bottom=line(*_line_of(b.bottom), kinds[3]),
                 fill=c.fill.upper() if c.fill else None))
         return bid
 
