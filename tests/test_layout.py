@@ -187,3 +187,13 @@ def test_totals_can_come_last() -> None:
     t = _table(doc, "구분", "예산액")
     labels = [c.paras[0].text for c in t.cells if c.col == 0 and c.row > 0]
     assert labels == ["기관운영업무추진비", "시책추진업무추진비", "계"]
+
+
+def test_money_space_option_spaces_the_won_of_counts() -> None:
+    report = govreport.load(Path(__file__).parents[1] / "examples"
+                            / "smart-civil-service-plan-2025.json")
+    plain = "\n".join(texts(layout(report)))
+    spaced = "\n".join(texts(layout(report, Theme.seoul().override(
+        {"numbers.money_space": True}))))
+    assert "소요 예산(약 1,200백만원)" in plain
+    assert "소요 예산(약 1,200백만 원)" in spaced

@@ -60,10 +60,13 @@ class TextFormatter:
     # ---- numbers
     def count(self, q: Quantity) -> str:
         """``2,507건``, ``150여 명``, ``약 72만 개``."""
-        text = format_count(q.value, q.unit, plus=q.approx == "여", about=q.approx == "약",
+        unit = q.unit
+        if self.theme.numbers.money_space and len(unit) > 1 and unit.endswith("원"):
+            unit = unit[:-1] + " 원"  # 5억 원 (표준 spacing) instead of 5억원
+        text = format_count(q.value, unit, plus=q.approx == "여", about=q.approx == "약",
                             locale=self.locale)
-        if q.unit and q.unit not in text:  # other locales drop Korean counters: keep the data's
-            text = f"{text} {q.unit}"
+        if unit and unit not in text:  # other locales drop Korean counters: keep the data's
+            text = f"{text} {unit}"
         return text
 
     # ---- items
