@@ -197,3 +197,10 @@ def test_money_space_option_spaces_the_won_of_counts() -> None:
         {"numbers.money_space": True}))))
     assert "소요 예산(약 1,200백만원)" in plain
     assert "소요 예산(약 1,200백만 원)" in spaced
+
+
+def test_thousands_separator_option() -> None:
+    doc = layout(govreport.load(EXAMPLE), Theme.seoul().override({"numbers.thousands": " "}))
+    t = _table(doc, "구분", "예산액")
+    assert {c.col: c.paras[0].text for c in t.cells if c.row == 1}[1] == "398 000"
+    assert any("(2 507건)" in x for x in texts(doc))

@@ -39,7 +39,8 @@ class TableLayout:
         if isinstance(v, bool) or v is None:
             text = ""
         elif isinstance(v, int | float):
-            text = format_cell(v, zero=ts.zero, negative=ts.negative, locale=self.fmt.locale)
+            text = self.fmt.grouped(
+                format_cell(v, zero=ts.zero, negative=ts.negative, locale=self.fmt.locale))
         else:
             text = v
         if cell.ratio is not None:

@@ -65,9 +65,15 @@ class TextFormatter:
             unit = unit[:-1] + " 원"  # 5억 원 (표준 spacing) instead of 5억원
         text = format_count(q.value, unit, plus=q.approx == "여", about=q.approx == "약",
                             locale=self.locale)
+        text = self.grouped(text)
         if unit and unit not in text:  # other locales drop Korean counters: keep the data's
             text = f"{text} {unit}"
         return text
+
+    def grouped(self, text: str) -> str:
+        """Apply the theme's thousands separator (``numbers.thousands``) to Babel's ``,``."""
+        sep = self.theme.numbers.thousands
+        return text if sep == "," else text.replace(",", sep)
 
     # ---- items
     def item_tail(self, item: Item) -> str:
