@@ -622,3 +622,15 @@ def test_template_script_parses_arguments(tmp_path: Path, suffix: str) -> None:
     assert zipfile.is_zipfile(out)
     assert script_run("--check", "--out", str(out), "--theme", "central").returncode == 0
     assert script_run("--check", "--out", str(out)).returncode == 1  # seoul differs
+
+
+def test_validate_json_output_for_pipelines(tmp_path: Path, blank: Path, bad: Path) -> None:
+    result = run("validate", "--format", "json", blank, bad, tmp_path / "missing.json")
+    assert result.exit_code == EXIT_INVALID
+    data = json.loads(result.stdout)
+    assert data["summary"] == {"files": 3, "valid": 1, "invalid": 1, "unreadable": 1}
+    by_status = {f["status"]: f for f in data["files"]}
+    problems = by_status["invalid"]["problems"]
+    assert problems and all(p["path"].startswith("$") for p in problems)
+    assert {"path", "message", "severity"} == set(problems[0])
+    assert by_status["unreadable"]["message"]

@@ -364,13 +364,17 @@ def _size(n: int) -> str:
               help="경고도 실패로 처리 / treat warnings as errors (exit 2)")
 @click.option("-q", "--quiet", is_flag=True,
               help="문제만 출력 / print problems only, no OK lines")
-def validate(sources: tuple[str, ...], strict: bool, quiet: bool) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True,
+              help="결과 형식(json: 다른 프로그램용) / output format (json for pipelines)")
+def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str) -> None:
     """보고서 JSON을 검사합니다 / Check report JSON files and list every problem.
 
     Files, folders (their *.json) or glob patterns.  Every file is checked, even after one
     that is missing, unreadable or invalid.  Each problem is printed as
     "file: $.json.path: message" ("file: message" when the file cannot be read); warnings
     are shown but do not fail (unless --strict).  Several files end with a summary line.
+    --format json prints one JSON object (files, their status and problems, and a summary).
     Exit 0 when all are valid, 2 when any is invalid or unreadable.
     """
     from .batch import find_inputs
@@ -385,32 +389,61 @@ def validate(sources: tuple[str, ...], strict: bool, quiet: bool) -> None:
             if key not in seen:
                 seen.add(key)
                 entries.append(path)
-    valid = invalid = unreadable = 0
-    for entry in entries:
-        if isinstance(entry, tuple):
-            click.echo(f"{entry[0]}: {entry[1]}")
-            unreadable += 1
-            continue
-        outcome = _validate_one(entry, strict, quiet)
-        if outcome == "valid":
-            valid += 1
-        elif outcome == "invalid":
-            invalid += 1
-        else:
-            unreadable += 1
-    if len(entries) > 1 and not quiet:
-        n = len(entries)
-        click.echo(f"{n} files: {valid} valid, {invalid} invalid, {unreadable} unreadable / "
-                   f"파일 {n}개: 정상 {valid}, 오류 {invalid}, 읽지 못함 {unreadable}")
-    if invalid or unreadable:
+    results: list[FileCheck] = [
+        FileCheck(name=entry[0], status="unreadable", message=entry[1])
+        if isinstance(entry, tuple) else _validate_one(entry, strict)
+        for entry in entries
+    ]
+    counts = {k: sum(r.status == k for r in results) for k in ("valid", "invalid", "unreadable")}
+    if output_format == "json":
+        click.echo(json.dumps({
+            "files": [r.as_json() for r in results],
+            "summary": {"files": len(results), **counts},
+        }, ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            for line in r.lines(quiet):
+                click.echo(line)
+        if len(results) > 1 and not quiet:
+            n = len(results)
+            click.echo(f"{n} files: {counts['valid']} valid, {counts['invalid']} invalid, "
+                       f"{counts['unreadable']} unreadable / 파일 {n}개: 정상 {counts['valid']}, "
+                       f"오류 {counts['invalid']}, 읽지 못함 {counts['unreadable']}")
+    if counts["invalid"] or counts["unreadable"]:
         sys.exit(EXIT_INVALID)
 
 
-def _validate_one(path: Path, strict: bool, quiet: bool) -> str:
-    """Check one file and print its problems: ``"valid"``, ``"invalid"`` or ``"unreadable"``.
+@attrs.frozen(slots=True, kw_only=True)
+class FileCheck:
+    """The outcome of validating one file."""
 
-    Never raises for a bad file (only for Ctrl-C), so one file cannot stop the others.
-    """
+    name: str
+    status: str  # "valid" | "invalid" | "unreadable"
+    problems: tuple[Problem, ...] = ()
+    message: str | None = None  # a whole-file problem (unreadable, internal error)
+
+    def lines(self, quiet: bool) -> list[str]:
+        if self.message is not None:
+            return [f"{self.name}: {self.message}"]
+        out = [_problem_line(self.name, p) for p in self.problems]
+        if self.status == "valid" and not quiet:
+            warnings = sum(p.severity == "warning" for p in self.problems)
+            extra = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+            out.append(f"{self.name}: OK{extra}")
+        return out
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {"file": self.name, "status": self.status}
+        if self.message is not None:
+            data["message"] = self.message
+        data["problems"] = [{"path": p.path, "message": p.message, "severity": p.severity}
+                            for p in self.problems]
+        return data
+
+
+def _validate_one(path: Path, strict: bool) -> FileCheck:
+    """Check one file; never raises for a bad file (only for Ctrl-C), so one file cannot
+    stop the others."""
     from . import check
     from .batch import describe_error
     from .serialization import load
@@ -424,30 +457,20 @@ def _validate_one(path: Path, strict: bool, quiet: bool) -> str:
     except KeyboardInterrupt:
         raise Interrupted("interrupted / 중단됨") from None
     except GovReportError as exc:
-        click.echo(f"{name}: {exc}")
-        return "invalid"
+        return FileCheck(name=name, status="invalid", message=str(exc))
     except OSError as exc:
-        click.echo(f"{name}: cannot read file: {exc.strerror or exc}")
-        return "unreadable"
+        return FileCheck(name=name, status="unreadable",
+                         message=f"cannot read file: {exc.strerror or exc}")
     except RecursionError as exc:
-        click.echo(f"{name}: {describe_error(exc)}")
-        return "invalid"
+        return FileCheck(name=name, status="invalid", message=describe_error(exc))
     except Exception as exc:
         if os.environ.get("GOVREPORT_DEBUG"):
             raise
-        click.echo(f"{name}: {describe_error(exc)}; please report it with the input file")
-        return "unreadable"
-    errors = [p for p in problems if p.severity == "error"]
-    warnings = [p for p in problems if p.severity == "warning"]
-    for p in problems:
-        click.echo(_problem_line(name, p))
-    if errors or (strict and warnings):
-        return "invalid"
-    if not quiet:
-        extra = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" \
-            if warnings else ""
-        click.echo(f"{name}: OK{extra}")
-    return "valid"
+        return FileCheck(name=name, status="unreadable",
+                         message=f"{describe_error(exc)}; please report it with the input file")
+    failed = any(p.severity == "error" or strict for p in problems)
+    return FileCheck(name=name, status="invalid" if failed else "valid",
+                     problems=tuple(problems))
 
 
 # --------------------------------------------------------------------------- schema / init
