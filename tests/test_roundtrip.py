@@ -350,3 +350,18 @@ def test_string_dated_python_model_equals_json_and_renders() -> None:
     assert g.loads(g.dumps(built)) == built
     assert json.loads(g.dumps(built))["meta"]["date"] == "2025-04"
     assert render_bytes(built, "docx")[:2] == b"PK"
+
+
+def test_dollar_schema_editor_hint_survives_a_round_trip() -> None:
+    import json
+    from pathlib import Path
+
+    import govreport
+
+    path = Path(__file__).parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
+    data = {"$schema": "./govreport.schema.json", **json.loads(path.read_text("utf-8"))}
+    report = govreport.loads(json.dumps(data, ensure_ascii=False))
+    assert report.schema_url == "./govreport.schema.json"
+    text = govreport.dumps(report)
+    assert text.startswith('{\n  "$schema": "./govreport.schema.json",')
+    assert govreport.loads(text) == report

@@ -18,7 +18,7 @@ from hypothesis import given
 
 import govreport as g
 from govreport.model import BLOCK_TAGS
-from govreport.schema import PERIOD_PATTERN, POINT_PATTERN, json_schema
+from govreport.schema import JSON_NAMES, PERIOD_PATTERN, POINT_PATTERN, json_schema
 from test_roundtrip import SETTINGS, periods, reports
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
@@ -71,7 +71,7 @@ def test_every_class_has_a_closed_definition(schema: dict[str, Any]) -> None:
                 g.Row, g.Cell, g.Quantity, g.StaffGroup, g.StaffRow, g.BudgetLine,
                 g.BudgetTotal):
         d = defs[cls.__name__]
-        names = [f.name for f in attrs.fields(cls)]
+        names = [JSON_NAMES.get(f.name, f.name) for f in attrs.fields(cls)]
         expected = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
         if cls in BLOCK_TAGS:
             assert d["properties"]["type"] == {"const": BLOCK_TAGS[cls]}

@@ -38,6 +38,10 @@ _PERIOD_DOC = (
 )
 
 
+JSON_NAMES = {"schema_url": "$schema"}
+"""Model field → JSON key where they differ."""
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a report document (draft 2020-12), as a JSON-ready dict."""
     gen = _Generator()
@@ -84,7 +88,7 @@ class _Generator:
                 default = _json_default(f.default)
                 if default is not _NO_DEFAULT:
                     prop = {**prop, "default": default}
-            properties[f.name] = prop
+            properties[JSON_NAMES.get(f.name, f.name)] = prop
         out: dict[str, Any] = {"type": "object"}
         doc = _summary(cls)
         if doc:

@@ -385,7 +385,14 @@ def structure(data: Any, source: str | None = None) -> Report:
     """Build a :class:`Report` from JSON-like data; raise ValidationError listing all problems."""
     if not isinstance(data, dict):
         raise ValidationError([Problem(path="$", message="a report must be a JSON object")], source)
+    extra: list[Problem] = []
+    if "schema_url" in data:  # the model's name for "$schema" is not a JSON key
+        extra.append(Problem(path="$", message='unknown field: schema_url (write "$schema")'))
+        data = {k: v for k, v in data.items() if k != "schema_url"}
+    if "$schema" in data:  # an editor hint (JSON Schema URL), kept as Report.schema_url
+        data = {("schema_url" if k == "$schema" else k): v for k, v in data.items()}
     early, too_deep = _scan(data)
+    early = extra + early
     if too_deep:
         raise ValidationError(early, source)
     try:
@@ -405,7 +412,10 @@ def unstructure(report: Report) -> dict[str, Any]:
     """The canonical JSON-ready dict of a report."""
     d: dict[str, Any] = _type_first(converter.unstructure(report))
     d.pop("schema_version", None)
-    return {"schema_version": report.schema_version, **d}
+    head: dict[str, Any] = {}
+    if "schema_url" in d:
+        head["$schema"] = d.pop("schema_url")
+    return {**head, "schema_version": report.schema_version, **d}
 
 
 def _type_first(value: Any) -> Any:

@@ -100,6 +100,8 @@ class Report:
     toc: Toc = Toc()
     layout: Literal["booklet", "onepage"] = "booklet"
     schema_version: int = SCHEMA_VERSION
+    schema_url: str | None = None
+    """The editor hint ``"$schema"`` of the JSON file (kept so a round trip does not drop it)."""
 
 
 for _cls in (Meta, Cover, Toc, Section, Part, Appendix, Report):
