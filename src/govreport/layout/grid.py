@@ -66,22 +66,28 @@ def place_cells(rows: Sequence[Row]) -> tuple[list[Placed], int]:
     return placed, n_cols
 
 
+class _CharWidths(dict[str, float]):
+    """Advance of a character in em, computed once per character."""
+
+    def __missing__(self, ch: str) -> float:
+        if ch == " ":
+            w = 0.5
+        elif unicodedata.east_asian_width(ch) in ("W", "F", "A"):
+            w = 1.0
+        elif ch.isdigit():
+            w = 0.6  # digits of 맑은 고딕 / NanumGothic
+        else:
+            w = 0.55
+        self[ch] = w
+        return w
+
+
+_WIDTHS = _CharWidths()
+
+
 def text_em(text: str) -> float:
     """Width of the longest line of ``text`` in em (Hangul/CJK 1.0, others 0.55, space 0.5)."""
-    best = 0.0
-    for line in text.split("\n"):
-        w = 0.0
-        for ch in line:
-            if ch == " ":
-                w += 0.5
-            elif unicodedata.east_asian_width(ch) in ("W", "F", "A"):
-                w += 1.0
-            elif ch.isdigit():
-                w += 0.6  # digits of 맑은 고딕 / NanumGothic
-            else:
-                w += 0.55
-        best = max(best, w)
-    return best
+    return max(sum(map(_WIDTHS.__getitem__, line)) for line in text.split("\n"))
 
 
 def word_em(text: str) -> float:

@@ -9,14 +9,27 @@ from __future__ import annotations
 
 import math
 
-from ..theme import Theme
+from ..theme import ResolvedStyle, Theme
 from ..theme.units import mm_to_pt
 from .grid import text_em
 from .nodes import Node, PageBreak, Para, TableBox, TocBlock
 
 
-def para_height(p: Para, theme: Theme, width_pt: float) -> float:
-    style = theme.resolve(p.role)  # type: ignore[arg-type]
+class Styles(dict[str, ResolvedStyle]):
+    """``theme.resolve(role)``, computed once per role."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.theme = theme
+
+    def __missing__(self, role: str) -> ResolvedStyle:
+        style = self[role] = self.theme.resolve(role)  # type: ignore[arg-type]
+        return style
+
+
+def para_height(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> float:
+    """Estimated height of a paragraph in pt, space before included."""
+    style = (styles or Styles(theme))[p.role]
     left = p.indent.left_pt if p.indent else 0.0
     avail_em = max((width_pt - left) / style.pt, 4.0)
     text = "".join(r.text for r in p.runs)
@@ -24,11 +37,12 @@ def para_height(p: Para, theme: Theme, width_pt: float) -> float:
     return lines * style.line_height_pt + (p.space_before_pt or 0.0)
 
 
-def _table_height(t: TableBox, theme: Theme) -> float:
+def _table_height(t: TableBox, theme: Theme, styles: Styles) -> float:
     rows = [0.0] * t.n_rows
     for c in t.cells:
         w = sum(t.col_widths_pt[c.col:c.col + c.colspan]) - mm_to_pt(t.cell_margin_mm[0] * 2)
-        h = sum(para_height(p, theme, w) for p in c.paras) + mm_to_pt(sum(t.cell_margin_mm[2:]))
+        h = sum(para_height(p, theme, w, styles) for p in c.paras) \
+            + mm_to_pt(sum(t.cell_margin_mm[2:]))
         share = h / c.rowspan
         for r in range(c.row, c.row + c.rowspan):
             rows[r] = max(rows[r], share)
@@ -52,6 +66,7 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
     """
     page_h = text_height_pt(theme)
     width = theme.page.text_width_pt
+    styles = Styles(theme)
     page, used = 1, 0.0
     marks: dict[str, int] = {}
     for node in body:
@@ -64,8 +79,8 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
         if isinstance(node, Para):
             if node.page_break_before and used > 0:
                 page, used = page + 1, 0.0
-            h = para_height(node, theme, width)
-            first_line = theme.resolve(node.role).line_height_pt  # type: ignore[arg-type]
+            h = para_height(node, theme, width, styles)
+            first_line = styles[node.role].line_height_pt
             if used + (node.space_before_pt or 0.0) + first_line > page_h:
                 page, used = page + 1, 0.0
             if node.bookmark:
@@ -74,7 +89,7 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
             while used > page_h:
                 page, used = page + 1, used - page_h
             continue
-        h = _table_height(node, theme)
+        h = _table_height(node, theme, styles)
         if used + h > page_h and used > 0 and h <= page_h:
             page, used = page + 1, 0.0
         for mark in (p.bookmark for c in node.cells for p in c.paras if p.bookmark):
