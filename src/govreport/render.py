@@ -19,7 +19,7 @@ from typing import Any, Literal
 import attrs
 
 from .errors import RenderError, ValidationError
-from .layout import LaidDocument, layout
+from .layout import LaidDocument, layout, report_fields
 from .model import Report
 from .serialization import load, structure, unstructure, write_atomic
 from .theme import Theme
@@ -180,7 +180,7 @@ def _free_context(report: Report | None, source: Any, theme: Theme,
     """Jinja context: a report's JSON plus its formatted ``fields``; other JSON as it is."""
     if report is not None:
         data = unstructure(report)
-        data["fields"] = layout(report, theme, locale).fields
+        data["fields"] = report_fields(report, theme, locale)
         return data
     if isinstance(source, Mapping):
         return dict(source)
@@ -238,6 +238,7 @@ def render(
         raise RenderError(f"{out}: file exists (use --force to overwrite)")
     if isinstance(source, str | os.PathLike):
         source = load_source(source)
+        check = False  # load_source → load() has run the semantic checks already
     data = render_bytes(source, fmt, template=template, theme=theme, locale=locale, check=check)
     write_atomic(out, data)
     return out

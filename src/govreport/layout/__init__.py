@@ -1,6 +1,6 @@
 """Layout: the report laid out as nodes shared by the DOCX and HWPX writers."""
 
-from .build import layout
+from .build import layout, report_fields
 from .nodes import (
     Border,
     Borders,
@@ -19,5 +19,5 @@ from .nodes import (
 
 __all__ = [
     "Border", "Borders", "CellBox", "Indent", "LaidDocument", "Node", "PageBreak", "Para", "Run",
-    "TableBox", "TocBlock", "TocEntry", "iter_paras", "layout",
+    "TableBox", "TocBlock", "TocEntry", "iter_paras", "layout", "report_fields",
 ]

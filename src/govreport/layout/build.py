@@ -126,12 +126,12 @@ class _Builder:
         self.out, self.prev = [], None
         if r.layout == "onepage":
             self.title_box(fields)
-        n_tasks_pages: list[TocEntry] = []
+        toc_entries: list[TocEntry] = []
         for i, part in enumerate(r.parts):
-            self.part(i, part, n_tasks_pages)
+            self.part(i, part, toc_entries)
         for i, (number, app) in enumerate(self._numbered_appendices()):
             mark = f"app_{i + 1}"
-            n_tasks_pages.append(TocEntry(level=1, label=f"{app.label} {number}",
+            toc_entries.append(TocEntry(level=1, label=f"{app.label} {number}",
                                           text=app.title, bookmark=mark))
             self.appendix(number, app, mark)
         body = tuple(self.out)
@@ -143,7 +143,7 @@ class _Builder:
             entries = tuple(
                 TocEntry(level=e.level, label=e.label, text=e.text, bookmark=e.bookmark,
                          page=pages.get(e.bookmark))
-                for e in n_tasks_pages
+                for e in toc_entries
             )
             front = (TocBlock(title=r.toc.title, entries=entries),)
         return LaidDocument(
@@ -347,7 +347,7 @@ class _Builder:
         self.box(TableBox(kind="summary", n_rows=1, n_cols=1, col_widths_pt=(self.width,),
                           cells=(cell,), space_before_pt=self.gap("box"),
                           row_heights_pt=(mm_to_pt(sb.min_height_mm),),
-                          cell_margin_mm=(m, m + mm_to_pt(0), m * 4, m * 4)))
+                          cell_margin_mm=(m, m, m * 4, m * 4)))
         self.prev = "summary"
 
     # ------------------------------------------------------------------ appendices
@@ -412,7 +412,7 @@ class _Builder:
             elif isinstance(b, Paragraph):
                 self.para("paragraph", [Run(text=b.text)], align=b.align)
             elif isinstance(b, Table | StaffingTable | BudgetTable):
-                self.table(b, parent_indent)
+                self.table(b)
 
     def _text_runs(self, item: Item) -> list[Run]:
         runs: list[Run] = []
@@ -512,8 +512,7 @@ class _Builder:
                else t.indent("note"))
         self.para("note", [Run(text=n.text)], symbol=t.symbol("note"), indent=_ind(ind))
 
-    def table(self, table: Table | StaffingTable | BudgetTable,
-              parent_indent: ThemeIndent | None) -> None:
+    def table(self, table: Table | StaffingTable | BudgetTable) -> None:
         t = self.theme
         generic = as_generic(table, t.table.totals_first)
         unit, basis = self.section_caption
@@ -526,10 +525,7 @@ class _Builder:
             if caption:
                 self.para("unit_caption", [Run(text=caption)], align="right",
                           gap_role="table_note" if generic.title else None)
-        indent = 0.0
-        if parent_indent is not None and isinstance(table, Table):
-            indent = 0.0
-        box = self.tables.build(generic, self.gap("table"), indent)
+        box = self.tables.build(generic, self.gap("table"))
         self.box(box, kind="table")
         for note in generic.notes:
             self.para("note_table", [Run(text=note)], symbol=t.symbol("note_table"),
@@ -551,6 +547,12 @@ def _tint(hex_color: str, amount: float) -> str:
     """``hex_color`` mixed with white (``amount`` 0 = colour, 1 = white)."""
     rgb = [int(hex_color[i:i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
+
+
+def report_fields(report: Report, theme: Theme | None = None,
+                  locale: str = "ko_KR") -> dict[str, str]:
+    """The formatted template fields (title, date, org …) without laying out the body."""
+    return _Builder(report, theme or Theme.seoul(), locale).fields()
 
 
 def layout(report: Report, theme: Theme | None = None, locale: str = "ko_KR") -> LaidDocument:
