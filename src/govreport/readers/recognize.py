@@ -289,6 +289,11 @@ class Recognizer:
             self.log.fallback("cover", "no organisation line found on the cover")
         kind = props.get("subject") or "업무보고"
         author = props.get("author") or None
+        desc = props.get("description", "")
+        if author is None and desc.startswith("author: "):
+            author = desc[len("author: "):].strip() or None
+        if author == "govreport":
+            author = None
         return Meta(title=title, org=org, date=date, parent_org=parent, audience=audience,
                     kind=kind, author=author)
 
@@ -563,9 +568,12 @@ class Recognizer:
         for r in range(t.n_rows):
             cells = [self._cell(c, r < header_rows) for c in t.row(r)]
             first = t.row(r)[0].text.strip() if t.row(r) else ""
-            total = r >= header_rows and first.replace(" ", "") in {
+            src = t.row(r)
+            styled = bool(src) and (all(c.fill for c in src) or all(
+                p.bold for c in src for p in c.paras if p.text.strip()))
+            total = r >= header_rows and styled and first.replace(" ", "") in {
                 x.replace(" ", "") for x in TOTAL_LABELS}
-            if total and self.theme.table.total_bold:
+            if total:  # a 계 row is styled as a whole; its bold is not the cells' own
                 cells = [attrs.evolve(c, bold=False) for c in cells]
             if r >= header_rows and any(isinstance(c.value, int | float) for c in cells):
                 zero = self.theme.table.zero

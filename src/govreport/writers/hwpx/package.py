@@ -75,8 +75,9 @@ def content_hpf(meta: Mapping[str, str], sections: int = 1) -> str:
         f'{DECL}<opf:package {XMLNS} version="" unique-identifier="" id="">'
         f"<opf:metadata><opf:title>{title}</opf:title><opf:language>ko</opf:language>"
         f'<opf:meta name="creator" content="text">{creator}</opf:meta>'
-        '<opf:meta name="subject" content="text"/>'
-        '<opf:meta name="description" content="text"/>'
+        f'<opf:meta name="subject" content="text">{esc(meta.get("subject", ""))}</opf:meta>'
+        f'<opf:meta name="description" content="text">{esc(meta.get("description", ""))}'
+        '</opf:meta>'
         f'<opf:meta name="lastsaveby" content="text">{creator}</opf:meta>'
         f'<opf:meta name="CreatedDate" content="text">{date}</opf:meta>'
         f'<opf:meta name="ModifiedDate" content="text">{date}</opf:meta>'
