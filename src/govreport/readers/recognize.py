@@ -105,7 +105,7 @@ class Recognizer:
         self.place_sep = self.theme.event.place_sep
         self.toc_entries: list[str] = []
         self.ranks: dict[str, int] = {}
-        self.em = self.theme.resolve("paragraph").pt
+        self.em = 2.0 if doc.format == "txt" else self.theme.resolve("paragraph").pt
 
     # ------------------------------------------------------------------ top level
     def run(self) -> Report:
@@ -463,7 +463,9 @@ class Recognizer:
                 self.log.typed += 1
                 continue
             sec_head = section_heading(t) if not split_symbol(n.text) else None
-            if sec_head and (ladder is None or ladder.empty() or n.bold):
+            following = bool(sec_head and parts and parts[-1]["sections"] and
+                             sec_head[0] == _next_number(parts[-1]["sections"]))
+            if sec_head and (ladder is None or ladder.empty() or n.bold or following):
                 close()
                 if not parts or (apps and cur is apps[-1]):
                     parts.append({"title": "", "sections": [], "intro": [],
@@ -808,6 +810,9 @@ def appendix_heading_strict(text: str) -> tuple[str, str] | None:
     m = re.match(r"^(참고|붙임|별첨|첨부)\s*(\d{1,2})\.?\s*$", text)
     if m:
         return m.group(1), ""
+    m = re.match(r"^(참고|붙임|별첨|첨부)\s*(\d{1,2})\s+(\S.{0,60})$", text)
+    if m and not text.rstrip().endswith("끝."):
+        return m.group(1), m.group(3).strip()
     return None
 
 
@@ -1005,8 +1010,8 @@ class _Ladder:
         fields = rec.item_fields(rest, p.where, in_event=in_event)
         if p.bold and not in_event:
             fields["bold"] = True
-        if symbol not in self._theme_symbols():
-            fields["symbol"] = symbol
+        if cls == "other" and symbol not in self._theme_symbols():
+            fields["symbol"] = symbol  # ❖ ◇ ⇨ …: kept; □ ■, ○ ㅇ ◦ … are normalised
         self._open(_Node(cls=cls, kind="item", data=fields, indent=p.indent,
                          text_indent=p.text_indent))
         rec.log.typed += 1
