@@ -89,6 +89,14 @@ def test_render_takes_a_shipped_name(tmp_path: Path) -> None:
     assert brief.exit_code == 0, brief.stderr
     with zipfile.ZipFile(tmp_path / "b.docx") as z:
         assert "요" in z.read("word/document.xml").decode()
+    mine = tmp_path / "mine.docx"
+    mine.write_bytes(shipped_path("report", "docx").read_bytes())
+    mixed = run("render", src, "--template", mine, "--template", "report",
+                "-o", tmp_path / "m.docx", "-o", tmp_path / "m.hwpx")
+    assert mixed.exit_code == 0, mixed.stderr  # ``report`` fills the .hwpx only
+    twice = run("render", src, "--template", mine, "--template", "report.docx",
+                "-o", tmp_path / "t.docx")
+    assert twice.exit_code == EXIT_INVALID and "two .docx templates" in twice.stderr
     wrong = run("render", src, "--template", "brief", "-o", tmp_path / "c.hwpx")
     assert wrong.exit_code == EXIT_INVALID and "docx only" in wrong.stderr
 

@@ -147,6 +147,7 @@ def _templates_for(templates: Sequence[str], formats: Sequence[Format]) -> dict[
 
     families = {template_family(f) for f in formats}
     out: dict[str, str] = {}
+    deferred: list[tuple[str, dict[str, str]]] = []
 
     def add(family: str, given: str, path: str) -> None:
         if family in out:
@@ -173,8 +174,15 @@ def _templates_for(templates: Sequence[str], formats: Sequence[Format]) -> dict[
         if not used:
             have = " and ".join(f".{f}" for f in shipped)
             _invalid(f"{t}: the shipped template is {have} only; no output of that type")
-        for family in used:
-            add(family, t, str(shipped[family].path))  # type: ignore[index]
+        if len(shipped) > 1:  # a bare name (``report``) fills the types no other one gives
+            deferred.append((t, {f: str(shipped[f].path) for f in used}))  # type: ignore[index]
+            continue
+        add(used[0], t, str(shipped[used[0]].path))  # type: ignore[index]
+    for t, paths in deferred:
+        free = {f: path for f, path in paths.items() if f not in out}
+        if not free:
+            _invalid(f"{t}: every output type already has a template; give one per type")
+        out.update(free)
     return out
 
 
