@@ -175,9 +175,9 @@ def _templates_for(templates: Sequence[str], formats: Sequence[Format]) -> dict[
             have = " and ".join(f".{f}" for f in shipped)
             _invalid(f"{t}: the shipped template is {have} only; no output of that type")
         if len(shipped) > 1:  # a bare name (``report``) fills the types no other one gives
-            deferred.append((t, {f: str(shipped[f].path) for f in used}))  # type: ignore[index]
+            deferred.append((t, {f: str(shipped[f].path) for f in used}))
             continue
-        add(used[0], t, str(shipped[used[0]].path))  # type: ignore[index]
+        add(used[0], t, str(shipped[used[0]].path))
     for t, paths in deferred:
         free = {f: path for f, path in paths.items() if f not in out}
         if not free:
