@@ -45,7 +45,7 @@ class _Styles:
         self.by_id: dict[str, Any] = {}
         try:
             root = document.styles.element
-        except Exception:  # noqa: BLE001 - a package without styles
+        except Exception:
             return
         for st in root.iterfind(f"{W}style"):
             self.by_id[st.get(f"{W}styleId", "")] = st
@@ -233,7 +233,7 @@ def read_docx(data: bytes, log: ReadLog) -> SourceDocument:
         raise ReadError("not a DOCX file (not a zip package)") from None
     try:
         document = docx.Document(BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds
+    except Exception as exc:
         raise ReadError(f"not a readable DOCX file ({exc})") from None
     walker = _Walker(document, log)
     nodes: list[SourceNode] = []

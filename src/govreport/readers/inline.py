@@ -199,7 +199,7 @@ class ValueReader:
         for p in period_readings(text):
             try:
                 shown = form(p)
-            except Exception:  # noqa: BLE001 - a reading the formatter cannot print
+            except Exception:
                 continue
             if _squash(shown) == want or _squash(re.sub(r"\([월화수목금토일]\)", "", shown)) \
                     == _squash(re.sub(r"\([월화수목금토일]\)", "", text)):
@@ -228,7 +228,8 @@ class ValueReader:
 
     def count(self, text: str) -> Quantity | None:
         """``2,507건``, ``150여 명``, ``약 15,000명``."""
-        m = re.match(r"^(약\s*)?([\d,]+(?:\.\d+)?)(여)?\s*([가-힣A-Za-z%]{0,6}(?: [가-힣]{1,4})?)$", text.strip())
+        m = re.match(r"^(약\s*)?([\d,]+(?:\.\d+)?)(여)?\s*([가-힣A-Za-z%]{0,6}(?: [가-힣]{1,4})?)$",
+                     text.strip())
         if not m:
             return None
         try:
@@ -247,7 +248,7 @@ class ValueReader:
             try:
                 if self.fmt.count(cand) == text.strip():
                     return cand
-            except Exception:  # noqa: BLE001
+            except Exception:
                 continue
         return None
 

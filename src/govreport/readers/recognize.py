@@ -127,7 +127,7 @@ class Recognizer:
             include = any(re.match(r"^\d", e) for e in self.toc_entries)
             toc = Toc(include_sections=include or not any(p.sections for p in parts))
         return Report(meta=meta, parts=tuple(parts), appendices=tuple(appendices),
-                      cover=cover, toc=toc, layout=layout)
+                      cover=cover, toc=toc, layout="onepage" if layout == "onepage" else "booklet")
 
     @staticmethod
     def _is_noise(p: SourcePara) -> bool:
@@ -340,7 +340,6 @@ class Recognizer:
         apps: list[dict[str, Any]] = []
         cur: dict[str, Any] | None = None  # the open section/intro/appendix holder
         ladder: _Ladder | None = None
-        last_table: _Node | None = None
         prev_chip: dict[str, Any] | None = None
 
         def close() -> None:
@@ -436,12 +435,9 @@ class Recognizer:
                     continue
                 if kind == "box":
                     for p in (p for c in n.cells for p in c.paras if p.text.strip()):
-                        i_consumed = ladder.para(p)
-                        del i_consumed
+                        ladder.para(p)
                     continue
-                table = self._data_table(n, h, ladder)
-                last_table = ladder.table(table, n.where)
-                del last_table
+                ladder.table(self._data_table(n, h, ladder), n.where)
                 continue
             # paragraph
             t = n.text.strip()
@@ -651,15 +647,15 @@ class Recognizer:
         groups: list[StaffGroup] = []
         sub_label = None
         k = 0
-        for g in h0[2:]:
-            cols = h1[k:k + g.colspan]
-            k += g.colspan
-            if len(cols) != g.colspan or g.colspan < 2:
+        for head in h0[2:]:
+            cols = h1[k:k + head.colspan]
+            k += head.colspan
+            if len(cols) != head.colspan or head.colspan < 2:
                 return None
             sub_label = sub_label or cols[0].text.strip()
             if cols[0].text.strip() != sub_label:
                 return None
-            groups.append(StaffGroup(name=g.text.strip(),
+            groups.append(StaffGroup(name=head.text.strip(),
                                      grades=tuple(c.text.strip() for c in cols[1:])))
         rows: list[StaffRow] = []
         for r in range(2, t.n_rows):
@@ -714,8 +710,8 @@ class Recognizer:
                 return None
             has_rate = len(spent_text) == 2
             if has_rate and budget:
-                from ..model import execution_rate
                 from ..formatting import format_percent
+                from ..model import execution_rate
 
                 rate = execution_rate(spent, budget)
                 shown = format_percent(float(rate) if rate is not None else 0.0,
@@ -724,16 +720,15 @@ class Recognizer:
                     return None
             if show_rate is None:
                 show_rate = has_rate
-            if r == 1 or (r == t.n_rows - 1 and total_row is None and
-                          name.replace(" ", "") in {"계", "합계", "총계"}):
-                if name.replace(" ", "") in {"계", "합계", "총계"}:
-                    total_row = (name, budget, spent)
-                    continue
+            at_edge = r == 1 or (r == t.n_rows - 1 and total_row is None)
+            if at_edge and name.replace(" ", "") in {"계", "합계", "총계"}:
+                total_row = (name, budget, spent)
+                continue
             lines.append(BudgetLine(name=name, budget=budget, spent=spent,
                                     remark=cells[4].text.strip()))
         if total_row is None or not lines:
             return None
-        table = BudgetTable(lines=tuple(lines), headers=head,  # type: ignore[arg-type]
+        table = BudgetTable(lines=tuple(lines), headers=head,
                             total_label=total_row[0], show_rate=bool(show_rate),
                             total=BudgetTotal(budget=total_row[1], spent=total_row[2]))
         line = table.total_line()
@@ -1023,8 +1018,8 @@ class _Ladder:
         out = set()
         for role in ("L1", "L2", "L3", "L4", "event_field", "event_sub"):
             try:
-                out.add(t.symbol(role))  # type: ignore[arg-type]
-            except Exception:  # noqa: BLE001
+                out.add(t.symbol(role))
+            except Exception:
                 continue
         return out
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .errors import ReadError
+from .inline import split_symbol, strip_lead
 from .log import ReadLog
 from .source import (
     SourceCell,
@@ -22,7 +23,6 @@ from .source import (
     SourcePara,
     SourceTable,
 )
-from .inline import split_symbol, strip_lead
 
 MAX_LINES = 200_000
 
