@@ -189,12 +189,12 @@ def _spot(tpl: DocxTemplate, exc: BaseException) -> TemplateSpot | None:
         places = _places(tpl.docx.element)
         before = sum(1 for x in lines[:line - 1] if _plain(x) == code)
         matches = [place for text, place in places if _norm(text) == _norm(code)]
-        if not matches:  # a line that also holds statements of removed rows/paragraphs
-            for stmt in re.findall(r"\{%.*?%\}", code):
-                matches = [place for text, place in places if _norm(stmt) in _norm(text)]
-                if matches:
-                    before = 0
-                    break
+        if not matches:  # the line also holds statements of removed rows/paragraphs
+            inside = [(len(_norm(text)), place) for text, place in places
+                      if text and _norm(text) in _norm(code)]
+            longest = max((n for n, _ in inside), default=0)
+            matches = [place for n, place in inside if n == longest]
+            before = 0
         if not matches:
             return None
         place = matches[before] if before < len(matches) else matches[0]
