@@ -8,7 +8,6 @@ written atomically (temporary file, then rename); an existing file is replaced o
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import zipfile
@@ -203,18 +202,9 @@ def _free_context(report: Report | None, source: Any, theme: Theme,
 
 
 def _fill_free_docx(template: Path, context: Mapping[str, Any], locale: str) -> bytes:
-    from docxtpl import DocxTemplate
+    from .writers.docx.free import fill_free_docx
 
-    from .templating import environment, template_error
-
-    try:
-        doc = DocxTemplate(str(template))
-        doc.render(dict(context), jinja_env=environment(locale), autoescape=True)
-    except Exception as exc:
-        raise template_error(exc, str(template)) from None
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return fill_free_docx(template, context, locale)
 
 
 def load_source(path: str | os.PathLike[str]) -> Report | Any:
