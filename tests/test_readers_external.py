@@ -230,3 +230,42 @@ def test_hwp_errors_are_clear() -> None:
         read(b"plain bytes", format="hwp")
     with pytest.raises(ReadError, match="not an HWPX file"):
         read(b"PK\x03\x04broken", format="hwpx")
+
+
+def test_word_footnote_objects_are_read(tmp_path: Path) -> None:
+    """A real Word footnote (footnotes.xml) becomes a footnote block after its paragraph."""
+    import zipfile
+
+    path = tmp_path / "fn.docx"
+    d = docx.Document()
+    d.add_paragraph("보고서")
+    d.add_paragraph("2025. 4.")
+    d.add_paragraph("총무과")
+    d.add_paragraph("Ⅰ. 개요")
+    d.add_paragraph("□ 법령 정비")
+    d.save(path)
+    with zipfile.ZipFile(path) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    files["word/footnotes.xml"] = (
+        f'<w:footnotes xmlns:w="{w}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
+        '<w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r>'
+        "<w:t>하천법 제12조</w:t></w:r></w:p></w:footnote></w:footnotes>").encode()
+    files["word/document.xml"] = files["word/document.xml"].replace(
+        "<w:t>□ 법령 정비</w:t></w:r>".encode(),
+        '<w:t>□ 법령 정비</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>'.encode())
+    rel = ('<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/'
+           '2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", rel.encode())
+    ct = ('<Override PartName="/word/footnotes.xml" ContentType="application/'
+          'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(b"</Types>",
+                                                                        ct.encode())
+    with zipfile.ZipFile(path, "w") as z:
+        for name, blob in files.items():
+            z.writestr(name, blob)
+    result = read_document(path)
+    assert result.report.parts[0].intro == (Item(text="법령 정비"),
+                                            Footnote(text="하천법 제12조"))
+    assert result.fallbacks == ()

@@ -76,7 +76,7 @@ def hwp_to_hwpx(data: bytes) -> bytes:
         out = doc.to_hwpx_bytes()
     except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException as exc:  # noqa: BLE001 - a Rust panic arrives as PanicException
+    except BaseException as exc:  # a Rust panic arrives as PanicException (a BaseException)
         raise ReadError(f"not a readable HWP file ({type(exc).__name__}: {exc})") from None
     if not isinstance(out, bytes):
         raise ReadError("rhwp returned no HWPX package")
