@@ -1087,7 +1087,7 @@ class Theme:
     numbers: NumberOptions = _group(NumberOptions, "숫자·금액", "numbers and money")
     layout: LayoutOptions = _group(LayoutOptions, "배치 방식", "layout behaviour")
     fit_lines: bool = _opt(
-        False,
+        True,
         "자간·장평을 줄여 1–2글자 넘침 막기",
         "squeeze 자간/장평 to avoid 1–2 char last lines",
     )
