@@ -303,7 +303,11 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     _assemble(document.element.body, doc, bw, cover_fields)
     if any(isinstance(n, TocBlock) for n in doc.front):
         _ask_field_update(document.settings.element)
-    document.core_properties.title = doc.fields.get("title", "")
+    props = document.core_properties
+    props.title = doc.fields.get("title", "")
+    props.subject = doc.fields.get("kind", "")  # 보고 종류; readers take it back from here
+    props.category = doc.fields.get("org_full", "")
+    props.author = doc.fields.get("author", "")
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
