@@ -1,4 +1,4 @@
-"""The ``govreport`` command line: render, validate, schema, init, batch.
+"""The ``govreport`` command line: render, validate, schema, init, template, batch.
 
 Exit codes: 0 success; 1 a document could not be rendered (``batch``: some files failed,
 whatever the reason, including invalid input files); 2 invalid input or usage (bad JSON,
@@ -140,23 +140,49 @@ def _check_theme(theme: str | None) -> Theme | None:
 
 
 def _templates_for(templates: Sequence[str], formats: Sequence[Format]) -> dict[str, str]:
-    """``--template`` files by family (docx/hwpx); each must exist and be used by an output."""
+    """``--template`` files by family (docx/hwpx); each must exist (a file, or a shipped
+    template name such as ``report``) and be used by an output."""
     from .batch import template_family
+    from .shipped_templates import lookup, names
 
     families = {template_family(f) for f in formats}
     out: dict[str, str] = {}
+    deferred: list[tuple[str, dict[str, str]]] = []
+
+    def add(family: str, given: str, path: str) -> None:
+        if family in out:
+            _invalid(f"two .{family} templates given ({out[family]}, {given}); give one per type")
+        out[family] = path
+
     for t in templates:
         suffix = Path(t).suffix.lower().lstrip(".")
-        if suffix not in ("docx", "hwpx"):
-            _invalid(f"{t}: a template must be a .docx or .hwpx file")
-        if not Path(t).is_file():
-            _invalid(f"{t}: template not found")
-        if suffix in out:
-            _invalid(f"two .{suffix} templates given ({out[suffix]}, {t}); give one per type")
-        if suffix not in families:
-            need = "a .docx output (or .pdf)" if suffix == "docx" else "a .hwpx or .hwp output"
-            _invalid(f"{t}: a .{suffix} template needs {need}")
-        out[suffix] = t
+        if Path(t).is_file():
+            if suffix not in ("docx", "hwpx"):
+                _invalid(f"{t}: a template must be a .docx or .hwpx file")
+            if suffix not in families:
+                need = "a .docx output (or .pdf)" if suffix == "docx" else "a .hwpx or .hwp output"
+                _invalid(f"{t}: a .{suffix} template needs {need}")
+            add(suffix, t, t)
+            continue
+        shipped = lookup(t)
+        if not shipped:
+            if suffix in ("docx", "hwpx"):
+                _invalid(f"{t}: template not found (shipped templates: {', '.join(names())})")
+            _invalid(f"{t}: no such template; a template must be a .docx or .hwpx file or a "
+                     f"shipped template name ({', '.join(names())})")
+        used = [family for family in shipped if family in families]
+        if not used:
+            have = " and ".join(f".{f}" for f in shipped)
+            _invalid(f"{t}: the shipped template is {have} only; no output of that type")
+        if len(shipped) > 1:  # a bare name (``report``) fills the types no other one gives
+            deferred.append((t, {f: str(shipped[f].path) for f in used}))
+            continue
+        add(used[0], t, str(shipped[used[0]].path))
+    for t, paths in deferred:
+        free = {f: path for f, path in paths.items() if f not in out}
+        if not free:
+            _invalid(f"{t}: every output type already has a template; give one per type")
+        out.update(free)
     return out
 
 
@@ -530,6 +556,61 @@ def _emit(text: str, output: str | None, force: bool) -> None:
     path = Path(output)
     _write_output(path, text.encode("utf-8"), force)
     click.echo(f"{path} ({_size(len(text.encode('utf-8')))})", err=True)
+
+
+# --------------------------------------------------------------------------- template
+
+
+@cli.group(context_settings=CONTEXT_SETTINGS)
+def template() -> None:
+    """함께 제공되는 서식 / Templates shipped with govreport (list, export to restyle)."""
+
+
+@template.command("list", context_settings=CONTEXT_SETTINGS)
+def template_list() -> None:
+    """제공 서식 목록 / List the shipped templates (name, types, purpose)."""
+    from .shipped_templates import lookup, names
+
+    for name in names():
+        files = lookup(name)
+        kinds = ",".join(files)
+        first = next(iter(files.values()))
+        click.echo(f"{name}\t{kinds}\t{first.description}")
+
+
+@template.command("export", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NAME")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="저장할 파일 (.docx 또는 .hwpx) / where to write it (.docx or .hwpx)")
+@click.option("-f", "--force", is_flag=True, help="기존 파일 덮어쓰기 / overwrite FILE")
+def template_export(name: str, output: str, force: bool) -> None:
+    """제공 서식을 파일로 꺼냅니다 / Write a shipped template to FILE, to restyle it.
+
+    \b
+    예 / examples:
+      govreport template export report -o mine.docx
+      govreport template export report -o mine.hwpx
+      govreport render report.json --template mine.docx -o out.docx
+    """
+    from .shipped_templates import lookup, names
+
+    path = Path(output)
+    family = path.suffix.lower().lstrip(".")
+    if family not in ("docx", "hwpx"):
+        _invalid(f"{output}: the output must end in .docx or .hwpx")
+    shipped = lookup(name)
+    if not shipped:
+        _invalid(f"{name}: no shipped template of that name (shipped: {', '.join(names())})")
+    found = shipped.get(family)  # type: ignore[call-overload]
+    if found is None:
+        have = " and ".join(f".{f}" for f in shipped)
+        _invalid(f"{name}: the shipped template is {have} only, not .{family}")
+    if path.is_dir():
+        _invalid(f"{path}: is a folder")
+    with _errors():
+        data = found.path.read_bytes()
+    _write_output(path, data, force)
+    click.echo(f"{path} ({_size(len(data))})", err=True)
 
 
 # --------------------------------------------------------------------------- batch
