@@ -216,7 +216,8 @@ def cli() -> None:
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("source", metavar="REPORT.json", type=click.Path(dir_okay=False))
+@click.argument("source", metavar="REPORT.json|.hwpx|.hwp|.docx|.txt",
+                type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "outputs", multiple=True, required=True, metavar="OUT",
               help="출력 파일 (.docx .hwpx .hwp .pdf, 여러 번 가능) / "
                    "output file, by suffix; repeat for several formats")
@@ -240,6 +241,7 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
       govreport render report.json -o report.docx
       govreport render report.json -o report.docx -o report.hwpx --theme central
       govreport render data.json --template free.docx -o out.docx
+      govreport render old.hwp -o new.hwpx --theme central   (기존 문서 다시 꾸미기 / restyle)
     """
     from .render import load_source, output_format, render_bytes
 
@@ -270,10 +272,13 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     from .model import Report
 
     with _errors(source):
-        try:
-            data = load_source(source)
-        except RenderError as exc:  # unreadable input
-            _invalid(str(exc))
+        if _is_document(source):
+            data = _read_document(source, strict=False, theme=theme)
+        else:
+            try:
+                data = load_source(source)
+            except RenderError as exc:  # unreadable input
+                _invalid(str(exc))
     if isinstance(data, Report):
         _show_warnings(source, data)
     elif not tpl:
@@ -312,6 +317,62 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
         click.echo(f"{p} ({_size(len(blob))})", err=True)
     if failures:
         _raise_all(failures)
+
+
+def _is_document(source: str) -> bool:
+    return Path(source).suffix.lower() in (".hwpx", ".hwp", ".docx", ".txt", ".text")
+
+
+def _read_document(source: str, *, strict: bool, theme: str | None) -> Any:
+    """Read a document with the readers, printing its fallbacks and summary to stderr."""
+    from .readers import read_document
+
+    result = read_document(source, theme=theme)
+    for f in result.fallbacks:
+        click.echo(f"{source}: {f}", err=True)
+    click.echo(f"{source}: {result.summary}", err=True)
+    if strict and result.fallbacks:
+        _invalid(f"{source}: {len(result.fallbacks)} fallback(s) with --strict; nothing written")
+    return result.report
+
+
+# --------------------------------------------------------------------------- import
+
+
+@cli.command("import", context_settings=CONTEXT_SETTINGS)
+@click.argument("source", metavar="IN.hwpx|.hwp|.docx|.txt", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, metavar="OUT.json",
+              type=click.Path(dir_okay=False), help="보고서 JSON / report JSON to write")
+@click.option("--strict", is_flag=True,
+              help="하나라도 대체되면 실패 / fail (exit 2) when anything fell back")
+@click.option("--theme", metavar="seoul|central|FILE",
+              help="날짜·기호 형식을 읽을 테마 (기본 seoul) / theme whose date and symbol "
+                   "forms are read (default: seoul)")
+@click.option("-f", "--force", is_flag=True, help="기존 파일 덮어쓰기 / overwrite OUT.json")
+def import_(source: str, output: str, strict: bool, theme: str | None, force: bool) -> None:
+    """기존 문서를 보고서 JSON으로 / Read an existing report into report JSON.
+
+    \b
+    예 / examples:
+      govreport import 2024-업무보고.hwpx -o 2024.json
+      govreport import 계획.docx -o plan.json --strict
+      govreport import memo.txt -o memo.json
+    """
+    from .serialization import dumps
+
+    if not Path(source).is_file():
+        _invalid(f"{source}: no such file")
+    out = Path(output)
+    if out.suffix.lower() != ".json":
+        _invalid(f"{output}: the output of import is report JSON (.json)")
+    if out.exists() and not force:
+        _invalid(f"{out}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
+    _check_theme(theme)
+    with _errors(source):
+        report = _read_document(source, strict=strict, theme=theme)
+        text = dumps(report)
+    _write_output(out, text.encode("utf-8"), True)
+    click.echo(f"{out} ({_size(len(text.encode('utf-8')))})", err=True)
 
 
 def _family(fmt: Format) -> str:
