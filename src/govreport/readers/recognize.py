@@ -268,6 +268,8 @@ class Recognizer:
 
     def _meta(self, title: str, date: Period | None, org: str, props: dict[str, str],
               audience: str | None = None) -> Meta:
+        # a long title is broken into balanced lines on the cover: the breaks were spaces
+        title = re.sub(r"\s*\n\s*", " ", title).strip()
         title = title or props.get("title", "") or "(제목 없음)"
         if date is None:
             raw = props.get("createddate") or props.get("created") or ""
