@@ -50,6 +50,7 @@ from ..model import (
 )
 from ..theme import Theme
 from .inline import (
+    ATTACHMENT_RE,
     CIRCLED,
     ValueReader,
     appendix_heading,
@@ -57,6 +58,7 @@ from .inline import (
     section_heading,
     split_symbol,
     strip_lead,
+    toc_entry,
 )
 from .log import ReadLog
 from .source import SourceDocument, SourceNode, SourcePageBreak, SourcePara, SourceTable
@@ -68,7 +70,6 @@ TOC_TITLES = frozenset({"목차", "목 차", "차례", "차 례", "목  차"})
 STATUS_RE = re.compile(r"(지속|완료|진행|추진\s*중|예정|검토\s*중|협의\s*중|현재|시행\s*중|"
                        r"운영\s*중|준비\s*중|계획|상시|수시|연중)$")
 """Trailing ``(…)`` words read as an item's status; other parentheses stay in the text."""
-_TOC_ENTRY = re.compile(r"^(.*?)(?:\t+|[·…．.\s]{3,})\s*(\d{1,4})\s*$", re.S)
 
 
 # ----------------------------------------------------------------------------- builders
@@ -140,7 +141,7 @@ class Recognizer:
                 return False
             t = n.text.strip()
             if part_heading(t) or split_symbol(n.text) or appendix_heading_strict(t):
-                return not _TOC_ENTRY.match(t)
+                return toc_entry(t) is None
             return False
         if isinstance(n, SourceTable):
             kind = self.table_kind(n)
@@ -166,7 +167,7 @@ class Recognizer:
             if isinstance(n, SourcePageBreak):
                 j += 1
                 break
-            if isinstance(n, SourcePara) and (n.toc or _TOC_ENTRY.match(n.text.strip())):
+            if isinstance(n, SourcePara) and (n.toc or toc_entry(n.text) is not None):
                 j += 1
                 continue
             if isinstance(n, SourceTable) and self.table_kind(n) == "toc":
@@ -183,8 +184,7 @@ class Recognizer:
             elif isinstance(n, SourceTable):
                 texts = ["\t".join(c.text for c in n.row(r)) for r in range(n.n_rows)]
             for t in texts:
-                m = _TOC_ENTRY.match(t.strip())
-                entry = (m.group(1) if m else t).strip()
+                entry = (toc_entry(t) or t).strip()
                 if entry and entry.replace(" ", "") not in ("목차", "차례"):
                     self.toc_entries.append(entry)
                     self.log.derived += 1
@@ -269,7 +269,7 @@ class Recognizer:
     def _meta(self, title: str, date: Period | None, org: str, props: dict[str, str],
               audience: str | None = None) -> Meta:
         # a long title is broken into balanced lines on the cover: the breaks were spaces
-        title = re.sub(r"\s*\n\s*", " ", title).strip()
+        title = " ".join(x.strip() for x in title.split("\n") if x.strip())
         title = title or props.get("title", "") or "(제목 없음)"
         if date is None:
             raw = props.get("createddate") or props.get("created") or ""
@@ -801,6 +801,8 @@ class Recognizer:
 
 def appendix_heading_strict(text: str) -> tuple[str, str] | None:
     """An appendix heading paragraph (``참고 1`` / ``[붙임 2] 제목``), not a sentence."""
+    if len(text) > 100:
+        return None
     m = re.match(r"^[<\[【〈]\s*(참고|붙임|별첨|첨부)\s*(\d{1,2})?\s*[>\]】〉]\s*(.*)$", text)
     if m:
         return m.group(1), m.group(3).strip()
@@ -808,7 +810,7 @@ def appendix_heading_strict(text: str) -> tuple[str, str] | None:
     if m:
         return m.group(1), ""
     m = re.match(r"^(참고|붙임|별첨|첨부)\s*(\d{1,2})\s+(\S.{0,60})$", text)
-    if m and not text.rstrip().endswith("끝."):
+    if m and not ATTACHMENT_RE.search(text):
         return m.group(1), m.group(3).strip()
     return None
 
@@ -1150,7 +1152,10 @@ class _Ladder:
             rec.log.typed += 1
             return
         last = self.stack[-1] if self.stack else None
-        if last is not None and last.kind == "item" and last.cls == "box" and not last.children:
+        indented = p.indent is None or last is None or last.indent is None or \
+            p.indent > last.indent + 0.5
+        if last is not None and last.kind == "item" and last.cls == "box" and \
+                not last.children and indented:
             last.children.append(LeadLine(text=text))
             rec.log.typed += 1
             return
