@@ -287,19 +287,25 @@ def test_attachment_list_and_hostile_lines(tmp_path: Path) -> None:
     assert len(blocks) == 5
 
 
+def _ok(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code in (0, None)
+
+
 def test_cli_import_and_render_a_document(tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "memo.txt"
     src.write_text("주간 보고\n2025. 4.\n총무과\nⅠ. 현황\n□ 시설 점검 완료\n", encoding="utf-8")
     out = tmp_path / "memo.json"
-    main(["import", str(src), "-o", str(out)])
+    _ok(["import", str(src), "-o", str(out)])
     assert '"text": "시설 점검 완료"' in out.read_text(encoding="utf-8")
     assert "blocks typed (100.0%)" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:  # exists, no --force
         main(["import", str(src), "-o", str(out)])
     assert exc.value.code == 2
     hwpx = tmp_path / "memo.hwpx"
-    main(["render", str(src), "-o", str(hwpx), "--theme", "central"])
+    _ok(["render", str(src), "-o", str(hwpx), "--theme", "central"])
     again = read(hwpx)
     assert again.parts[0].intro == (Item(text="시설 점검 완료"),)
     assert again.meta.title == "주간 보고"
