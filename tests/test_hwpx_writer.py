@@ -92,8 +92,8 @@ def _para_texts(root: etree._Element) -> list[str]:
         for t in p.iterfind(f"{HP}run/{HP}t"):
             parts.append(t.text or "")
             for child in t:
-                parts.append({"tab": "\t", "lineBreak": "\n"}.get(etree.QName(child).localname,
-                                                                   ""))
+                name = etree.QName(child).localname  # fwSpace: the fixed space after a symbol
+                parts.append({"tab": "\t", "lineBreak": "\n", "fwSpace": " "}.get(name, ""))
                 parts.append(child.tail or "")
         out.append("".join(parts))
     return out
@@ -482,7 +482,9 @@ def test_paragraph_letter_spacing_and_width_apply_to_text_runs_only(doc: LaidDoc
     assert text1.get("charPrIDRef") == text2.get("charPrIDRef")  # interned
     assert sym1.get("charPrIDRef") == sym2.get("charPrIDRef") == plain.get("charPrIDRef")
     assert text1.get("charPrIDRef") != sym1.get("charPrIDRef")
-    assert [t.text for t in sym1.iter(f"{HP}t")] == ["○ "]
+    assert [t.text for t in sym1.iter(f"{HP}t")] == ["○"]
+    # the gap after the symbol is a fixed-width space: justification does not widen it
+    assert [etree.QName(c).localname for t in sym1.iter(f"{HP}t") for c in t] == ["fwSpace"]
 
 
 def test_summary_box_double_border(doc: LaidDocument) -> None:
@@ -549,8 +551,8 @@ def test_blank_paragraphs_replace_space_before(doc: LaidDocument) -> None:
     header, sec = _header(data), _section(data)
     paras, chars = _by_id(header, "paraPr"), _by_id(header, "charPr")
     top = list(sec.iterfind(f"{HP}p"))
-    texts = ["<tbl>" if p.find(f".//{HP}tbl") is not None else
-             "".join(t.text or "" for t in p.iterfind(f"{HP}run/{HP}t")) for p in top]
+    texts = ["<tbl>" if p.find(f".//{HP}tbl") is not None else "".join(_para_texts(p))
+             for p in top]
     assert texts == ["□ 첫째", "", "○ 둘째", "", "□ 셋째", "", "<tbl>"]
 
     def prev(p: etree._Element) -> str:

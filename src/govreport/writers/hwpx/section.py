@@ -280,7 +280,7 @@ class SectionWriter:
         tabs = self._tabs(p, p.tab_right_pt, leader, ind.left_pt - ind.hanging_pt)
         runs: list[tuple[int, str]] = []
         if p.symbol:
-            runs.append((style.char, f"<hp:t>{lead_spaces}{esc(p.symbol)} </hp:t>"))
+            runs.append((style.char, f"<hp:t>{lead_spaces}{esc(p.symbol)}<hp:fwSpace/></hp:t>"))
         for r in p.runs:
             runs.append((self._run_char(role, r, style.char, p), self._run_content(r, tabs)))
         return head + lead + _merge_runs(runs, ctrls, style.char) + "</hp:p>"
