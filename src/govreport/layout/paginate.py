@@ -38,15 +38,27 @@ class Styles(dict[str, ResolvedStyle]):
 
 
 def para_lines(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> int:
-    """Estimated number of lines of a paragraph (its 자간/장평 squeeze included)."""
+    """Estimated number of lines of a paragraph: its runs at their own sizes, its 자간/장평
+    squeeze included (what the writers also use to size table rows)."""
     style = (styles or Styles(theme))[p.role]
+    return line_count(p, style.pt, width_pt)
+
+
+def line_count(p: Para, base_pt: float, width_pt: float) -> int:
+    """Lines of ``p`` (role size ``base_pt``) in a column of ``width_pt``."""
     left = p.indent.left_pt if p.indent else 0.0
-    avail_em = max((width_pt - left) / style.pt, 4.0)
-    text = "".join(r.text for r in p.runs)
+    avail = max(width_pt - left, 4.0 * base_pt)
     width = (p.width_pct or 100.0) / 100
     spacing = (p.letter_spacing_pct or 0.0) / 100
-    return sum(max(1, math.ceil((text_em(line) * width + len(line) * spacing) / avail_em - 1e-9))
-               for line in text.split("\n"))
+    lines: list[float] = [0.0]
+    for r in p.runs:
+        size = r.size_pt or base_pt
+        for i, seg in enumerate(r.text.split("\n")):
+            if i:
+                lines.append(0.0)
+            seg = seg.replace("\t", "  ")
+            lines[-1] += (text_em(seg) * width + len(seg) * spacing) * size if seg else 0.0
+    return sum(max(1, math.ceil(w / avail - 1e-9)) for w in lines)
 
 
 def para_height(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> float:
