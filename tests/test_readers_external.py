@@ -306,6 +306,8 @@ def test_cli_import_and_render_a_document(tmp_path: Path,
     assert exc.value.code == 2
     hwpx = tmp_path / "memo.hwpx"
     _ok(["render", str(src), "-o", str(hwpx), "--theme", "central"])
-    again = read(hwpx)
+    # central prints □ lines bold: read with that theme, bold is its style, not emphasis
+    again = read(hwpx, theme="central")
     assert again.parts[0].intro == (Item(text="시설 점검 완료"),)
+    assert read(hwpx).parts[0].intro == (Item(text="시설 점검 완료", bold=True),)
     assert again.meta.title == "주간 보고"

@@ -38,13 +38,15 @@ def _diff(a: Any, b: Any, path: str = "$") -> list[str]:
     return [] if a == b else [path]
 
 
+@pytest.mark.parametrize("theme", ["seoul", "central"])
 @pytest.mark.parametrize("fmt", ["docx", "hwpx"])
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_round_trip(example: Path, fmt: str, tmp_path: Path) -> None:
+def test_round_trip(example: Path, fmt: str, theme: str, tmp_path: Path) -> None:
+    """Rendered with a theme and read with the same theme (its symbols, bold levels, dates)."""
     report = g.load(example)
     out = tmp_path / f"out.{fmt}"
-    g.render(report, out)
-    result = read_document(out)
+    g.render(report, out, theme=theme)
+    result = read_document(out, theme=theme)
     diffs = _diff(json.loads(dumps(report)), json.loads(dumps(result.report)))
     assert diffs == KNOWN.get(example.stem, [])
     assert result.fallbacks == ()

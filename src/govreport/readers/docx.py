@@ -13,6 +13,7 @@ from io import BytesIO
 from typing import Any
 
 from .errors import ReadError
+from .inline import shows_text
 from .log import ReadLog
 from .source import (
     Align,
@@ -156,7 +157,7 @@ class _Walker:
                     self.log.skip(loc, "a picture or drawing is not read")
             runs.append(("".join(parts), bool(bold)))
         text = "".join(t for t, _ in runs)
-        shown = [b for t, b in runs if any(ch.isalnum() for ch in t)]
+        shown = [b for t, b in runs if shows_text(t)]
         toc = self.styles.name(sid).lower().startswith("toc")
         if (page_break or breaks_before) and not where:
             out.append(SourcePageBreak())

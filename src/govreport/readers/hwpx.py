@@ -15,6 +15,7 @@ from io import BytesIO
 from lxml import etree
 
 from .errors import ReadError
+from .inline import shows_text
 from .log import ReadLog
 from .source import (
     Align,
@@ -148,7 +149,7 @@ class _Walker:
                                               if isinstance(n, SourcePara)))
         text = "".join(t for t, _ in runs)
         if text.strip() or not pending:
-            shown = [b for t, b in runs if re.search(r"\w", t)]
+            shown = [b for t, b in runs if shows_text(t)]
             out.append(SourcePara(
                 text=text, bold=bool(shown) and all(shown),
                 align=self.h.align.get(p.get("paraPrIDRef", "")), where=loc,

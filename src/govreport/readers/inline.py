@@ -35,6 +35,14 @@ SPACES = " \t\u00a0\u2002\u2003\u2007\u3000"
 _NEEDS_SPACE = frozenset("oㅇ-–‐−―")
 
 
+def shows_text(run_text: str) -> bool:
+    """Whether a run carries visible words (not only spaces or a ladder symbol like ``ㅇ``)."""
+    s = run_text.strip(SPACES + "\n")
+    if not s or s in SYMBOL_CLASSES or s in CIRCLED or re.fullmatch(r"\*{1,3}", s):
+        return False
+    return re.search(r"\w", s) is not None
+
+
 def strip_lead(text: str) -> str:
     """``text`` without leading spaces of any kind (typed indents, U+2007, U+3000, tabs)."""
     return text.lstrip(SPACES)

@@ -1192,5 +1192,10 @@ class _Ladder:
         if not in_event and rank is not None and rank != level:
             data["level"] = rank
             level = rank
+        if data.get("bold") and not in_event:
+            # bold only when it stands out from the reading theme's style for that level
+            role = ("L1", "L2", "L3", "L4")[min(level, 4) - 1]
+            if rec.theme.resolve(role).bold:  # type: ignore[arg-type]
+                del data["bold"]
         kids = tuple(self._build(c, level, in_event) for c in n.children)
         return Item(children=kids, **data)
