@@ -13,7 +13,7 @@ from io import BytesIO
 from typing import Any
 
 from .errors import ReadError
-from .inline import shows_text
+from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
 from .source import (
     Align,
@@ -157,6 +157,9 @@ class _Walker:
                     self.log.skip(loc, "a picture or drawing is not read")
             runs.append(("".join(parts), bool(bold)))
         text = "".join(t for t, _ in runs)
+        typed = typed_indent_pt(text)
+        indent = (indent or 0.0) + typed
+        text_indent = (text_indent or 0.0) + typed
         shown = [b for t, b in runs if shows_text(t)]
         toc = self.styles.name(sid).lower().startswith("toc")
         if (page_break or breaks_before) and not where:

@@ -15,7 +15,7 @@ from io import BytesIO
 from lxml import etree
 
 from .errors import ReadError
-from .inline import shows_text
+from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
 from .source import (
     Align,
@@ -153,8 +153,9 @@ class _Walker:
             out.append(SourcePara(
                 text=text, bold=bool(shown) and all(shown),
                 align=self.h.align.get(p.get("paraPrIDRef", "")), where=loc,
-                indent=self.h.indent.get(p.get("paraPrIDRef", "")),
-                text_indent=self.h.text_indent.get(p.get("paraPrIDRef", "")),
+                indent=self.h.indent.get(p.get("paraPrIDRef", ""), 0.0) + typed_indent_pt(text),
+                text_indent=self.h.text_indent.get(p.get("paraPrIDRef", ""), 0.0)
+                + typed_indent_pt(text),
                 page_break=page_break, toc=toc, footnotes=tuple(notes)))
         out.extend(pending)
 

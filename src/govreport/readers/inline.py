@@ -43,6 +43,21 @@ def shows_text(run_text: str) -> bool:
     return re.search(r"\w", s) is not None
 
 
+_SPACE_PT = {" ": 7.5, "\u00a0": 7.5, "\u2002": 7.5, "\u2007": 7.5, "\u2003": 15.0,
+             "\u3000": 15.0, "\t": 30.0}
+
+
+def typed_indent_pt(text: str) -> float:
+    """The width (pt, at a 15 pt body) of the spaces typed before a paragraph's first mark —
+    how most Hancom users indent; added to the paragraph's own indent."""
+    width = 0.0
+    for ch in text:
+        if ch not in _SPACE_PT:
+            break
+        width += _SPACE_PT[ch]
+    return width
+
+
 def strip_lead(text: str) -> str:
     """``text`` without leading spaces of any kind (typed indents, U+2007, U+3000, tabs)."""
     return text.lstrip(SPACES)

@@ -1064,13 +1064,19 @@ class _Ladder:
             return
         open_items = [n for n in self.stack if n.kind != "leaf"]
         parent = open_items[-1] if open_items else None
-        if p.indent is not None and any(n.indent is not None for n in open_items):
+        if p.indent is not None and self._informative(p.indent, open_items):
             parent = self._parent_by_x(p.indent)
         if parent is not None:
             del self.stack[self.stack.index(parent) + 1:]
         else:
             self.stack.clear()
         self._attach(block, parent)
+
+    @staticmethod
+    def _informative(x: float, items: Sequence[_Node]) -> bool:
+        """Whether indents tell anything here: they exist and are not all at one x."""
+        xs = [n.indent for n in items if n.indent is not None] + [x]
+        return len(xs) > 1 and max(xs) - min(xs) > 0.5
 
     def _parent_by_x(self, x: float) -> _Node | None:
         """The deepest open line at least ~one character left of ``x`` (a child sits about
@@ -1088,8 +1094,8 @@ class _Ladder:
                 break
         cat = next((k for k in range(len(self.stack) - 1, -1, -1)
                     if self.stack[k].kind == "category"), None)
-        if cat is None and node.indent is not None and any(
-                n.indent is not None for n in self.stack):
+        if cat is None and node.indent is not None and self._informative(
+                node.indent, [n for n in self.stack if n.kind == "item"]):
             parent = self._parent_by_x(node.indent)
             del self.stack[(self.stack.index(parent) + 1) if parent else 0:]
         elif cat is not None:
