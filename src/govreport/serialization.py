@@ -7,6 +7,8 @@ raised at once as :class:`~govreport.errors.ValidationError` with JSON paths.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import difflib
 import json
 import os
@@ -30,6 +32,7 @@ from cattrs.strategies import configure_tagged_union
 from .errors import Problem, ValidationError
 from .model import BLOCK_TAGS, Block, Cell, PartialDate, Period, Report, Row
 from .model.dates import DateFormatError, parse_partial_date, parse_period
+from .model.figures import ChartValue, ColumnRef
 from .model.tables import CellValue
 from .validation import MAX_JSON_DEPTH, NESTING_FIELDS, nesting_message, number_problem
 
@@ -106,6 +109,29 @@ def _make_converter() -> cattrs.Converter:
         raise _TypeMismatch(f"{_describe(value)} is not a number")
 
     conv.register_structure_hook(int | float, structure_number)
+
+    def structure_chart_value(value: Any, _: type) -> ChartValue:
+        return None if value is None else structure_number(value, float)
+
+    conv.register_structure_hook(ChartValue, structure_chart_value)
+
+    def structure_column(value: Any, _: type) -> ColumnRef:
+        if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        raise _TypeMismatch(f"{_describe(value)} is not a column (header text or index)")
+
+    conv.register_structure_hook(ColumnRef, structure_column)
+
+    def structure_bytes(value: Any, _: type) -> bytes:
+        if not isinstance(value, str):
+            raise _TypeMismatch(f"{_describe(value)} is not base64 text")
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise _TypeMismatch("not valid base64 text") from None
+
+    conv.register_structure_hook(bytes, structure_bytes)
+    conv.register_unstructure_hook(bytes, lambda b: base64.b64encode(b).decode("ascii"))
 
     def structure_items(value: Any, item_types: list[Any], t: Any) -> tuple[Any, ...]:
         """Structure list elements against their types, collecting every error with its index."""
@@ -389,6 +415,9 @@ def structure(data: Any, source: str | None = None) -> Report:
     if "schema_url" in data:  # the model's name for "$schema" is not a JSON key
         extra.append(Problem(path="$", message='unknown field: schema_url (write "$schema")'))
         data = {k: v for k, v in data.items() if k != "schema_url"}
+    if "base_dir" in data:  # set by load(), never read from JSON
+        extra.append(Problem(path="$", message="unknown field: base_dir"))
+        data = {k: v for k, v in data.items() if k != "base_dir"}
     if "$schema" in data:  # an editor hint (JSON Schema URL), kept as Report.schema_url
         data = {("schema_url" if k == "$schema" else k): v for k, v in data.items()}
     early, too_deep = _scan(data)
@@ -412,6 +441,7 @@ def unstructure(report: Report) -> dict[str, Any]:
     """The canonical JSON-ready dict of a report."""
     d: dict[str, Any] = _type_first(converter.unstructure(report))
     d.pop("schema_version", None)
+    d.pop("base_dir", None)
     head: dict[str, Any] = {}
     if "schema_url" in d:
         head["$schema"] = d.pop("schema_url")
@@ -474,9 +504,15 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         ) from None
 
 
-def loads(text: str | bytes, *, source: str | None = None, check: bool = True) -> Report:
-    """Parse report JSON text; with ``check`` also run the semantic checks (errors only)."""
+def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
+          base_dir: str | os.PathLike[str] | None = None) -> Report:
+    """Parse report JSON text; with ``check`` also run the semantic checks (errors only).
+
+    ``base_dir`` is the folder that relative picture paths are read from (``load`` passes
+    the JSON file's folder)."""
     report = structure(_parse(text, source), source)
+    if base_dir is not None:
+        report = attrs.evolve(report, base_dir=str(base_dir))
     if check:
         from .validation import check_report
 
@@ -494,7 +530,7 @@ def load(path: str | os.PathLike[str], *, check: bool = True) -> Report:
     except OSError as exc:
         raise ValidationError([Problem(path="$", message=f"cannot read file: {exc.strerror}")],
                               str(p)) from None
-    return loads(text, source=str(p), check=check)
+    return loads(text, source=str(p), check=check, base_dir=p.parent)
 
 
 def dumps(report: Report, *, indent: int | None = 2) -> str:

@@ -12,7 +12,7 @@ import math
 from ..theme import ResolvedStyle, Theme
 from ..theme.units import mm_to_pt
 from .grid import text_em
-from .nodes import Node, PageBreak, Para, TableBox, TocBlock
+from .nodes import ChartBox, Node, PageBreak, Para, PictureBox, TableBox, TocBlock
 
 
 class Styles(dict[str, ResolvedStyle]):
@@ -88,6 +88,12 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
             used += h
             while used > page_h:
                 page, used = page + 1, used - page_h
+            continue
+        if isinstance(node, PictureBox | ChartBox):
+            h = node.height_pt + node.space_before_pt
+            if used + h > page_h and used > 0:
+                page, used = page + 1, 0.0
+            used += h
             continue
         h = _table_height(node, theme, styles)
         if used + h > page_h and used > 0 and h <= page_h:

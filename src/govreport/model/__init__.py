@@ -17,6 +17,7 @@ from .blocks import (
 )
 from .dates import DateFormatError, PartialDate, Period, parse_partial_date, parse_period
 from .document import SCHEMA_VERSION, Appendix, Cover, Meta, Part, Report, Section, Toc
+from .figures import CHART_KINDS, Chart, ChartSeries, ChartSource, Figure
 from .tables import (
     BudgetLine,
     BudgetTable,
@@ -31,10 +32,45 @@ from .tables import (
 )
 
 __all__ = [
-    "BLOCK_TAGS", "SCHEMA_VERSION", "Appendix", "Block", "BudgetLine", "BudgetTable",
-    "BudgetTotal", "CategoryTag", "Cell", "Cover", "DateFormatError", "EnumItem", "Event",
-    "Footnote", "Item", "LeadLine", "Meta", "Note", "Paragraph", "Part", "PartialDate", "Period",
-    "Quantity", "Report", "Row", "Section", "StaffGroup", "StaffRow", "StaffingTable",
-    "SubCaption", "Table", "Toc", "WhenWhere", "execution_rate", "parse_partial_date",
+    "BLOCK_TAGS",
+    "CHART_KINDS",
+    "SCHEMA_VERSION",
+    "Appendix",
+    "Block",
+    "BudgetLine",
+    "BudgetTable",
+    "BudgetTotal",
+    "CategoryTag",
+    "Cell",
+    "Chart",
+    "ChartSeries",
+    "ChartSource",
+    "Cover",
+    "DateFormatError",
+    "EnumItem",
+    "Event",
+    "Figure",
+    "Footnote",
+    "Item",
+    "LeadLine",
+    "Meta",
+    "Note",
+    "Paragraph",
+    "Part",
+    "PartialDate",
+    "Period",
+    "Quantity",
+    "Report",
+    "Row",
+    "Section",
+    "StaffGroup",
+    "StaffRow",
+    "StaffingTable",
+    "SubCaption",
+    "Table",
+    "Toc",
+    "WhenWhere",
+    "execution_rate",
+    "parse_partial_date",
     "parse_period",
 ]

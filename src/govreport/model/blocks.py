@@ -12,6 +12,7 @@ from typing import Literal, Union
 import attrs
 
 from .dates import PartialDate, Period, to_optional_period, to_partial_dates
+from .figures import Chart, ChartSeries, ChartSource, Figure
 from .tables import BudgetTable, StaffingTable, Table
 
 Align = Literal["left", "center", "right", "justify"]
@@ -151,6 +152,8 @@ Block = Union[  # noqa: UP007 - a runtime alias used by cattrs
     Table,
     StaffingTable,
     BudgetTable,
+    Figure,
+    Chart,
 ]
 
 BLOCK_TAGS: dict[type, str] = {
@@ -167,13 +170,16 @@ BLOCK_TAGS: dict[type, str] = {
     Table: "table",
     StaffingTable: "staffing_table",
     BudgetTable: "budget_table",
+    Figure: "figure",
+    Chart: "chart",
 }
 
+from . import figures as _figures  # noqa: E402
 from . import tables as _tables  # noqa: E402
 
-_namespace = {**vars(_tables), **globals()}
+_namespace = {**vars(_tables), **vars(_figures), **globals()}
 for _cls in (
     *BLOCK_TAGS, Quantity, _tables.Cell, _tables.Row, _tables.StaffGroup, _tables.StaffRow,
-    _tables.BudgetLine, _tables.BudgetTotal,
+    _tables.BudgetLine, _tables.BudgetTotal, ChartSeries, ChartSource,
 ):
     attrs.resolve_types(_cls, _namespace)

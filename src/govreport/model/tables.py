@@ -66,6 +66,7 @@ class Table:
     ``widths`` are relative column widths (any scale); omitted → computed from content.
     """
 
+    id: str | None = None
     header: tuple[Row, ...] = attrs.field(default=(), converter=_tuple)
     rows: tuple[Row, ...] = attrs.field(default=(), converter=_tuple)
     title: str | None = None
@@ -108,6 +109,7 @@ class StaffRow:
 class StaffingTable:
     """인력 현황: 정원/현원 by 직종 group and 직급; 소계 and 총계 computed."""
 
+    id: str | None = None
     groups: tuple[StaffGroup, ...] = attrs.field(converter=_tuple)
     rows: tuple[StaffRow, ...] = attrs.field(converter=_tuple)
     unit: str = "명"
@@ -185,6 +187,7 @@ class BudgetTotal:
 class BudgetTable:
     """예산 집행현황: 예산액/집행액 per 과목; 잔액, 집행률 and the 계 row computed."""
 
+    id: str | None = None
     lines: tuple[BudgetLine, ...] = attrs.field(converter=_tuple)
     unit: str = "천원"
     basis: Period | None = attrs.field(default=None, converter=to_optional_period)
