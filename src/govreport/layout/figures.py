@@ -238,6 +238,7 @@ class FigureLayout:
         h = w * img.px_height / img.px_width
         name = os.path.basename(fig.src) if fig.src else "picture"
         return PictureBox(data=img.data, format=img.format, width_pt=w, height_pt=h,
+                          px_width=img.px_width, px_height=img.px_height,
                           align=fig.align, name=name, descr=fig.alt or fig.caption or "")
 
     def chart(self, chart: Chart) -> ChartBox:

@@ -175,6 +175,8 @@ class PictureBox:
     format: Literal["png", "jpeg"]
     width_pt: float
     height_pt: float
+    px_width: int = 0
+    px_height: int = 0
     align: Literal["left", "center", "right"] = "center"
     name: str = ""
     descr: str = ""
