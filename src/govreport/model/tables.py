@@ -66,7 +66,6 @@ class Table:
     ``widths`` are relative column widths (any scale); omitted → computed from content.
     """
 
-    id: str | None = None
     header: tuple[Row, ...] = attrs.field(default=(), converter=_tuple)
     rows: tuple[Row, ...] = attrs.field(default=(), converter=_tuple)
     title: str | None = None
@@ -75,6 +74,8 @@ class Table:
     stub_columns: int = 1
     widths: tuple[float, ...] | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    id: str | None = None
+    """A name for this table, unique in the report, that a chart's ``source`` refers to."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -109,7 +110,6 @@ class StaffRow:
 class StaffingTable:
     """인력 현황: 정원/현원 by 직종 group and 직급; 소계 and 총계 computed."""
 
-    id: str | None = None
     groups: tuple[StaffGroup, ...] = attrs.field(converter=_tuple)
     rows: tuple[StaffRow, ...] = attrs.field(converter=_tuple)
     unit: str = "명"
@@ -119,6 +119,8 @@ class StaffingTable:
     total_label: str = "총계"
     subtotal_label: str = "소계"
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    id: str | None = None
+    """A name for this table, unique in the report, that a chart's ``source`` refers to."""
 
     def as_table(self) -> Table:
         """The generic two-header-row table (구분 | 총계 | group: 소계, grades…)."""
@@ -187,7 +189,6 @@ class BudgetTotal:
 class BudgetTable:
     """예산 집행현황: 예산액/집행액 per 과목; 잔액, 집행률 and the 계 row computed."""
 
-    id: str | None = None
     lines: tuple[BudgetLine, ...] = attrs.field(converter=_tuple)
     unit: str = "천원"
     basis: Period | None = attrs.field(default=None, converter=to_optional_period)
@@ -197,6 +198,8 @@ class BudgetTable:
     show_rate: bool = True
     total: BudgetTotal | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    id: str | None = None
+    """A name for this table, unique in the report, that a chart's ``source`` refers to."""
 
     def total_line(self) -> BudgetLine:
         """The computed 계 row."""

@@ -977,7 +977,9 @@ class FigureOptions:
     )
     chart_font_pt: float = _opt(10.0, "차트 글자 크기(pt)", "chart text size (pt)",
                                 _between(5, 30))
-    chart_font_role: Role = _opt("table_body", "차트 글꼴을 가져올 역할", "role giving the chart font")
+    chart_font_role: Role = _opt(
+        "table_body", "차트 글꼴을 가져올 역할", "role giving the chart font"
+    )
     gridlines: bool = _opt(False, "차트 눈금선", "horizontal gridlines in charts")
     logo_width_mm: float = _opt(30.0, "표지 로고 너비(mm)", "cover logo width (mm)", _positive)
 

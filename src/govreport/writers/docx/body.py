@@ -81,11 +81,10 @@ class BodyWriter:
         if isinstance(box, ChartBox) and not box.picture:
             chart_run(run, box, self.media.chart(box), self.media.shape_id())
             return
-        if isinstance(box, ChartBox):
-            from ..chartdraw import chart_picture
+        from ..chartdraw import chart_picture
 
-            box = chart_picture(box)
-        picture_run(run, box, self.media.image(box.data), self.media.shape_id())
+        pic = chart_picture(box) if isinstance(box, ChartBox) else box
+        picture_run(run, pic, self.media.image(pic.data), self.media.shape_id())
 
     # ------------------------------------------------------------------ runs
     def text(self, r: Element, text: str) -> None:

@@ -42,8 +42,9 @@ class DocxMedia:
     def __init__(self, document: Any) -> None:
         self.part = document.part
         self.package = self.part.package
-        used = [int(x) for x in etree.XPath(".//wp:docPr/@id", namespaces={"wp": WP_NS})(
-                    document.element.body) if str(x).isdigit()]
+        found: Any = etree.XPath(".//wp:docPr/@id", namespaces={"wp": WP_NS})(
+            document.element.body)
+        used = [int(str(x)) for x in found if str(x).isdigit()]
         self._next_id = max(used, default=0) + 1
 
     def shape_id(self) -> int:

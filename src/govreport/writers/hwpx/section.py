@@ -203,11 +203,10 @@ class SectionWriter:
         if isinstance(box, ChartBox) and not box.picture:
             obj = chart_anchor_xml(box, self.media.chart(box), obj_id)
         else:
-            if isinstance(box, ChartBox):
-                from ..chartdraw import chart_picture
+            from ..chartdraw import chart_picture
 
-                box = chart_picture(box)
-            obj = pic_xml(box, self.media.image(box.data, box.format), obj_id)
+            pic = chart_picture(box) if isinstance(box, ChartBox) else box
+            obj = pic_xml(pic, self.media.image(pic.data, pic.format), obj_id)
         return (head + lead + f'<hp:run charPrIDRef="{style.char}">{ctrls}{obj}<hp:t/></hp:run>'
                 + "</hp:p>")
 

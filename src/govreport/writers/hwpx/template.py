@@ -31,8 +31,8 @@ from ...templating import environment, template_error
 from ...theme import Theme
 from ._xml import HH, HP, XMLNS
 from .header import LANGS, ROLE_STYLE_NAMES, HeaderBuilder, StyleRef
-from .package import MIMETYPE, build_zip, preview_text
 from .media import HwpxMedia
+from .package import MIMETYPE, build_zip, preview_text
 from .section import SectionWriter
 
 _P, _RUN, _T = f"{{{HP}}}p", f"{{{HP}}}run", f"{{{HP}}}t"
