@@ -2,8 +2,8 @@
 
 The ``blank`` skeleton is a valid report that shows every block type once (item, note,
 footnote, lead, subcaption, paragraph, enum, category, event, when_where, table,
-staffing_table, budget_table, chart, figure) with short, realistic Korean text to overwrite.  Like a real
-report it types no symbols, numbers, weekdays or totals: the layout adds them.
+staffing_table, budget_table, chart, figure) with short, realistic Korean text to overwrite.
+Like a real report it types no symbols, numbers, weekdays or totals: the layout adds them.
 """
 
 from __future__ import annotations

@@ -38,7 +38,12 @@ BUDGET_NAMES = {"budget": 1, "spent": 2, "balance": 3}
 
 
 class ChartDataError(ValueError):
-    """Chart data that cannot be resolved (unknown table id, column …)."""
+    """Chart data that cannot be resolved (unknown table id, column …); ``field`` names the
+    ``source`` field at fault (``table``, ``columns``, ``category_column``)."""
+
+    def __init__(self, message: str, field: str = "columns") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def iter_blocks(report: Report) -> Iterator[Block]:
@@ -91,6 +96,7 @@ def _scale(table_unit: str | None, chart_unit: str | None) -> float:
 
 
 def _column(table: Table, ref: int | str, what: str) -> int:
+    """The 0-based column of ``ref`` (an index or a header text) in ``table``."""
     if isinstance(ref, int):
         width = max((sum(c.colspan for c in r.cells) for r in (*table.header, *table.rows)),
                     default=0)
@@ -158,7 +164,7 @@ def source_data(src: ChartSource, unit: str | None, tables: dict[str, AnyTable]
     table = tables.get(src.table)
     if table is None:
         known = ", ".join(sorted(tables)) or "none has an id"
-        raise ChartDataError(f"no table has the id {src.table!r} (tables: {known})")
+        raise ChartDataError(f"no table has the id {src.table!r} (tables: {known})", "table")
     if isinstance(table, StaffingTable):
         table = table.as_table()
     if isinstance(table, BudgetTable):
@@ -179,7 +185,10 @@ def source_data(src: ChartSource, unit: str | None, tables: dict[str, AnyTable]
                 raise ChartDataError(f"{ref!r} is not a budget column "
                                      "(budget, spent, balance, rate)")
         return cats, tuple(out)
-    cat_col = _column(table, src.category_column, "category_column")
+    try:
+        cat_col = _column(table, src.category_column, "category_column")
+    except ChartDataError as exc:
+        raise ChartDataError(str(exc), "category_column") from None
     cols = [_column(table, ref, "column") for ref in src.columns] or [
         c for c in range(cat_col + 1, max(
             (sum(x.colspan for x in r.cells) for r in table.rows), default=0))]
