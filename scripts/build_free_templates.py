@@ -1,4 +1,4 @@
-"""Build the free-form docxtpl templates in templates/free/ (reproducible).
+"""Build the free-form docxtpl templates in src/govreport/templates/free/ (reproducible).
 
 * ``brief.docx`` — a one-page 요지 보고 filled from a govreport report JSON (its canonical
   JSON is the Jinja context, plus ``fields`` with formatted cover values).
@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-OUT = Path(__file__).resolve().parents[1] / "templates" / "free"
+OUT = Path(__file__).resolve().parents[1] / "src" / "govreport" / "templates" / "free"
 
 
 def _korean_font(doc: Document, name: str = "휴먼명조", size: float = 13) -> None:  # type: ignore[valid-type]

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "templates" / "report.docx"
+SOURCE = ROOT / "src" / "govreport" / "templates" / "report.docx"
 TARGET = ROOT / "templates" / "examples" / "restyled-report.docx"
 GREEN = RGBColor(0x1B, 0x5E, 0x20)
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate the default templates ``templates/report.docx`` and ``templates/report.hwpx``.
+"""Regenerate the default templates ``src/govreport/templates/report.docx`` and ``.../report.hwpx``.
 
 Both are built by code from a theme (:func:`govreport.writers.docx.build_template`,
 :func:`govreport.writers.hwpx.build_template`) with fixed zip timestamps, so running this
@@ -27,15 +27,15 @@ BUILDERS: dict[str, Callable[[Theme], bytes]] = {
     ".docx": docx_writer.build_template,
     ".hwpx": hwpx_writer.build_template,
 }
-DEFAULT_OUTS = [ROOT / "templates" / f"report{suffix}" for suffix in BUILDERS]
+DEFAULT_OUTS = [ROOT / "src" / "govreport" / "templates" / f"report{suffix}" for suffix in BUILDERS]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Regenerate the default DOCX and HWPX templates.")
     ap.add_argument("--theme", default="seoul", help="profile name or theme file (seoul)")
     ap.add_argument("--out", type=Path, action="append",
-                    help="output .docx or .hwpx (repeatable; default: templates/report.docx "
-                         "and templates/report.hwpx)")
+                    help="output .docx or .hwpx (repeatable; default: the shipped "
+                         "src/govreport/templates/report.docx and report.hwpx)")
     ap.add_argument("--check", action="store_true",
                     help="fail if a file differs from a fresh build (no write)")
     args = ap.parse_args(argv)

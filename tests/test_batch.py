@@ -23,6 +23,7 @@ from govreport.batch import (
 from govreport.cli import EXIT_FAILED, EXIT_INVALID, cli
 from govreport.errors import RenderError
 from govreport.render import Format, render_bytes
+from govreport.shipped_templates import shipped_path
 from govreport.starter import starter_text
 
 
@@ -358,7 +359,7 @@ def test_batch_goes_on_after_a_missing_input(tmp_path: Path, free_template: Path
 
 
 def test_batch_free_form_hwpx_template_makes_hwp(tmp_path: Path, inputs: Path) -> None:
-    src = Path(__file__).resolve().parents[1] / "templates" / "report.hwpx"
+    src = shipped_path("report", "hwpx")
     free = tmp_path / "free.hwpx"
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(free, "w") as zout:
         for info in zin.infolist():

@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 
 import govreport as g
 from govreport.cli import EXIT_FAILED, EXIT_INVALID, cli
+from govreport.shipped_templates import shipped_path
 from govreport.starter import starter_text
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
@@ -473,7 +474,7 @@ def test_render_absurdly_nested_input_is_invalid_input(monkeypatch: pytest.Monke
 
 def _free_hwpx(tmp_path: Path) -> Path:
     """The default HWPX template with its {{ body }} paragraph turned into free text."""
-    src = Path(__file__).resolve().parents[1] / "templates" / "report.hwpx"
+    src = shipped_path("report", "hwpx")
     out = tmp_path / "free.hwpx"
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
         for info in zin.infolist():
@@ -504,7 +505,7 @@ def test_render_free_form_hwpx(tmp_path: Path, free_data: Path) -> None:
 
 
 def test_render_other_json_with_a_report_template(tmp_path: Path, free_data: Path) -> None:
-    report_template = Path(__file__).resolve().parents[1] / "templates" / "report.docx"
+    report_template = shipped_path("report", "docx")
     result = run("render", free_data, "--template", report_template, "-o", tmp_path / "x.docx")
     assert result.exit_code == EXIT_INVALID
     assert "has a {{ body }} marker, so it takes a report" in result.stderr

@@ -28,6 +28,7 @@ from govreport.layout import (
     iter_paras,
     layout,
 )
+from govreport.shipped_templates import shipped_path
 from govreport.theme import Theme
 from govreport.writers.docx import STYLE_NAMES, build_template, write_docx
 from govreport.writers.docx.ooxml import W_NS, text_of
@@ -339,7 +340,7 @@ def test_nothing_lost(laid: LaidDocument, body) -> None:  # type: ignore[no-unty
 def test_template_is_reproducible_and_committed(theme: Theme) -> None:
     a, b = build_template(theme), build_template(theme)
     assert a == b
-    committed = ROOT / "templates" / "report.docx"
+    committed = shipped_path("report", "docx")
     assert committed.read_bytes() == a, "run scripts/build_templates.py"
 
 

@@ -11,6 +11,7 @@ import pytest
 import govreport
 from govreport.errors import RenderError
 from govreport.render import load_source, render, render_bytes
+from govreport.shipped_templates import shipped_path
 
 ROOT = Path(__file__).parents[1]
 DUMP = ROOT / "examples" / "free-form" / "district-complaints.json"
@@ -30,7 +31,7 @@ def _text(data: bytes) -> list[str]:
 
 
 def test_any_json_renders_with_filters_in_a_table() -> None:
-    data = render_bytes(load_source(DUMP), "docx", template=ROOT / "templates/free/table-dump.docx")
+    data = render_bytes(load_source(DUMP), "docx", template=shipped_path("table-dump", "docx"))
     doc = docx.Document(io.BytesIO(data))
     rows = [[c.text for c in r.cells] for r in doc.tables[0].rows]
     assert rows[1] == ["종로구", "1,204", "1,150", "54", "95.5%"]
@@ -40,7 +41,7 @@ def test_any_json_renders_with_filters_in_a_table() -> None:
 
 def test_report_json_renders_in_a_free_form_brief() -> None:
     report = govreport.load(ROOT / "examples" / "seoul-mayor-office-2025-04.json")
-    text = _text(render_bytes(report, "docx", template=ROOT / "templates/free/brief.docx"))
+    text = _text(render_bytes(report, "docx", template=shipped_path("brief", "docx")))
     assert text[:3] == ["주요 업무 보고 (요지)", "2025. 4.  서울특별시 시장비서실", "Ⅰ. 일반 현황"]
     assert any("규제철폐 100일의 성과" in t for t in text)
 
@@ -51,9 +52,9 @@ def test_template_cannot_reach_python_internals(tmp_path: Path) -> None:
         render_bytes({"title": "x"}, "docx", template=tpl)
 
 
-def test_template_syntax_error_names_the_line(tmp_path: Path) -> None:
+def test_template_syntax_error_names_the_paragraph(tmp_path: Path) -> None:
     tpl = _template(tmp_path, "ok", "{{ title ", "more")
-    with pytest.raises(RenderError, match=r"t\.docx: template syntax error on line \d+"):
+    with pytest.raises(RenderError, match=r"t\.docx: paragraph 2: template syntax error"):
         render_bytes({"title": "x"}, "docx", template=tpl)
 
 
@@ -74,7 +75,7 @@ def test_non_report_json_without_template_is_a_clear_error() -> None:
 
 def test_report_template_for_other_data_fails_naming_the_value(tmp_path: Path) -> None:
     with pytest.raises(RenderError, match=r"does not have.*meta"):
-        render_bytes(load_source(DUMP), "docx", template=ROOT / "templates/free/brief.docx")
+        render_bytes(load_source(DUMP), "docx", template=shipped_path("brief", "docx"))
 
 
 def test_python_built_report_is_checked_before_rendering() -> None:

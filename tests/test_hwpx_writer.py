@@ -27,6 +27,7 @@ from govreport.layout import (
     iter_paras,
     layout,
 )
+from govreport.shipped_templates import shipped_path
 from govreport.theme import Theme
 from govreport.writers.hwpx import write_hwp, write_hwpx
 
@@ -304,11 +305,11 @@ def _replace_part(data: bytes, name: str, fn: Any) -> bytes:
 
 
 def test_shipped_template_is_current() -> None:
-    assert (ROOT / "templates" / "report.hwpx").read_bytes() == _build_template()
+    assert (shipped_path("report", "hwpx")).read_bytes() == _build_template()
 
 
 def test_default_template_filled(doc: LaidDocument, theme: Theme) -> None:
-    out = write_hwpx(doc, theme, template=ROOT / "templates" / "report.hwpx")
+    out = write_hwpx(doc, theme, template=shipped_path("report", "hwpx"))
     _validate(out)
     texts = _para_texts(_section(out))
     joined = "\n".join(texts)
@@ -318,7 +319,7 @@ def test_default_template_filled(doc: LaidDocument, theme: Theme) -> None:
     for p in iter_paras(doc.body):
         assert _expected(p) in texts
     assert len(_section(out).findall(f".//{HP}pageNum")) == 1
-    assert write_hwpx(doc, theme, template=ROOT / "templates" / "report.hwpx") == out
+    assert write_hwpx(doc, theme, template=shipped_path("report", "hwpx")) == out
 
 
 def test_template_placeholder_split_across_runs(doc: LaidDocument, theme: Theme,
@@ -335,7 +336,7 @@ def test_template_placeholder_split_across_runs(doc: LaidDocument, theme: Theme,
         # and '{{ org }}' split inside one run over two hp:t around a line break
         return xml.replace("<hp:t>{{ org }}</hp:t>", "<hp:t>{{ o</hp:t><hp:t>rg }}</hp:t>")
 
-    template = _replace_part((ROOT / "templates" / "report.hwpx").read_bytes(),
+    template = _replace_part((shipped_path("report", "hwpx")).read_bytes(),
                              "Contents/section0.xml", split)
     assert b"{{ ti</hp:t>" in _parts(template)["Contents/section0.xml"]
     path = tmp_path / "mine.hwpx"
@@ -349,7 +350,7 @@ def test_template_placeholder_split_across_runs(doc: LaidDocument, theme: Theme,
 
 def test_template_styles_by_role_name(doc: LaidDocument, theme: Theme) -> None:
     """A template style named like a role ('□ 1단계') styles that role's paragraphs."""
-    out = write_hwpx(doc, theme, template=ROOT / "templates" / "report.hwpx")
+    out = write_hwpx(doc, theme, template=shipped_path("report", "hwpx"))
     head, sec = _header(out), _section(out)
     names = [s.get("name") for s in head.iter(f"{HH}style")]
     assert names.count("□ 1단계") == 1 and names.count("쪽 번호") == 1
@@ -360,7 +361,7 @@ def test_template_styles_by_role_name(doc: LaidDocument, theme: Theme) -> None:
 
 
 def test_template_without_marker_is_an_error(doc: LaidDocument, theme: Theme) -> None:
-    template = _replace_part((ROOT / "templates" / "report.hwpx").read_bytes(),
+    template = _replace_part((shipped_path("report", "hwpx")).read_bytes(),
                              "Contents/section0.xml",
                              lambda x: x.replace("{{ body }}", "본문"))
     with pytest.raises(RenderError, match="body"):
@@ -368,7 +369,7 @@ def test_template_without_marker_is_an_error(doc: LaidDocument, theme: Theme) ->
 
 
 def test_template_is_sandboxed(doc: LaidDocument, theme: Theme) -> None:
-    template = _replace_part((ROOT / "templates" / "report.hwpx").read_bytes(),
+    template = _replace_part((shipped_path("report", "hwpx")).read_bytes(),
                              "Contents/section0.xml",
                              lambda x: x.replace("{{ org }}",
                                                  "{{ org.__class__.__mro__[1].__subclasses__() }}"))
@@ -393,7 +394,7 @@ def test_hwp_export(doc: LaidDocument, theme: Theme) -> None:
 def test_free_form_template() -> None:
     from govreport.writers.hwpx.template import fill_free_template
 
-    template = _replace_part((ROOT / "templates" / "report.hwpx").read_bytes(),
+    template = _replace_part((shipped_path("report", "hwpx")).read_bytes(),
                              "Contents/section0.xml",
                              lambda x: x.replace("{{ body }}", "항목: {{ items | join(', ') }}"))
     out = fill_free_template(template, {"title": "제목", "date": "2025. 4.", "org": "기관",

@@ -1,4 +1,4 @@
-"""The ``govreport`` command line: render, validate, schema, init, batch.
+"""The ``govreport`` command line: render, validate, schema, init, template, batch.
 
 Exit codes: 0 success; 1 a document could not be rendered (``batch``: some files failed,
 whatever the reason, including invalid input files); 2 invalid input or usage (bad JSON,
@@ -140,23 +140,49 @@ def _check_theme(theme: str | None) -> Theme | None:
 
 
 def _templates_for(templates: Sequence[str], formats: Sequence[Format]) -> dict[str, str]:
-    """``--template`` files by family (docx/hwpx); each must exist and be used by an output."""
+    """``--template`` files by family (docx/hwpx); each must exist (a file, or a shipped
+    template name such as ``report``) and be used by an output."""
     from .batch import template_family
+    from .shipped_templates import lookup, names
 
     families = {template_family(f) for f in formats}
     out: dict[str, str] = {}
+    deferred: list[tuple[str, dict[str, str]]] = []
+
+    def add(family: str, given: str, path: str) -> None:
+        if family in out:
+            _invalid(f"two .{family} templates given ({out[family]}, {given}); give one per type")
+        out[family] = path
+
     for t in templates:
         suffix = Path(t).suffix.lower().lstrip(".")
-        if suffix not in ("docx", "hwpx"):
-            _invalid(f"{t}: a template must be a .docx or .hwpx file")
-        if not Path(t).is_file():
-            _invalid(f"{t}: template not found")
-        if suffix in out:
-            _invalid(f"two .{suffix} templates given ({out[suffix]}, {t}); give one per type")
-        if suffix not in families:
-            need = "a .docx output (or .pdf)" if suffix == "docx" else "a .hwpx or .hwp output"
-            _invalid(f"{t}: a .{suffix} template needs {need}")
-        out[suffix] = t
+        if Path(t).is_file():
+            if suffix not in ("docx", "hwpx"):
+                _invalid(f"{t}: a template must be a .docx or .hwpx file")
+            if suffix not in families:
+                need = "a .docx output (or .pdf)" if suffix == "docx" else "a .hwpx or .hwp output"
+                _invalid(f"{t}: a .{suffix} template needs {need}")
+            add(suffix, t, t)
+            continue
+        shipped = lookup(t)
+        if not shipped:
+            if suffix in ("docx", "hwpx"):
+                _invalid(f"{t}: template not found (shipped templates: {', '.join(names())})")
+            _invalid(f"{t}: no such template; a template must be a .docx or .hwpx file or a "
+                     f"shipped template name ({', '.join(names())})")
+        used = [family for family in shipped if family in families]
+        if not used:
+            have = " and ".join(f".{f}" for f in shipped)
+            _invalid(f"{t}: the shipped template is {have} only; no output of that type")
+        if len(shipped) > 1:  # a bare name (``report``) fills the types no other one gives
+            deferred.append((t, {f: str(shipped[f].path) for f in used}))
+            continue
+        add(used[0], t, str(shipped[used[0]].path))
+    for t, paths in deferred:
+        free = {f: path for f, path in paths.items() if f not in out}
+        if not free:
+            _invalid(f"{t}: every output type already has a template; give one per type")
+        out.update(free)
     return out
 
 
@@ -190,7 +216,8 @@ def cli() -> None:
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("source", metavar="REPORT.json", type=click.Path(dir_okay=False))
+@click.argument("source", metavar="REPORT.json|.hwpx|.hwp|.docx|.txt",
+                type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "outputs", multiple=True, required=True, metavar="OUT",
               help="출력 파일 (.docx .hwpx .hwp .pdf, 여러 번 가능) / "
                    "output file, by suffix; repeat for several formats")
@@ -214,6 +241,7 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
       govreport render report.json -o report.docx
       govreport render report.json -o report.docx -o report.hwpx --theme central
       govreport render data.json --template free.docx -o out.docx
+      govreport render old.hwp -o new.hwpx --theme central   (기존 문서 다시 꾸미기 / restyle)
     """
     from .render import load_source, output_format, render_bytes
 
@@ -244,10 +272,13 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     from .model import Report
 
     with _errors(source):
-        try:
-            data = load_source(source)
-        except RenderError as exc:  # unreadable input
-            _invalid(str(exc))
+        if _is_document(source):
+            data = _read_document(source, strict=False, theme=theme)
+        else:
+            try:
+                data = load_source(source)
+            except RenderError as exc:  # unreadable input
+                _invalid(str(exc))
     if isinstance(data, Report):
         _show_warnings(source, data)
     elif not tpl:
@@ -286,6 +317,62 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
         click.echo(f"{p} ({_size(len(blob))})", err=True)
     if failures:
         _raise_all(failures)
+
+
+def _is_document(source: str) -> bool:
+    return Path(source).suffix.lower() in (".hwpx", ".hwp", ".docx", ".txt", ".text")
+
+
+def _read_document(source: str, *, strict: bool, theme: str | None) -> Any:
+    """Read a document with the readers, printing its fallbacks and summary to stderr."""
+    from .readers import read_document
+
+    result = read_document(source, theme=theme)
+    for f in result.fallbacks:
+        click.echo(f"{source}: {f}", err=True)
+    click.echo(f"{source}: {result.summary}", err=True)
+    if strict and result.fallbacks:
+        _invalid(f"{source}: {len(result.fallbacks)} fallback(s) with --strict; nothing written")
+    return result.report
+
+
+# --------------------------------------------------------------------------- import
+
+
+@cli.command("import", context_settings=CONTEXT_SETTINGS)
+@click.argument("source", metavar="IN.hwpx|.hwp|.docx|.txt", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, metavar="OUT.json",
+              type=click.Path(dir_okay=False), help="보고서 JSON / report JSON to write")
+@click.option("--strict", is_flag=True,
+              help="하나라도 대체되면 실패 / fail (exit 2) when anything fell back")
+@click.option("--theme", metavar="seoul|central|FILE",
+              help="날짜·기호 형식을 읽을 테마 (기본 seoul) / theme whose date and symbol "
+                   "forms are read (default: seoul)")
+@click.option("-f", "--force", is_flag=True, help="기존 파일 덮어쓰기 / overwrite OUT.json")
+def import_(source: str, output: str, strict: bool, theme: str | None, force: bool) -> None:
+    """기존 문서를 보고서 JSON으로 / Read an existing report into report JSON.
+
+    \b
+    예 / examples:
+      govreport import 2024-업무보고.hwpx -o 2024.json
+      govreport import 계획.docx -o plan.json --strict
+      govreport import memo.txt -o memo.json
+    """
+    from .serialization import dumps
+
+    if not Path(source).is_file():
+        _invalid(f"{source}: no such file")
+    out = Path(output)
+    if out.suffix.lower() != ".json":
+        _invalid(f"{output}: the output of import is report JSON (.json)")
+    if out.exists() and not force:
+        _invalid(f"{out}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
+    _check_theme(theme)
+    with _errors(source):
+        report = _read_document(source, strict=strict, theme=theme)
+        text = dumps(report)
+    _write_output(out, text.encode("utf-8"), True)
+    click.echo(f"{out} ({_size(len(text.encode('utf-8')))})", err=True)
 
 
 def _family(fmt: Format) -> str:
@@ -521,6 +608,61 @@ def _emit(text: str, output: str | None, force: bool) -> None:
     path = Path(output)
     _write_output(path, text.encode("utf-8"), force)
     click.echo(f"{path} ({_size(len(text.encode('utf-8')))})", err=True)
+
+
+# --------------------------------------------------------------------------- template
+
+
+@cli.group(context_settings=CONTEXT_SETTINGS)
+def template() -> None:
+    """함께 제공되는 서식 / Templates shipped with govreport (list, export to restyle)."""
+
+
+@template.command("list", context_settings=CONTEXT_SETTINGS)
+def template_list() -> None:
+    """제공 서식 목록 / List the shipped templates (name, types, purpose)."""
+    from .shipped_templates import lookup, names
+
+    for name in names():
+        files = lookup(name)
+        kinds = ",".join(files)
+        first = next(iter(files.values()))
+        click.echo(f"{name}\t{kinds}\t{first.description}")
+
+
+@template.command("export", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NAME")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="저장할 파일 (.docx 또는 .hwpx) / where to write it (.docx or .hwpx)")
+@click.option("-f", "--force", is_flag=True, help="기존 파일 덮어쓰기 / overwrite FILE")
+def template_export(name: str, output: str, force: bool) -> None:
+    """제공 서식을 파일로 꺼냅니다 / Write a shipped template to FILE, to restyle it.
+
+    \b
+    예 / examples:
+      govreport template export report -o mine.docx
+      govreport template export report -o mine.hwpx
+      govreport render report.json --template mine.docx -o out.docx
+    """
+    from .shipped_templates import lookup, names
+
+    path = Path(output)
+    family = path.suffix.lower().lstrip(".")
+    if family not in ("docx", "hwpx"):
+        _invalid(f"{output}: the output must end in .docx or .hwpx")
+    shipped = lookup(name)
+    if not shipped:
+        _invalid(f"{name}: no shipped template of that name (shipped: {', '.join(names())})")
+    found = shipped.get(family)  # type: ignore[call-overload]
+    if found is None:
+        have = " and ".join(f".{f}" for f in shipped)
+        _invalid(f"{name}: the shipped template is {have} only, not .{family}")
+    if path.is_dir():
+        _invalid(f"{path}: is a folder")
+    with _errors():
+        data = found.path.read_bytes()
+    _write_output(path, data, force)
+    click.echo(f"{path} ({_size(len(data))})", err=True)
 
 
 # --------------------------------------------------------------------------- batch

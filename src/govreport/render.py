@@ -8,7 +8,6 @@ written atomically (temporary file, then rename); an existing file is replaced o
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import zipfile
@@ -52,6 +51,23 @@ def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
     return Theme.profile_named(text)
 
 
+def resolve_template(template: str | os.PathLike[str], family: Literal["docx", "hwpx"]) -> Path:
+    """A template file: an existing path, else a shipped template name (``report``,
+    ``brief`` …, see :mod:`govreport.shipped_templates`); a clear error for neither."""
+    from .shipped_templates import lookup, names
+
+    path = Path(template)
+    if path.is_file():
+        return path
+    found = lookup(os.fspath(template)).get(family)
+    if found is not None:
+        return found.path
+    if lookup(os.fspath(template)):
+        raise RenderError(f"{template}: the shipped template has no .{family} version")
+    raise RenderError(f"{template}: template not found (a .docx/.hwpx file or a shipped "
+                      f"name: {', '.join(names())})")
+
+
 def is_free_form(template: Path, fmt: Format) -> bool:
     """A template is free-form when it has no ``{{ body }}`` marker."""
     try:
@@ -85,14 +101,12 @@ def render_bytes(
 ) -> bytes:
     """Render to bytes of the given format (see :func:`render`); ``check`` runs the semantic
     checks first (a report built in Python has not been through :func:`govreport.load`)."""
-    tpl = Path(template) if template is not None else None
-    if tpl is not None and not tpl.exists():
-        raise RenderError(f"{tpl}: template not found")
+    family: Literal["docx", "hwpx"] = "hwpx" if fmt in ("hwpx", "hwp") else "docx"
+    tpl = resolve_template(template, family) if template is not None else None
     th = resolve_theme(theme)
     report: Report | None = source if isinstance(source, Report) else None
     if report is None and isinstance(source, Mapping) and "meta" in source:
         report = structure(dict(source))
-    family: Format = "hwpx" if fmt in ("hwpx", "hwp") else "docx"
     if tpl is not None and tpl.suffix.lower() != f".{family}":
         raise RenderError(
             f"{tpl}: a {tpl.suffix or 'suffix-less'} template cannot make .{fmt} output "
@@ -188,18 +202,9 @@ def _free_context(report: Report | None, source: Any, theme: Theme,
 
 
 def _fill_free_docx(template: Path, context: Mapping[str, Any], locale: str) -> bytes:
-    from docxtpl import DocxTemplate
+    from .writers.docx.free import fill_free_docx
 
-    from .templating import environment, template_error
-
-    try:
-        doc = DocxTemplate(str(template))
-        doc.render(dict(context), jinja_env=environment(locale), autoescape=True)
-    except Exception as exc:
-        raise template_error(exc, str(template)) from None
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return fill_free_docx(template, context, locale)
 
 
 def load_source(path: str | os.PathLike[str]) -> Report | Any:
@@ -229,7 +234,8 @@ def render(
     """Render ``source`` to ``output`` (.docx, .hwpx, .hwp or .pdf, by suffix).
 
     ``source`` is a :class:`Report`, report JSON data, a path to a JSON file, or — with a
-    free-form ``template`` (no ``{{ body }}`` marker) — any JSON data.  ``theme`` is a
+    free-form ``template`` (no ``{{ body }}`` marker) — any JSON data.  ``template`` is a
+    file or a shipped template name (``report``, ``brief``, ``table-dump``).  ``theme`` is a
     :class:`Theme`, a profile name or a theme file.  Written atomically.
     """
     out = Path(output)
@@ -245,4 +251,4 @@ def render(
 
 
 __all__ = ["FORMATS", "Format", "ValidationError", "is_free_form", "load_source",
-           "output_format", "render", "render_bytes", "resolve_theme"]
+           "output_format", "render", "render_bytes", "resolve_template", "resolve_theme"]

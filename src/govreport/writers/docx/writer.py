@@ -307,7 +307,11 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
         _space_cover(document.element.body, doc, bw)
         _cover_logo(document.element.body, doc, bw)
     _assemble(document.element.body, doc, bw, cover_fields)
-    document.core_properties.title = doc.fields.get("title", "")
+    props = document.core_properties
+    props.title = doc.fields.get("title", "")
+    props.subject = doc.fields.get("kind", "")  # 보고 종류; readers take it back from here
+    props.category = doc.fields.get("org_full", "")
+    props.author = doc.fields.get("author", "")
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

@@ -61,6 +61,13 @@ def container_rdf(sections: int) -> str:
     )
 
 
+def _text_meta(name: str, value: str) -> str:
+    """``<opf:meta name=… content="text">value</opf:meta>`` (self-closed when empty)."""
+    if not value:
+        return f'<opf:meta name="{name}" content="text"/>'
+    return f'<opf:meta name="{name}" content="text">{esc(value)}</opf:meta>'
+
+
 def content_hpf(meta: Mapping[str, str], sections: int = 1) -> str:
     """``Contents/content.hpf``: metadata, manifest and spine."""
     title = esc(meta.get("title", ""))
@@ -75,8 +82,8 @@ def content_hpf(meta: Mapping[str, str], sections: int = 1) -> str:
         f'{DECL}<opf:package {XMLNS} version="" unique-identifier="" id="">'
         f"<opf:metadata><opf:title>{title}</opf:title><opf:language>ko</opf:language>"
         f'<opf:meta name="creator" content="text">{creator}</opf:meta>'
-        '<opf:meta name="subject" content="text"/>'
-        '<opf:meta name="description" content="text"/>'
+        f'{_text_meta("subject", meta.get("subject", ""))}'
+        f'{_text_meta("description", meta.get("description", ""))}'
         f'<opf:meta name="lastsaveby" content="text">{creator}</opf:meta>'
         f'<opf:meta name="CreatedDate" content="text">{date}</opf:meta>'
         f'<opf:meta name="ModifiedDate" content="text">{date}</opf:meta>'

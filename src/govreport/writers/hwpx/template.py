@@ -295,20 +295,23 @@ def _prepend_ctrls(p: etree._Element, page_num: str, hide: bool) -> None:
 
 def fill_free_template(template: str | Path | bytes, context: Mapping[str, Any], *,
                        locale: str = "ko_KR") -> bytes:
-    """Fill a free-form template (no ``{{ body }}``) with any data: every paragraph's
-    placeholders are rendered with ``context``; layout, styles and page setup stay the
-    template's.  ``{% %}`` blocks work inside one paragraph (no loops over paragraphs)."""
+    """Fill a free-form template (no ``{{ body }}``) with any data, with docxtpl's tags:
+    ``{%p for/if %}`` repeat or drop paragraphs, ``{%tr for %}`` table rows, ``{%tc %}``
+    cells, ``{% vmerge %}``/``{% vm %}`` merge cells down (see :mod:`.free`); layout,
+    styles and page setup stay the template's."""
+    from .free import fill_sections
+
     parts = _open(template)
-    env = environment(locale)
+    names = _sections(parts)
+    filled = fill_sections({n: parts[n] for n in names}, context, _name(template), locale)
     texts: list[str] = []
-    for name in _sections(parts):
-        root = etree.fromstring(parts[name], _PARSER)
-        for p in root.iter(_P):
-            _fill_paragraph(p, env, context, _name(template))
-            texts.append(paragraph_text(p))
-        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                     standalone=True)
-    parts["Preview/PrvText.txt"] = preview_text([t for t in texts if t]).encode()
+    for name, xml in filled.items():
+        parts[name] = xml
+        root = etree.fromstring(xml, _PARSER)
+        texts.extend(t for p in root.iter(_P) if (t := paragraph_text(p)))
+        if len(texts) > 200:
+            break
+    parts["Preview/PrvText.txt"] = preview_text(texts).encode()
     return build_zip(parts)
 
 
