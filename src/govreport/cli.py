@@ -289,11 +289,18 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     # Render every output (in memory) and report every failure; write only if all succeed.
     rendered: list[tuple[Path, bytes]] = []
     failures: list[CliError] = []
-    for p, fmt in zip(paths, formats, strict=True):
+    pdf: bytes | None = None  # a DOCX rendered with a PDF takes the PDF's 목차 page numbers
+    order = sorted(zip(paths, formats, strict=True), key=lambda pf: pf[1] != "pdf")
+    for p, fmt in order:
         try:
             with _errors(source):
-                rendered.append((p, render_bytes(data, fmt, template=tpl.get(_family(fmt)),
-                                                 theme=th, locale=locale)))
+                blob = render_bytes(data, fmt, template=tpl.get(_family(fmt)), theme=th,
+                                    locale=locale,
+                                    toc_pdf=pdf if fmt == "docx" and isinstance(data, Report)
+                                    else None)
+                rendered.append((p, blob))
+                if fmt == "pdf":
+                    pdf = blob
         except Interrupted:
             raise
         except CliError as exc:

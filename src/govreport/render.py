@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -98,9 +98,12 @@ def render_bytes(
     theme: Theme | str | os.PathLike[str] | None = None,
     locale: str = "ko_KR",
     check: bool = True,
+    toc_pdf: bytes | None = None,
 ) -> bytes:
     """Render to bytes of the given format (see :func:`render`); ``check`` runs the semantic
-    checks first (a report built in Python has not been through :func:`govreport.load`)."""
+    checks first (a report built in Python has not been through :func:`govreport.load`).
+    ``toc_pdf``: a PDF of the same report (and theme) whose real page numbers a DOCX's
+    목차 takes instead of the estimate (see :func:`render_many`)."""
     family: Literal["docx", "hwpx"] = "hwpx" if fmt in ("hwpx", "hwp") else "docx"
     tpl = resolve_template(template, family) if template is not None else None
     th = resolve_theme(theme)
@@ -138,6 +141,8 @@ def render_bytes(
         if errors:
             raise ValidationError(errors)
     laid = layout(report, th, locale)
+    if fmt == "docx" and toc_pdf is not None:
+        laid = _with_real_toc_pages(laid, toc_pdf) or laid
     return _write_laid(laid, th, fmt, tpl)
 
 
@@ -153,13 +158,44 @@ def _write_laid(laid: LaidDocument, theme: Theme, fmt: Format, tpl: Path | None)
         return data
     from .writers.docx import write_docx
 
-    docx_tpl = tpl
-    data = write_docx(laid, theme, docx_tpl)
+    data = write_docx(laid, theme, tpl)
     if fmt == "docx":
         return data
     pdf = _from_docx(data, fmt)
-    fixed = _with_real_toc_pages(laid, pdf)
-    return pdf if fixed is None else _from_docx(write_docx(fixed, theme, docx_tpl), fmt)
+    fixed = _with_real_toc_pages(laid, pdf)  # a PDF cannot update its 목차: a second run
+    return pdf if fixed is None else _from_docx(write_docx(fixed, theme, tpl), fmt)
+
+
+def render_many(
+    source: Report | Mapping[str, Any] | Any,
+    formats: Sequence[Format],
+    *,
+    templates: Mapping[str, str | os.PathLike[str] | None] | None = None,
+    theme: Theme | str | os.PathLike[str] | None = None,
+    locale: str = "ko_KR",
+    check: bool = True,
+) -> list[bytes]:
+    """Render one source to several formats (bytes in the order of ``formats``).
+
+    ``templates`` maps a template family (``docx`` for .docx/.pdf, ``hwpx`` for
+    .hwpx/.hwp) to its template.  With both DOCX and PDF, the PDF is made first and the
+    DOCX's 목차 carries its real page numbers.
+    """
+    tpls = dict(templates or {})
+    out: dict[Format, bytes] = {}
+    for fmt in pdf_first(formats):
+        if fmt in out:
+            continue
+        family = "hwpx" if fmt in ("hwpx", "hwp") else "docx"
+        out[fmt] = render_bytes(source, fmt, template=tpls.get(family), theme=theme,
+                                locale=locale, check=check,
+                                toc_pdf=out.get("pdf") if fmt == "docx" else None)
+    return [out[f] for f in formats]
+
+
+def pdf_first(formats: Sequence[Format]) -> list[Format]:
+    """``formats`` with PDF moved first, so that a DOCX can take the PDF's 목차 pages."""
+    return sorted(formats, key=lambda f: f != "pdf")
 
 
 def _with_real_toc_pages(laid: LaidDocument, pdf: bytes) -> LaidDocument | None:
@@ -251,4 +287,5 @@ def render(
 
 
 __all__ = ["FORMATS", "Format", "ValidationError", "is_free_form", "load_source",
-           "output_format", "render", "render_bytes", "resolve_template", "resolve_theme"]
+           "output_format", "render", "render_bytes", "render_many", "resolve_template",
+           "resolve_theme"]

@@ -60,7 +60,7 @@ from .nodes import (
     TocBlock,
     TocEntry,
 )
-from .paginate import para_height, text_height_pt
+from .paginate import paginate, para_height, text_height_pt
 from .tables import TableLayout, as_generic
 from .text import TextFormatter
 
@@ -140,7 +140,7 @@ class _Builder:
             toc_entries.append(TocEntry(level=1, label=f"{app.label} {number}",
                                           text=app.title, bookmark=mark))
             self.appendix(number, app, mark)
-        body = tuple(self.out)
+        body = paginate(tuple(self.out), t)
         front: tuple[Node, ...] = ()
         if r.layout == "booklet" and r.toc.show and t.toc.enabled:
             from .paginate import estimate_pages

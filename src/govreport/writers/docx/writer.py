@@ -21,7 +21,7 @@ from docx.opc.exceptions import OpcError
 from docxtpl import DocxTemplate
 
 from ...errors import RenderError
-from ...layout.nodes import LaidDocument, PageBreak, Para, PictureBox
+from ...layout.nodes import LaidDocument, PageBreak, Para, PictureBox, TocBlock
 from ...theme import Theme
 from ...theme.units import pt_to_twip
 from .. import blank_line_pt
@@ -274,6 +274,27 @@ def _cover_logo(body: Element, doc: LaidDocument, bw: BodyWriter) -> None:
     _insert_before(anchor, made)
 
 
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars",
+                        "rsids", "mathPr", "attachedSchema", "themeFontLang",
+                        "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions",
+                        "readModeInkLockDown", "smartTagType", "schemaLibrary",
+                        "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def _ask_field_update(settings: Element) -> None:
+    """``w:updateFields``: Word offers to update the fields (목차 pages) when it opens the
+    file, so the pre-filled page numbers become Word's own."""
+    if settings.find(w("updateFields")) is not None:
+        return
+    el = settings.makeelement(w("updateFields"), {w("val"): "true"})
+    for child in settings:
+        if isinstance(child.tag, str) and child.tag.split("}")[-1] in _AFTER_UPDATE_FIELDS:
+            child.addprevious(el)
+            return
+    settings.append(el)
+
+
 def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = None) -> bytes:
     """Render ``doc`` as DOCX bytes.
 
@@ -307,6 +328,8 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
         _space_cover(document.element.body, doc, bw)
         _cover_logo(document.element.body, doc, bw)
     _assemble(document.element.body, doc, bw, cover_fields)
+    if any(isinstance(n, TocBlock) for n in doc.front):
+        _ask_field_update(document.settings.element)
     props = document.core_properties
     props.title = doc.fields.get("title", "")
     props.subject = doc.fields.get("kind", "")  # 보고 종류; readers take it back from here

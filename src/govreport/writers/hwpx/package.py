@@ -110,8 +110,13 @@ def preview_text(paragraphs: list[str], limit: int = 1024) -> str:
     return "\r\n".join(out) + "\r\n"
 
 
+_STORED = frozenset({"version.xml"})
+"""Parts stored uncompressed besides ``mimetype``, as in every Hancom-saved file."""
+
+
 def build_zip(parts: Mapping[str, bytes]) -> bytes:
-    """Zip ``parts`` in the given order after a stored ``mimetype``; deterministic bytes."""
+    """Zip ``parts`` in the given order after a stored ``mimetype`` (``version.xml`` stored
+    too, as Hancom does); deterministic bytes."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         info = zipfile.ZipInfo("mimetype", date_time=_EPOCH)
@@ -122,9 +127,13 @@ def build_zip(parts: Mapping[str, bytes]) -> bytes:
             if name == "mimetype":
                 continue
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
-            z.writestr(info, data, compresslevel=6)
+            if name in _STORED:
+                info.compress_type = zipfile.ZIP_STORED
+                z.writestr(info, data)
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, data, compresslevel=6)
     return buf.getvalue()
 
 
