@@ -515,6 +515,7 @@ class FileCheck:
     status: str  # "valid" | "invalid" | "unreadable"
     problems: tuple[Problem, ...] = ()
     message: str | None = None  # a whole-file problem (unreadable, internal error)
+    schema_version: int | None = None  # the version the file stated (v1 files are migrated)
 
     def lines(self, quiet: bool) -> list[str]:
         if self.message is not None:
@@ -522,12 +523,18 @@ class FileCheck:
         out = [_problem_line(self.name, p) for p in self.problems]
         if self.status == "valid" and not quiet:
             warnings = sum(p.severity == "warning" for p in self.problems)
-            extra = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+            notes = [] if self.schema_version is None else [
+                f"schema_version {self.schema_version}"]
+            if warnings:
+                notes.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+            extra = f" ({'; '.join(notes)})" if notes else ""
             out.append(f"{self.name}: OK{extra}")
         return out
 
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {"file": self.name, "status": self.status}
+        if self.schema_version is not None:
+            data["schema_version"] = self.schema_version
         if self.message is not None:
             data["message"] = self.message
         data["problems"] = [{"path": p.path, "message": p.message, "severity": p.severity}
@@ -540,12 +547,14 @@ def _validate_one(path: Path, strict: bool) -> FileCheck:
     stop the others."""
     from . import check
     from .batch import describe_error
-    from .serialization import load
+    from .serialization import load_versioned
 
     name = str(path)
+    version: int | None = None
     try:
         try:
-            problems = check(load(path, check=False))
+            report, version = load_versioned(path, check=False)
+            problems = check(report)
         except ValidationError as exc:  # not JSON, or not the report structure
             problems = exc.errors
     except KeyboardInterrupt:
@@ -564,7 +573,7 @@ def _validate_one(path: Path, strict: bool) -> FileCheck:
                          message=f"{describe_error(exc)}; please report it with the input file")
     failed = any(p.severity == "error" or strict for p in problems)
     return FileCheck(name=name, status="invalid" if failed else "valid",
-                     problems=tuple(problems))
+                     problems=tuple(problems), schema_version=version)
 
 
 # --------------------------------------------------------------------------- schema / init

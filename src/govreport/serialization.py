@@ -30,7 +30,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
 from .errors import Problem, ValidationError
-from .model import BLOCK_TAGS, Block, Cell, PartialDate, Period, Report, Row
+from .model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
 from .model.dates import DateFormatError, parse_partial_date, parse_period
 from .model.figures import ChartValue, ColumnRef
 from .model.tables import CellValue
@@ -407,10 +407,36 @@ def _deep_text_path(text: str) -> Problem | None:
     return None
 
 
+def schema_version_of(data: Any) -> int | None:
+    """The ``schema_version`` a parsed report states (``None`` when absent or not an integer)."""
+    if not isinstance(data, dict):
+        return None
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool):
+        return version
+    return None
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older report document up to :data:`SCHEMA_VERSION`, silently.
+
+    Version 2 only adds fields (lead, numbering, computed tables, diagrams, figures, charts,
+    table ids …), so a version 1 document means the same in version 2: only its
+    ``schema_version`` changes.  A document without ``schema_version`` is read as the
+    current version; newer versions are left for the checks to warn about.
+    """
+    if schema_version_of(data) == 1:
+        return {**data, "schema_version": SCHEMA_VERSION}
+    return data
+
+
 def structure(data: Any, source: str | None = None) -> Report:
-    """Build a :class:`Report` from JSON-like data; raise ValidationError listing all problems."""
+    """Build a :class:`Report` from JSON-like data; raise ValidationError listing all problems.
+
+    Older versions are migrated first (:func:`migrate`)."""
     if not isinstance(data, dict):
         raise ValidationError([Problem(path="$", message="a report must be a JSON object")], source)
+    data = migrate(data)
     extra: list[Problem] = []
     if "schema_url" in data:  # the model's name for "$schema" is not a JSON key
         extra.append(Problem(path="$", message='unknown field: schema_url (write "$schema")'))
@@ -508,9 +534,19 @@ def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
           base_dir: str | os.PathLike[str] | None = None) -> Report:
     """Parse report JSON text; with ``check`` also run the semantic checks (errors only).
 
+    Version 1 documents are migrated silently (the report has the current version).
     ``base_dir`` is the folder that relative picture paths are read from (``load`` passes
     the JSON file's folder)."""
-    report = structure(_parse(text, source), source)
+    return loads_versioned(text, source=source, check=check, base_dir=base_dir)[0]
+
+
+def loads_versioned(text: str | bytes, *, source: str | None = None,
+                    check: bool = True, base_dir: str | os.PathLike[str] | None = None
+                    ) -> tuple[Report, int]:
+    """:func:`loads`, also returning the ``schema_version`` the text stated (what was read)."""
+    data = _parse(text, source)
+    stated = schema_version_of(data)
+    report = structure(data, source)
     if base_dir is not None:
         report = attrs.evolve(report, base_dir=str(base_dir))
     if check:
@@ -519,18 +555,23 @@ def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
         errors = [p for p in check_report(report) if p.severity == "error"]
         if errors:
             raise ValidationError(errors, source)
-    return report
+    return report, SCHEMA_VERSION if stated is None else stated
 
 
 def load(path: str | os.PathLike[str], *, check: bool = True) -> Report:
-    """Read and validate a report JSON file."""
+    """Read and validate a report JSON file (version 1 files are migrated silently)."""
+    return load_versioned(path, check=check)[0]
+
+
+def load_versioned(path: str | os.PathLike[str], *, check: bool = True) -> tuple[Report, int]:
+    """:func:`load`, also returning the ``schema_version`` the file stated."""
     p = Path(path)
     try:
         text = p.read_bytes()
     except OSError as exc:
         raise ValidationError([Problem(path="$", message=f"cannot read file: {exc.strerror}")],
                               str(p)) from None
-    return loads(text, source=str(p), check=check, base_dir=p.parent)
+    return loads_versioned(text, source=str(p), check=check, base_dir=p.parent)
 
 
 def dumps(report: Report, *, indent: int | None = 2) -> str:
@@ -563,5 +604,5 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-__all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure",
-           "write_atomic"]
+__all__ = ["converter", "dump", "dumps", "load", "load_versioned", "loads", "loads_versioned",
+           "migrate", "schema_version_of", "structure", "unstructure", "write_atomic"]

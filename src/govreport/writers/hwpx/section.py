@@ -50,7 +50,7 @@ _TOC_ROLES = frozenset({"toc_part", "toc_item"})
 _VALIGN = {"top": "TOP", "center": "CENTER", "bottom": "BOTTOM"}
 _LINE_TYPE = {"single": "SOLID", "double": "DOUBLE_SLIM"}  # OWPML LineType2
 _BOX_KINDS = frozenset({"chip", "task", "summary", "overview", "category", "title_box",
-                        "appendix_tab", "part_band"})
+                        "appendix_tab", "part_band", "diagram", "lead"})
 _PAGE_HIDING = ('<hp:ctrl><hp:pageHiding hideHeader="0" hideFooter="0" hideMasterPage="0" '
                 'hideBorder="0" hideFill="0" hidePageNum="1"/></hp:ctrl>')
 _NEW_NUM = '<hp:ctrl><hp:newNum num="1" numType="PAGE"/></hp:ctrl>'  # no child, as Hancom
