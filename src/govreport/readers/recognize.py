@@ -132,6 +132,8 @@ class Recognizer:
 
     @staticmethod
     def _is_noise(p: SourcePara) -> bool:
+        if p.object is not None:
+            return False
         s = p.text.strip()
         return not s or re.fullmatch(r"-\s*\d+\s*-", s) is not None
 
@@ -208,7 +210,8 @@ class Recognizer:
         lines: list[SourcePara] = []
         for n in cover:
             if isinstance(n, SourcePara):
-                lines.append(n)
+                if n.object is None:
+                    lines.append(n)
             elif isinstance(n, SourceTable):
                 if self.table_kind(n) == "approval":
                     self.log.note(n.where, "approval (결재) header skipped: layout, not content")
@@ -218,7 +221,7 @@ class Recognizer:
         # a one-page brief: a title box then a by-line "2025. 7. 14.  부서"
         boxes = [n for n in cover if isinstance(n, SourceTable)
                  and self.table_kind(n) not in ("approval", "empty")]
-        paras = [n for n in cover if isinstance(n, SourcePara)]
+        paras = [n for n in cover if isinstance(n, SourcePara) and n.object is None]
         if len(boxes) == 1 and len(paras) == 1 and cover.index(boxes[0]) < cover.index(paras[0]):
             by = self._byline(paras[0].text)
             if by is not None:
@@ -917,6 +920,8 @@ class _Ladder:
         self.stack: list[_Node] = []
         self.caption: tuple[str | None, Period | None] | None = None
         self.title: str | None = None
+        self.pending: list[SourcePara] = []
+        """The caption/title lines held for the next table, as written (see :meth:`flush`)."""
         self.last_table: Any = None
         self.last_table_at: tuple[list[Any], int] | None = None
 
@@ -925,11 +930,25 @@ class _Ladder:
 
     def take_caption(self) -> tuple[str | None, Period | None] | None:
         c, self.caption = self.caption, None
+        self.pending = [p for p in self.pending if p.text.strip().startswith("<")]
         return c
 
     def take_title(self) -> str | None:
         t, self.title = self.title, None
+        self.pending = [p for p in self.pending if not p.text.strip().startswith("<")]
         return t
+
+    def flush(self) -> None:
+        """Caption or title lines no table took (a picture or chart was there, or nothing):
+        kept as the paragraphs they were."""
+        held, self.pending = self.pending, []
+        self.caption = self.title = None
+        for p in held:
+            self.rec.log.typed -= 1
+            self.rec.log.plain += 1
+            align = p.align if p.align in ("center", "right") else None
+            self.stack.clear()
+            self.top.append(Paragraph(text=p.text.strip(), align=align))
 
     # ---- placing
     def _attach(self, node: _Node | Block, parent: _Node | None) -> None:
@@ -958,7 +977,12 @@ class _Ladder:
     # ---- inputs
     def para(self, p: SourcePara) -> None:
         rec = self.rec
+        if p.object is not None:  # a picture or chart stood here: captions are not a table's
+            self.flush()
+            return
         text = p.text
+        if self.pending and not (text.strip().startswith(("(", "<"))):
+            self.flush()
         sym = split_symbol(text)
         if self.last_table is not None and sym and sym[0] == "note":
             self.last_table_notes(sym[2].strip())
@@ -1130,6 +1154,7 @@ class _Ladder:
         self.last_table = t
 
     def category(self, t: SourceTable) -> None:
+        self.flush()
         filled = [c for c in t.cells if c.text.strip()]
         label = filled[0].text.strip()
         text = "\n".join(p.text.strip() for p in filled[1].paras if p.text.strip())
@@ -1149,12 +1174,18 @@ class _Ladder:
         text = p.text.strip()
         cap = rec.values.caption(text) if text.startswith("(") else None
         if cap is not None and p.align != "center":
+            if self.caption is not None:
+                self.flush()
             self.caption = cap
+            self.pending.append(p)
             rec.log.typed += 1
             return
         m = re.fullmatch(r"<\s*(.+?)\s*>", text)
         if m and p.align == "center":
+            if self.title is not None or self.caption is not None:
+                self.flush()
             self.title = m.group(1)
+            self.pending.append(p)
             rec.log.typed += 1
             return
         last = self.stack[-1] if self.stack else None
@@ -1177,6 +1208,7 @@ class _Ladder:
 
     # ---- finishing
     def finish(self) -> list[Block]:
+        self.flush()
         return [self._build(n, 0, False) for n in self.top]
 
     def _build(self, n: _Node | Block, parent_level: int, in_event: bool) -> Block:
