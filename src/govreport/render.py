@@ -9,19 +9,20 @@ written atomically (temporary file, then rename); an existing file is replaced o
 from __future__ import annotations
 
 import io
-import json
 import os
 import zipfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
 
-from .errors import RenderError, ValidationError
+from .errors import RenderError, ValidationError, short
 from .layout import LaidDocument, layout, report_fields
+from .limits import LimitError, Limits, check_zip, using
 from .model import Report
-from .serialization import load, structure, unstructure, write_atomic
+from .serialization import read_json, structure, unstructure, write_atomic
 from .theme import Theme
 from .validation import check_report
 
@@ -69,8 +70,20 @@ def resolve_template(template: str | os.PathLike[str], family: Literal["docx", "
                       f"name: {', '.join(names())})")
 
 
+def check_template(template: Path, fmt: Format) -> None:
+    """Refuse a template that is not a zip package or passes the zip limits (a zip bomb)."""
+    try:
+        check_zip(template)
+    except LimitError as exc:
+        raise RenderError(str(exc)) from None
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise RenderError(f"{template}: not a readable {fmt.upper()} template "
+                          f"({short(str(exc))})") from None
+
+
 def is_free_form(template: Path, fmt: Format) -> bool:
     """A template is free-form when it has no ``{{ body }}`` marker."""
+    check_template(template, fmt)
     try:
         with zipfile.ZipFile(template) as z:
             names = [n for n in z.namelist() if n.endswith(".xml")]
@@ -79,8 +92,10 @@ def is_free_form(template: Path, fmt: Format) -> bool:
                 text = z.read(name).decode("utf-8", "replace")
                 if "body" in text and _has_marker(text):
                     return False
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise RenderError(f"{template}: not a readable {fmt.upper()} template ({exc})") from None
+    except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError,
+            EOFError, zlib.error) as exc:
+        raise RenderError(f"{template}: not a readable {fmt.upper()} template "
+                          f"({type(exc).__name__}: {short(str(exc))})") from None
     return True
 
 
@@ -99,9 +114,27 @@ def render_bytes(
     theme: Theme | str | os.PathLike[str] | None = None,
     locale: str = "ko_KR",
     check: bool = True,
+    limits: Limits | None = None,
 ) -> bytes:
     """Render to bytes of the given format (see :func:`render`); ``check`` runs the semantic
     checks first (a report built in Python has not been through :func:`govreport.load`)."""
+    with using(limits):
+        return _render_bytes(source, fmt, template=template, theme=theme, locale=locale,
+                             check=check)
+
+
+def _render_bytes(
+    source: Report | Mapping[str, Any] | Any,
+    fmt: Format,
+    *,
+    template: str | os.PathLike[str] | None,
+    theme: Theme | str | os.PathLike[str] | None,
+    locale: str,
+    check: bool,
+) -> bytes:
+    if not isinstance(source, Report) and not _is_json_data(source):
+        raise TypeError(f"render: source must be a Report, JSON data or a path, not "
+                        f"{type(source).__name__}")
     family: Literal["docx", "hwpx"] = "hwpx" if fmt in ("hwpx", "hwp") else "docx"
     tpl = resolve_template(template, family) if template is not None else None
     th = resolve_theme(theme)
@@ -190,6 +223,11 @@ def _from_docx(data: bytes, fmt: Format) -> bytes:
     raise RenderError(f"a free-form DOCX template cannot produce .{fmt}")
 
 
+def _is_json_data(value: Any, depth: int = 0) -> bool:
+    """Whether ``value`` is JSON-like data (dict, list, str, number, bool, None) at the top."""
+    return isinstance(value, Mapping | list | tuple | str | int | float | bool) or value is None
+
+
 def _free_context(report: Report | None, source: Any, theme: Theme,
                   locale: str) -> dict[str, Any]:
     """Jinja context: a report's JSON plus its formatted ``fields``; other JSON as it is."""
@@ -205,30 +243,37 @@ def _free_context(report: Report | None, source: Any, theme: Theme,
 def _fill_free_docx(template: Path, context: Mapping[str, Any], locale: str) -> bytes:
     from docxtpl import DocxTemplate
 
-    from .templating import environment, template_error
+    from .templating import TemplateStopped, environment, template_error, watchdog
 
+    env = environment(locale)
+    name = str(template)
     try:
-        doc = DocxTemplate(str(template))
-        doc.render(dict(context), jinja_env=environment(locale), autoescape=True)
-    except Exception as exc:
-        raise template_error(exc, str(template)) from None
-    buf = io.BytesIO()
-    doc.save(buf)
+        with watchdog():
+            doc = DocxTemplate(str(template))
+            doc.render(dict(context), jinja_env=env, autoescape=True)
+            buf = io.BytesIO()
+            doc.save(buf)
+    except (Exception, TemplateStopped) as exc:
+        raise template_error(exc, name, env.where(exc)) from None  # type: ignore[attr-defined]
     return buf.getvalue()
 
 
-def load_source(path: str | os.PathLike[str]) -> Report | Any:
-    """Load a JSON file: a :class:`Report` when it has ``meta``, else the raw data."""
-    p = Path(path)
-    try:
-        data = json.loads(p.read_bytes())
-    except OSError as exc:
-        raise RenderError(f"{p}: cannot read file: {exc.strerror}") from None
-    except json.JSONDecodeError:
-        return load(p)  # reports the JSON syntax error with line/column
-    if isinstance(data, dict) and "meta" in data:
-        return load(p)
-    return data
+def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Report | Any:
+    """Load a JSON file: a checked :class:`Report` when it has ``meta``, else the raw data.
+
+    The same reading path as :func:`govreport.load` (size limit, UTF-8/16/32 detection, the
+    CP949 hint, JSON syntax errors with line and column): every problem is a
+    :class:`ValidationError` naming the file.
+    """
+    with using(limits):
+        data = read_json(path)
+        if isinstance(data, dict) and "meta" in data:
+            report = structure(data, str(Path(path)))
+            errors = [p for p in check_report(report) if p.severity == "error"]
+            if errors:
+                raise ValidationError(errors, str(Path(path)))
+            return report
+        return data
 
 
 def render(
@@ -240,22 +285,26 @@ def render(
     locale: str = "ko_KR",
     overwrite: bool = True,
     check: bool = True,
+    limits: Limits | None = None,
 ) -> Path:
     """Render ``source`` to ``output`` (.docx, .hwpx, .hwp or .pdf, by suffix).
 
     ``source`` is a :class:`Report`, report JSON data, a path to a JSON file, or — with a
     free-form ``template`` (no ``{{ body }}`` marker) — any JSON data.  ``template`` is a
     file or a shipped template name (``report``, ``brief``, ``table-dump``).  ``theme`` is a
-    :class:`Theme`, a profile name or a theme file.  Written atomically.
+    :class:`Theme`, a profile name or a theme file.  ``limits`` overrides the default
+    :class:`~govreport.limits.Limits` (input size, table size, template size, time).
+    Written atomically.
     """
     out = Path(output)
     fmt = output_format(out)
     if out.exists() and not overwrite:
         raise RenderError(f"{out}: file exists (use --force to overwrite)")
     if isinstance(source, str | os.PathLike):
-        source = load_source(source)
+        source = load_source(source, limits=limits)
         check = False  # load_source → load() has run the semantic checks already
-    data = render_bytes(source, fmt, template=template, theme=theme, locale=locale, check=check)
+    data = render_bytes(source, fmt, template=template, theme=theme, locale=locale, check=check,
+                        limits=limits)
     write_atomic(out, data)
     return out
 

@@ -28,10 +28,12 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
 from .errors import Problem, ValidationError
+from .limits import LimitError, Limits, hint, read_capped, using
+from .limits import current as current_limits
 from .model import BLOCK_TAGS, Block, Cell, PartialDate, Period, Report, Row
 from .model.dates import DateFormatError, parse_partial_date, parse_period
 from .model.tables import CellValue
-from .validation import MAX_JSON_DEPTH, NESTING_FIELDS, nesting_message, number_problem
+from .validation import NESTING_FIELDS, nesting_message, number_problem
 
 
 class _TypeMismatch(TypeError):
@@ -466,7 +468,8 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         ) from None
     except RecursionError:
         deep = _deep_text_path(text)
-        problem = deep or Problem(path="$", message=f"nested more than {MAX_JSON_DEPTH} levels")
+        depth = current_limits().json_depth
+        problem = deep or Problem(path="$", message=f"nested more than {depth} levels")
         raise ValidationError([problem], source) from None
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
         raise ValidationError(
@@ -474,9 +477,48 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         ) from None
 
 
-def loads(text: str | bytes, *, source: str | None = None, check: bool = True) -> Report:
-    """Parse report JSON text; with ``check`` also run the semantic checks (errors only)."""
-    report = structure(_parse(text, source), source)
+def _check_size(text: str | bytes, source: str | None) -> None:
+    cap = current_limits().bytes("input_mb")
+    # a str holds at most 4 UTF-8 bytes per character: measure only when it could be over
+    size = len(text) if isinstance(text, bytes | bytearray) else (
+        len(text) if len(text) * 4 <= cap else len(text.encode("utf-8", "surrogatepass")))
+    if size > cap:
+        raise ValidationError([Problem(path="$", message=f"the input is larger than "
+                                       f"{cap / 2**20:g} MB ({hint('input_mb')})")], source)
+
+
+def parse_json(text: str | bytes, source: str | None = None) -> Any:
+    """JSON text or bytes → data, with the same decoding, limits and messages everywhere."""
+    _check_size(text, source)
+    return _parse(text, source)
+
+
+def read_json(path: str | os.PathLike[str]) -> Any:
+    """Read a JSON file (any JSON, not only a report) with the input limits; every problem is
+    a :class:`ValidationError` naming the file (unreadable, too big, not UTF-8, not JSON)."""
+    p = Path(path)
+    try:
+        data = read_capped(p)
+    except LimitError as exc:
+        raise ValidationError([Problem(path="$", message=str(exc).partition(": ")[2])],
+                              str(p)) from None
+    except OSError as exc:
+        raise ValidationError([Problem(path="$", message=f"cannot read file: "
+                                       f"{exc.strerror or exc}")], str(p)) from None
+    return _parse(data, str(p))
+
+
+def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
+          limits: Limits | None = None) -> Report:
+    """Parse report JSON text; with ``check`` also run the semantic checks (errors only).
+
+    ``limits`` overrides the default :class:`~govreport.limits.Limits` (input size, nesting,
+    table size)."""
+    with using(limits):
+        return _checked(structure(parse_json(text, source), source), check, source)
+
+
+def _checked(report: Report, check: bool, source: str | None) -> Report:
     if check:
         from .validation import check_report
 
@@ -486,15 +528,11 @@ def loads(text: str | bytes, *, source: str | None = None, check: bool = True) -
     return report
 
 
-def load(path: str | os.PathLike[str], *, check: bool = True) -> Report:
-    """Read and validate a report JSON file."""
-    p = Path(path)
-    try:
-        text = p.read_bytes()
-    except OSError as exc:
-        raise ValidationError([Problem(path="$", message=f"cannot read file: {exc.strerror}")],
-                              str(p)) from None
-    return loads(text, source=str(p), check=check)
+def load(path: str | os.PathLike[str], *, check: bool = True,
+         limits: Limits | None = None) -> Report:
+    """Read and validate a report JSON file (see :func:`loads` for ``limits``)."""
+    with using(limits):
+        return _checked(structure(read_json(path), str(Path(path))), check, str(Path(path)))
 
 
 def dumps(report: Report, *, indent: int | None = 2) -> str:
@@ -513,10 +551,15 @@ def _umask() -> int:
     return mask
 
 
+writing: set[str] = set()
+"""Temporary files being written now (a terminating batch worker removes them)."""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    writing.add(tmp)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -525,7 +568,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    finally:
+        writing.discard(tmp)
 
 
-__all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure",
-           "write_atomic"]
+__all__ = ["converter", "dump", "dumps", "load", "loads", "parse_json", "read_json", "structure",
+           "unstructure", "write_atomic"]
