@@ -241,15 +241,20 @@ def _free_context(report: Report | None, source: Any, theme: Theme,
 
 
 def _fill_free_docx(template: Path, context: Mapping[str, Any], locale: str) -> bytes:
-    from docxtpl import DocxTemplate
-
     from .templating import TemplateStopped, environment, template_error, watchdog
+    from .writers.docx.filling import BoundedDocxTemplate
 
     env = environment(locale)
     name = str(template)
     try:
         with watchdog():
-            doc = DocxTemplate(str(template))
+            doc = BoundedDocxTemplate(str(template))
+            doc.get_docx()
+    except (Exception, TemplateStopped) as exc:
+        raise RenderError(f"{name}: not a readable DOCX template ({type(exc).__name__}: "
+                          f"{short(str(exc))})") from None
+    try:
+        with watchdog():
             doc.render(dict(context), jinja_env=env, autoescape=True)
             buf = io.BytesIO()
             doc.save(buf)

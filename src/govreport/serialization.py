@@ -7,6 +7,7 @@ raised at once as :class:`~govreport.errors.ValidationError` with JSON paths.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import os
@@ -209,6 +210,12 @@ def _make_converter() -> cattrs.Converter:
 
     def structure_row(value: Any, t: type) -> Row:
         if isinstance(value, list):
+            if all(v is None or type(v) in (str, int, float) for v in value):
+                # fast path (a table may have 100,000 rows): bare values only; a number out
+                # of range takes the slow path, which reports it with its index
+                with contextlib.suppress(_TypeMismatch):
+                    return Row(cells=tuple(Cell(value=v if v is None or type(v) is str
+                                                else _sane(v)) for v in value))
             value = {"cells": value}
         elif not isinstance(value, dict):
             raise _TypeMismatch(f"{_describe(value)} is not a row (a list of cells)")

@@ -313,6 +313,22 @@ class GovSandbox(ImmutableSandboxedEnvironment):
                    right: Any) -> Any:
         return self.binop_table[operator](left, right)
 
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``str.format``/``format_map``, refusing widths past :data:`MAX_WIDTH` first."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        fmt: str = value.__self__
+        is_map = value.__name__ == "format_map"
+
+        def checked(*args: Any, **kwargs: Any) -> str:
+            mapping = args[0] if is_map and args else kwargs
+            _check_brace_format(fmt, () if is_map else args,
+                                mapping if isinstance(mapping, Mapping) else {})
+            return wrapped(*args, **kwargs)
+
+        return checked
+
     def call(__self, __context: jinja2.runtime.Context, __obj: Any,
              *args: Any, **kwargs: Any) -> Any:
         owner = getattr(__obj, "__self__", None)
@@ -321,10 +337,6 @@ class GovSandbox(ImmutableSandboxedEnvironment):
             if name in _STR_WIDTH_METHODS:
                 for a in (*args, *kwargs.values()):
                     _check_width(a)
-            elif name in ("format", "format_map"):
-                mapping = args[0] if name == "format_map" and args else kwargs
-                _check_brace_format(owner, args if name == "format" else (),
-                                    mapping if isinstance(mapping, Mapping) else {})
             elif name == "replace" and len(args) >= 2 and (
                     len(owner) + owner.count(str(args[0])) * len(str(args[1])) > _output_cap()):
                 raise _too_big("a replaced string")

@@ -10,7 +10,9 @@ warnings are advisory and only returned by :func:`govreport.check`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, Literal
@@ -116,6 +118,14 @@ def _xml_invalid(ch: str) -> bool:
     if o < 0x20:
         return o not in (0x09, 0x0A, 0x0D)
     return 0xD800 <= o <= 0xDFFF or o in (0xFFFE, 0xFFFF)
+
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls))
 
 
 def _blank(value: str | None) -> bool:
@@ -245,6 +255,8 @@ class _Checker:
             elif isinstance(obj, tuple):
                 stack.extend((obj[i], f"{path}[{i}]", level, nesting)
                              for i in reversed(range(len(obj))))
+            elif isinstance(obj, Row):
+                self.row(obj, path, stack, level, nesting)
             elif attrs.has(cls := type(obj)):
                 check = self.checks.get(cls)
                 if check is not None:
@@ -253,13 +265,36 @@ class _Checker:
                     level = self.level_of(obj, level)
                 elif isinstance(obj, Cell):
                     level = 0  # bullet lines inside a cell start afresh
-                for f in reversed(attrs.fields(cls)):
-                    value, fpath = getattr(obj, f.name), f"{path}.{f.name}"
-                    deeper = nesting + (f.name in NESTING_FIELDS)
-                    if deeper > max_nesting and value:
+                for name in reversed(_field_names(cls)):
+                    value = getattr(obj, name)
+                    if value is None or value is True or value is False or value == ():
+                        continue
+                    fpath = f"{path}.{name}"
+                    deeper = nesting + (name in NESTING_FIELDS)
+                    if deeper > max_nesting:
                         self.add(fpath, nesting_message(0, deeper) or "")
                     else:
                         stack.append((value, fpath, level, deeper))
+
+    def row(self, row: Row, path: str, stack: list[tuple[object, str, int, int]], level: int,
+            nesting: int) -> None:
+        """A table row; plain cells (a value and spans only) are checked here directly, the
+        others go on the stack (fast path: a table may have 100,000 rows)."""
+        later: list[tuple[object, str, int, int]] = []
+        for j, c in enumerate(row.cells):
+            cpath = f"{path}.cells[{j}]"
+            if c.items or c.count is not None or c.ratio is not None or c.align is not None:
+                later.append((c, cpath, level, nesting))
+                continue
+            if c.rowspan < 1 or c.colspan < 1:
+                self.cell(c, cpath, level)
+            value = c.value
+            if isinstance(value, str):
+                if _XML_BAD.search(value):
+                    self.string(value, f"{cpath}.value")
+            elif value is not None and not isinstance(value, bool):
+                self.number(value, f"{cpath}.value")
+        stack.extend(reversed(later))
 
     @staticmethod
     def level_of(item: Item, parent: int) -> int:
@@ -268,6 +303,8 @@ class _Checker:
     # --- leaves ---
 
     def string(self, value: str, path: str) -> None:
+        if not _XML_BAD.search(value):
+            return
         bad = sorted({ch for ch in value if _xml_invalid(ch)})
         if bad:
             points = ", ".join(f"U+{ord(ch):04X}" for ch in bad)
@@ -496,7 +533,27 @@ class _Checker:
         columns: list[_Coverage] = []
         area = 0
         n = len(rows)
+        spans_until = 0  # first row no longer reached by any rowspan
         for r, row in enumerate(rows):
+            if spans_until <= r and all(c.rowspan == 1 == c.colspan for c in row.cells):
+                # fast path: plain cells, nothing from above (a cell of colspan 1 cannot reach
+                # past the edge, so none is recorded)
+                k = len(row.cells)
+                if k > lim.table_columns:
+                    self.add(f"{path}[{r}].cells[{lim.table_columns}]",
+                             f"the table would be wider than {lim.table_columns} columns "
+                             f"(row {r} has {k} cells; {hint('table_columns')})")
+                    k = lim.table_columns
+                if k > len(until):
+                    until.extend([0] * (k - len(until)))
+                    owner.extend([(-1, -1)] * (k - len(owner)))
+                columns.append(_Coverage(count=k, last=k - 1, gaps=[]))
+                area += len(until)
+                if area > lim.table_cells:
+                    self.add(f"{path}[{r}]", f"the table has more than {lim.table_cells:,} "
+                                             f"grid cells by row {r} ({hint('table_cells')})")
+                    break
+                continue
             col = 0
             for j, c in enumerate(row.cells):
                 cpath = f"{path}[{r}].cells[{j}]"
@@ -527,7 +584,9 @@ class _Checker:
                     if until[cc] <= r:
                         owner[cc] = (r, j)
                     until[cc] = max(until[cc], r + rs)
-                cells.append(_Placed(row=r, index=j, col=col, colspan=cs))
+                spans_until = max(spans_until, r + rs)
+                if cs > 1:  # only these can reach past the table edge
+                    cells.append(_Placed(row=r, index=j, col=col, colspan=cs))
                 col += cs
             covered = [cc for cc in range(len(until)) if until[cc] > r]
             last = covered[-1] if covered else -1

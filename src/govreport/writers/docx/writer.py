@@ -16,8 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
-
 from ...errors import RenderError
 from ...layout.nodes import LaidDocument, PageBreak, Para
 from ...limits import LimitError, check_zip
@@ -25,6 +23,7 @@ from ...theme import Theme
 from ...theme.units import pt_to_twip
 from .. import blank_line_pt
 from .body import BodyWriter
+from .filling import CORE_PROPERTY_MAX, BoundedDocxTemplate
 from .ooxml import PPR, SECTPR, Element, P, R, sub, text_of, w
 from .styles import SPACER_STYLE, STYLE_NAMES, build_styles, role_style, style_id
 from .template import BODY_FIELD, TOC_FIELD, default_template
@@ -267,7 +266,7 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
             check_zip(Path(template))
         data = default_template(theme) if template is None else Path(template).read_bytes()
         with watchdog():
-            tpl = DocxTemplate(io.BytesIO(data))
+            tpl = BoundedDocxTemplate(io.BytesIO(data))
             document = tpl.get_docx()
     except LimitError as exc:
         raise RenderError(str(exc)) from None
@@ -291,7 +290,7 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
         _space_cover(document.element.body, doc, bw)
     _assemble(document.element.body, doc, bw, cover_fields)
     # the core property holds at most 255 characters (a longer title stays in the text)
-    document.core_properties.title = doc.fields.get("title", "")[:255]
+    document.core_properties.title = doc.fields.get("title", "")[:CORE_PROPERTY_MAX]
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
