@@ -124,7 +124,7 @@ def test_unknown_command_is_usage_error() -> None:
 def test_validate_example_ok() -> None:
     result = run("validate", EXAMPLE)
     assert result.exit_code == 0
-    assert f"{EXAMPLE}: OK" in result.stdout
+    assert f"{EXAMPLE}: OK (schema_version 2)" in result.stdout
 
 
 def test_validate_invalid_lists_every_problem_with_path(bad: Path) -> None:
@@ -159,7 +159,7 @@ def test_validate_warnings_do_not_fail_unless_strict(tmp_path: Path) -> None:
     result = run("validate", path)
     assert result.exit_code == 0
     assert ": warning: the event has no place" in result.stdout
-    assert f"{path}: OK (1 warning)" in result.stdout
+    assert f"{path}: OK (schema_version 2; 1 warning)" in result.stdout
     assert run("validate", "--strict", path).exit_code == EXIT_INVALID
 
 
@@ -177,7 +177,7 @@ def test_validate_bad_json_and_missing_file(tmp_path: Path) -> None:
 def test_validate_several_files_and_folders(tmp_path: Path, blank: Path, bad: Path) -> None:
     result = run("validate", tmp_path)
     assert result.exit_code == EXIT_INVALID
-    assert f"{blank}: OK" in result.stdout
+    assert f"{blank}: OK (schema_version 2)" in result.stdout
     assert ("2 files: 1 valid, 1 invalid, 0 unreadable / 파일 2개: 정상 1, 오류 1, 읽지 못함 0"
             in result.stdout)
     assert run("validate", "--quiet", blank).stdout == ""
@@ -190,7 +190,7 @@ def test_validate_goes_on_after_a_missing_file(tmp_path: Path, blank: Path, bad:
     result = run("validate", blank, missing, bad, empty)
     assert result.exit_code == EXIT_INVALID
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{blank}: OK"
+    assert lines[0] == f"{blank}: OK (schema_version 2)"
     assert lines[1] == f"{missing}: no such file or folder"
     assert f"{bad}: $.meta.date: '2025-13' is not a valid date (month 13)" in lines
     assert f"{empty}: no .json files match" in lines
@@ -208,7 +208,7 @@ def test_validate_goes_on_after_unexpected_errors(monkeypatch: pytest.MonkeyPatc
     paths = [tmp_path / f"{n}.json" for n in names]
     for path in paths:
         path.write_text(starter_text("blank"), encoding="utf-8")
-    real = serialization.load
+    real = serialization.load_versioned
     failures: dict[str, BaseException] = {
         "deep": RecursionError("maximum recursion depth exceeded"),
         "locked": PermissionError(13, "Permission denied"),
@@ -221,14 +221,14 @@ def test_validate_goes_on_after_unexpected_errors(monkeypatch: pytest.MonkeyPatc
             raise exc
         return real(path, **kw)
 
-    monkeypatch.setattr(serialization, "load", load)
+    monkeypatch.setattr(serialization, "load_versioned", load)
     result = run("validate", *paths)
     assert result.exit_code == EXIT_INVALID
     lines = result.stdout.splitlines()
     assert lines[0] == f"{paths[0]}: $: the data is nested too deeply to process (RecursionError)"
     assert lines[1] == f"{paths[1]}: cannot read file: Permission denied"
     assert lines[2].startswith(f"{paths[2]}: internal error (ZeroDivisionError: division by zero)")
-    assert lines[3] == f"{paths[3]}: OK"
+    assert lines[3] == f"{paths[3]}: OK (schema_version 2)"
     assert lines[4].startswith("4 files: 1 valid, 1 invalid, 2 unreadable")
 
 
@@ -635,3 +635,16 @@ def test_validate_json_output_for_pipelines(tmp_path: Path, blank: Path, bad: Pa
     assert problems and all(p["path"].startswith("$") for p in problems)
     assert {"path", "message", "severity"} == set(problems[0])
     assert by_status["unreadable"]["message"]
+
+
+def test_validate_names_the_version_it_read(tmp_path: Path) -> None:
+    """A version 1 file is valid (migrated silently); validate says which version it read."""
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["schema_version"] = 1
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run("validate", old)
+    assert result.exit_code == 0
+    assert f"{old}: OK (schema_version 1)" in result.stdout
+    report = json.loads(run("validate", "--format", "json", old).stdout)
+    assert report["files"][0]["schema_version"] == 1

@@ -39,14 +39,14 @@ def _report(text: str) -> Report:
         title="p", sections=[Section(title="s", blocks=[Item(text=text, level=2)])])])
 
 
-def test_layout_sets_squeeze_only_when_the_theme_asks() -> None:
+def test_layout_squeezes_by_default_and_only_when_the_theme_asks() -> None:
     # a ○ line just one character too long for the 30 pt indented line at 15 pt
     width = Theme.seoul().page.text_width_pt - 30.0
     text = "가" * (int(width / 15) + 1)
-    plain = next(p for p in iter_paras(layout(_report(text)).body) if p.role == "L2")
+    plain = next(p for p in iter_paras(layout(_report(text), Theme.seoul().override(
+        {"fit_lines": False})).body) if p.role == "L2")
     assert plain.letter_spacing_pct is None
-    fitted = next(p for p in iter_paras(layout(_report(text), Theme.seoul().override(
-        {"fit_lines": True})).body) if p.role == "L2")
+    fitted = next(p for p in iter_paras(layout(_report(text)).body) if p.role == "L2")
     assert fitted.letter_spacing_pct is not None and fitted.letter_spacing_pct < 0
 
 

@@ -52,9 +52,9 @@ def test_template_cannot_reach_python_internals(tmp_path: Path) -> None:
         render_bytes({"title": "x"}, "docx", template=tpl)
 
 
-def test_template_syntax_error_names_the_line(tmp_path: Path) -> None:
+def test_template_syntax_error_names_the_paragraph(tmp_path: Path) -> None:
     tpl = _template(tmp_path, "ok", "{{ title ", "more")
-    with pytest.raises(RenderError, match=r"t\.docx: template syntax error on line \d+"):
+    with pytest.raises(RenderError, match=r"t\.docx: paragraph 2: template syntax error"):
         render_bytes({"title": "x"}, "docx", template=tpl)
 
 

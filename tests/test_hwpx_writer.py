@@ -276,7 +276,8 @@ def test_toc_dot_leader_right_tab(data: bytes) -> None:
     sec, head = _section(data), _header(data)
     line = next(p for p in sec.iter(f"{HP}p") if _para_texts(p)[0].startswith("Ⅰ. 일반 현황\t"))
     tab = line.find(f".//{HP}tab")
-    assert tab is not None and tab.get("type") == "RIGHT" and tab.get("leader") == "DOT"
+    # inline tabs in numbers as Hancom writes them: type 2 = right, leader 3 = dots
+    assert tab is not None and tab.get("type") == "2" and tab.get("leader") == "3"
     pr = head.find(f".//{HH}paraPr[@id='{line.get('paraPrIDRef')}']")
     assert pr is not None
     item = head.find(f".//{HH}tabPr[@id='{pr.get('tabPrIDRef')}']//{HH}tabItem")

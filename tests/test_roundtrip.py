@@ -277,7 +277,7 @@ def test_defaults_are_omitted_and_type_comes_first() -> None:
     assert _blocks_json(report) == [{"type": "item", "key": "일정", "schedule": "2025-07"}]
     text = g.dumps(report)
     assert text.index('"type"') < text.index('"key"')
-    assert text.startswith('{\n  "schema_version": 1,\n  "meta"')
+    assert text.startswith('{\n  "schema_version": 2,\n  "meta"')
 
 
 def test_dates_are_canonicalised() -> None:

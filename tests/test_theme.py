@@ -234,7 +234,7 @@ def test_date_number_and_fit_options(seoul: Theme) -> None:
     d, n = seoul.dates, seoul.numbers
     assert (d.style, d.apostrophe, d.range_sep, d.weekday) == ("short_compact", "'", "~", True)
     assert (n.money_space, n.pct_decimals, n.thousands) == (False, 1, ",")
-    assert seoul.fit_lines is False
+    assert seoul.fit_lines is True  # Hancom users squeeze rather than leave 1–2 characters
     assert seoul.event.key_sep == " : "
     assert seoul.override({"dates.apostrophe": "’"}).dates.apostrophe == "’"
     with pytest.raises(ThemeError, match=r"dates\.apostrophe: expected one of"):

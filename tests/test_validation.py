@@ -452,7 +452,7 @@ def test_when_where_without_place() -> None:
 
 def test_newer_schema_version() -> None:
     assert semantic(doc(item(), schema_version=99)) == [
-        ("$.schema_version", "schema_version 99 is newer than this govreport understands (1)",
+        ("$.schema_version", "schema_version 99 is newer than this govreport understands (2)",
          "warning")
     ]
 

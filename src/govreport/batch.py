@@ -32,7 +32,16 @@ import attrs
 
 from .errors import GovReportError, RenderError, ValidationError, printable, short
 from .limits import Limits, using
-from .render import FORMATS, Format, load_source, output_format, render_bytes, resolve_theme
+from .model import Report
+from .render import (
+    FORMATS,
+    Format,
+    load_source,
+    output_format,
+    pdf_first,
+    render_bytes,
+    resolve_theme,
+)
 from .serialization import write_atomic, writing
 from .theme import Theme
 
@@ -264,11 +273,15 @@ def _render_file(
             if out.exists() and not overwrite:
                 raise RenderError(f"{out}: file exists (use --force to overwrite)")
         data = load_source(src)
-        rendered: list[tuple[Path, bytes]] = []
-        for out in outs:
-            fmt = output_format(out)
-            rendered.append((out, render_bytes(data, fmt, template=tpl.get(template_family(fmt)),
-                                               theme=th, locale=locale)))
+        fmts = [output_format(o) for o in outs]
+        blobs: dict[Format, bytes] = {}
+        for fmt in pdf_first(fmts):  # a DOCX takes the 목차 pages of the PDF made with it
+            if fmt not in blobs:
+                toc_pdf = blobs.get("pdf") if fmt == "docx" and isinstance(data, Report) \
+                    else None
+                blobs[fmt] = render_bytes(data, fmt, template=tpl.get(template_family(fmt)),
+                                          theme=th, locale=locale, toc_pdf=toc_pdf)
+        rendered = [(o, blobs[f]) for o, f in zip(outs, fmts, strict=True)]
         for out, blob in rendered:
             write_atomic(out, blob)
     except ValidationError as exc:

@@ -250,7 +250,8 @@ def cli() -> None:
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("source", metavar="REPORT.json", type=click.Path(dir_okay=False))
+@click.argument("source", metavar="REPORT.json|.hwpx|.hwp|.docx|.txt",
+                type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "outputs", multiple=True, required=True, metavar="OUT",
               help="출력 파일 (.docx .hwpx .hwp .pdf, 여러 번 가능) / "
                    "output file, by suffix; repeat for several formats")
@@ -275,6 +276,7 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
       govreport render report.json -o report.docx
       govreport render report.json -o report.docx -o report.hwpx --theme central
       govreport render data.json --template free.docx -o out.docx
+      govreport render old.hwp -o new.hwpx --theme central   (기존 문서 다시 꾸미기 / restyle)
     """
     with using(_limits(limit_specs)):
         _render(source, outputs, templates, theme, locale, force)
@@ -311,7 +313,10 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     from .model import Report
 
     with _errors(source):
-        data = load_source(source)
+        if _is_document(source):
+            data = _read_document(source, strict=False, theme=theme)
+        else:
+            data = load_source(source)
     if isinstance(data, Report):
         _show_warnings(source, data)
     elif not tpl:
@@ -322,11 +327,18 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     # Render every output (in memory) and report every failure; write only if all succeed.
     rendered: list[tuple[Path, bytes]] = []
     failures: list[CliError] = []
-    for p, fmt in zip(paths, formats, strict=True):
+    pdf: bytes | None = None  # a DOCX rendered with a PDF takes the PDF's 목차 page numbers
+    order = sorted(zip(paths, formats, strict=True), key=lambda pf: pf[1] != "pdf")
+    for p, fmt in order:
         try:
             with _errors(source):
-                rendered.append((p, render_bytes(data, fmt, template=tpl.get(_family(fmt)),
-                                                 theme=th, locale=locale)))
+                blob = render_bytes(data, fmt, template=tpl.get(_family(fmt)), theme=th,
+                                    locale=locale,
+                                    toc_pdf=pdf if fmt == "docx" and isinstance(data, Report)
+                                    else None)
+                rendered.append((p, blob))
+                if fmt == "pdf":
+                    pdf = blob
         except Interrupted:
             raise
         except CliError as exc:
@@ -350,6 +362,62 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
         click.echo(f"{p} ({_size(len(blob))})", err=True)
     if failures:
         _raise_all(failures)
+
+
+def _is_document(source: str) -> bool:
+    return Path(source).suffix.lower() in (".hwpx", ".hwp", ".docx", ".txt", ".text")
+
+
+def _read_document(source: str, *, strict: bool, theme: str | None) -> Any:
+    """Read a document with the readers, printing its fallbacks and summary to stderr."""
+    from .readers import read_document
+
+    result = read_document(source, theme=theme)
+    for f in result.fallbacks:
+        click.echo(f"{source}: {f}", err=True)
+    click.echo(f"{source}: {result.summary}", err=True)
+    if strict and result.fallbacks:
+        _invalid(f"{source}: {len(result.fallbacks)} fallback(s) with --strict; nothing written")
+    return result.report
+
+
+# --------------------------------------------------------------------------- import
+
+
+@cli.command("import", context_settings=CONTEXT_SETTINGS)
+@click.argument("source", metavar="IN.hwpx|.hwp|.docx|.txt", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, metavar="OUT.json",
+              type=click.Path(dir_okay=False), help="보고서 JSON / report JSON to write")
+@click.option("--strict", is_flag=True,
+              help="하나라도 대체되면 실패 / fail (exit 2) when anything fell back")
+@click.option("--theme", metavar="seoul|central|FILE",
+              help="날짜·기호 형식을 읽을 테마 (기본 seoul) / theme whose date and symbol "
+                   "forms are read (default: seoul)")
+@click.option("-f", "--force", is_flag=True, help="기존 파일 덮어쓰기 / overwrite OUT.json")
+def import_(source: str, output: str, strict: bool, theme: str | None, force: bool) -> None:
+    """기존 문서를 보고서 JSON으로 / Read an existing report into report JSON.
+
+    \b
+    예 / examples:
+      govreport import 2024-업무보고.hwpx -o 2024.json
+      govreport import 계획.docx -o plan.json --strict
+      govreport import memo.txt -o memo.json
+    """
+    from .serialization import dumps
+
+    if not Path(source).is_file():
+        _invalid(f"{source}: no such file")
+    out = Path(output)
+    if out.suffix.lower() != ".json":
+        _invalid(f"{output}: the output of import is report JSON (.json)")
+    if out.exists() and not force:
+        _invalid(f"{out}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
+    _check_theme(theme)
+    with _errors(source):
+        report = _read_document(source, strict=strict, theme=theme)
+        text = dumps(report)
+    _write_output(out, text.encode("utf-8"), True)
+    click.echo(f"{out} ({_size(len(text.encode('utf-8')))})", err=True)
 
 
 def _family(fmt: Format) -> str:
@@ -492,6 +560,7 @@ class FileCheck:
     status: str  # "valid" | "invalid" | "unreadable"
     problems: tuple[Problem, ...] = ()
     message: str | None = None  # a whole-file problem (unreadable, internal error)
+    schema_version: int | None = None  # the version the file stated (v1 files are migrated)
 
     def lines(self, quiet: bool) -> list[str]:
         if self.message is not None:
@@ -499,12 +568,18 @@ class FileCheck:
         out = _problem_lines(self.name, self.problems)
         if self.status == "valid" and not quiet:
             warnings = sum(p.severity == "warning" for p in self.problems)
-            extra = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+            notes = [] if self.schema_version is None else [
+                f"schema_version {self.schema_version}"]
+            if warnings:
+                notes.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+            extra = f" ({'; '.join(notes)})" if notes else ""
             out.append(f"{self.name}: OK{extra}")
         return out
 
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {"file": printable(self.name), "status": self.status}
+        if self.schema_version is not None:
+            data["schema_version"] = self.schema_version
         if self.message is not None:
             data["message"] = printable(short(self.message, MAX_MESSAGE))
         data["problems"] = [{"path": printable(short(p.path, 300)),
@@ -521,12 +596,14 @@ def _validate_one(path: Path, strict: bool) -> FileCheck:
     stop the others."""
     from . import check
     from .batch import describe_error
-    from .serialization import load
+    from .serialization import load_versioned
 
     name = str(path)
+    version: int | None = None
     try:
         try:
-            problems = check(load(path, check=False))
+            report, version = load_versioned(path, check=False)
+            problems = check(report)
         except ValidationError as exc:  # not JSON, or not the report structure
             problems = exc.errors
     except KeyboardInterrupt:
@@ -545,7 +622,7 @@ def _validate_one(path: Path, strict: bool) -> FileCheck:
                          message=f"{describe_error(exc)}; please report it with the input file")
     failed = any(p.severity == "error" or strict for p in problems)
     return FileCheck(name=name, status="invalid" if failed else "valid",
-                     problems=tuple(problems))
+                     problems=tuple(problems), schema_version=version)
 
 
 # --------------------------------------------------------------------------- schema / init

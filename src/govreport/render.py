@@ -8,11 +8,10 @@ written atomically (temporary file, then rename); an existing file is replaced o
 
 from __future__ import annotations
 
-import io
 import os
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,7 +21,7 @@ from .errors import RenderError, ValidationError, short
 from .layout import LaidDocument, layout, report_fields
 from .limits import LimitError, Limits, check_zip, using
 from .model import Report
-from .serialization import read_json, structure, unstructure, write_atomic
+from .serialization import read_json, report_from_data, structure, unstructure, write_atomic
 from .theme import Theme
 from .validation import check_report
 
@@ -114,13 +113,17 @@ def render_bytes(
     theme: Theme | str | os.PathLike[str] | None = None,
     locale: str = "ko_KR",
     check: bool = True,
+    toc_pdf: bytes | None = None,
     limits: Limits | None = None,
 ) -> bytes:
     """Render to bytes of the given format (see :func:`render`); ``check`` runs the semantic
-    checks first (a report built in Python has not been through :func:`govreport.load`)."""
+    checks first (a report built in Python has not been through :func:`govreport.load`).
+    ``toc_pdf``: a PDF of the same report (and theme) whose real page numbers a DOCX's
+    목차 takes instead of the estimate (see :func:`render_many`).  ``limits``: see
+    :mod:`govreport.limits`."""
     with using(limits):
         return _render_bytes(source, fmt, template=template, theme=theme, locale=locale,
-                             check=check)
+                             check=check, toc_pdf=toc_pdf)
 
 
 def _render_bytes(
@@ -131,6 +134,7 @@ def _render_bytes(
     theme: Theme | str | os.PathLike[str] | None,
     locale: str,
     check: bool,
+    toc_pdf: bytes | None,
 ) -> bytes:
     if not isinstance(source, Report) and not _is_json_data(source):
         raise TypeError(f"render: source must be a Report, JSON data or a path, not "
@@ -172,6 +176,8 @@ def _render_bytes(
         if errors:
             raise ValidationError(errors)
     laid = layout(report, th, locale)
+    if fmt == "docx" and toc_pdf is not None:
+        laid = _with_real_toc_pages(laid, toc_pdf) or laid
     return _write_laid(laid, th, fmt, tpl)
 
 
@@ -187,13 +193,44 @@ def _write_laid(laid: LaidDocument, theme: Theme, fmt: Format, tpl: Path | None)
         return data
     from .writers.docx import write_docx
 
-    docx_tpl = tpl
-    data = write_docx(laid, theme, docx_tpl)
+    data = write_docx(laid, theme, tpl)
     if fmt == "docx":
         return data
     pdf = _from_docx(data, fmt)
-    fixed = _with_real_toc_pages(laid, pdf)
-    return pdf if fixed is None else _from_docx(write_docx(fixed, theme, docx_tpl), fmt)
+    fixed = _with_real_toc_pages(laid, pdf)  # a PDF cannot update its 목차: a second run
+    return pdf if fixed is None else _from_docx(write_docx(fixed, theme, tpl), fmt)
+
+
+def render_many(
+    source: Report | Mapping[str, Any] | Any,
+    formats: Sequence[Format],
+    *,
+    templates: Mapping[str, str | os.PathLike[str] | None] | None = None,
+    theme: Theme | str | os.PathLike[str] | None = None,
+    locale: str = "ko_KR",
+    check: bool = True,
+) -> list[bytes]:
+    """Render one source to several formats (bytes in the order of ``formats``).
+
+    ``templates`` maps a template family (``docx`` for .docx/.pdf, ``hwpx`` for
+    .hwpx/.hwp) to its template.  With both DOCX and PDF, the PDF is made first and the
+    DOCX's 목차 carries its real page numbers.
+    """
+    tpls = dict(templates or {})
+    out: dict[Format, bytes] = {}
+    for fmt in pdf_first(formats):
+        if fmt in out:
+            continue
+        family = "hwpx" if fmt in ("hwpx", "hwp") else "docx"
+        out[fmt] = render_bytes(source, fmt, template=tpls.get(family), theme=theme,
+                                locale=locale, check=check,
+                                toc_pdf=out.get("pdf") if fmt == "docx" else None)
+    return [out[f] for f in formats]
+
+
+def pdf_first(formats: Sequence[Format]) -> list[Format]:
+    """``formats`` with PDF moved first, so that a DOCX can take the PDF's 목차 pages."""
+    return sorted(formats, key=lambda f: f != "pdf")
 
 
 def _with_real_toc_pages(laid: LaidDocument, pdf: bytes) -> LaidDocument | None:
@@ -241,44 +278,50 @@ def _free_context(report: Report | None, source: Any, theme: Theme,
 
 
 def _fill_free_docx(template: Path, context: Mapping[str, Any], locale: str) -> bytes:
-    from .templating import TemplateStopped, environment, template_error, watchdog
-    from .writers.docx.filling import BoundedDocxTemplate
+    from .writers.docx.free import fill_free_docx
 
-    env = environment(locale)
-    name = str(template)
-    try:
-        with watchdog():
-            doc = BoundedDocxTemplate(str(template))
-            doc.get_docx()
-    except (Exception, TemplateStopped) as exc:
-        raise RenderError(f"{name}: not a readable DOCX template ({type(exc).__name__}: "
-                          f"{short(str(exc))})") from None
-    try:
-        with watchdog():
-            doc.render(dict(context), jinja_env=env, autoescape=True)
-            buf = io.BytesIO()
-            doc.save(buf)
-    except (Exception, TemplateStopped) as exc:
-        raise template_error(exc, name, env.where(exc)) from None  # type: ignore[attr-defined]
-    return buf.getvalue()
+    return fill_free_docx(template, context, locale)
 
 
 def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Report | Any:
     """Load a JSON file: a checked :class:`Report` when it has ``meta``, else the raw data.
 
-    The same reading path as :func:`govreport.load` (size limit, UTF-8/16/32 detection, the
+    JSON is read as :func:`govreport.load` reads it (size limit, UTF-8/16/32 detection, the
     CP949 hint, JSON syntax errors with line and column): every problem is a
-    :class:`ValidationError` naming the file.
+    :class:`ValidationError` naming the file.  A document (``.hwpx`` ``.hwp`` ``.docx``
+    ``.txt``) is read by the reader of its format (:data:`govreport.readers.READERS`), so
+    ``render`` and ``batch`` restyle existing reports; a package is first checked against
+    the zip limits.
     """
+    p = Path(path)
+    from .readers import READERS, input_format
+
     with using(limits):
-        data = read_json(path)
+        if p.suffix.lower() not in (".json", "") and p.suffix.lower().lstrip(".") in (
+                *READERS, "text"):
+            from .readers import read
+
+            if p.suffix.lower() in (".hwpx", ".docx"):
+                _check_package(p)
+            return read(p, input_format(p))
+        data = read_json(p)
         if isinstance(data, dict) and "meta" in data:
-            report = structure(data, str(Path(path)))
-            errors = [p for p in check_report(report) if p.severity == "error"]
-            if errors:
-                raise ValidationError(errors, str(Path(path)))
-            return report
+            return report_from_data(data, str(p))
         return data
+
+
+def _check_package(path: Path) -> None:
+    """A document package (input) within the zip limits, else a ValidationError."""
+    from .errors import Problem
+
+    try:
+        check_zip(path)
+    except LimitError as exc:
+        raise ValidationError([Problem(path="$", message=str(exc).partition(": ")[2])],
+                              str(path)) from None
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise ValidationError([Problem(path="$", message=f"not a readable document "
+                                       f"({short(str(exc))})")], str(path)) from None
 
 
 def render(
@@ -315,4 +358,5 @@ def render(
 
 
 __all__ = ["FORMATS", "Format", "ValidationError", "is_free_form", "load_source",
-           "output_format", "render", "render_bytes", "resolve_template", "resolve_theme"]
+           "output_format", "render", "render_bytes", "render_many", "resolve_template",
+           "resolve_theme"]

@@ -31,7 +31,7 @@ from cattrs.strategies import configure_tagged_union
 from .errors import Problem, ValidationError
 from .limits import LimitError, Limits, hint, read_capped, using
 from .limits import current as current_limits
-from .model import BLOCK_TAGS, Block, Cell, PartialDate, Period, Report, Row
+from .model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
 from .model.dates import DateFormatError, parse_partial_date, parse_period
 from .model.tables import CellValue
 from .validation import NESTING_FIELDS, nesting_message, number_problem
@@ -390,10 +390,36 @@ def _deep_text_path(text: str) -> Problem | None:
     return None
 
 
+def schema_version_of(data: Any) -> int | None:
+    """The ``schema_version`` a parsed report states (``None`` when absent or not an integer)."""
+    if not isinstance(data, dict):
+        return None
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool):
+        return version
+    return None
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older report document up to :data:`SCHEMA_VERSION`, silently.
+
+    Version 2 only adds fields (lead, numbering, computed tables, diagrams …), so a version 1
+    document means the same in version 2: only its ``schema_version`` changes.  A document
+    without ``schema_version`` is read as the current version; newer versions are left for
+    the checks to warn about.
+    """
+    if schema_version_of(data) == 1:
+        return {**data, "schema_version": SCHEMA_VERSION}
+    return data
+
+
 def structure(data: Any, source: str | None = None) -> Report:
-    """Build a :class:`Report` from JSON-like data; raise ValidationError listing all problems."""
+    """Build a :class:`Report` from JSON-like data; raise ValidationError listing all problems.
+
+    Older versions are migrated first (:func:`migrate`)."""
     if not isinstance(data, dict):
         raise ValidationError([Problem(path="$", message="a report must be a JSON object")], source)
+    data = migrate(data)
     extra: list[Problem] = []
     if "schema_url" in data:  # the model's name for "$schema" is not a JSON key
         extra.append(Problem(path="$", message='unknown field: schema_url (write "$schema")'))
@@ -519,27 +545,49 @@ def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
           limits: Limits | None = None) -> Report:
     """Parse report JSON text; with ``check`` also run the semantic checks (errors only).
 
+    Version 1 documents are migrated silently (the report has the current version).
     ``limits`` overrides the default :class:`~govreport.limits.Limits` (input size, nesting,
     table size)."""
+    return loads_versioned(text, source=source, check=check, limits=limits)[0]
+
+
+def loads_versioned(text: str | bytes, *, source: str | None = None, check: bool = True,
+                    limits: Limits | None = None) -> tuple[Report, int]:
+    """:func:`loads`, also returning the ``schema_version`` the text stated (what was read)."""
     with using(limits):
-        return _checked(structure(parse_json(text, source), source), check, source)
+        return _versioned(parse_json(text, source), source, check)
 
 
-def _checked(report: Report, check: bool, source: str | None) -> Report:
+def report_from_data(data: Any, source: str | None = None, check: bool = True) -> Report:
+    """A report from parsed JSON data (migrated, structured, checked): what :func:`load`
+    does after reading."""
+    return _versioned(data, source, check)[0]
+
+
+def _versioned(data: Any, source: str | None, check: bool) -> tuple[Report, int]:
+    stated = schema_version_of(data)
+    report = structure(data, source)
     if check:
         from .validation import check_report
 
         errors = [p for p in check_report(report) if p.severity == "error"]
         if errors:
             raise ValidationError(errors, source)
-    return report
+    return report, SCHEMA_VERSION if stated is None else stated
 
 
 def load(path: str | os.PathLike[str], *, check: bool = True,
          limits: Limits | None = None) -> Report:
-    """Read and validate a report JSON file (see :func:`loads` for ``limits``)."""
+    """Read and validate a report JSON file (version 1 files are migrated silently; see
+    :func:`loads` for ``limits``)."""
+    return load_versioned(path, check=check, limits=limits)[0]
+
+
+def load_versioned(path: str | os.PathLike[str], *, check: bool = True,
+                   limits: Limits | None = None) -> tuple[Report, int]:
+    """:func:`load`, also returning the ``schema_version`` the file stated."""
     with using(limits):
-        return _checked(structure(read_json(path), str(Path(path))), check, str(Path(path)))
+        return _versioned(read_json(path), str(Path(path)), check)
 
 
 def dumps(report: Report, *, indent: int | None = 2) -> str:
@@ -579,5 +627,6 @@ def write_atomic(path: Path, data: bytes) -> None:
         writing.discard(tmp)
 
 
-__all__ = ["converter", "dump", "dumps", "load", "loads", "parse_json", "read_json", "structure",
-           "unstructure", "write_atomic"]
+__all__ = ["converter", "dump", "dumps", "load", "load_versioned", "loads", "loads_versioned",
+           "migrate", "parse_json", "read_json", "report_from_data", "schema_version_of",
+           "structure", "unstructure", "write_atomic"]

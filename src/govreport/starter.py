@@ -2,8 +2,9 @@
 
 The ``blank`` skeleton is a valid report that shows every block type once (item, note,
 footnote, lead, subcaption, paragraph, enum, category, event, when_where, table,
-staffing_table, budget_table) with short, realistic Korean text to overwrite.  Like a real
-report it types no symbols, numbers, weekdays or totals: the layout adds them.
+staffing_table, budget_table, org_chart, vision, comparison) with short, realistic Korean
+text to overwrite.  Like a real report it types no symbols, numbers, weekdays or totals:
+the layout adds them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import json
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
+
+from .model import SCHEMA_VERSION
 
 Example = Literal["seoul", "blank"]
 EXAMPLES: tuple[Example, ...] = ("blank", "seoul")
@@ -94,7 +97,7 @@ def _blank() -> dict[str, Any]:
         },
     ]
     return {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "meta": {
             "title": "주요 업무 보고",
             "org": "정책기획과",
@@ -148,6 +151,36 @@ def _blank() -> dict[str, Any]:
                                     {"name": "사무관리비", "budget": 100000, "spent": 25000,
                                      "remark": "부서 운영 경비"},
                                     {"name": "업무추진비", "budget": 50000, "spent": 10000},
+                                ],
+                            },
+                        ],
+                    },
+                    {
+                        "title": "조직 및 추진 체계",
+                        "blocks": [
+                            {
+                                "type": "org_chart",
+                                "head": "정책기획과",
+                                "units": [
+                                    {"name": "기획팀", "staff": 6},
+                                    {"name": "조정팀", "staff": 5},
+                                ],
+                                "division_counter": "팀",
+                            },
+                            {
+                                "type": "vision",
+                                "vision": "시민이 체감하는 안전한 한빛시",
+                                "goals": ["시민 불편 신속 해소"],
+                                "strategies": [
+                                    {"title": "현장 점검 강화",
+                                     "tasks": ["분야별 정기 점검"]},
+                                ],
+                            },
+                            {
+                                "type": "comparison",
+                                "columns": [
+                                    {"label": "현행", "items": ["부서별 신고 창구"]},
+                                    {"label": "개선", "items": ["통합 신고 창구"]},
                                 ],
                             },
                         ],

@@ -1,10 +1,19 @@
 """The sandboxed Jinja environment used for every user template (DOCX, HWPX, free-form).
 
-A template can use the formatting filters (``{{ d | kdate }}``, ``{{ n | num }}`` …) but
+A template can use the formatting filters (``{{ d | kdate }}``, ``{{ n | num }}`` …) and
+the data filters of :mod:`govreport.records` (``sum``, ``group_by``, ``sort_by`` …) but
 cannot reach Python internals, files or the network: :class:`SandboxedEnvironment` blocks
 attribute access to private/unsafe members and no loader is configured.
 
-It cannot take unbounded time or memory either (:class:`~govreport.limits.Limits`):
+Two tags of our own mark vertical merges in table rows (both formats):
+``{% vmerge %}`` merges a cell with the cell above when both hold the same text (or the
+same key: ``{% vmerge g.key %}``); ``{% vm %}`` (docxtpl's) merges the copies of a cell made
+by one run of the enclosing loop.
+
+Runtime errors are reported with :func:`located_error`: template, place (paragraph or
+table cell), the expression and the data path it was reading (``data[17].date``).
+
+A template cannot take unbounded time or memory (:class:`~govreport.limits.Limits`):
 
 * operators that make big values are checked *before* they run — string/list repetition
   (``'x' * 10**9``), big powers and products of integers — and ``+``/``~`` results are bounded
@@ -13,8 +22,8 @@ It cannot take unbounded time or memory either (:class:`~govreport.limits.Limits
   ``format``, ``center``, ``indent``, ``batch`` and ``slice`` filters, ``str.ljust`` and kin)
   must stay below :data:`MAX_WIDTH`;
 * the text a template renders is counted as it is produced (``output_mb``);
-* a watchdog thread stops a fill that runs longer than ``render_seconds`` or makes the
-  process grow by more than ``template_memory_mb`` (loops that build values without output).
+* a watchdog thread (:func:`watchdog`) stops a fill that runs longer than ``render_seconds``
+  or makes the process grow by more than ``template_memory_mb``.
 """
 
 from __future__ import annotations
@@ -27,19 +36,34 @@ import operator
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
 from types import TracebackType
 from typing import Any
 
+import attrs
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.ext import Extension
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from . import records
 from .errors import RenderError, short
 from .formatting import filters_for
+from .formatting.numbers import format_count
 from .limits import current, hint
+
+TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+"""A Jinja tag (expression, statement or comment)."""
+MERGE_RE = re.compile("\ue100([vrc])(.*?)\ue101", re.S)
+"""The mark a merge tag leaves in a cell's text: mode (vmerge/restart/continue) and key."""
+
+_NUMERIC = ("num", "cell", "change", "pct", "ratio", "pp", "num_myriad", "odds", "money",
+            "myriad", "krw")
+
 
 MAX_WIDTH = 10_000
 """Largest field width, precision or padding a template may ask for."""
@@ -382,12 +406,154 @@ def xml_safe(value: Any) -> Any:
     return value
 
 
-def environment(locale: str = "ko_KR") -> jinja2.Environment:
-    """A fresh sandboxed environment with the formatting filters bound to ``locale``."""
-    env = GovSandbox(autoescape=False, undefined=jinja2.Undefined, keep_trailing_newline=True,
-                     finalize=xml_safe)
-    env.filters.update({name: _bounded_decimals(f) for name, f in filters_for(locale).items()})
+class MergeExtension(Extension):
+    """``{% vmerge [key] %}`` and ``{% vm %}``: leave a merge mark in the cell's text."""
+
+    tags = {"vmerge", "vm"}  # noqa: RUF012 - jinja2.ext.Extension declares it so
+
+    def parse(self, parser: jinja2.parser.Parser) -> nodes.Node:
+        token = next(parser.stream)
+        if token.value == "vm":
+            call = self.call_method("_loop_mark", [nodes.Name("loop", "load")])
+        else:
+            key = (nodes.Const(None) if parser.stream.current.type == "block_end"
+                   else parser.parse_expression())
+            call = self.call_method("_key_mark", [key])
+        return nodes.Output([call], lineno=token.lineno)
+
+    @staticmethod
+    def _key_mark(key: Any) -> str:
+        text = "" if key is None else str(key).replace("\ue101", "")
+        return f"\ue100v{text}\ue101"
+
+    @staticmethod
+    def _loop_mark(loop: Any) -> str:
+        if not isinstance(loop, jinja2.runtime.LoopContext):
+            return ""
+        return f"\ue100{'r' if loop.first else 'c'}{id(loop)}\ue101"
+
+
+def _count(value: Any, *args: Any, locale: str = "ko_KR", **kwargs: Any) -> Any:
+    """``count``: a list → number of records (``count("x")``: non-null x); a number → the
+    counted form of the formatting layer (``1022 | count("호")`` → ``1,022호``)."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return format_count(value, *args, locale=locale, **kwargs)
+    if isinstance(value, records.NoData):
+        return value
+    return records.count(value, *args, **kwargs)
+
+
+def _field_arg(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Accept Jinja's ``attribute=`` spelling of the field as well."""
+
+    @functools.wraps(func)
+    def wrapper(items: Any, field: str | None = None, attribute: str | None = None) -> Any:
+        return func(items, field if field is not None else attribute)
+
+    return wrapper
+
+
+def _passes_nodata(func: Callable[..., Any]) -> Callable[..., Any]:
+    """A number filter given an empty aggregate prints it (``-``) instead of failing."""
+
+    @functools.wraps(func)
+    def wrapper(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, records.NoData):
+            return value
+        return func(value, *args, **kwargs)
+
+    return wrapper
+
+
+def data_filters(locale: str) -> dict[str, Callable[..., Any]]:
+    """The data filters (null-safe aggregates, groups, order, shares, changes, dates)."""
+    bind = functools.partial
+    return {
+        "sum": _field_arg(records.total),
+        "avg": _field_arg(records.avg),
+        "min": _field_arg(records.minimum),
+        "max": _field_arg(records.maximum),
+        "count": bind(_count, locale=locale),
+        "aggregate": records.aggregate,
+        "group_by": records.group_by,
+        "sort_by": records.sort_by,
+        "top": records.top,
+        "share": bind(records.share, locale=locale),
+        "delta": bind(records.delta, locale=locale),
+        "fixed": bind(records.fixed, locale=locale),
+        "todate": records.to_date,
+    }
+
+
+def environment(locale: str = "ko_KR", *, autoescape: bool = False) -> jinja2.Environment:
+    """A fresh sandboxed environment with the formatting and data filters bound to
+    ``locale`` and the merge tags (``autoescape`` for templates that are XML)."""
+    env = GovSandbox(
+        autoescape=autoescape, undefined=jinja2.Undefined, keep_trailing_newline=True,
+        extensions=[MergeExtension], finalize=xml_safe,
+    )
+    formatting = {name: _bounded_decimals(f) for name, f in filters_for(locale).items()}
+    for name in _NUMERIC:
+        formatting[name] = _passes_nodata(formatting[name])
+    env.filters.update(formatting)
+    env.filters.update(data_filters(locale))
     return env
+
+
+def template_error(exc: BaseException, name: str, where: str | None = None) -> RenderError:
+    """A :class:`RenderError` naming the template and where in it (line, part or paragraph)."""
+    at = f"{name}: {where}: " if where else f"{name}: "
+    if isinstance(exc, jinja2.TemplateSyntaxError) and where is None:
+        return RenderError(f"{at}template syntax error on line {exc.lineno}: "
+                           f"{short(exc.message or '')}")
+    line = _template_line(exc)
+    on = f" (line {line})" if line is not None and where is None else ""
+    return RenderError(f"{at}{_describe(exc, on)}")
+
+
+def stopped(exc: BaseException) -> bool:
+    """Whether ``exc`` is a limit or the watchdog stopping a fill (nothing to re-evaluate)."""
+    return isinstance(exc, TemplateStopped | TemplateLimitError | RecursionError | MemoryError)
+
+
+def _describe(exc: BaseException, on: str = "") -> str:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"template syntax error on line {exc.lineno}: {short(exc.message or '')}"
+    if isinstance(exc, TemplateTimeout):
+        return (f"the template took longer than {current().render_seconds:g} s to fill "
+                f"({hint('render_seconds')})")
+    if isinstance(exc, TemplateMemory):
+        return (f"the template needed more than {current().template_memory_mb:g} MB of memory "
+                f"to fill ({hint('template_memory_mb')})")
+    if isinstance(exc, TemplateLimitError):
+        return f"template refused{on}: {short(str(exc))}"
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return f"template tried an unsafe operation{on}: {short(str(exc))}"
+    if isinstance(exc, jinja2.TemplateNotFound | jinja2.TemplatesNotFound) or (
+            isinstance(exc, TypeError) and "no loader" in str(exc)):
+        return f"templates cannot include, import or extend other files ({short(str(exc))})"
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"the template uses a value the data does not have{on}: {short(str(exc))}"
+    if isinstance(exc, RecursionError):
+        return f"the template recurses too deeply{on} (a macro that calls itself without end?)"
+    if isinstance(exc, MemoryError):
+        return f"the template needs more memory than is available{on}"
+    if isinstance(exc, OverflowError):
+        return f"template refused{on}: a number or range is too large ({short(str(exc))})"
+    if isinstance(exc, jinja2.TemplateError):
+        return f"template error{on}: {short(str(exc))}"
+    if isinstance(exc, RenderError):
+        return str(exc)
+    return f"template could not be filled{on}: {type(exc).__name__}: {short(str(exc))}"
+
+
+def render_string(source: str, context: Mapping[str, Any], locale: str = "ko_KR") -> str:
+    """Render one template string in the sandbox (used by the HWPX template filler)."""
+    try:
+        with watchdog():
+            return environment(locale).from_string(source).render(**context)
+    except (Exception, TemplateStopped) as exc:
+        raise template_error(exc, "template") from None
 
 
 # ------------------------------------------------------------------------------ watchdog
@@ -457,9 +623,6 @@ def watchdog() -> Iterator[None]:
         thread.join()
 
 
-# ------------------------------------------------------------------------------ errors
-
-
 def _template_line(exc: BaseException) -> int | None:
     """The template line of a runtime error (Jinja rewrites tracebacks to template frames)."""
     line = None
@@ -473,56 +636,164 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
-def template_error(exc: BaseException, name: str, where: str | None = None) -> RenderError:
-    """A :class:`RenderError` naming the template and where in it (line, part or paragraph)."""
-    at = f"{name}: {where}: " if where else f"{name}: "
+
+
+# --------------------------------------------------------------------------- error locations
+
+
+@attrs.frozen
+class TemplateSpot:
+    """A place in a template: ``place`` in words (``section 1, table 2 row 3 cell 1``) and
+    the template text there."""
+
+    place: str
+    code: str
+
+
+_EXPR_OF = re.compile(r"\{\{-?(.*?)-?\}\}|\{%-?\s*(?:for\s+.+?\s+in|if|elif|set\s+[\w, ]+=)"
+                      r"\s+(.*?)-?%\}", re.S)
+
+
+def template_locals(exc: BaseException) -> dict[str, Any]:
+    """The template variables at the failing line (from Jinja's rewritten traceback)."""
+    found: dict[str, Any] = {}
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            found = {k: v for k, v in tb.tb_frame.f_locals.items() if not k.startswith("_")}
+        tb = tb.tb_next
+    return found
+
+
+def located_error(exc: BaseException, name: str, spot: TemplateSpot | None,
+                  env: jinja2.Environment, context: Mapping[str, Any]) -> RenderError:
+    """A :class:`RenderError` naming the template, the place, the failing expression and
+    the data path it read (``data[17].date``) — as far as they can be known."""
+    what = _describe(exc)
+    if spot is None:
+        return RenderError(f"{name}: {what}")
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return RenderError(f"{at}template syntax error on line {exc.lineno}: "
-                           f"{short(exc.message or '')}")
-    line = _template_line(exc)
-    on = f" (line {line})" if line is not None and where is None else ""
-    if isinstance(exc, TemplateTimeout):
-        return RenderError(f"{at}the template took longer than {current().render_seconds:g} s "
-                           f"to fill ({hint('render_seconds')})")
-    if isinstance(exc, TemplateMemory):
-        return RenderError(f"{at}the template needed more than "
-                           f"{current().template_memory_mb:g} MB of memory to fill "
-                           f"({hint('template_memory_mb')})")
-    if isinstance(exc, TemplateLimitError):
-        return RenderError(f"{at}template refused{on}: {short(str(exc))}")
-    if isinstance(exc, jinja2.exceptions.SecurityError):
-        return RenderError(f"{at}template tried an unsafe operation{on}: {short(str(exc))}")
-    if isinstance(exc, jinja2.TemplateNotFound | jinja2.TemplatesNotFound) or (
-            isinstance(exc, TypeError) and "no loader" in str(exc)):
-        return RenderError(f"{at}templates cannot include, import or extend other files "
-                           f"({short(str(exc))})")
-    if isinstance(exc, jinja2.UndefinedError):
-        return RenderError(f"{at}the template uses a value the data does not have{on}: "
-                           f"{short(str(exc))}")
-    if isinstance(exc, RecursionError):
-        return RenderError(f"{at}the template recurses too deeply{on} (a macro that calls "
-                           "itself without end?)")
-    if isinstance(exc, MemoryError):
-        return RenderError(f"{at}the template needs more memory than is available{on}")
-    if isinstance(exc, OverflowError):
-        return RenderError(f"{at}template refused{on}: a number or range is too large "
-                           f"({short(str(exc))})")
-    if isinstance(exc, jinja2.TemplateError):
-        return RenderError(f"{at}template error{on}: {short(str(exc))}")
-    return RenderError(f"{at}template could not be filled{on}: {type(exc).__name__}: "
-                       f"{short(str(exc))}")
+        what = f"template syntax error: {exc.message}"
+        return RenderError(f"{name}: {spot.place}: {what} (in {spot.code[:200]!r})")
+    if stopped(exc):  # re-evaluating the expression would repeat the runaway
+        return RenderError(f"{name}: {spot.place}: {what}\n  template text: "
+                           f"{short(spot.code, 200)}")
+    scope = {**context, **template_locals(exc)}
+    expr = _culprit(spot.code, env, scope)
+    lines = [f"{name}: {spot.place}: {what}"]
+    if expr is not None:
+        lines.append(f"  expression: {{{{ {expr} }}}}")
+        path = _data_path(expr, env, scope, context)
+        if path:
+            lines.append(f"  data: {path}")
+    else:
+        lines.append(f"  template text: {spot.code[:200]}")
+    return RenderError("\n".join(lines))
 
 
-def render_string(source: str, context: Mapping[str, Any], locale: str = "ko_KR") -> str:
-    """Render one template string in the sandbox (used by the HWPX template filler)."""
+def _culprit(code: str, env: jinja2.Environment, scope: Mapping[str, Any]) -> str | None:
+    """The first expression of ``code`` that fails when evaluated in ``scope``."""
+    exprs = [(m.group(1) or m.group(2) or "").strip() for m in _EXPR_OF.finditer(code)]
+    exprs = [e for e in exprs if e]
+    for e in exprs:
+        try:
+            value = env.compile_expression(e, undefined_to_none=False)(**scope)
+            if isinstance(value, jinja2.Undefined):
+                str(value)
+        except Exception:
+            return e
+    return exprs[0] if len(exprs) == 1 else None
+
+
+def _chains(node: nodes.Node) -> list[tuple[str, list[str | int]]]:
+    """Variable paths read by an expression: ``r.date`` → ``("r", ["date"])``."""
+    out: list[tuple[str, list[str | int]]] = []
+
+    def walk(n: nodes.Node) -> tuple[str, list[str | int]] | None:
+        if isinstance(n, nodes.Name):
+            return n.name, []
+        if isinstance(n, nodes.Getattr):
+            inner = walk(n.node)
+            return (inner[0], [*inner[1], n.attr]) if inner else None
+        if isinstance(n, nodes.Getitem) and isinstance(n.arg, nodes.Const):
+            inner = walk(n.node)
+            return (inner[0], [*inner[1], n.arg.value]) if inner else None
+        return None
+
+    for n in node.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
+        chain = walk(n)
+        if chain is not None:
+            out.append(chain)
+    out.sort(key=lambda c: -len(c[1]))
+    return out
+
+
+def _step(value: Any, key: str | int) -> Any:
+    if isinstance(value, Mapping):
+        return value.get(key, jinja2.Undefined())
+    if isinstance(value, list | tuple) and isinstance(key, int):
+        return value[key] if -len(value) <= key < len(value) else jinja2.Undefined()
+    if isinstance(key, str) and not key.startswith("_"):
+        return getattr(value, key, jinja2.Undefined())
+    return jinja2.Undefined()
+
+
+def _data_path(expr: str, env: jinja2.Environment, scope: Mapping[str, Any],
+               context: Mapping[str, Any]) -> str | None:
     try:
-        with watchdog():
-            return environment(locale).from_string(source).render(**context)
-    except (Exception, TemplateStopped) as exc:
-        raise template_error(exc, "template") from None
+        tree = env.parse("{{ " + expr + " }}")
+    except jinja2.TemplateSyntaxError:
+        return None
+    chains = [c for c in _chains(tree) if c[0] in scope]
+    if not chains:
+        return None
+    best = chains[0]
+    for root, steps in chains:  # prefer the path that ends in nothing (null / missing)
+        value: Any = scope[root]
+        for k in steps:
+            value = _step(value, k)
+        if records.is_missing(value):
+            best = (root, steps)
+            break
+    root, steps = best
+    base = root if root in context else _find(scope[root], context) or root
+    return base + "".join(_fmt_key(k) for k in steps)
 
 
-__all__ = ["MAX_INT_BITS", "MAX_WIDTH", "GovSandbox", "TemplateLimitError", "TemplateMemory",
-           "TemplateStopped",
-           "TemplateTimeout", "environment", "render_string", "short", "template_error",
-           "watchdog"]
+def _fmt_key(key: str | int) -> str:
+    if isinstance(key, int):
+        return f"[{key}]"
+    return f".{key}" if re.fullmatch(r"[A-Za-z_]\w*", key) else f"[{key!r}]"
+
+
+def _find(target: Any, context: Mapping[str, Any], limit: int = 200_000) -> str | None:
+    """The path of ``target`` (by identity) in the context data, breadth first."""
+    if target is None or isinstance(target, str | int | float | bool):
+        return None
+    queue: deque[tuple[Any, str]] = deque((v, k) for k, v in context.items()
+                                          if isinstance(v, Mapping | list | tuple))
+    seen = 0
+    while queue and seen < limit:
+        value, path = queue.popleft()
+        seen += 1
+        if value is target:
+            return path
+        items: Iterable[tuple[Any, str]]
+        if isinstance(value, Mapping):
+            items = ((v, path + _fmt_key(str(k))) for k, v in value.items())
+        elif isinstance(value, list | tuple):
+            items = ((v, f"{path}[{i}]") for i, v in enumerate(value))
+        else:
+            continue
+        for v, p in items:
+            if v is target:
+                return p
+            if isinstance(v, Mapping | list | tuple):
+                queue.append((v, p))
+    return None
+
+
+__all__ = ["MAX_INT_BITS", "MAX_WIDTH", "MERGE_RE", "TAG_RE", "GovSandbox", "MergeExtension",
+           "TemplateLimitError", "TemplateMemory", "TemplateSpot", "TemplateStopped",
+           "TemplateTimeout", "data_filters", "environment", "located_error", "render_string",
+           "stopped", "template_error", "template_locals", "watchdog", "xml_safe"]

@@ -31,13 +31,21 @@ from .model import (
     BudgetTotal,
     CategoryTag,
     Cell,
+    Citation,
+    Comparison,
+    ComparisonColumn,
     EnumItem,
     Event,
     Footnote,
     Item,
+    Lead,
     LeadLine,
     Meta,
     Note,
+    NumberFormat,
+    OrgChart,
+    OrgGroup,
+    OrgUnit,
     Paragraph,
     Part,
     PartialDate,
@@ -49,10 +57,14 @@ from .model import (
     StaffGroup,
     StaffingTable,
     StaffRow,
+    Strategy,
     SubCaption,
     Table,
+    VisionDiagram,
     WhenWhere,
 )
+from .model.compute import compute as compute_table
+from .model.compute import filled, table_width
 from .model.dates import DateFormatError, parse_period
 
 MIN_LEVEL = 1
@@ -61,6 +73,8 @@ FUTURE_YEARS = 1
 
 MAX_NUMBER = 10**18
 """Numbers must be smaller than this in magnitude (beyond it the formatter cannot print them)."""
+MAX_DECIMALS = 6
+"""A number format may show at most this many decimals."""
 MAX_NESTING = DEFAULT_LIMITS.nesting
 """At most this many ``children``/``items`` lists may enclose a block (default of
 :attr:`Limits.nesting <govreport.limits.Limits.nesting>`)."""
@@ -219,6 +233,10 @@ class _Checker:
             Cell: self.cell, StaffingTable: self.staffing, StaffGroup: self.staff_group,
             StaffRow: self.staff_row, BudgetTable: self.budget, BudgetLine: self.budget_line,
             BudgetTotal: self.budget_total,
+            Lead: self.lead, Citation: self.citation, NumberFormat: self.number_format,
+            OrgChart: self.org_chart, OrgUnit: self.org_unit, OrgGroup: self.org_group,
+            VisionDiagram: self.vision, Strategy: self.strategy, Comparison: self.comparison,
+            ComparisonColumn: self.comparison_column,
         }
 
     def add(self, path: str, message: str, severity: Severity = "error") -> None:
@@ -353,15 +371,38 @@ class _Checker:
             )
         elif r.schema_version < 1:
             self.add(f"{path}.schema_version", f"schema_version {r.schema_version} is not valid")
+        seen: dict[tuple[str, int], int] = {}
+        counts: dict[str, int] = {}
+        for i, a in enumerate(r.appendices):
+            counts[a.label] = a.number if a.number is not None else counts.get(a.label, 0) + 1
+            key = (a.label, counts[a.label])
+            if key in seen:
+                self.add(f"{path}.appendices[{i}].number",
+                         f"{a.label} {key[1]} is already used by appendices[{seen[key]}]")
+            else:
+                seen[key] = i
+        part_seen: dict[int, int] = {}
+        n = 0
+        for i, p in enumerate(r.parts):
+            n = p.number if p.number is not None else n + 1
+            if n in part_seen:
+                self.add(f"{path}.parts[{i}].number",
+                         f"part number {n} is already used by parts[{part_seen[n]}]")
+            else:
+                part_seen[n] = i
 
     def meta(self, m: Meta, path: str, _: int) -> None:
         self.require_text(m.title, f"{path}.title", "the report title")
         self.require_text(m.org, f"{path}.org", "the organisation")
         self.optional_text(m.parent_org, f"{path}.parent_org", "parent_org")
         self.optional_text(m.audience, f"{path}.audience", "audience")
+        self.optional_text(m.subtitle, f"{path}.subtitle", "subtitle")
+        self.optional_text(m.division, f"{path}.division", "division")
 
     def part(self, p: Part, path: str, _: int) -> None:
         self.require_text(p.title, f"{path}.title", "a part title")
+        if p.number is not None and p.number < 1:
+            self.add(f"{path}.number", f"part number {p.number} must be 1 or more")
         seen: dict[int, int] = {}
         for i, s in enumerate(p.sections):
             if s.number is None:
@@ -379,10 +420,18 @@ class _Checker:
         self.optional_text(s.summary, f"{path}.summary", "summary")
         if s.number is not None and s.number < 1:
             self.add(f"{path}.number", f"section number {s.number} must be 1 or more")
+        self.optional_text(s.note, f"{path}.note", "note")
 
     def appendix(self, a: Appendix, path: str, _: int) -> None:
         self.require_text(a.title, f"{path}.title", "an appendix title")
         self.require_text(a.label, f"{path}.label", "an appendix label")
+        if a.number is not None and a.number < 1:
+            self.add(f"{path}.number", f"appendix number {a.number} must be 1 or more")
+
+    def lead(self, lead: Lead, path: str, _: int) -> None:
+        self.require_text(lead.text, f"{path}.text", "the lead statement")
+        self.optional_text(lead.symbol, f"{path}.symbol", "symbol")
+        self.optional_text(lead.label, f"{path}.label", "label")
 
     # --- blocks ---
 
@@ -392,6 +441,10 @@ class _Checker:
         self.optional_text(it.label, f"{path}.label", "label")
         self.optional_text(it.key, f"{path}.key", "key")
         self.optional_text(it.status, f"{path}.status", "status")
+        self.optional_text(it.note, f"{path}.note", "note")
+        if it.key_count is not None and it.key is None:
+            self.add(f"{path}.key_count", "key_count is printed after the key; the item has "
+                                          "no key (use count for a trailing count)")
         if it.symbol is not None and not it.symbol.strip():
             self.add(f"{path}.symbol", "a symbol override must not be empty")
         if it.level is not None and not MIN_LEVEL <= it.level <= MAX_LEVEL:
@@ -458,6 +511,9 @@ class _Checker:
                 )
             previous = when
 
+    def citation(self, c: Citation, path: str, _: int) -> None:
+        self.require_text(c.source, f"{path}.source", "a citation's source")
+
     def quantity(self, q: Quantity, path: str, _: int) -> None:
         if q.value < 0:
             self.add(f"{path}.value", f"a count cannot be negative ({_fmt(q.value)})")
@@ -474,7 +530,7 @@ class _Checker:
         if not t.header and not t.rows:
             self.add(path, "a table needs at least one row")
             return
-        width = self.grid(t, path)
+        width = self.grid(filled(t) if t.computed else t, path)
         if t.stub_columns < 0 or (width and t.stub_columns > width):
             self.add(f"{path}.stub_columns",
                      f"stub_columns {t.stub_columns} is outside the table's "
@@ -487,6 +543,92 @@ class _Checker:
             for i, w in enumerate(t.widths):
                 if w <= 0:
                     self.add(f"{path}.widths[{i}]", f"a column width must be positive ({w:g})")
+        self.computations(t, path)
+
+    def computations(self, t: Table, path: str) -> None:
+        """Keys, column options and the derived figures (stated ones must match)."""
+        width = table_width(t)
+        if t.columns and len(t.columns) != width:
+            self.add(f"{path}.columns", f"{_plural(len(t.columns), 'column option')} given "
+                                        f"for a table of {_plural(width, 'column')}")
+        for name, keyed in (("rows", [r.key for r in t.rows]),
+                            ("columns", [c.key for c in t.columns])):
+            first: dict[str, int] = {}
+            for i, key in enumerate(keyed):
+                if key is None:
+                    continue
+                if not key.strip():
+                    self.add(f"{path}.{name}[{i}].key", "a key must not be empty")
+                elif key in first:
+                    self.add(f"{path}.{name}[{i}].key",
+                             f"key {key!r} is already used by {name}[{first[key]}]")
+                else:
+                    first[key] = i
+        for i, c in enumerate(t.columns[:width]):
+            if c.compute is not None and i < t.stub_columns:
+                self.add(f"{path}.columns[{i}].compute",
+                         f"column {i} is a stub (label) column and cannot be computed")
+        if not t.computed or (t.columns and len(t.columns) != width):
+            return
+        for issue in compute_table(t).issues:
+            self.add(f"{path}{issue.path}", issue.message,
+                     "warning" if issue.severity == "warning" else "error")
+
+    def number_format(self, f: NumberFormat, path: str, _: int) -> None:
+        if not 0 <= f.decimals <= MAX_DECIMALS:
+            self.add(f"{path}.decimals",
+                     f"decimals {f.decimals} is out of range (0 to {MAX_DECIMALS})")
+        if (f.from_unit is None) != (f.to_unit is None):
+            self.add(path, "from_unit and to_unit are given together (the unit typed and the "
+                           "unit printed)")
+
+    # --- diagrams ---
+
+    def org_chart(self, o: OrgChart, path: str, _: int) -> None:
+        self.require_text(o.head, f"{path}.head", "the head unit")
+        if not o.units:
+            self.add(f"{path}.units", "an org chart needs at least one unit")
+        if o.total is not None:
+            for name, computed in (("teams", o.teams()), ("staff", o.staff())):
+                stated = getattr(o.total, name)
+                if stated is not None and stated != computed:
+                    self.add(f"{path}.total.{name}",
+                             f"stated total {name} {_fmt(stated)} differs from the sum of the "
+                             f"units {_fmt(computed)}")
+
+    def org_unit(self, u: OrgUnit, path: str, _: int) -> None:
+        self.require_text(u.name, f"{path}.name", "a unit name")
+        self.optional_text(u.note, f"{path}.note", "note")
+        for name in ("teams", "staff"):
+            value = getattr(u, name)
+            if value is not None and value < 0:
+                self.add(f"{path}.{name}", f"a count cannot be negative ({value})")
+
+    def org_group(self, g: OrgGroup, path: str, _: int) -> None:
+        self.require_text(g.label, f"{path}.label", "a group label")
+        if not g.units:
+            self.add(f"{path}.units", "a group needs at least one unit")
+
+    def vision(self, v: VisionDiagram, path: str, _: int) -> None:
+        self.require_text(v.vision, f"{path}.vision", "the vision")
+        for i, goal in enumerate(v.goals):
+            self.require_text(goal, f"{path}.goals[{i}]", "a goal")
+        if len(v.strategies) > 6:
+            self.add(f"{path}.strategies", f"{len(v.strategies)} strategies do not fit side by "
+                                           "side (at most 6)")
+
+    def strategy(self, s: Strategy, path: str, _: int) -> None:
+        self.require_text(s.title, f"{path}.title", "a strategy title")
+        for i, task in enumerate(s.tasks):
+            self.require_text(task, f"{path}.tasks[{i}]", "a task")
+
+    def comparison(self, c: Comparison, path: str, _: int) -> None:
+        if not 2 <= len(c.columns) <= 3:
+            self.add(f"{path}.columns",
+                     f"a comparison has 2 or 3 columns, not {len(c.columns)}")
+
+    def comparison_column(self, c: ComparisonColumn, path: str, _: int) -> None:
+        self.require_text(c.label, f"{path}.label", "a column label")
 
     def grid(self, t: Table, path: str) -> int:
         """Check spans and row widths; return the table's width (columns of its first row)."""

@@ -19,12 +19,14 @@ from ..model import (
     Block,
     BudgetTable,
     CategoryTag,
+    Comparison,
     EnumItem,
     Event,
     Footnote,
     Item,
     LeadLine,
     Note,
+    OrgChart,
     Paragraph,
     Part,
     Report,
@@ -32,12 +34,16 @@ from ..model import (
     StaffingTable,
     SubCaption,
     Table,
+    VisionDiagram,
     WhenWhere,
 )
+from ..model.document import SectionStyle
 from ..theme import Indent as ThemeIndent
 from ..theme import Theme
 from ..theme.model import Role
 from ..theme.units import mm_to_pt
+from .build_helpers import tint
+from .diagrams import DiagramLayout
 from .fitting import fit_line
 from .grid import text_em
 from .nodes import (
@@ -55,14 +61,16 @@ from .nodes import (
     TocBlock,
     TocEntry,
 )
-from .paginate import para_height, text_height_pt
+from .paginate import paginate, para_height, text_height_pt
 from .tables import TableLayout, as_generic
 from .text import TextFormatter
+from .titles import balance_title
 
 LEVEL_ROLES: tuple[Role, ...] = ("L1", "L2", "L3", "L4")
 FIT_ROLES = frozenset({"L1", "L2", "L3", "L4", "event_field", "event_sub", "enum", "note",
                        "lead", "paragraph", "footnote"})
-KEEP_NEXT_ROLES = frozenset({"L1", "event_title", "subcaption", "part_heading", "unit_caption"})
+KEEP_NEXT_ROLES = frozenset({"L1", "event_title", "subcaption", "part_heading", "unit_caption",
+                             "chip_title"})
 
 
 def _ind(i: ThemeIndent) -> Indent:
@@ -76,6 +84,9 @@ class _Builder:
         self.fmt = TextFormatter(theme, locale)
         self.width = theme.page.text_width_pt
         self.tables = TableLayout(theme, self.fmt, self.width)
+        self.diagrams = DiagramLayout(theme, self.width)
+        self.short = report.layout in ("onepage", "compact")
+        """No cover or 목차; title box and by-line on top; parts follow on the same page."""
         self.out: list[Node] = []
         self.prev: str | None = None
 
@@ -124,25 +135,37 @@ class _Builder:
         fields = self.fields()
         cover = self.cover(fields) if r.layout == "booklet" and r.cover.show else ()
         self.out, self.prev = [], None
-        if r.layout == "onepage":
+        if self.short:
             self.title_box(fields)
+        elif r.title_box:  # plan documents repeat the title on the first body page
+            self.title_box(fields, byline=not r.cover.show)
+        if r.lead is not None:
+            self.lead_box()
         toc_entries: list[TocEntry] = []
+        numbers = self._part_numbers()
         for i, part in enumerate(r.parts):
-            self.part(i, part, toc_entries)
+            self.part(i, part, toc_entries, numbers[i])
+        heading = r.toc.appendix_heading
         for i, (number, app) in enumerate(self._numbered_appendices()):
             mark = f"app_{i + 1}"
-            toc_entries.append(TocEntry(level=1, label=f"{app.label} {number}",
-                                          text=app.title, bookmark=mark))
+            if heading is not None:
+                if i == 0:
+                    toc_entries.append(TocEntry(level=1, label="", text=heading, bookmark=mark,
+                                                heading=True))
+                toc_entries.append(TocEntry(level=2, label=f"{number}.", text=app.title,
+                                            bookmark=mark))
+            else:
+                toc_entries.append(TocEntry(level=1, label=f"{app.label} {number}",
+                                            text=app.title, bookmark=mark))
             self.appendix(number, app, mark)
-        body = tuple(self.out)
+        body = paginate(tuple(self.out), t)
         front: tuple[Node, ...] = ()
         if r.layout == "booklet" and r.toc.show and t.toc.enabled:
             from .paginate import estimate_pages
 
             pages = estimate_pages(body, t)
             entries = tuple(
-                TocEntry(level=e.level, label=e.label, text=e.text, bookmark=e.bookmark,
-                         page=pages.get(e.bookmark))
+                attrs.evolve(e, page=None if e.heading else pages.get(e.bookmark))
                 for e in toc_entries
             )
             front = (TocBlock(title=r.toc.title, entries=entries),)
@@ -164,6 +187,9 @@ class _Builder:
             "kind": m.kind,
             "author": m.author or "",
             "slogan": self.report.cover.slogan or "",
+            "subtitle": m.subtitle or "",
+            "division": m.division or "",
+            "org_division": f"{m.org} ({m.division})" if m.division else m.org,
         }
 
     def cover(self, fields: dict[str, str]) -> tuple[Node, ...]:
@@ -179,8 +205,19 @@ class _Builder:
             return para_height(attrs.evolve(p, space_before_pt=0.0), t, self.width)
 
         top = [make("cover_audience", fields["slogan"], 0.0)] if fields["slogan"] else []
-        title = make("cover_title", fields["title"], 0.0)
-        info = [make("cover_date", fields["date"], 0.0), make("cover_org", fields["org"], 24.0)]
+        title_pt = t.resolve("cover_title").pt
+        title = make("cover_title", balance_title(fields["title"], self.width / title_pt), 0.0)
+        subtitle = self.report.meta.subtitle
+        if subtitle:  # printed with the title, never stranded: above (default) or below it
+            sub = make("cover_audience", subtitle, 0.0)
+            if self.report.meta.subtitle_position == "above":
+                top.append(attrs.evolve(sub, space_before_pt=12.0 if top else 0.0))
+            else:
+                title = attrs.evolve(title, runs=(*title.runs, Run(text="\n"),
+                                                  Run(text=subtitle, size_pt=t.resolve(
+                                                      "cover_audience").pt, bold=False)))
+        info = [make("cover_date", fields["date"], 0.0),
+                make("cover_org", fields["org_division"], 24.0)]
         if fields["audience"]:
             info.append(make("cover_audience", fields["audience"], 12.0))
         used_top = sum(tall(p) for p in top)
@@ -196,29 +233,90 @@ class _Builder:
         info[0] = attrs.evolve(info[0], space_before_pt=max(y_info - title_end, 12.0))
         return (*top, attrs.evolve(title, space_before_pt=y_title), *info)
 
-    def title_box(self, fields: dict[str, str]) -> None:
+    def title_box(self, fields: dict[str, str], *, byline: bool = True) -> None:
+        """The title box (§5.10) with the subtitle inside it, then the by-line."""
         t, tb = self.theme, self.theme.title_box
         line = Border(width_mm=tb.border_mm, color=t.color(tb.border_color) or "#000000")
-        cell = CellBox(row=0, col=0, paras=(
-            Para(role="title_box", runs=(Run(text=fields["title"]),), align="center"),),
-            borders=Borders(top=line, bottom=line))
+        pt = t.resolve("title_box").pt
+        inner = self.width - 2 * mm_to_pt(tb.padding_lr_mm)
+        paras = [Para(role="title_box", runs=(Run(text=balance_title(fields["title"],
+                                                                     inner / pt)),),
+                      align="center")]
+        subtitle = self.report.meta.subtitle
+        if subtitle:
+            sub = Para(role="title_box", runs=(Run(text=subtitle, size_pt=round(pt * 0.65),
+                                                   bold=False),), align="center")
+            paras.insert(0 if self.report.meta.subtitle_position == "above" else 1, sub)
+        cell = CellBox(row=0, col=0, paras=tuple(paras), borders=Borders(top=line, bottom=line))
         self.box(TableBox(kind="title_box", n_rows=1, n_cols=1, col_widths_pt=(self.width,),
                           cells=(cell,), row_heights_pt=(mm_to_pt(tb.min_height_mm),),
                           cell_margin_mm=(tb.padding_lr_mm, tb.padding_lr_mm,
                                           tb.padding_tb_mm, tb.padding_tb_mm)),
                  kind="title_box")
-        self.para("byline", [Run(text=f"{fields['date']}  {fields['org']}")], align="right")
+        if byline:
+            self.para("byline", [Run(text=f"{fields['date']}  {fields['org_division']}")],
+                      align="right")
+
+    def lead_box(self) -> None:
+        """The report's lead statement (추진 목적) before Ⅰ: boxed by default, marked lines."""
+        lead = self.report.lead
+        assert lead is not None
+        t, sb = self.theme, self.theme.summary_box
+        paras: list[Para] = []
+        if lead.label:
+            paras.append(Para(role="summary", runs=(Run(text=lead.label, bold=True),)))
+        pt = t.resolve("summary").pt
+        hang = (text_em(lead.symbol) + 0.5) * pt if lead.symbol else 0.0
+        for text in lead.text.split("\n"):
+            paras.append(Para(role="summary", runs=(Run(text=text),), symbol=lead.symbol,
+                              indent=Indent(left_pt=hang, hanging_pt=hang)))
+        if not lead.boxed:
+            for p in paras:
+                self.out.append(attrs.evolve(p, space_before_pt=self.gap("summary")))
+                self.prev = "summary"
+            return
+        line = Border(width_mm=sb.border_mm)
+        cell = CellBox(row=0, col=0, fill=t.color(sb.fill), paras=tuple(paras),
+                       borders=Borders(top=line, bottom=line, left=line, right=line))
+        m = sb.cell_margin_mm
+        self.box(TableBox(kind="lead", n_rows=1, n_cols=1, col_widths_pt=(self.width,),
+                          cells=(cell,), space_before_pt=self.gap("box") + 6.0,
+                          row_heights_pt=(mm_to_pt(sb.min_height_mm),),
+                          cell_margin_mm=(m * 6, m * 6, m * 4, m * 4)))
+        self.prev = "summary"
 
     # ------------------------------------------------------------------ parts and sections
-    def part(self, index: int, part: Part, toc: list[TocEntry]) -> None:
+    def _part_numbers(self) -> list[int]:
+        out: list[int] = []
+        n = 0
+        for p in self.report.parts:
+            n = p.number if p.number is not None else n + 1
+            out.append(n)
+        return out
+
+    def part_label(self, number: int) -> str:
+        """``Ⅰ.`` / ``Ⅰ`` (roman numerals from the theme) or ``1`` (chapters)."""
+        t, style = self.theme, self.report.numbering.parts
+        if style == "chapter":
+            return str(number)
+        seq = t.numbering.part
+        numeral = seq[number - 1] if number <= len(seq) else roman(number)
+        return numeral + (t.numbering.part_suffix if style == "roman_period" else "")
+
+    def part(self, index: int, part: Part, toc: list[TocEntry], number: int) -> None:
         t = self.theme
-        label = t.part_label(index) if index < len(t.numbering.part) else f"{roman(index + 1)}."
+        label = self.part_label(number)
         mark = f"part_{index + 1}"
-        onepage = self.report.layout == "onepage"
-        if index > 0 and t.part_heading.page_break_before and not onepage:
+        onepage = self.short
+        chapter = self.report.numbering.parts == "chapter"
+        if index > 0 and t.part_heading.page_break_before and not onepage and not chapter:
             self.page_break()
-        toc.append(TocEntry(level=1, label=label, text=part.title, bookmark=mark))
-        if t.part_heading.style == "band" and not onepage:
+        toc.append(TocEntry(level=1, label=f"{label}." if chapter else label, text=part.title,
+                            bookmark=mark))
+        if chapter:  # a number chip "1 추진 배경" (§5.4), the chapters follow each other
+            self.chip(label, part.title, None, task=False, mark=mark, outline=1)
+            head = None
+        elif t.part_heading.style == "band" and not onepage:
             self.part_band(f"{label} {part.title}", mark)
             head = None
         else:
@@ -233,12 +331,30 @@ class _Builder:
         if part.overview and tasks:
             self.overview([s.title for s in tasks])
         numbers = self._section_numbers(part)
-        for j, (section, number) in enumerate(zip(part.sections, numbers, strict=True)):
+        style = self.section_style(part)
+        for j, (section, snum) in enumerate(zip(part.sections, numbers, strict=True)):
             smark = f"sec_{index + 1}_{j + 1}"
             if self.report.toc.include_sections and t.toc.show_tasks:
-                toc.append(TocEntry(level=2, label=f"{number}.", text=section.title,
-                                    bookmark=smark))
-            self.section(section, number, smark)
+                toc.append(TocEntry(level=2, label=self.section_label(style, snum, toc=True),
+                                    text=section.title, bookmark=smark))
+            self.section(section, snum, smark, style)
+
+    def section_style(self, part: Part) -> SectionStyle:
+        style = part.sections_numbering or self.report.numbering.sections
+        if style is None:
+            return "arabic" if self.report.numbering.parts == "chapter" else "chip"
+        return style
+
+    @staticmethod
+    def section_label(style: SectionStyle, number: int, *, toc: bool = False) -> str:
+        """The section number as the body prints it (a chip's ``1`` is ``1.`` in the 목차)."""
+        if style == "circled":
+            return circled(number)
+        if style == "none":
+            return ""
+        if style == "chip" and not toc:
+            return str(number)
+        return f"{number}."
 
     def part_band(self, text: str, mark: str) -> None:
         """The "band" part heading: a 1×4 table, title cell + three colour stripes (§5.3)."""
@@ -286,15 +402,20 @@ class _Builder:
             return self.theme.symbol(role, index)
         return circled(index + 1)
 
-    def section(self, section: Section, number: int, mark: str) -> None:
+    def section(self, section: Section, number: int, mark: str,
+                style: SectionStyle = "chip") -> None:
         t = self.theme
         task = section.kind == "task"
         new_page = section.new_page if section.new_page is not None else (
-            task and t.chip.task_page_break)
+            task and t.chip.task_page_break and not self.short)
         if new_page:
             self.page_break()
         caption = self.fmt.caption(section.unit, section.basis)
-        self.chip(number, section.title, caption, task=task, mark=mark)
+        if style == "chip":
+            self.chip(str(number), section.title, caption, task=task, mark=mark,
+                      note=section.note)
+        else:
+            self.section_heading(self.section_label(style, number), section, caption, mark)
         if section.summary:
             self.summary(section.summary)
         self.section_caption = (section.unit, section.basis)
@@ -303,8 +424,31 @@ class _Builder:
 
     section_caption: tuple[str | None, object] = (None, None)
 
-    def chip(self, number: int, title: str, caption: str | None, *, task: bool,
-             mark: str) -> None:
+    def section_heading(self, label: str, section: Section, caption: str | None,
+                        mark: str) -> None:
+        """A numbered heading line ``1. 제목`` / ``① 제목`` / ``제목`` (no chip)."""
+        t = self.theme
+        text = f"{label} {section.title}" if label else section.title
+        runs = [Run(text=text)]
+        if section.note:
+            runs += self.note_runs(section.note)
+        tab = None
+        if caption:
+            cap = t.resolve("unit_caption")
+            runs += [Run(text="\t"), Run(text=caption, font=cap.font, size_pt=cap.pt, bold=False)]
+            tab = self.width - 1
+        self.para("chip_title", runs, bookmark=mark, outline=2, tab_right_pt=tab,
+                  gap_role="chip")
+        self.prev = "chip"
+
+    def note_runs(self, note: str) -> list[Run]:
+        """An inline ``※`` remark in the note font, on the same line."""
+        style = self.theme.resolve("note")
+        return [Run(text=f"  {self.theme.symbol('note')} {note}", font=style.font,
+                    size_pt=style.pt, bold=False)]
+
+    def chip(self, number: str, title: str, caption: str | None, *, task: bool,
+             mark: str, outline: int = 2, note: str | None = None) -> None:
         t, c = self.theme, self.theme.chip
         num_role: Role = "task_number" if task else "chip_number"
         title_role: Role = "task_title" if task else "chip_title"
@@ -314,6 +458,8 @@ class _Builder:
         size = fit_size(text, t.resolve(title_role).pt,
                         title_w - 2 * mm_to_pt(c.cell_margin_lr_mm) - 2)
         runs = [Run(text=text, size_pt=size)]
+        if note:
+            runs += self.note_runs(note)
         tab = None
         if caption:
             cap = t.resolve("unit_caption")
@@ -322,10 +468,10 @@ class _Builder:
         rule = Border(width_mm=c.title_rule_mm, color=t.color(c.title_rule_color) or "#000000")
         cells = (
             CellBox(row=0, col=0, fill=t.color(c.fill), paras=(
-                Para(role=num_role, runs=(Run(text=str(number)),), align="center"),)),
+                Para(role=num_role, runs=(Run(text=number),), align="center"),)),
             CellBox(row=0, col=1, borders=Borders(bottom=rule if c.title_rule_mm else NO_LINE),
                     paras=(Para(role=title_role, runs=tuple(runs), align="left",
-                                tab_right_pt=tab, bookmark=mark, outline=2),)),
+                                tab_right_pt=tab, bookmark=mark, outline=outline),)),
         )
         height = mm_to_pt(c.task_height_mm if task else c.height_mm)
         self.box(TableBox(kind="task" if task else "chip", n_rows=1, n_cols=2,
@@ -355,8 +501,9 @@ class _Builder:
         counts: dict[str, int] = {}
         out = []
         for app in self.report.appendices:
-            counts[app.label] = counts.get(app.label, 0) + 1
-            out.append((counts[app.label], app))
+            n = app.number if app.number is not None else counts.get(app.label, 0) + 1
+            counts[app.label] = n
+            out.append((n, app))
         return out
 
     def appendix(self, number: int, app: Appendix, mark: str) -> None:
@@ -413,6 +560,8 @@ class _Builder:
                 self.para("paragraph", [Run(text=b.text)], align=b.align)
             elif isinstance(b, Table | StaffingTable | BudgetTable):
                 self.table(b)
+            elif isinstance(b, OrgChart | VisionDiagram | Comparison):
+                self.diagram(b)
 
     def _text_runs(self, item: Item) -> list[Run]:
         runs: list[Run] = []
@@ -428,8 +577,26 @@ class _Builder:
             body = f"{item.key}{self.theme.event.key_sep}{value}"
         elif item.schedule is not None:
             body = f"{body} {self.fmt.schedule(item.schedule)}".strip()
-        runs.append(Run(text=body + self.fmt.item_tail(item), bold=bold))
+        if item.key is not None and item.key_count is not None:  # 정례회의 (3회) : '24. 1~2월
+            sep = self.theme.event.key_sep
+            head, _, rest = body.partition(sep)
+            body = f"{head} ({self.fmt.count(item.key_count)}){sep}{rest}"
+        runs.append(Run(text=body + self.fmt.item_tail(item) + self.annotation_tail(item),
+                        bold=bold))
+        if item.note:
+            runs += self.note_runs(item.note)
         return runs
+
+    def annotation_tail(self, item: Item) -> str:
+        """``('24. 1. 1. 기준)`` and ``(시장방침 제123호, '22.3.4.)`` after the text."""
+        tail = ""
+        if item.as_of is not None:
+            tail += f" ({self.fmt.as_of(item.as_of)} 기준)"
+        if item.cite is not None:
+            c = item.cite
+            date = f", {self.fmt.cited_date(c.date, c.date_style)}" if c.date else ""
+            tail += f" ({c.source}{date})"
+        return tail
 
     def item(self, item: Item, parent_level: int, parent_role: str | None,
              parent_indent: ThemeIndent | None, in_event: int) -> None:
@@ -525,11 +692,31 @@ class _Builder:
             if caption:
                 self.para("unit_caption", [Run(text=caption)], align="right",
                           gap_role="table_note" if generic.title else None)
-        box = self.tables.build(generic, self.gap("table"))
+        box = self.tables.build(self.tables.resolve(generic), self.gap("table"))
         self.box(box, kind="table")
         for note in generic.notes:
             self.para("note_table", [Run(text=note)], symbol=t.symbol("note_table"),
                       indent=_ind(t.indent("note_table")))
+
+
+    def diagram(self, d: OrgChart | VisionDiagram | Comparison) -> None:
+        """조직도, 비전 체계도, 비교 상자: a ``< 제목 >`` line, then the box tables."""
+        if d.title:
+            self.para("subcaption", [Run(text=f"< {d.title} >", bold=True)],
+                      align="center", gap_role="subcaption")
+        if isinstance(d, OrgChart) and d.basis is not None:
+            caption = self.fmt.caption(None, d.basis)
+            if caption:
+                self.para("unit_caption", [Run(text=caption)], align="right")
+        gap = self.gap("table")
+        if isinstance(d, OrgChart):
+            boxes = self.diagrams.org_chart(d, gap)
+        elif isinstance(d, VisionDiagram):
+            boxes = self.diagrams.vision(d, gap)
+        else:
+            boxes = [self.diagrams.comparison(d, gap)]
+        for b in boxes:
+            self.box(b, kind="table")
 
 
 def fit_size(text: str, pt: float, width_pt: float, floor: float = 0.85) -> float | None:
@@ -543,10 +730,7 @@ def fit_size(text: str, pt: float, width_pt: float, floor: float = 0.85) -> floa
     return math.floor(size * 2) / 2
 
 
-def _tint(hex_color: str, amount: float) -> str:
-    """``hex_color`` mixed with white (``amount`` 0 = colour, 1 = white)."""
-    rgb = [int(hex_color[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
+_tint = tint
 
 
 def report_fields(report: Report, theme: Theme | None = None,

@@ -31,7 +31,23 @@ def fit_line(text: str, pt: float, width_pt: float,
     if not needs_fit(em, capacity, fitting):
         return None
     target = (math.ceil(em / capacity) - 1) * capacity
-    chars = len(text)
+    return _cheapest(em, len(text), target, fitting)
+
+
+def squeeze_line(text: str, pt: float, width_pt: float,
+                 fitting: Fitting) -> tuple[float, float] | None:
+    """(자간 %, 장평 %) that take one line off a wrapped paragraph within the limits of
+    ``fitting``, or ``None`` (one line, or the limits do not allow it)."""
+    em = text_em(text)
+    capacity = width_pt / pt
+    if capacity <= 0 or em <= capacity:
+        return None
+    target = (math.ceil(em / capacity) - 1) * capacity * 0.995
+    return _cheapest(em, len(text), target, fitting)
+
+
+def _cheapest(em: float, chars: int, target: float,
+              fitting: Fitting) -> tuple[float, float] | None:
     steps = [-float(i) for i in range(int(-fitting.letter_spacing_min_pct) + 1)]
     # the gentlest squeeze first: 1 % of 장평 counts like 1.5 % of 자간
     candidates = sorted(((s, w) for w in fitting.width_steps_pct for s in steps),

@@ -115,7 +115,7 @@ class CellBox:
 
 TableKind = Literal[
     "data", "chip", "task", "summary", "overview", "category", "title_box", "appendix_tab",
-    "part_band",
+    "part_band", "diagram", "lead",
 ]
 
 
@@ -142,13 +142,17 @@ class TableBox:
 
 @attrs.frozen(slots=True, kw_only=True)
 class TocEntry:
-    """A table-of-contents line: level 1 = part, 2 = section/task, ``page`` estimated."""
+    """A table-of-contents line: level 1 = part, 2 = section/task, ``page`` estimated.
+
+    ``heading`` marks a line without a page number (``※ 붙임 문서`` over the appendix list).
+    """
 
     level: int
     label: str
     text: str
     bookmark: str
     page: int | None = None
+    heading: bool = False
 
 
 @attrs.frozen(slots=True, kw_only=True)

@@ -1,16 +1,26 @@
-"""A quick page estimate (for pre-filled TOC page numbers before Word/Hancom update them).
+"""Where pages end: the page estimate (TOC page numbers) and the pagination pass.
 
 Counts lines from character widths (Hangul 1 em, Latin/digits 0.55 em, space 0.5 em, as in
 the Hancom fonts) and line pitch, and breaks pages where content overflows or a page break
 stands.  Good to a page for ordinary reports; Word's TOC field corrects it on update.
+
+:func:`paginate` uses the same model to make pages look hand-made: a heading (chip, □ with
+children, ● caption, part heading …) never ends a page without its first lines or its
+table, and the last few lines of a block that would spill onto a page of their own are
+pulled back by tightening the space between blocks (down to ``fitting.min_space_pct``) and
+squeezing 자간/장평 (within the ``fitting`` limits), or else the page breaks earlier.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+
+import attrs
 
 from ..theme import ResolvedStyle, Theme
 from ..theme.units import mm_to_pt
+from .fitting import squeeze_line
 from .grid import text_em
 from .nodes import Node, PageBreak, Para, TableBox, TocBlock
 
@@ -27,14 +37,23 @@ class Styles(dict[str, ResolvedStyle]):
         return style
 
 
-def para_height(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> float:
-    """Estimated height of a paragraph in pt, space before included."""
+def para_lines(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> int:
+    """Estimated number of lines of a paragraph (its 자간/장평 squeeze included)."""
     style = (styles or Styles(theme))[p.role]
     left = p.indent.left_pt if p.indent else 0.0
     avail_em = max((width_pt - left) / style.pt, 4.0)
     text = "".join(r.text for r in p.runs)
-    lines = sum(max(1, math.ceil(text_em(line) / avail_em)) for line in text.split("\n"))
-    return lines * style.line_height_pt + (p.space_before_pt or 0.0)
+    width = (p.width_pct or 100.0) / 100
+    spacing = (p.letter_spacing_pct or 0.0) / 100
+    return sum(max(1, math.ceil((text_em(line) * width + len(line) * spacing) / avail_em - 1e-9))
+               for line in text.split("\n"))
+
+
+def para_height(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> float:
+    """Estimated height of a paragraph in pt, space before included."""
+    style = (styles or Styles(theme))[p.role]
+    return (para_lines(p, theme, width_pt, styles) * style.line_height_pt
+            + (p.space_before_pt or 0.0))
 
 
 def _table_height(t: TableBox, theme: Theme, styles: Styles) -> float:
@@ -98,3 +117,299 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
         while used > page_h:
             page, used = page + 1, used - page_h
     return marks
+
+
+# ---------------------------------------------------------------------------- pagination pass
+
+KEEP_TABLE_ROWS = 12
+"""A data table of at most this many rows moves whole to the next page (DOCX/HWPX alike)."""
+
+
+@attrs.define
+class _Placed:
+    """Where a node landed: first and last page, and the height it takes on its last page."""
+
+    first: int
+    last: int
+    tail_pt: float
+    lines_on_last: int
+
+
+class _Flow:
+    """Pages of a node stream under the estimate (widow/orphan control of two lines)."""
+
+    def __init__(self, theme: Theme, styles: Styles) -> None:
+        self.theme = theme
+        self.styles = styles
+        self.page_h = text_height_pt(theme)
+        self.width = theme.page.text_width_pt
+
+    def height(self, node: Node) -> float:
+        if isinstance(node, Para):
+            return para_height(node, self.theme, self.width, self.styles)
+        if isinstance(node, TableBox):
+            return _table_height(node, self.theme, self.styles)
+        return 0.0
+
+    def keep_height(self, body: Sequence[Node], i: int) -> float:
+        """Height of the heading chain starting at ``i`` with what it must not be parted
+        from: the first two lines of the next paragraph, or the next table (whole when it
+        is short, else its header and first rows)."""
+        h = 0.0
+        j = i
+        while j < len(body) and _keeps_next(body[j]):
+            h += self.height(body[j])
+            j += 1
+        if j >= len(body) or isinstance(body[j], PageBreak | TocBlock):
+            return h
+        nxt = body[j]
+        if isinstance(nxt, Para):
+            if nxt.page_break_before:
+                return h
+            style = self.styles[nxt.role]
+            n = para_lines(nxt, self.theme, self.width, self.styles)
+            return h + (nxt.space_before_pt or 0.0) + min(n, 2) * style.line_height_pt
+        assert isinstance(nxt, TableBox)
+        th = self.height(nxt)
+        if nxt.kind != "data" or nxt.n_rows <= KEEP_TABLE_ROWS:
+            return h + th
+        return h + nxt.space_before_pt + (th - nxt.space_before_pt) * min(
+            1.0, (nxt.header_rows + 2) / max(nxt.n_rows, 1))
+
+    def run(self, body: Sequence[Node]) -> list[_Placed | None]:
+        """Placement of every node (``None`` for page breaks and TOC blocks)."""
+        page, used = 1, 0.0
+        out: list[_Placed | None] = []
+        for i, node in enumerate(body):
+            if isinstance(node, PageBreak):
+                if used > 0:
+                    page, used = page + 1, 0.0
+                out.append(None)
+                continue
+            if isinstance(node, TocBlock):
+                out.append(None)
+                continue
+            if isinstance(node, Para) and node.page_break_before and used > 0:
+                page, used = page + 1, 0.0
+            if used > 0 and _keeps_next(node):
+                keep = self.keep_height(body, i)
+                if used + keep > self.page_h and keep <= self.page_h:
+                    page, used = page + 1, 0.0
+            if isinstance(node, TableBox):
+                h = self.height(node)
+                if used + h > self.page_h and used > 0 and h <= self.page_h:
+                    page, used = page + 1, 0.0
+                first = page
+                used += h
+                while used > self.page_h:
+                    page, used = page + 1, used - self.page_h
+                out.append(_Placed(first, page, used, max(1, node.n_rows)))
+                continue
+            assert isinstance(node, Para)
+            lh = self.styles[node.role].line_height_pt
+            n = para_lines(node, self.theme, self.width, self.styles)
+            before = node.space_before_pt or 0.0
+            room = int((self.page_h - used - before) // lh + 1e-9) if used > 0 else n
+            if room < min(n, 2) and used > 0:  # orphan control: not a lone first line
+                page, used, room = page + 1, 0.0, n
+            first = page
+            if room >= n:
+                used += before + n * lh
+                out.append(_Placed(first, page, used, n))
+                continue
+            if n - room == 1 and room > 2:  # widow control: not a lone last line
+                room -= 1
+            left = n - room
+            page_lines = max(int(self.page_h // lh), 1)
+            while left > page_lines:
+                page, left = page + 1, left - page_lines
+            page += 1
+            used = left * lh
+            out.append(_Placed(first, page, used, left))
+        return out
+
+
+def _keeps_next(node: Node) -> bool:
+    return (isinstance(node, Para) and node.keep_next) or (
+        isinstance(node, TableBox) and node.keep_next)
+
+
+def _pages_of(placed: Sequence[_Placed | None], lo: int, hi: int) -> list[int]:
+    return [p.first for p in placed[lo:hi] if p is not None]
+
+
+def paginate(body: tuple[Node, ...], theme: Theme) -> tuple[Node, ...]:
+    """``body`` with page ends made natural (see the module docstring).
+
+    Headings that would end a page without their content get a page break before them;
+    a run of blocks (up to an explicit page break) whose last page would hold at most
+    ``fitting.pull_back_lines`` lines is pulled back onto the page before, or the page
+    breaks before the last □ group so that the new page starts at a natural point.
+    """
+    styles = Styles(theme)
+    flow = _Flow(theme, styles)
+    nodes = _pull_back_tails(list(body), flow)
+    # headings never end a page: an explicit break before each heading chain that the flow
+    # moves to a new page keeps it there in engines with other metrics too
+    placed = flow.run(nodes)
+    out: list[Node] = []
+    for i, node in enumerate(nodes):
+        p = placed[i]
+        prev = next((placed[k] for k in range(i - 1, -1, -1) if placed[k] is not None), None)
+        if (p is not None and prev is not None and _keeps_next(node)
+                and not _keeps_next(nodes[i - 1]) and p.first > prev.last
+                and not isinstance(out[-1], PageBreak)
+                and not (isinstance(node, Para) and node.page_break_before)):
+            out.append(PageBreak())
+        out.append(node)
+    return tuple(out)
+
+
+def _pull_back_tails(nodes: list[Node], flow: _Flow) -> list[Node]:
+    """Runs of blocks (between explicit page breaks) ending in a page of at most
+    ``fitting.pull_back_lines`` lines, pulled back or broken earlier where possible."""
+    limit = flow.theme.fitting.pull_back_lines
+    if limit <= 0:
+        return nodes
+    done: set[int] = set()
+    for _ in range(len(nodes)):
+        placed = flow.run(nodes)
+        changed = False
+        for n_run, (lo, hi) in enumerate(_runs(nodes)):
+            pages = _pages_of(placed, lo, hi)
+            if not pages or n_run in done:
+                continue
+            last = max(p.last for p in placed[lo:hi] if p is not None)
+            if last == min(pages):
+                continue
+            tail = [k for k in range(lo, hi) if placed[k] is not None
+                    and placed[k].last == last]  # type: ignore[union-attr]
+            lines = sum(placed[k].lines_on_last if placed[k].first != last  # type: ignore
+                        else _node_lines(nodes[k], flow) for k in tail)
+            if lines > limit:
+                continue
+            new = _pull_back(nodes, placed, lo, hi, last, flow)
+            if new is None:
+                new = _break_before_group(nodes, placed, lo, hi, last, flow)
+                if new is not None:
+                    done.add(n_run)
+                    done.add(n_run + 1)
+            done.add(n_run)
+            if new is not None:
+                nodes, changed = new, True
+                break
+        if not changed:
+            break
+    return nodes
+
+
+def _node_lines(node: Node, flow: _Flow) -> int:
+    if isinstance(node, Para):
+        return para_lines(node, flow.theme, flow.width, flow.styles)
+    if isinstance(node, TableBox):
+        return max(node.n_rows, 1)
+    return 0
+
+
+def _runs(nodes: Sequence[Node]) -> list[tuple[int, int]]:
+    """Index ranges between explicit page breaks."""
+    out, lo = [], 0
+    for i, n in enumerate(nodes):
+        hard = isinstance(n, PageBreak) or (isinstance(n, Para) and n.page_break_before)
+        if hard and i > lo:
+            out.append((lo, i))
+            lo = i
+    out.append((lo, len(nodes)))
+    return out
+
+
+def _pull_back(nodes: list[Node], placed: Sequence[_Placed | None], lo: int, hi: int,
+               last: int, flow: _Flow) -> list[Node] | None:
+    """Nodes with the space between blocks of pages ``last - 1``/``last`` tightened and
+    short last lines squeezed so that the run ends on page ``last - 1``; ``None`` if the
+    theme's limits do not allow it."""
+    theme = flow.theme
+    keep = theme.fitting.min_space_pct / 100
+    idx = [k for k in range(lo, hi) if placed[k] is not None
+           and placed[k].last >= last - 1 and placed[k].first >= last - 1]  # type: ignore
+    if not idx:
+        return None
+    trial = list(nodes)
+    # gentlest first: space between blocks, in steps, then 자간/장평 on the longest lines
+    for step in (0.85, 0.7, 0.55, 0.4):
+        factor = max(step, keep)
+        for k in idx:
+            trial[k] = _scaled_space(nodes[k], factor)
+        if _ends_on(flow, trial, lo, hi, last - 1):
+            return trial
+        if factor == keep:
+            break
+    squeezable = sorted((k for k in idx if isinstance(trial[k], Para)),
+                        key=lambda k: _slack(trial[k], flow))  # type: ignore[arg-type]
+    for k in squeezable:
+        p = trial[k]
+        assert isinstance(p, Para)
+        squeezed = _squeeze(p, flow)
+        if squeezed is not None:
+            trial[k] = squeezed
+            if _ends_on(flow, trial, lo, hi, last - 1):
+                return trial
+    return None
+
+
+def _ends_on(flow: _Flow, nodes: list[Node], lo: int, hi: int, page: int) -> bool:
+    placed = flow.run(nodes)
+    return max(p.last for p in placed[lo:hi] if p is not None) <= page
+
+
+def _scaled_space(node: Node, factor: float) -> Node:
+    if isinstance(node, Para) and node.space_before_pt:
+        return attrs.evolve(node, space_before_pt=round(node.space_before_pt * factor, 1))
+    if isinstance(node, TableBox) and node.space_before_pt:
+        return attrs.evolve(node, space_before_pt=round(node.space_before_pt * factor, 1))
+    return node
+
+
+def _slack(p: Para, flow: _Flow) -> float:
+    """How full the last line of ``p`` is (0–1): the emptier, the cheaper to squeeze away."""
+    style = flow.styles[p.role]
+    left = p.indent.left_pt if p.indent else 0.0
+    cap = max((flow.width - left) / style.pt, 4.0)
+    em = text_em("".join(r.text for r in p.runs))
+    return (em % cap) / cap if em > cap else 1.0
+
+
+def _squeeze(p: Para, flow: _Flow) -> Para | None:
+    """``p`` one line shorter by 자간/장평 within the theme's limits, or ``None``."""
+    if p.symbol is None and p.role not in ("paragraph", "lead"):
+        return None
+    text = "".join(r.text for r in p.runs)
+    if "\n" in text:
+        return None
+    style = flow.styles[p.role]
+    left = p.indent.left_pt if p.indent else 0.0
+    found = squeeze_line(text, style.pt, flow.width - left, flow.theme.fitting)
+    if found is None:
+        return None
+    spacing, width = found
+    return attrs.evolve(p, letter_spacing_pct=spacing, width_pct=width)
+
+
+def _break_before_group(nodes: list[Node], placed: Sequence[_Placed | None], lo: int, hi: int,
+                        last: int, flow: _Flow) -> list[Node] | None:
+    """Nodes with a page break before the last □ (or other heading) that starts on page
+    ``last - 1``, when the page before stays at least half full; else ``None``."""
+    cands = [k for k in range(lo + 1, hi) if placed[k] is not None
+             and placed[k].first == last - 1  # type: ignore[union-attr]
+             and isinstance(nodes[k], Para) and nodes[k].role == "L1"]  # type: ignore
+    for k in reversed(cands):
+        prev = next((placed[j] for j in range(k - 1, lo - 1, -1) if placed[j] is not None), None)
+        if prev is None or prev.last != last - 1 or prev.tail_pt < flow.page_h / 2:
+            continue
+        trial = [*nodes[:k], PageBreak(), *nodes[k:]]
+        placed2 = flow.run(trial)
+        tail_lines = sum(_node_lines(trial[j], flow) for j in range(k + 1, hi + 1)
+                         if placed2[j] is not None)
+        if tail_lines > flow.theme.fitting.pull_back_lines:
+            return trial
+    return None

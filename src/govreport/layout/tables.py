@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 
-from ..formatting import format_cell, format_percent
-from ..model import BudgetTable, Cell, StaffingTable, Table
+from ..formatting import format_cell, format_percent, format_pp
+from ..model import BudgetTable, Cell, NumberFormat, Row, StaffingTable, Table
+from ..model.compute import compute, scaled, table_width
 from ..theme import Theme
 from .grid import column_widths, place_cells, text_em, word_em
 from .nodes import NO_LINE, Border, Borders, CellBox, Indent, Para, Run, TableBox
@@ -33,11 +36,59 @@ class TableLayout:
         self.fmt = fmt
         self.width_pt = width_pt
 
-    def cell_text(self, cell: Cell) -> str:
+    def figure(self, value: Decimal | None, fmt: NumberFormat | None) -> str:
+        """A number as a column/row format prints it (scaled, rounded, ``%``/``%p``)."""
+        ts = self.theme.table
+        if value is None:
+            return ts.zero
+        v = scaled(value, fmt)
+        decimals = fmt.decimals if fmt is not None else None
+        if fmt is not None and fmt.style == "percent":
+            return format_percent(v, decimals, locale=self.fmt.locale)
+        if fmt is not None and fmt.style == "points":
+            return format_pp(v, decimals, signed=True, locale=self.fmt.locale)
+        if v == 0:
+            return ts.zero
+        return self.fmt.grouped(format_cell(v, decimals, zero=ts.zero, negative=ts.negative,
+                                            locale=self.fmt.locale))
+
+    def resolve(self, table: Table) -> Table:
+        """``table`` with derived rows/columns computed and column/row formats applied: every
+        such figure becomes its printed text (right-aligned), omitted derived cells added."""
+        formatted = table.computed or any(c.format is not None for c in table.columns) or any(
+            r.format is not None for r in table.rows)
+        if not formatted or (table.columns and len(table.columns) != table_width(table)):
+            return table
+        ct = compute(table)
+        rows: list[Row] = []
+        for r, row in enumerate(table.rows):
+            cells: list[Cell] = []
+            for (rr, c), slot in sorted(ct.slots.items()):
+                if rr != r:
+                    continue
+                fmt = ct.format_of(r, c)
+                cell = slot.cell
+                if (r, c) in ct.derived or (
+                        fmt is not None and cell is not None
+                        and isinstance(cell.value, int | float)
+                        and not isinstance(cell.value, bool)):
+                    text = self.figure(ct.values.get((r, c)), fmt)
+                    base = cell if cell is not None else Cell()
+                    cell = attrs.evolve(base, value=text, align=base.align or "right")
+                if cell is not None:
+                    cells.append(cell)
+            rows.append(attrs.evolve(row, cells=tuple(cells)))
+        return attrs.evolve(table, rows=tuple(rows))
+
+    def cell_text(self, cell: Cell, plain: bool = False) -> str:
+        """The printed text of a cell; ``plain`` prints numbers as written (a header's
+        ``2025`` is a year label, never ``2,025``)."""
         v = cell.value
         ts = self.theme.table
         if isinstance(v, bool) or v is None:
             text = ""
+        elif plain and isinstance(v, int):
+            text = str(v)
         elif isinstance(v, int | float):
             text = self.fmt.grouped(
                 format_cell(v, zero=ts.zero, negative=ts.negative, locale=self.fmt.locale))
@@ -67,8 +118,8 @@ class TableLayout:
         min_em = [0.0] * n_cols
         nat_em = [0.0] * n_cols
         for p in placed:
-            text = self.cell_text(p.cell)
             is_head = p.row < n_head
+            text = self.cell_text(p.cell, plain=is_head)
             scale = (head_style.pt if is_head else body_style.pt) / body_style.pt
             words, line = word_em(text), text_em(text)
             for item in p.cell.items:
@@ -116,7 +167,7 @@ class TableLayout:
                 right=side if last_col == n_cols - 1 else thin,
             )
             role = "table_head" if is_head else "table_body"
-            text = self.cell_text(cell)
+            text = self.cell_text(cell, plain=is_head)
             if cell.align is not None:
                 align = cell.align
             elif is_head or p.col < table.stub_columns:

@@ -6,6 +6,7 @@ Which date form goes where (FORMAT.md §8.2) is decided here, once, for both for
 from __future__ import annotations
 
 from ..formatting import format_count, format_date, format_dates, format_period
+from ..formatting.dates import DateStyle
 from ..model import Item, PartialDate, Period, Quantity, WhenWhere
 from ..theme import Theme
 
@@ -42,6 +43,18 @@ class TextFormatter:
         """기준 date of a caption: ``'25.3월말``."""
         return format_period(p, "compact", weekday=False, sep=self.sep,
                              apostrophe=self.apostrophe, locale=self.locale)
+
+    def as_of(self, p: Period) -> str:
+        """A 기준 date in running text, spaced like a schedule value: ``'24. 1. 1.``."""
+        return format_period(p, "spaced", weekday=False, sep=self.sep,
+                             apostrophe=self.apostrophe, locale=self.locale)
+
+    def cited_date(self, p: PartialDate, style: str) -> str:
+        """The date of a cited document in *its* style (``'22.3.4.``), whatever the report's."""
+        name: DateStyle = {"short_compact": "compact", "short_spaced": "spaced"}.get(  # type: ignore[assignment]
+            style, "official")
+        return format_date(p, name, weekday=False, apostrophe=self.apostrophe,
+                           locale=self.locale)
 
     def cover_date(self, p: Period) -> str:
         """Cover/by-line date: ``2025. 4.`` or ``2025. 3. 25.``."""

@@ -11,7 +11,14 @@ from typing import Literal, Union
 
 import attrs
 
-from .dates import PartialDate, Period, to_optional_period, to_partial_dates
+from .dates import (
+    PartialDate,
+    Period,
+    to_optional_partial_date,
+    to_optional_period,
+    to_partial_dates,
+)
+from .diagrams import Comparison, OrgChart, VisionDiagram
 from .tables import BudgetTable, StaffingTable, Table
 
 Align = Literal["left", "center", "right", "justify"]
@@ -31,6 +38,19 @@ class Quantity:
 
 
 @attrs.frozen(slots=True, kw_only=True)
+class Citation:
+    """A cited decision or document: ``(시장방침 제123호, '22.3.4.)``.
+
+    ``date`` is typed (checked, never retyped) but printed in the cited document's own style,
+    ``date_style`` (default the compact ``'22.3.4.``), whatever the report's date style is.
+    """
+
+    source: str
+    date: PartialDate | None = attrs.field(default=None, converter=to_optional_partial_date)
+    date_style: Literal["short_compact", "short_spaced", "official"] = "short_compact"
+
+
+@attrs.frozen(slots=True, kw_only=True)
 class Item:
     """A 개조식 item (□ ○ - ·).
 
@@ -41,6 +61,10 @@ class Item:
     ``('25. 2월~'25. 4월)``, ``count`` → ``(2,507건)``, ``status`` → ``(연중 지속)``.
     ``schedule`` is a date value printed after the key: ``관련 조례 개정 : '25. 4~5월 중``
     (such an item may have ``key`` and ``schedule`` only; ``text`` defaults to ``""``).
+    ``key_count`` is a count printed right after the key: ``정례회의 (3회) : '24. 1~2월``.
+    ``as_of`` is a 기준 date: ``('24. 1. 1. 기준)``; ``cite`` a cited decision
+    ``(시장방침 제123호, '22.3.4.)``; ``note`` a ``※`` remark on the same line, in the note
+    font (``□ 연도별 집행 실적 ※ '15년부터 집계``).
     """
 
     text: str = ""
@@ -54,6 +78,10 @@ class Item:
     count: Quantity | None = None
     status: str | None = None
     schedule: Period | None = attrs.field(default=None, converter=to_optional_period)
+    key_count: Quantity | None = None
+    as_of: Period | None = attrs.field(default=None, converter=to_optional_period)
+    cite: Citation | None = None
+    note: str | None = None
     children: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
 
 
@@ -151,6 +179,9 @@ Block = Union[  # noqa: UP007 - a runtime alias used by cattrs
     Table,
     StaffingTable,
     BudgetTable,
+    OrgChart,
+    VisionDiagram,
+    Comparison,
 ]
 
 BLOCK_TAGS: dict[type, str] = {
@@ -167,13 +198,19 @@ BLOCK_TAGS: dict[type, str] = {
     Table: "table",
     StaffingTable: "staffing_table",
     BudgetTable: "budget_table",
+    OrgChart: "org_chart",
+    VisionDiagram: "vision",
+    Comparison: "comparison",
 }
 
+from . import diagrams as _diagrams  # noqa: E402
 from . import tables as _tables  # noqa: E402
 
-_namespace = {**vars(_tables), **globals()}
+_namespace = {**vars(_tables), **vars(_diagrams), **globals()}
 for _cls in (
-    *BLOCK_TAGS, Quantity, _tables.Cell, _tables.Row, _tables.StaffGroup, _tables.StaffRow,
-    _tables.BudgetLine, _tables.BudgetTotal,
+    *BLOCK_TAGS, Quantity, Citation, _tables.Cell, _tables.Row, _tables.StaffGroup,
+    _tables.StaffRow, _tables.BudgetLine, _tables.BudgetTotal, _tables.NumberFormat,
+    _tables.Compute, _tables.Column, _diagrams.OrgUnit, _diagrams.OrgGroup, _diagrams.OrgTotal,
+    _diagrams.Strategy, _diagrams.ComparisonColumn,
 ):
     attrs.resolve_types(_cls, _namespace)

@@ -211,6 +211,11 @@ def to_partial_date(value: PartialDate | str) -> PartialDate:
     )
 
 
+def to_optional_partial_date(value: PartialDate | str | None) -> PartialDate | None:
+    """:func:`to_partial_date`, letting ``None`` through."""
+    return None if value is None else to_partial_date(value)
+
+
 def to_partial_dates(
     value: Iterable[PartialDate | str] | PartialDate | str,
 ) -> tuple[PartialDate, ...]:

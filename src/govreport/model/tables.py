@@ -50,12 +50,74 @@ class Cell:
     count: Quantity | None = None
 
 
+MoneyUnit = Literal["원", "천원", "백만원", "억원", "조원"]
+MONEY_FACTORS: dict[str, int] = {
+    "원": 1, "천원": 10**3, "백만원": 10**6, "억원": 10**8, "조원": 10**12,
+}
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class NumberFormat:
+    """How the numbers of a column or a computed row print.
+
+    ``style``: ``"number"`` (``1,234``), ``"percent"`` (``98.5%``) or ``"points"``
+    (``+1.2%p``, a difference of percentages).  ``decimals`` are rounded half-up.
+    ``from_unit``/``to_unit`` scale money: figures typed in 원 print in 백만원.
+    """
+
+    style: Literal["number", "percent", "points"] = "number"
+    decimals: int = 0
+    from_unit: MoneyUnit | None = None
+    to_unit: MoneyUnit | None = None
+
+
+Op = Literal["sum", "difference", "ratio", "share"]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Compute:
+    """A derived row or column, computed from others named by their ``key``.
+
+    * ``sum`` — 계/소계: the sum of ``of`` (empty: every row/column that is not computed);
+    * ``difference`` — 증감: ``of[0] − of[1]``;
+    * ``ratio`` — 달성률(B/A): ``of[0] ÷ of[1]`` in percent;
+    * ``share`` — 비율: ``of[0]`` as a percentage of its whole, or of ``of[1]`` when given.
+      A share *column* divides by the sum of the plain rows down column ``of[0]``; a share
+      *row* by the sum of the data columns along row ``of[0]``.
+    """
+
+    op: Op
+    of: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Row:
-    """A table row; ``total=True`` marks a 계/합계 row (styled apart).  JSON: list or object."""
+    """A table row; ``total=True`` marks a 계/합계 row (styled apart).  JSON: list or object.
+
+    ``key`` names the row for computations (``"A"`` for a row labelled ``목표(A)``).
+    ``compute`` makes the row derived: its cells list only the stub (label) cells, or also
+    values, which are then checked against the computed ones.  ``format`` is how its numbers
+    print (a 달성률 row: percent).
+    """
 
     cells: tuple[Cell, ...] = attrs.field(converter=_tuple)
     total: bool = False
+    key: str | None = None
+    compute: Compute | None = None
+    format: NumberFormat | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Column:
+    """Options of one grid column of a table (``Table.columns``, one per column or none).
+
+    ``key`` names it for computations; ``compute`` derives it (the rows then omit its cell,
+    or state a value that is checked); ``format`` is how its numbers print.
+    """
+
+    key: str | None = None
+    compute: Compute | None = None
+    format: NumberFormat | None = None
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -64,6 +126,8 @@ class Table:
 
     The caption reads ``(기준 / 단위 : '25.3월말 / 천원)`` from ``basis`` and ``unit``.
     ``widths`` are relative column widths (any scale); omitted → computed from content.
+    ``columns`` (one per grid column) name, derive and format columns; rows do the same with
+    ``key``/``compute``/``format`` (see :class:`Compute`).
     """
 
     header: tuple[Row, ...] = attrs.field(default=(), converter=_tuple)
@@ -74,6 +138,13 @@ class Table:
     stub_columns: int = 1
     widths: tuple[float, ...] | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    columns: tuple[Column, ...] = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def computed(self) -> bool:
+        """True when any row or column is derived."""
+        return any(r.compute is not None for r in self.rows) or any(
+            c.compute is not None for c in self.columns)
 
 
 @attrs.frozen(slots=True, kw_only=True)

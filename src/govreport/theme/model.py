@@ -928,7 +928,7 @@ class LayoutOptions:
 
 @attrs.frozen(slots=True, kw_only=True)
 class Fitting:
-    """Line fitting limits used when :attr:`Theme.fit_lines` is on (§3.3)."""
+    """Line fitting limits (§3.3): :attr:`Theme.fit_lines` and the pagination pass's pull-back."""
 
     letter_spacing_min_pct: float = _opt(
         -8.0, "자간 최소(%)", "tightest letter spacing (%)", _between(-50, 0)
@@ -948,6 +948,18 @@ class Fitting:
         30.0,
         "마지막 줄 최소 채움(%)",
         "last line filled less than this is squeezed",
+        _between(0, 100),
+    )
+    pull_back_lines: int = _opt(
+        3,
+        "앞 페이지로 끌어올릴 넘침 줄 수(0 = 끔)",
+        "a page holding only this many lines of the page before is pulled back (0 = off)",
+        _between(0, 10),
+    )
+    min_space_pct: float = _opt(
+        50.0,
+        "끌어올릴 때 문단 앞 간격 최소(%)",
+        "space between blocks may shrink to this % to pull a short page back",
         _between(0, 100),
     )
 
@@ -1075,7 +1087,7 @@ class Theme:
     numbers: NumberOptions = _group(NumberOptions, "숫자·금액", "numbers and money")
     layout: LayoutOptions = _group(LayoutOptions, "배치 방식", "layout behaviour")
     fit_lines: bool = _opt(
-        False,
+        True,
         "자간·장평을 줄여 1–2글자 넘침 막기",
         "squeeze 자간/장평 to avoid 1–2 char last lines",
     )

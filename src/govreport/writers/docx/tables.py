@@ -85,7 +85,7 @@ class TableWriter:
                 for c in range(box_cell.col, min(box_cell.col + box_cell.colspan, box.n_cols)):
                     covered[(r, c)] = box_cell
         heights = box.row_heights_pt
-        together = box.kind == "data" and box.n_rows <= KEEP_TOGETHER_ROWS
+        together = box.kind in ("data", "diagram") and box.n_rows <= KEEP_TOGETHER_ROWS
         styles = table_line_styles(self.body.theme, box)
         for r in range(box.n_rows):
             tr = sub(tbl, "tr")

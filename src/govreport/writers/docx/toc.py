@@ -91,9 +91,12 @@ def write_toc(bw: BodyWriter, parent: Element, block: TocBlock, *,
             _fld(p, "begin")
             _instr(p, TOC_INSTRUCTION)
             _fld(p, "separate")
-        link = sub(p, "hyperlink", {"anchor": e.bookmark, "history": 1})
-        bw.run(link, Run(text=f"{e.label} {e.text}" if e.label else e.text))
-        bw.text(sub(link, "r"), "\t")
-        bw.field(link, f"PAGEREF {e.bookmark} \\h", "" if e.page is None else str(e.page))
+        if e.heading:  # a heading line (※ 붙임 문서): no link, no page number
+            bw.run(p, Run(text=e.text))
+        else:
+            link = sub(p, "hyperlink", {"anchor": e.bookmark, "history": 1})
+            bw.run(link, Run(text=f"{e.label} {e.text}" if e.label else e.text))
+            bw.text(sub(link, "r"), "\t")
+            bw.field(link, f"PAGEREF {e.bookmark} \\h", "" if e.page is None else str(e.page))
         if i == last:
             _fld(p, "end")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import RenderError
-from ...layout.nodes import LaidDocument, PageBreak, Para
+from ...layout.nodes import LaidDocument, PageBreak, Para, TocBlock
 from ...limits import LimitError, check_zip
 from ...theme import Theme
 from ...theme.units import pt_to_twip
@@ -249,6 +249,27 @@ def _space_cover(body: Element, doc: LaidDocument, bw: BodyWriter) -> None:
         spacing.set(w("before"), str(pt_to_twip(before or 0.0)))
 
 
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars",
+                        "rsids", "mathPr", "attachedSchema", "themeFontLang",
+                        "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions",
+                        "readModeInkLockDown", "smartTagType", "schemaLibrary",
+                        "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def _ask_field_update(settings: Element) -> None:
+    """``w:updateFields``: Word offers to update the fields (목차 pages) when it opens the
+    file, so the pre-filled page numbers become Word's own."""
+    if settings.find(w("updateFields")) is not None:
+        return
+    el = settings.makeelement(w("updateFields"), {w("val"): "true"})
+    for child in settings:
+        if isinstance(child.tag, str) and child.tag.split("}")[-1] in _AFTER_UPDATE_FIELDS:
+            child.addprevious(el)
+            return
+    settings.append(el)
+
+
 def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = None) -> bytes:
     """Render ``doc`` as DOCX bytes.
 
@@ -258,7 +279,8 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     the theme.  The template's Jinja fields are filled from ``doc.fields``; ``{{ toc }}``
     and ``{{ body }}`` mark where the 목 차 page and the body go.
     """
-    from ...templating import TemplateStopped, short, watchdog
+    from ...errors import short
+    from ...templating import TemplateStopped, watchdog
 
     name = str(template) if template is not None else "default template"
     try:
@@ -289,8 +311,15 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     if cover_fields:
         _space_cover(document.element.body, doc, bw)
     _assemble(document.element.body, doc, bw, cover_fields)
-    # the core property holds at most 255 characters (a longer title stays in the text)
-    document.core_properties.title = doc.fields.get("title", "")[:CORE_PROPERTY_MAX]
+    if any(isinstance(n, TocBlock) for n in doc.front):
+        _ask_field_update(document.settings.element)
+    # a core property holds at most 255 characters (a longer title stays in the text)
+    cut = CORE_PROPERTY_MAX
+    props = document.core_properties
+    props.title = doc.fields.get("title", "")[:cut]
+    props.subject = doc.fields.get("kind", "")[:cut]  # 보고 종류; readers take it back from here
+    props.category = doc.fields.get("org_full", "")[:cut]
+    props.author = doc.fields.get("author", "")[:cut]
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

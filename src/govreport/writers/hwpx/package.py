@@ -61,6 +61,13 @@ def container_rdf(sections: int) -> str:
     )
 
 
+def _text_meta(name: str, value: str) -> str:
+    """``<opf:meta name=… content="text">value</opf:meta>`` (self-closed when empty)."""
+    if not value:
+        return f'<opf:meta name="{name}" content="text"/>'
+    return f'<opf:meta name="{name}" content="text">{esc(value)}</opf:meta>'
+
+
 def content_hpf(meta: Mapping[str, str], sections: int = 1) -> str:
     """``Contents/content.hpf``: metadata, manifest and spine."""
     title = esc(meta.get("title", ""))
@@ -75,8 +82,8 @@ def content_hpf(meta: Mapping[str, str], sections: int = 1) -> str:
         f'{DECL}<opf:package {XMLNS} version="" unique-identifier="" id="">'
         f"<opf:metadata><opf:title>{title}</opf:title><opf:language>ko</opf:language>"
         f'<opf:meta name="creator" content="text">{creator}</opf:meta>'
-        '<opf:meta name="subject" content="text"/>'
-        '<opf:meta name="description" content="text"/>'
+        f'{_text_meta("subject", meta.get("subject", ""))}'
+        f'{_text_meta("description", meta.get("description", ""))}'
         f'<opf:meta name="lastsaveby" content="text">{creator}</opf:meta>'
         f'<opf:meta name="CreatedDate" content="text">{date}</opf:meta>'
         f'<opf:meta name="ModifiedDate" content="text">{date}</opf:meta>'
@@ -103,8 +110,13 @@ def preview_text(paragraphs: list[str], limit: int = 1024) -> str:
     return "\r\n".join(out) + "\r\n"
 
 
+_STORED = frozenset({"version.xml"})
+"""Parts stored uncompressed besides ``mimetype``, as in every Hancom-saved file."""
+
+
 def build_zip(parts: Mapping[str, bytes]) -> bytes:
-    """Zip ``parts`` in the given order after a stored ``mimetype``; deterministic bytes."""
+    """Zip ``parts`` in the given order after a stored ``mimetype`` (``version.xml`` stored
+    too, as Hancom does); deterministic bytes."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         info = zipfile.ZipInfo("mimetype", date_time=_EPOCH)
@@ -115,9 +127,13 @@ def build_zip(parts: Mapping[str, bytes]) -> bytes:
             if name == "mimetype":
                 continue
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
-            z.writestr(info, data, compresslevel=6)
+            if name in _STORED:
+                info.compress_type = zipfile.ZIP_STORED
+                z.writestr(info, data)
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, data, compresslevel=6)
     return buf.getvalue()
 
 

@@ -47,14 +47,16 @@ _TOC_ROLES = frozenset({"toc_part", "toc_item"})
 _VALIGN = {"top": "TOP", "center": "CENTER", "bottom": "BOTTOM"}
 _LINE_TYPE = {"single": "SOLID", "double": "DOUBLE_SLIM"}  # OWPML LineType2
 _BOX_KINDS = frozenset({"chip", "task", "summary", "overview", "category", "title_box",
-                        "appendix_tab", "part_band"})
+                        "appendix_tab", "part_band", "diagram", "lead"})
 _PAGE_HIDING = ('<hp:ctrl><hp:pageHiding hideHeader="0" hideFooter="0" hideMasterPage="0" '
                 'hideBorder="0" hideFill="0" hidePageNum="1"/></hp:ctrl>')
-_NEW_NUM = ('<hp:ctrl><hp:newNum num="1" numType="PAGE"><hp:autoNumFormat type="DIGIT" '
-            'userChar="" prefixChar="" suffixChar="" supscript="0"/></hp:newNum></hp:ctrl>')
+_NEW_NUM = '<hp:ctrl><hp:newNum num="1" numType="PAGE"/></hp:ctrl>'  # no child, as Hancom
 _AUTO_PAGE = ('<hp:ctrl><hp:autoNum num="1" numType="PAGE"><hp:autoNumFormat type="DIGIT" '
               'userChar="" prefixChar="" suffixChar="" supscript="0"/></hp:autoNum></hp:ctrl>')
-_DEFAULT_TAB = '<hp:tab width="4000" leader="NONE" type="LEFT"/>'
+# inline tabs carry numbers as Hancom writes them (type 1 left, 2 right; leader 0 none, 3 dots):
+# independent readers read the string forms as 0, and Hancom draws from the inline values
+_DEFAULT_TAB = '<hp:tab width="4000" leader="0" type="1"/>'
+_TAB_LEADER = {"NONE": 0, "DOT": 3}
 _COL_PR = ('<hp:ctrl><hp:colPr id="" type="NEWSPAPER" layout="LEFT" colCount="1" sameSz="1" '
            'sameGap="0"/></hp:ctrl>')
 _NOTE_PR = (
@@ -348,7 +350,8 @@ class SectionWriter:
                         break
                     after += nxt
                 width = max(stop_pt - x - after, 0.01)
-                out.append(f'<hp:tab width="{_hu(width)}" leader="{leader}" type="RIGHT"/>')
+                out.append(f'<hp:tab width="{_hu(width)}" leader="{_TAB_LEADER[leader]}" '
+                           'type="2"/>')
                 x += width
             else:
                 assert not isinstance(tok, str)

@@ -27,10 +27,10 @@ from typing import Any
 import jinja2
 from lxml import etree
 
-from ...errors import RenderError
+from ...errors import RenderError, short
 from ...layout.nodes import LaidDocument, iter_paras
 from ...limits import current, hint
-from ...templating import TemplateStopped, environment, short, template_error, watchdog
+from ...templating import TemplateStopped, environment, template_error, watchdog
 from ...theme import Theme
 from ._xml import HH, HP, XMLNS
 from .header import LANGS, ROLE_STYLE_NAMES, HeaderBuilder, StyleRef
@@ -349,21 +349,23 @@ def _prepend_ctrls(p: etree._Element, page_num: str, hide: bool) -> None:
 
 def fill_free_template(template: str | Path | bytes, context: Mapping[str, Any], *,
                        locale: str = "ko_KR") -> bytes:
-    """Fill a free-form template (no ``{{ body }}``) with any data: every paragraph's
-    placeholders are rendered with ``context``; layout, styles and page setup stay the
-    template's.  ``{% %}`` blocks work inside one paragraph (no loops over paragraphs)."""
+    """Fill a free-form template (no ``{{ body }}``) with any data, with docxtpl's tags:
+    ``{%p for/if %}`` repeat or drop paragraphs, ``{%tr for %}`` table rows, ``{%tc %}``
+    cells, ``{% vmerge %}``/``{% vm %}`` merge cells down (see :mod:`.free`); layout,
+    styles and page setup stay the template's."""
+    from .free import fill_sections
+
     parts = _open(template)
-    env = environment(locale)
+    names = _sections(parts)
+    filled = fill_sections({n: parts[n] for n in names}, context, _name(template), locale)
     texts: list[str] = []
-    with _guarded(_name(template)):
-        for name in _sections(parts):
-            root = _parse_part(parts[name], name, _name(template))
-            for i, p in enumerate(root.iter(_P)):
-                _fill_paragraph(p, env, context, _name(template), f"{name} paragraph {i + 1}")
-                texts.append(paragraph_text(p))
-            parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                         standalone=True)
-    parts["Preview/PrvText.txt"] = preview_text([t for t in texts if t]).encode()
+    for name, xml in filled.items():
+        parts[name] = xml
+        root = etree.fromstring(xml, _PARSER)
+        texts.extend(t for p in root.iter(_P) if (t := paragraph_text(p)))
+        if len(texts) > 200:
+            break
+    parts["Preview/PrvText.txt"] = preview_text(texts).encode()
     return build_zip(parts)
 
 

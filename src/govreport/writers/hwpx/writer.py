@@ -18,7 +18,8 @@ def document_meta(doc: LaidDocument) -> dict[str, str]:
     parts = [*iso.split("-"), "01", "01"][:3] if iso else ["1980", "01", "01"]
     date = f"{parts[0]}-{parts[1]:0>2}-{parts[2]:0>2}T00:00:00Z"
     return {"title": f.get("title", ""), "creator": f.get("org_full") or f.get("org", ""),
-            "date": date}
+            "date": date, "subject": f.get("kind", ""),
+            "description": f"author: {f['author']}" if f.get("author") else ""}
 
 
 def write_hwpx(doc: LaidDocument, theme: Theme,

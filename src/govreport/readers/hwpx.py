@@ -1,0 +1,240 @@
+"""HWPX reader: the OWPML package (zip of XML) read with lxml.
+
+Only what recognition needs is read: paragraph text (``hp:t`` with its tabs, line breaks and
+special spaces), bold runs (``hh:charPr/hh:bold``), alignment (``hh:paraPr/hh:align``), page
+breaks, and tables with their cell addresses and spans (``hp:cellAddr``/``hp:cellSpan``),
+nested tables included.  Pictures, drawings and equations are noted as skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+
+from lxml import etree
+
+from .errors import ReadError
+from .log import ReadLog
+from .source import (
+    Align,
+    SourceCell,
+    SourceDocument,
+    SourceNode,
+    SourcePageBreak,
+    SourcePara,
+    SourceTable,
+)
+
+HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
+HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
+HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
+MAX_PART_BYTES = 200 * 1024 * 1024
+"""Refuse a package part that would inflate beyond this (zip bombs)."""
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                          remove_blank_text=False)
+_ALIGN: dict[str, Align] = {"LEFT": "left", "CENTER": "center", "RIGHT": "right",
+                            "JUSTIFY": "justify", "DISTRIBUTE": "justify"}
+_SKIPPED = {"pic": "a picture", "equation": "an equation", "ole": "an embedded object",
+            "rect": "a drawing", "ellipse": "a drawing", "line": "a drawing",
+            "polygon": "a drawing", "curve": "a drawing", "arc": "a drawing",
+            "container": "a drawing group", "chart": "a chart", "textart": "text art"}
+
+
+def _read_part(z: zipfile.ZipFile, name: str) -> bytes:
+    info = z.getinfo(name)
+    if info.file_size > MAX_PART_BYTES:
+        raise ReadError(f"{name}: part is {info.file_size} bytes, more than the limit")
+    return z.read(name)
+
+
+def _xml(data: bytes, name: str) -> etree._Element:
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(f"{name}: not well-formed XML ({exc})") from None
+
+
+class _Header:
+    """Bold character shapes, paragraph alignments and filled border-fills of ``header.xml``."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.bold: set[str] = set()
+        self.align: dict[str, Align] = {}
+        self.filled: set[str] = set()
+        self.indent: dict[str, float] = {}
+        self.text_indent: dict[str, float] = {}
+        if root is None:
+            return
+        for cp in root.iter(f"{HH}charPr"):
+            if cp.find(f"{HH}bold") is not None:
+                self.bold.add(cp.get("id", ""))
+        for pp in root.iter(f"{HH}paraPr"):
+            al = pp.find(f"{HH}align")
+            if al is not None and al.get("horizontal") in _ALIGN:
+                self.align[pp.get("id", "")] = _ALIGN[al.get("horizontal", "")]
+            left = next(pp.iter(f"{HC}left"), None)
+            first = next(pp.iter(f"{HC}intent"), None)
+            if left is not None:
+                # a negative 들여쓰기 is a hanging indent: the first line starts at ``left``
+                x = int(left.get("value", "0") or 0) + max(
+                    int(first.get("value", "0") or 0) if first is not None else 0, 0)
+                self.indent[pp.get("id", "")] = x / 100.0
+                hang = -int(first.get("value", "0") or 0) if first is not None else 0
+                self.text_indent[pp.get("id", "")] = (x + max(hang, 0)) / 100.0
+        for bf in root.iter(f"{HH}borderFill"):
+            brush = bf.find(f"{HC}fillBrush/{HC}winBrush")
+            color = (brush.get("faceColor") or "none").lower() if brush is not None else "none"
+            if color not in ("none", "#ffffff", "#ffffffff"):
+                self.filled.add(bf.get("id", ""))
+
+
+def _t_text(t: etree._Element) -> str:
+    parts = [t.text or ""]
+    for child in t:
+        tag = etree.QName(child).localname
+        if tag == "tab":
+            parts.append("\t")
+        elif tag == "lineBreak":
+            parts.append("\n")
+        elif tag in ("nbSpace", "fwSpace"):
+            parts.append("\u00a0" if tag == "nbSpace" else "\u2007")
+        elif tag == "hyphen":
+            parts.append("-")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+class _Walker:
+    def __init__(self, header: _Header, log: ReadLog) -> None:
+        self.h = header
+        self.log = log
+        self.n_para = 0
+        self.n_table = 0
+
+    def paragraphs(self, parent: etree._Element, out: list[SourceNode], where: str) -> None:
+        for p in parent.iterchildren(f"{HP}p"):
+            self.paragraph(p, out, where)
+
+    def paragraph(self, p: etree._Element, out: list[SourceNode], where: str) -> None:
+        self.n_para += 1
+        loc = where or f"paragraph {self.n_para}"
+        page_break = p.get("pageBreak") == "1"
+        if page_break and not where:
+            out.append(SourcePageBreak())
+        runs: list[tuple[str, bool]] = []
+        pending: list[SourceNode] = []
+        toc = False
+        notes: list[str] = []
+        for run in p.iterchildren(f"{HP}run"):
+            bold = run.get("charPrIDRef", "") in self.h.bold
+            for el in run:
+                tag = etree.QName(el).localname
+                if tag == "t":
+                    runs.append((_t_text(el), bold))
+                    if any(c.get("leader", "NONE") not in ("NONE", "0")
+                           for c in el.iterchildren(f"{HP}tab")):
+                        toc = True
+                elif tag == "tbl":
+                    pending.append(self.table(el, where))
+                elif tag in _SKIPPED:
+                    self.log.skip(loc, f"{_SKIPPED[tag]} is not read (kept out of the model)")
+                elif tag == "ctrl":
+                    for fn in el.iter(f"{HP}footNote", f"{HP}endNote"):
+                        sub: list[SourceNode] = []
+                        sub_list = fn.find(f"{HP}subList")
+                        self.paragraphs(sub_list if sub_list is not None else fn, sub, loc)
+                        notes.append(" ".join(n.text.strip() for n in sub
+                                              if isinstance(n, SourcePara)))
+        text = "".join(t for t, _ in runs)
+        if text.strip() or not pending:
+            shown = [b for t, b in runs if re.search(r"\w", t)]
+            out.append(SourcePara(
+                text=text, bold=bool(shown) and all(shown),
+                align=self.h.align.get(p.get("paraPrIDRef", "")), where=loc,
+                indent=self.h.indent.get(p.get("paraPrIDRef", "")),
+                text_indent=self.h.text_indent.get(p.get("paraPrIDRef", "")),
+                page_break=page_break, toc=toc, footnotes=tuple(notes)))
+        out.extend(pending)
+
+    def table(self, tbl: etree._Element, where: str) -> SourceTable:
+        self.n_table += 1
+        loc = where or f"table {self.n_table}"
+        cells: list[SourceCell] = []
+        for tr_i, tr in enumerate(tbl.iterchildren(f"{HP}tr")):
+            for tc_i, tc in enumerate(tr.iterchildren(f"{HP}tc")):
+                addr = tc.find(f"{HP}cellAddr")
+                span = tc.find(f"{HP}cellSpan")
+                row = int(addr.get("rowAddr", tr_i)) if addr is not None else tr_i
+                col = int(addr.get("colAddr", tc_i)) if addr is not None else tc_i
+                rs = int(span.get("rowSpan", 1)) if span is not None else 1
+                cs = int(span.get("colSpan", 1)) if span is not None else 1
+                paras: list[SourceNode] = []
+                sub = tc.find(f"{HP}subList")
+                self.paragraphs(sub if sub is not None else tc, paras,
+                                f"{loc} (row {row + 1}, cell {col + 1})")
+                inner = [n for n in paras if isinstance(n, SourcePara)]
+                if any(isinstance(n, SourceTable) for n in paras):
+                    self.log.note(f"{loc} (row {row + 1}, cell {col + 1})",
+                                  "a table inside a cell is read as its text")
+                    inner = _flatten(paras)
+                cells.append(SourceCell(row=row, col=col, rowspan=max(rs, 1),
+                                        colspan=max(cs, 1), paras=tuple(inner),
+                                        fill=tc.get("borderFillIDRef", "") in self.h.filled,
+                                        header=tc.get("header") == "1"))
+        n_rows = int(tbl.get("rowCnt", 0)) or (max((c.row + c.rowspan for c in cells), default=0))
+        n_cols = int(tbl.get("colCnt", 0)) or (max((c.col + c.colspan for c in cells), default=0))
+        cells.sort(key=lambda c: (c.row, c.col))
+        return SourceTable(n_rows=n_rows, n_cols=n_cols, cells=tuple(cells), where=loc)
+
+
+def _flatten(nodes: list[SourceNode]) -> list[SourcePara]:
+    out: list[SourcePara] = []
+    for n in nodes:
+        if isinstance(n, SourcePara):
+            out.append(n)
+        elif isinstance(n, SourceTable):
+            for c in n.cells:
+                out.extend(c.paras)
+    return out
+
+
+def _section_names(z: zipfile.ZipFile) -> list[str]:
+    names = [n for n in z.namelist() if re.fullmatch(r"Contents/section\d+\.xml", n)]
+    return sorted(names, key=lambda n: int(re.findall(r"\d+", n)[-1]))
+
+
+def _properties(z: zipfile.ZipFile) -> dict[str, str]:
+    props: dict[str, str] = {}
+    if "Contents/content.hpf" not in z.namelist():
+        return props
+    root = _xml(_read_part(z, "Contents/content.hpf"), "Contents/content.hpf")
+    for el in root.iter():
+        tag = etree.QName(el).localname
+        if tag == "title" and el.text:
+            props["title"] = el.text.strip()
+        elif tag == "meta" and el.get("name") and (el.text or "").strip():
+            props[el.get("name", "").lower()] = (el.text or "").strip()
+    return props
+
+
+def read_hwpx(data: bytes, log: ReadLog) -> SourceDocument:
+    """The source nodes of an HWPX package."""
+    try:
+        z = zipfile.ZipFile(BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ReadError("not an HWPX file (not a zip package)") from None
+    with z:
+        sections = _section_names(z)
+        if not sections:
+            raise ReadError("not an HWPX file (no Contents/section*.xml)")
+        header = None
+        if "Contents/header.xml" in z.namelist():
+            header = _xml(_read_part(z, "Contents/header.xml"), "Contents/header.xml")
+        walker = _Walker(_Header(header), log)
+        nodes: list[SourceNode] = []
+        for i, name in enumerate(sections):
+            if i:
+                nodes.append(SourcePageBreak())
+            walker.paragraphs(_xml(_read_part(z, name), name), nodes, "")
+        return SourceDocument(nodes=tuple(nodes), properties=_properties(z), format="hwpx")

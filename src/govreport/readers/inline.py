@@ -1,0 +1,305 @@
+"""Reading typed values back out of report text: symbols, dates, counts, captions.
+
+Every typed value is accepted only when the formatter prints it back as written (spaces
+aside): ``('25.3.17.)`` becomes a date because :class:`~govreport.layout.text.TextFormatter`
+prints that date as ``'25.3.17.``.  Anything else stays text — nothing is guessed, nothing lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal, InvalidOperation
+
+from ..layout.text import TextFormatter
+from ..model import PartialDate, Period, Quantity
+from ..model.dates import QUALIFIERS
+
+# ----------------------------------------------------------------------------- symbols
+
+SYMBOL_CLASSES: dict[str, str] = {
+    **dict.fromkeys("□■◻☐", "box"),
+    **dict.fromkeys("○ㅇo❍◦◯", "circle"),
+    **dict.fromkeys("-–‐−―", "dash"),
+    **dict.fromkeys("·∙•", "dot"),
+    "※": "note",
+    "√": "event", "✓": "event", "✔": "event",
+    **dict.fromkeys("▶►▷", "field"),
+    "●": "caption",
+    **dict.fromkeys("❖◇◆⇨➡➢▪", "other"),
+}
+"""Leading symbols → their class.  Levels are assigned per document from the order in which
+the classes nest (one agency's ◦ is another's second level), not from this table."""
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿"
+SPACES = " \t\u00a0\u2002\u2003\u2007\u3000"
+_NEEDS_SPACE = frozenset("oㅇ-–‐−―")
+
+
+def strip_lead(text: str) -> str:
+    """``text`` without leading spaces of any kind (typed indents, U+2007, U+3000, tabs)."""
+    return text.lstrip(SPACES)
+
+
+def split_symbol(text: str) -> tuple[str, str, str] | None:
+    """``(class, symbol, rest)`` for a ladder line (``'○\\u2007현장 방문'``), else ``None``.
+
+    Footnote marks are ``*``/``**``/``***`` followed by a space; masked text (``****``, ``*``
+    glued to a word) is not a mark.  ``o``/``ㅇ``/``-`` count only when a space follows.
+    """
+    s = strip_lead(text)
+    if not s:
+        return None
+    m = re.match(r"(\*{1,3})[" + SPACES + r"]+(?=\S)", s)
+    if m:
+        return "footnote", m.group(1), s[m.end():].lstrip(SPACES)
+    ch = s[0]
+    if ch in CIRCLED:
+        return "enum", ch, s[1:].lstrip(SPACES)
+    cls = SYMBOL_CLASSES.get(ch)
+    if cls is None:
+        return None
+    rest = s[1:]
+    if ch in _NEEDS_SPACE and (not rest or rest[0] not in SPACES):
+        return None
+    if ch == "-" and re.match(r"[" + SPACES + r"]*\d+[" + SPACES + r"]*-", rest):
+        return None  # a page number "- 3 -"
+    rest = rest.lstrip(SPACES)
+    if not rest:
+        return None
+    return cls, ch, rest
+
+
+PART_RE = re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|(?:X{0,3})(?:IX|IV|V?I{0,3}))\s*[.．]?[" + SPACES
+                     + r"]+(\S.*)$")
+DATE_LIKE_RE = re.compile(r"^\d{1,4}\.\s*\d{1,2}\.")
+SECTION_RE = re.compile(r"^(\d{1,2})[.)][" + SPACES + r"]+(\D.*)$")
+APPENDIX_RE = re.compile(r"^[<\[【〈]?[" + SPACES + r"]*(참고|붙임|별첨|첨부)[" + SPACES
+                         + r"]*(\d{1,2})?[" + SPACES + r"]*[>\]】〉]?[.:]?[" + SPACES
+                         + r"]*(.*)$")
+
+
+def part_heading(text: str) -> str | None:
+    """The title of a part heading ``Ⅰ. 일반 현황`` / ``Ⅱ 주요 업무``, else ``None``."""
+    m = PART_RE.match(strip_lead(text))
+    if not m or not m.group(1):
+        return None
+    return m.group(2).strip()
+
+
+def section_heading(text: str) -> tuple[int, str] | None:
+    """``(1, '추진개요')`` for a numbered heading ``1. 추진개요``; dates are not headings."""
+    s = strip_lead(text)
+    if DATE_LIKE_RE.match(s):
+        return None
+    m = re.match(r"^([\ue000-\uf8ff])[" + SPACES + r"]*(\S.{0,59})$", s)
+    if m:  # a Hancom private-use chip glyph: numbered by position
+        return 0, m.group(2).strip()
+    m = SECTION_RE.match(s)
+    if not m or len(m.group(2)) > 60:
+        return None
+    return int(m.group(1)), m.group(2).strip()
+
+
+def appendix_heading(text: str) -> tuple[str, str] | None:
+    """``('참고', '규제철폐 주요 사례')`` for ``참고 1 규제철폐 …`` / ``[붙임 2] …``."""
+    m = APPENDIX_RE.match(strip_lead(text))
+    if not m:
+        return None
+    return m.group(1), m.group(3).strip()
+
+
+# ----------------------------------------------------------------------------- dates
+
+_PT = re.compile(
+    r"^(?:(?:'|’|‘)(?P<yy>\d{2})|(?P<yyyy>\d{4}))?\s*\.?\s*"
+    r"(?:(?P<a>\d{1,2})\s*(?P<aw>월|\.))?\s*"
+    r"(?:(?P<b>\d{1,2})\s*(?P<bw>일|\.))?\s*"
+    r"(?:\((?P<wd>[월화수목금토일])\))?\s*"
+    r"(?:(?P<H>\d{1,2}):(?P<M>\d{2}))?$"
+)
+
+
+def _points(text: str, start: PartialDate | None) -> Iterator[PartialDate]:
+    """Every reading of one written date point (year/month inherited from ``start``)."""
+    m = _PT.match(text.strip())
+    if not m or not text.strip():
+        return
+    year = 2000 + int(m["yy"]) if m["yy"] else int(m["yyyy"]) if m["yyyy"] else None
+    nums = [int(x) for x in (m["a"], m["b"]) if x is not None]
+    hour = int(m["H"]) if m["H"] else None
+    minute = int(m["M"]) if m["M"] else None
+    if year is None and start is None:
+        return
+    readings: list[tuple[int | None, int | None]] = []
+    if year is not None:
+        if len(nums) == 2:
+            readings.append((nums[0], nums[1]))
+        elif len(nums) == 1:
+            readings.append((nums[0], None))
+        else:
+            readings.append((None, None))
+    else:
+        assert start is not None
+        year = start.year
+        if len(nums) == 2:
+            readings.append((nums[0], nums[1]))
+        elif len(nums) == 1:
+            if m["aw"] != "월" and start.month is not None and start.day is not None:
+                readings.append((start.month, nums[0]))
+            readings.append((nums[0], None))
+    for month, day in readings:
+        try:
+            yield PartialDate(year=year, month=month, day=day,
+                              hour=hour if day is not None else None,
+                              minute=minute if day is not None else None)
+        except (ValueError, TypeError):
+            continue
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("’", "'").replace("‘", "'")
+
+
+def period_readings(text: str) -> Iterator[Period]:
+    """Candidate periods for a written date/period (checked by the caller)."""
+    s = text.strip()
+    qualifier = None
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
+        if s.endswith(q):
+            qualifier, s = q, s[: -len(q)].rstrip()
+            break
+    if not s:
+        return
+    if "~" in s or "∼" in s:
+        a, b = re.split(r"[~∼]", s, maxsplit=1)
+        for start in _points(a, None):
+            if not b.strip():
+                yield Period(start=start, open_end=True, qualifier=qualifier)
+                continue
+            for end in _points(b, start):
+                if end.sort_key() >= start.sort_key():
+                    yield Period(start=start, end=end, qualifier=qualifier)
+        # ``'25. 4~5월`` : a month range written once
+        m = re.match(r"^(.*?)(\d{1,2})$", a.strip())
+        if m and b.strip().endswith("월"):
+            for end in _points(f"{m.group(1)}{b.strip()}", None):
+                for start in _points(f"{m.group(1)}{m.group(2)}월", None):
+                    if end.sort_key() >= start.sort_key():
+                        yield Period(start=start, end=end, qualifier=qualifier)
+        return
+    for start in _points(s, None):
+        yield Period(start=start, qualifier=qualifier)
+
+
+class ValueReader:
+    """Typed values from text, each accepted only when the formatter prints it as written."""
+
+    def __init__(self, fmt: TextFormatter) -> None:
+        self.fmt = fmt
+
+    def _period(self, text: str, form: Callable[[Period], str]) -> Period | None:
+        want = _squash(text)
+        for p in period_readings(text):
+            try:
+                shown = form(p)
+            except Exception:
+                continue
+            if _squash(shown) == want or _squash(re.sub(r"\([월화수목금토일]\)", "", shown)) \
+                    == _squash(re.sub(r"\([월화수목금토일]\)", "", text)):
+                return p
+        return None
+
+    def annotation(self, text: str) -> Period | None:
+        """An item's attached date ``'25.3.17.`` / ``'24.7.~12.``."""
+        return self._period(text, self.fmt.annotation_date)
+
+    def heading(self, text: str) -> Period | None:
+        """A period after a heading: ``'25. 2월~'25. 4월``."""
+        return self._period(text, self.fmt.heading_period)
+
+    def schedule(self, text: str) -> Period | None:
+        """A date value after a key: ``'25. 4~5월 중``."""
+        return self._period(text, self.fmt.schedule)
+
+    def basis(self, text: str) -> Period | None:
+        """A caption's 기준 date ``'25.3월말``."""
+        return self._period(text, self.fmt.basis)
+
+    def cover(self, text: str) -> Period | None:
+        """The cover date ``2025. 4.`` / ``2025. 5. 12.``."""
+        return self._period(text, self.fmt.cover_date)
+
+    def count(self, text: str) -> Quantity | None:
+        """``2,507건``, ``150여 명``, ``약 15,000명``."""
+        m = re.match(r"^(약\s*)?([\d,]+(?:\.\d+)?)(여)?\s*([가-힣A-Za-z%]{0,6}(?: [가-힣]{1,4})?)$",
+                     text.strip())
+        if not m:
+            return None
+        try:
+            d = Decimal(m.group(2).replace(",", ""))
+        except InvalidOperation:
+            return None
+        value: int | float = int(d) if d == d.to_integral_value() and "." not in m.group(2) \
+            else float(d)
+        approx = "여" if m.group(3) else "약" if m.group(1) else ""
+        unit = m.group(4)
+        if unit.startswith(" "):
+            unit = unit.strip()
+        q = Quantity(value=value, unit=unit, approx=approx)  # type: ignore[arg-type]
+        for cand in (q, Quantity(value=value, unit=unit.replace(" ", ""),
+                                 approx=approx)):  # type: ignore[arg-type]
+            try:
+                if self.fmt.count(cand) == text.strip():
+                    return cand
+            except Exception:
+                continue
+        return None
+
+    def dates_place(self, text: str, place_sep: str) -> tuple[list[PartialDate], str | None] | None:
+        """The ``'25. 3. 24.(월) 21:20 / 장소`` of an 일시/장소 field."""
+        from ..model import WhenWhere
+
+        when, _, place = text.partition(place_sep.strip())
+        when = when.strip()
+        pieces = [x.strip() for x in re.split(r",\s*", when) if x.strip()]
+        dates: list[PartialDate] = []
+        prev: PartialDate | None = None
+        for piece in pieces:
+            found = None
+            for d in _points(piece, prev):
+                if d.day is not None:
+                    found = d
+                    break
+            if found is None:
+                return None
+            dates.append(found)
+            prev = found
+        if not dates:
+            return None
+        place_text = place.strip() or None
+        shown = self.fmt.when_where(WhenWhere(dates=dates, place=place_text))
+        if _squash(shown) != _squash(text):
+            return None
+        return dates, place_text
+
+    def caption(self, text: str) -> tuple[str | None, Period | None] | None:
+        """``(기준 / 단위 : '25.3월말 / 명)`` → unit and 기준; ``(단위 : 억원)`` → unit."""
+        s = text.strip()
+        m = re.match(r"^[(\[]\s*(.*?)\s*[)\]]$", s)
+        if not m:
+            return None
+        inner = m.group(1)
+        m2 = re.match(r"^기준\s*/\s*단위\s*[:：]\s*(.+?)\s*/\s*(.+)$", inner)
+        if m2:
+            basis = self.basis(m2.group(1))
+            if basis is None:
+                return None
+            return m2.group(2).strip(), basis
+        m2 = re.match(r"^단위\s*[:：]\s*(.+)$", inner)
+        if m2:
+            return m2.group(1).strip(), None
+        m2 = re.match(r"^기준\s*[:：]\s*(.+)$", inner)
+        if m2:
+            basis = self.basis(m2.group(1))
+            return (None, basis) if basis is not None else None
+        return None

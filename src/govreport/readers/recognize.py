@@ -1,0 +1,1191 @@
+"""Source nodes → a typed :class:`~govreport.model.Report`.
+
+The recognizer works the way a reader of a Hancom report does: cover lines before the body,
+목차 (skipped — it is derived — but its entries confirm the parts found), parts ``Ⅰ.`` as
+paragraphs or boxes, section chips (``1 | 추진개요`` tables or numbered headings), summary and
+overview boxes, appendix tabs, and the symbol ladder.  Levels come from how the document's
+own symbols nest (:class:`_Ladder`), never from indentation; indentation only decides where a
+``※``/``*`` line belongs when the file has it.  Every place where the text could not be typed
+is written to the :class:`~govreport.readers.log.ReadLog`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from ..layout.text import TextFormatter
+from ..model import (
+    Appendix,
+    Block,
+    BudgetLine,
+    BudgetTable,
+    BudgetTotal,
+    CategoryTag,
+    Cell,
+    Cover,
+    EnumItem,
+    Event,
+    Footnote,
+    Item,
+    LeadLine,
+    Meta,
+    Note,
+    Paragraph,
+    Part,
+    Period,
+    Report,
+    Row,
+    Section,
+    StaffGroup,
+    StaffingTable,
+    StaffRow,
+    SubCaption,
+    Table,
+    Toc,
+    WhenWhere,
+)
+from ..theme import Theme
+from .inline import (
+    CIRCLED,
+    ValueReader,
+    appendix_heading,
+    part_heading,
+    section_heading,
+    split_symbol,
+    strip_lead,
+)
+from .log import ReadLog
+from .source import SourceDocument, SourceNode, SourcePageBreak, SourcePara, SourceTable
+
+LEVEL_CLASSES = ("box", "circle", "dash", "dot", "other")
+TOTAL_LABELS = frozenset({"계", "합계", "총계", "소계", "합 계", "총 계"})
+APPROVAL_WORDS = frozenset({"결재", "결 재", "담당", "협조", "전결", "기안", "검토"})
+TOC_TITLES = frozenset({"목차", "목 차", "차례", "차 례", "목  차"})
+STATUS_RE = re.compile(r"(지속|완료|진행|추진\s*중|예정|검토\s*중|협의\s*중|현재|시행\s*중|"
+                       r"운영\s*중|준비\s*중|계획|상시|수시|연중)$")
+"""Trailing ``(…)`` words read as an item's status; other parentheses stay in the text."""
+_TOC_ENTRY = re.compile(r"^(.*?)(?:\t+|[·…．.\s]{3,})\s*(\d{1,4})\s*$", re.S)
+
+
+# ----------------------------------------------------------------------------- builders
+
+
+@attrs.define
+class _Node:
+    """A block under construction (mutable until the tree is complete)."""
+
+    cls: str
+    kind: str
+    data: dict[str, Any]
+    indent: float | None = None
+    text_indent: float | None = None
+    children: list[_Node | Block] = attrs.field(factory=list)
+    level: int = 0
+
+
+def _para_texts(cell_paras: Sequence[SourcePara]) -> str:
+    return "\n".join(p.text.strip() for p in cell_paras if p.text.strip())
+
+
+class Recognizer:
+    """Builds a Report from source nodes; one instance per document."""
+
+    def __init__(self, doc: SourceDocument, log: ReadLog, theme: Theme | None = None,
+                 locale: str = "ko_KR") -> None:
+        self.doc = doc
+        self.log = log
+        self.theme = theme or Theme.seoul()
+        self.fmt = TextFormatter(self.theme, locale)
+        self.values = ValueReader(self.fmt)
+        self.key_sep = self.theme.event.key_sep
+        self.place_sep = self.theme.event.place_sep
+        self.toc_entries: list[str] = []
+        self.ranks: dict[str, int] = {}
+        self.em = 2.0 if doc.format == "txt" else self.theme.resolve("paragraph").pt
+
+    # ------------------------------------------------------------------ top level
+    def run(self) -> Report:
+        nodes = [n for n in self.doc.nodes
+                 if not (isinstance(n, SourcePara) and self._is_noise(n))]
+        start, toc_range = self._find_body(nodes)
+        cover_nodes = [n for i, n in enumerate(nodes[:start])
+                       if not (toc_range and toc_range[0] <= i < toc_range[1])]
+        body = nodes[start:]
+        meta, cover, layout, body = self._front(cover_nodes, body)
+        toc = Toc(show=bool(toc_range) or layout != "booklet")
+        if toc_range:
+            self._read_toc(nodes[toc_range[0]:toc_range[1]])
+        self.ranks = compute_ranks(self, body)
+        parts, appendices = self._body(body)
+        if toc_range and self.toc_entries:
+            self._confirm_toc(parts, appendices)
+        if toc_range and layout == "booklet":
+            include = any(re.match(r"^\d", e) for e in self.toc_entries)
+            toc = Toc(include_sections=include or not any(p.sections for p in parts))
+        return Report(meta=meta, parts=tuple(parts), appendices=tuple(appendices),
+                      cover=cover, toc=toc, layout="onepage" if layout == "onepage" else "booklet")
+
+    @staticmethod
+    def _is_noise(p: SourcePara) -> bool:
+        s = p.text.strip()
+        return not s or re.fullmatch(r"-\s*\d+\s*-", s) is not None
+
+    def _body_start(self, n: SourceNode) -> bool:
+        if isinstance(n, SourcePara):
+            if n.toc:
+                return False
+            t = n.text.strip()
+            if part_heading(t) or split_symbol(n.text) or appendix_heading_strict(t):
+                return not _TOC_ENTRY.match(t)
+            return False
+        if isinstance(n, SourceTable):
+            kind = self.table_kind(n)
+            return kind in ("part", "chip", "appendix")
+        return False
+
+    def _find_body(self, nodes: list[SourceNode]) -> tuple[int, tuple[int, int] | None]:
+        toc_at = None
+        for i, n in enumerate(nodes):
+            if isinstance(n, SourcePara) and n.text.strip().replace("\u3000", " ") in TOC_TITLES:
+                toc_at = i
+                break
+            if isinstance(n, SourceTable) and self.table_kind(n) == "toc":
+                toc_at = i
+                break
+            if self._body_start(n):
+                return i, None
+        if toc_at is None:
+            return len(nodes), None
+        j = toc_at + 1
+        while j < len(nodes):
+            n = nodes[j]
+            if isinstance(n, SourcePageBreak):
+                j += 1
+                break
+            if isinstance(n, SourcePara) and (n.toc or _TOC_ENTRY.match(n.text.strip())):
+                j += 1
+                continue
+            if isinstance(n, SourceTable) and self.table_kind(n) == "toc":
+                j += 1
+                continue
+            break
+        return j, (toc_at, j)
+
+    def _read_toc(self, nodes: list[SourceNode]) -> None:
+        for n in nodes:
+            texts: list[str] = []
+            if isinstance(n, SourcePara):
+                texts = [n.text]
+            elif isinstance(n, SourceTable):
+                texts = ["\t".join(c.text for c in n.row(r)) for r in range(n.n_rows)]
+            for t in texts:
+                m = _TOC_ENTRY.match(t.strip())
+                entry = (m.group(1) if m else t).strip()
+                if entry and entry.replace(" ", "") not in ("목차", "차례"):
+                    self.toc_entries.append(entry)
+                    self.log.derived += 1
+
+    def _confirm_toc(self, parts: list[Part], apps: list[Appendix]) -> None:
+        found = {re.sub(r"\s+", "", p.title) for p in parts} | {
+            re.sub(r"\s+", "", a.title) for a in apps}
+        for e in self.toc_entries:
+            title = part_heading(e) or e
+            m = re.match(r"^(?:\d+\.|참고\s*\d*|붙임\s*\d*)\s*(.*)$", title)
+            if m and m.group(1):
+                continue  # section/appendix lines: sections are checked by their parts
+            if re.sub(r"\s+", "", title) not in found:
+                self.log.fallback("목차", f"목차 lists {e!r} but no such part was found")
+
+    # ------------------------------------------------------------------ cover / front
+    def _front(self, cover: list[SourceNode], body: list[SourceNode]
+               ) -> tuple[Meta, Cover, str, list[SourceNode]]:
+        props = self.doc.properties
+        layout = "booklet"
+        lines: list[SourcePara] = []
+        for n in cover:
+            if isinstance(n, SourcePara):
+                lines.append(n)
+            elif isinstance(n, SourceTable):
+                if self.table_kind(n) == "approval":
+                    self.log.note(n.where, "approval (결재) header skipped: layout, not content")
+                    self.log.derived += 1
+                    continue
+                lines.extend(p for c in n.cells for p in c.paras if p.text.strip())
+        # a one-page brief: a title box then a by-line "2025. 7. 14.  부서"
+        boxes = [n for n in cover if isinstance(n, SourceTable)
+                 and self.table_kind(n) not in ("approval", "empty")]
+        paras = [n for n in cover if isinstance(n, SourcePara)]
+        if len(boxes) == 1 and len(paras) == 1 and cover.index(boxes[0]) < cover.index(paras[0]):
+            by = self._byline(paras[0].text)
+            if by is not None:
+                title = _para_texts([p for c in boxes[0].cells for p in c.paras])
+                meta = self._meta(title, by[0], by[1], props)
+                self.log.typed += 2
+                return meta, Cover(), "onepage", body
+        title = ""
+        date: Period | None = None
+        org = ""
+        audience = None
+        slogan = None
+        date_at = next((i for i, p in enumerate(lines)
+                        if self.values.cover(p.text.strip()) is not None), None)
+        if date_at is not None:
+            date = self.values.cover(lines[date_at].text.strip())
+            before = [p.text.strip() for p in lines[:date_at]]
+            after = [p.text.strip() for p in lines[date_at + 1:]]
+            if before:
+                title = before[-1]
+                if len(before) >= 2:
+                    slogan = " ".join(before[:-1])
+            if after:
+                org = after[0]
+            if len(after) >= 2:
+                audience = " ".join(after[1:])
+            self.log.typed += len(lines)
+        elif lines:
+            title = lines[0].text.strip()
+            org = lines[-1].text.strip() if len(lines) > 1 else ""
+            self.log.typed += len(lines)
+            self.log.fallback(lines[0].where, "no cover date found; the report date is taken "
+                              "from the file properties")
+        if not lines and not title:
+            layout = "booklet"
+        meta = self._meta(title, date, org, props, audience=audience)
+        cover_obj = Cover(show=bool(lines), slogan=slogan)
+        return meta, cover_obj, layout, body
+
+    def _byline(self, text: str) -> tuple[Period, str] | None:
+        s = text.strip()
+        m = re.match(r"^(\d{4}\.\s*\d{1,2}\.(?:\s*\d{1,2}\.)?)\s+(.+)$", s)
+        if not m:
+            return None
+        date = self.values.cover(m.group(1))
+        return (date, m.group(2).strip()) if date is not None else None
+
+    def _meta(self, title: str, date: Period | None, org: str, props: dict[str, str],
+              audience: str | None = None) -> Meta:
+        # a long title is broken into balanced lines on the cover: the breaks were spaces
+        title = re.sub(r"\s*\n\s*", " ", title).strip()
+        title = title or props.get("title", "") or "(제목 없음)"
+        if date is None:
+            raw = props.get("createddate") or props.get("created") or ""
+            m = re.match(r"(\d{4})-(\d{2})", raw)
+            date = Period.__new__(Period)
+            from ..model import parse_period
+
+            date = parse_period(f"{m.group(1)}-{m.group(2)}" if m else "2000")
+            if not m:
+                self.log.fallback("cover", "no report date in the document or its properties")
+        parent = None
+        creator = props.get("creator", "")
+        if org and creator.endswith(" " + org):
+            parent = creator[: -len(org) - 1].strip() or None
+        elif org and " " in org and creator == org:
+            pass
+        if not org:
+            org = creator or "(기관 없음)"
+            self.log.fallback("cover", "no organisation line found on the cover")
+        kind = props.get("subject") or "업무보고"
+        author = props.get("author") or None
+        desc = props.get("description", "")
+        if author is None and desc.startswith("author: "):
+            author = desc[len("author: "):].strip() or None
+        if author == "govreport":
+            author = None
+        return Meta(title=title, org=org, date=date, parent_org=parent, audience=audience,
+                    kind=kind, author=author)
+
+    # ------------------------------------------------------------------ table kinds
+    def table_kind(self, t: SourceTable) -> str:
+        texts = [c.text.strip() for c in t.cells]
+        filled = [x for x in texts if x]
+        if not filled:
+            return "empty"
+        flat = " ".join(filled)
+        if t.n_rows <= 3 and any(x.replace(" ", "") in {w.replace(" ", "") for w in
+                                                      APPROVAL_WORDS} for x in filled):
+            return "approval"
+        if any(x.replace(" ", "").replace("\u3000", "") in {"목차", "차례"} for x in filled[:1]):
+            return "toc"
+        if t.n_rows == 1:
+            if len(filled) == 1 and part_heading(filled[0]) and "\n" not in filled[0]:
+                return "part"
+            if 2 <= t.n_cols <= 3 and len(filled) >= 2:
+                head = filled[0]
+                if re.fullmatch(r"\d{1,2}\.?|[\ue000-\uf8ff]", head):
+                    return "chip"
+                if appendix_heading(head) and re.fullmatch(
+                        r"[<\[【〈]?\s*(참고|붙임|별첨|첨부)\s*\d*\s*[>\]】〉]?", head):
+                    return "appendix"
+                if len(filled) == 2 and len(head) <= 12 and "\n" not in head:
+                    return "category"
+            if len(filled) == 1 and t.n_cols == 1:
+                cell_paras = [p for c in t.cells for p in c.paras if p.text.strip()]
+                if cell_paras and all(strip_lead(p.text)[:1] in CIRCLED for p in cell_paras):
+                    return "overview"
+                return "box"
+            if t.n_cols == 2 and len(filled) == 1 and re.fullmatch(r"[\ue000-\uf8ff]\s*\S.*",
+                                                                    filled[0]):
+                return "chip"
+        if t.n_rows == 1 and t.n_cols == 1:
+            return "box"
+        del flat
+        return "data"
+
+    # ------------------------------------------------------------------ body
+    def _body(self, nodes: list[SourceNode]) -> tuple[list[Part], list[Appendix]]:
+        parts: list[dict[str, Any]] = []
+        apps: list[dict[str, Any]] = []
+        cur: dict[str, Any] | None = None  # the open section/intro/appendix holder
+        ladder: _Ladder | None = None
+        prev_chip: dict[str, Any] | None = None
+
+        def close() -> None:
+            nonlocal ladder
+            if ladder is not None and cur is not None:
+                cur["blocks"].extend(ladder.finish())
+            ladder = None
+
+        def holder() -> dict[str, Any]:
+            nonlocal cur, ladder
+            if cur is None:
+                if not parts:
+                    parts.append({"title": "", "sections": [], "intro": [], "overview": False,
+                                  "where": "start"})
+                cur = {"blocks": parts[-1]["intro"]}
+            if ladder is None:
+                ladder = _Ladder(self)
+            return cur
+
+        i = 0
+        while i < len(nodes):
+            n = nodes[i]
+            i += 1
+            if isinstance(n, SourcePageBreak):
+                continue
+            if isinstance(n, SourceTable):
+                kind = self.table_kind(n)
+                if kind == "part" or (kind == "box" and part_heading(n.cells[0].text.strip())):
+                    close()
+                    parts.append({"title": part_heading(n.cells[0].text.strip()),
+                                  "sections": [], "intro": [], "overview": False,
+                                  "where": n.where})
+                    cur = {"blocks": parts[-1]["intro"]}
+                    prev_chip = None
+                    self.log.typed += 1
+                    continue
+                if kind == "part" or (n.n_rows == 1 and n.cells and
+                                      part_heading(n.cells[0].text.strip()) and
+                                      all(not c.text.strip() for c in n.cells[1:])):
+                    close()
+                    parts.append({"title": part_heading(n.cells[0].text.strip()),
+                                  "sections": [], "intro": [], "overview": False,
+                                  "where": n.where})
+                    cur = {"blocks": parts[-1]["intro"]}
+                    self.log.typed += 1
+                    continue
+                if kind == "chip":
+                    close()
+                    if not parts:
+                        parts.append({"title": "", "sections": [], "intro": [],
+                                      "overview": False, "where": n.where})
+                    if apps and cur is apps[-1]:
+                        parts.append({"title": "", "sections": [], "intro": [],
+                                      "overview": False, "where": n.where})
+                    sec = self._chip(n, _next_number(parts[-1]["sections"]))
+                    parts[-1]["sections"].append(sec)
+                    cur = sec
+                    prev_chip = sec
+                    self.log.typed += 1
+                    continue
+                if kind == "appendix":
+                    close()
+                    filled = [c.text.strip() for c in n.cells if c.text.strip()]
+                    label = appendix_heading(filled[0])
+                    apps.append({"label": label[0] if label else "참고",
+                                 "title": " ".join(filled[1:]), "blocks": []})
+                    cur = apps[-1]
+                    prev_chip = None
+                    self.log.typed += 1
+                    continue
+                if kind == "overview" and parts:
+                    parts[-1]["overview"] = True
+                    parts[-1]["overview_titles"] = [
+                        strip_lead(p.text)[1:].strip(" \t\u2007\u3000")
+                        for c in n.cells for p in c.paras if p.text.strip()]
+                    self.log.derived += 1
+                    continue
+                if kind == "box" and prev_chip is not None and not prev_chip["blocks"] \
+                        and "summary" not in prev_chip and (ladder is None or ladder.empty()):
+                    prev_chip["summary"] = " ".join(
+                        p.text.strip() for c in n.cells for p in c.paras if p.text.strip())
+                    prev_chip["kind"] = "task"
+                    self.log.typed += 1
+                    continue
+                if kind in ("approval", "empty", "toc"):
+                    self.log.note(n.where, f"{kind} table skipped")
+                    continue
+                h = holder()
+                assert ladder is not None
+                if kind == "category":
+                    ladder.category(n)
+                    self.log.typed += 1
+                    continue
+                if kind == "box":
+                    for p in (p for c in n.cells for p in c.paras if p.text.strip()):
+                        ladder.para(p)
+                    continue
+                ladder.table(self._data_table(n, h, ladder), n.where)
+                continue
+            # paragraph
+            t = n.text.strip()
+            title = part_heading(t)
+            if title and not split_symbol(n.text):
+                close()
+                parts.append({"title": title, "sections": [], "intro": [], "overview": False,
+                              "where": n.where})
+                cur = {"blocks": parts[-1]["intro"]}
+                prev_chip = None
+                self.log.typed += 1
+                continue
+            app = appendix_heading_strict(t)
+            if app:
+                close()
+                apps.append({"label": app[0], "title": app[1], "blocks": []})
+                cur = apps[-1]
+                prev_chip = None
+                self.log.typed += 1
+                continue
+            sec_head = section_heading(t) if not split_symbol(n.text) else None
+            following = bool(sec_head and parts and parts[-1]["sections"] and
+                             sec_head[0] in (0, _next_number(parts[-1]["sections"])))
+            if sec_head and (ladder is None or ladder.empty() or n.bold or following):
+                close()
+                if not parts or (apps and cur is apps[-1]):
+                    parts.append({"title": "", "sections": [], "intro": [],
+                                  "overview": False, "where": n.where})
+                expected = _next_number(parts[-1]["sections"])
+                sec = self._section(sec_head[0] or expected, sec_head[1], expected)
+                parts[-1]["sections"].append(sec)
+                cur = sec
+                prev_chip = sec
+                self.log.typed += 1
+                continue
+            holder()
+            assert ladder is not None
+            ladder.para(n)
+        close()
+        return self._finish_parts(parts), self._finish_apps(apps)
+
+    def _finish_parts(self, parts: list[dict[str, Any]]) -> list[Part]:
+        out = []
+        for p in parts:
+            title = p["title"]
+            if not title:
+                if not p["sections"] and not p["intro"]:
+                    continue
+                title = "본문"
+                self.log.fallback(p["where"], "content before any part heading (Ⅰ.) is put "
+                                  "in a part titled '본문'")
+            sections = []
+            for s in p["sections"]:
+                sections.append(Section(
+                    title=s["title"], kind=s.get("kind", "chip"), summary=s.get("summary"),
+                    unit=s.get("unit"), basis=s.get("basis"), number=s.get("number"),
+                    blocks=tuple(s["blocks"])))
+            overview = p["overview"]
+            if overview:
+                want = [re.sub(r"\s+", "", x) for x in p.get("overview_titles", [])]
+                got = [re.sub(r"\s+", "", s.title) for s in sections if s.kind == "task"]
+                if want != got:
+                    self.log.fallback(p["where"], "the overview box does not list the part's "
+                                      "task titles; it is regenerated from them")
+            out.append(Part(title=title, overview=overview, intro=tuple(p["intro"]),
+                            sections=tuple(sections)))
+        return out
+
+    def _finish_apps(self, apps: list[dict[str, Any]]) -> list[Appendix]:
+        out = []
+        for a in apps:
+            out.append(Appendix(title=a["title"] or a["label"], label=a["label"],
+                                blocks=tuple(a["blocks"])))
+        return out
+
+    # ------------------------------------------------------------------ sections
+    def _section(self, number: int, title_text: str, position: int) -> dict[str, Any]:
+        title, _, caption = title_text.partition("\t")
+        sec: dict[str, Any] = {"title": title.strip(), "blocks": [], "shown": number}
+        cap = caption.strip()
+        if not cap:
+            m = re.match(r"^(.*?)\s*(\((?:기준|단위)[^()]*\))$", title.strip())
+            if m:
+                sec["title"], cap = m.group(1).strip(), m.group(2)
+        if cap:
+            parsed = self.values.caption(cap)
+            if parsed is None:
+                self.log.fallback("section " + title.strip(), f"caption {cap!r} not understood"
+                                  "; kept in the title")
+                sec["title"] = title_text.replace("\t", " ").strip()
+            else:
+                sec["unit"], sec["basis"] = parsed
+        if number != position:
+            sec["number"] = number
+        return sec
+
+    def _chip(self, t: SourceTable, expected: int) -> dict[str, Any]:
+        filled = [c for c in t.cells if c.text.strip()]
+        head = filled[0].text.strip()
+        if len(filled) == 1:  # a private-use glyph number and the title in one cell
+            head, title = head[0], head[1:].strip()
+        else:
+            title = "\t".join(c.text.strip() for c in filled[1:])
+        digits = head.rstrip(".")
+        number = int(digits) if digits.isdigit() else expected
+        return self._section(number, title, expected)
+
+    # ------------------------------------------------------------------ data tables
+    def _data_table(self, t: SourceTable, holder: dict[str, Any], ladder: _Ladder
+                    ) -> Block:
+        caption = ladder.take_caption()
+        title = ladder.take_title()
+        unit, basis = caption if caption else (None, None)
+        grid_ok, header_rows = _header_rows(t)
+        if not grid_ok:
+            self.log.fallback(t.where, "the table grid is irregular; read row by row")
+        staff = self._staffing(t, header_rows)
+        if staff is not None:
+            self.log.typed += 1
+            return attrs.evolve(staff, title=title, **_unit_kw(unit, basis, "명"))
+        budget = self._budget(t, header_rows)
+        if budget is not None:
+            self.log.typed += 1
+            return attrs.evolve(budget, title=title, **_unit_kw(unit, basis, "천원"))
+        rows: list[Row] = []
+        for r in range(t.n_rows):
+            cells = [self._cell(c, r < header_rows) for c in t.row(r)]
+            first = t.row(r)[0].text.strip() if t.row(r) else ""
+            src = t.row(r)
+            styled = bool(src) and (all(c.fill for c in src) or all(
+                p.bold for c in src for p in c.paras if p.text.strip()))
+            total = r >= header_rows and styled and first.replace(" ", "") in {
+                x.replace(" ", "") for x in TOTAL_LABELS}
+            if total:  # a 계 row is styled as a whole; its bold is not the cells' own
+                cells = [attrs.evolve(c, bold=False) for c in cells]
+            if r >= header_rows and any(isinstance(c.value, int | float) for c in cells):
+                zero = self.theme.table.zero
+                cells = [attrs.evolve(c, value=0) if c.value == zero and zero else c
+                         for c in cells]
+            rows.append(Row(cells=tuple(cells), total=total))
+        self.log.typed += 1
+        return Table(header=tuple(rows[:header_rows]), rows=tuple(rows[header_rows:]),
+                     title=title, unit=unit, basis=basis)
+
+    def _cell(self, c: Any, header: bool) -> Cell:
+        lines = [p for p in c.paras if p.text.strip()]
+        items: list[Block] = []
+        text_lines: list[str] = []
+        for p in lines:
+            sym = split_symbol(p.text)
+            if sym and sym[0] in ("dash", "circle", "dot", "box") and not header:
+                items.append(Item(text=sym[2].strip()))
+            else:
+                text_lines.append(p.text.strip())
+        text = "\n".join(text_lines)
+        kw: dict[str, Any] = {}
+        if c.rowspan > 1:
+            kw["rowspan"] = c.rowspan
+        if c.colspan > 1:
+            kw["colspan"] = c.colspan
+        if items:
+            kw["items"] = tuple(items)
+        bold = bool(lines) and all(p.bold for p in lines) and not header
+        if bold:
+            kw["bold"] = True
+        value: Any = text or None
+        if not header and text:
+            parts = text.split("\n")
+            m = re.fullmatch(r"\((-?[\d.]+)%\)", parts[-1]) if len(parts) >= 2 else None
+            if m:
+                num = self._number("\n".join(parts[:-1]))
+                if num is not None:
+                    value, kw["ratio"] = num, float(m.group(1))
+                    return Cell(value=value, **kw)
+            m = re.fullmatch(r"\((.+)\)", parts[-1]) if len(parts) >= 2 else None
+            if m:
+                q = self.values.count(m.group(1))
+                if q is not None:
+                    kw["count"] = q
+                    return Cell(value="\n".join(parts[:-1]), **kw)
+            num = self._number(text)
+            if num is not None:
+                value = num
+        return Cell(value=value, **kw)
+
+    def _number(self, text: str) -> int | float | None:
+        s = text.strip()
+        if not re.fullmatch(r"-?[\d,]+(\.\d+)?", s) or s in ("-",):
+            return None
+        from ..formatting import format_cell
+
+        try:
+            v: int | float = float(s.replace(",", "")) if "." in s else int(s.replace(",", ""))
+        except ValueError:
+            return None
+        ts = self.theme.table
+        shown = self.fmt.grouped(format_cell(v, zero=ts.zero, negative=ts.negative,
+                                             locale=self.fmt.locale))
+        return v if shown == s else None
+
+    def _staffing(self, t: SourceTable, header_rows: int) -> StaffingTable | None:
+        if header_rows != 2 or t.n_rows < 3:
+            return None
+        h0, h1 = t.row(0), t.row(1)
+        if len(h0) < 3 or h0[0].rowspan != 2 or h0[1].rowspan != 2:
+            return None
+        groups: list[StaffGroup] = []
+        sub_label = None
+        k = 0
+        for head in h0[2:]:
+            cols = h1[k:k + head.colspan]
+            k += head.colspan
+            if len(cols) != head.colspan or head.colspan < 2:
+                return None
+            sub_label = sub_label or cols[0].text.strip()
+            if cols[0].text.strip() != sub_label:
+                return None
+            groups.append(StaffGroup(name=head.text.strip(),
+                                     grades=tuple(c.text.strip() for c in cols[1:])))
+        rows: list[StaffRow] = []
+        for r in range(2, t.n_rows):
+            cells = t.row(r)
+            if len(cells) != 2 + k:
+                return None
+            nums = [self._int(c.text) for c in cells[1:]]
+            if any(x is None for x in nums):
+                return None
+            counts: list[tuple[int, ...]] = []
+            j = 1
+            for g in groups:
+                sub = nums[j]
+                vals = tuple(int(x or 0) for x in nums[j + 1:j + 1 + len(g.grades)])
+                if sub != sum(vals):
+                    return None
+                counts.append(vals)
+                j += 1 + len(g.grades)
+            row = StaffRow(label=cells[0].text.strip(), counts=tuple(counts),
+                           total=nums[0])
+            if row.grand_total() != nums[0]:
+                return None
+            rows.append(row)
+        return StaffingTable(groups=tuple(groups), rows=tuple(rows),
+                             label_header=h0[0].text.strip(), total_label=h0[1].text.strip(),
+                             subtotal_label=sub_label or "소계")
+
+    def _int(self, text: str) -> int | None:
+        s = text.strip()
+        if s in ("-", "", "0"):
+            return 0
+        v = self._number(s)
+        return v if isinstance(v, int) else None
+
+    def _budget(self, t: SourceTable, header_rows: int) -> BudgetTable | None:
+        if header_rows != 1 or t.n_cols != 5 or t.n_rows < 3:
+            return None
+        head = tuple(c.text.strip() for c in t.row(0))
+        if len(head) != 5 or any(c.rowspan != 1 or c.colspan != 1 for c in t.cells):
+            return None
+        lines: list[BudgetLine] = []
+        total_row: tuple[str, int, int] | None = None
+        show_rate = None
+        for r in range(1, t.n_rows):
+            cells = t.row(r)
+            name = cells[0].text.strip()
+            budget = self._int(cells[1].text)
+            spent_text = cells[2].text.strip().split("\n")
+            spent = self._int(spent_text[0])
+            balance = self._int(cells[3].text)
+            if budget is None or spent is None or balance is None or budget - spent != balance:
+                return None
+            has_rate = len(spent_text) == 2
+            if has_rate and budget:
+                from ..formatting import format_percent
+                from ..model import execution_rate
+
+                rate = execution_rate(spent, budget)
+                shown = format_percent(float(rate) if rate is not None else 0.0,
+                                       self.theme.numbers.pct_decimals, locale=self.fmt.locale)
+                if spent_text[1] != f"({shown})":
+                    return None
+            if show_rate is None:
+                show_rate = has_rate
+            at_edge = r == 1 or (r == t.n_rows - 1 and total_row is None)
+            if at_edge and name.replace(" ", "") in {"계", "합계", "총계"}:
+                total_row = (name, budget, spent)
+                continue
+            lines.append(BudgetLine(name=name, budget=budget, spent=spent,
+                                    remark=cells[4].text.strip()))
+        if total_row is None or not lines:
+            return None
+        table = BudgetTable(lines=tuple(lines), headers=head,
+                            total_label=total_row[0], show_rate=bool(show_rate),
+                            total=BudgetTotal(budget=total_row[1], spent=total_row[2]))
+        line = table.total_line()
+        if (line.budget, line.spent) != (total_row[1], total_row[2]):
+            self.log.fallback(t.where, "the 계 row differs from the sum of the lines; kept as "
+                              "the stated total (govreport check will report it)")
+        return table
+
+    # ------------------------------------------------------------------ items
+    def item_fields(self, text: str, where: str, *, in_event: bool = False) -> dict[str, Any]:
+        """label / key / trailing typed annotations of an item's text."""
+        out: dict[str, Any] = {}
+        s = text.strip()
+        m = re.match(r"^\(([^()]{1,30})\)\s+(.*)$", s, re.S)
+        if m:
+            out["label"], s = m.group(1), m.group(2)
+        sep = self.key_sep.strip()
+        if sep and f" {sep} " in s:
+            key, value = s.split(f" {sep} ", 1)
+            if 0 < len(key) <= 40 and "(" not in key.replace("「", "").replace("」", "")[:0]:
+                out["key"] = key.strip()
+                sched = self.values.schedule(value)
+                if sched is not None:
+                    out["schedule"] = sched
+                    out["text"] = ""
+                    return out
+                m2 = re.match(r"^(.*\S)\s+(\S.*)$", value)
+                if m2:
+                    sched = self.values.schedule(m2.group(2))
+                    if sched is not None and not re.search(r"\d", m2.group(1)[-1:]):
+                        pass
+                s = value
+        # trailing annotations, right to left: " (status)", " (period)", "(count)", "(date)"
+        while True:
+            m = re.match(r"^(.*?)(\s?)\(([^()]+)\)$", s, re.S)
+            if not m or not m.group(1).strip():
+                break
+            head, space, inner = m.group(1), m.group(2), m.group(3)
+            if space:
+                if "period" not in out and "status" not in out and "count" not in out \
+                        and "date" not in out:
+                    p = self.values.heading(inner)
+                    if p is not None:
+                        out["period"] = p
+                        s = head
+                        continue
+                    if STATUS_RE.search(inner) and len(inner) <= 16 and "status" not in out:
+                        out["status"] = inner
+                        s = head
+                        continue
+                break
+            if "count" not in out and "date" not in out and "period" not in out:
+                q = self.values.count(inner)
+                if q is not None:
+                    out["count"] = q
+                    s = head
+                    continue
+            if "date" not in out and "period" not in out:
+                p = self.values.annotation(inner)
+                if p is not None:
+                    out["date"] = p
+                    s = head
+                    continue
+            break
+        out["text"] = s
+        return out
+
+
+def appendix_heading_strict(text: str) -> tuple[str, str] | None:
+    """An appendix heading paragraph (``참고 1`` / ``[붙임 2] 제목``), not a sentence."""
+    m = re.match(r"^[<\[【〈]\s*(참고|붙임|별첨|첨부)\s*(\d{1,2})?\s*[>\]】〉]\s*(.*)$", text)
+    if m:
+        return m.group(1), m.group(3).strip()
+    m = re.match(r"^(참고|붙임|별첨|첨부)\s*(\d{1,2})\.?\s*$", text)
+    if m:
+        return m.group(1), ""
+    m = re.match(r"^(참고|붙임|별첨|첨부)\s*(\d{1,2})\s+(\S.{0,60})$", text)
+    if m and not text.rstrip().endswith("끝."):
+        return m.group(1), m.group(3).strip()
+    return None
+
+
+def _next_number(sections: list[dict[str, Any]]) -> int:
+    """The number a new section gets from its position (after the last shown number)."""
+    return int(sections[-1]["shown"]) + 1 if sections else 1
+
+
+def compute_ranks(rec: Recognizer, nodes: Sequence[SourceNode]) -> dict[str, int]:
+    """The document's own order of ladder symbols, from how they nest.
+
+    Within each section a stack of open classes is kept (a class already open closes what is
+    under it); every time class B opens under class A the pair A→B is counted.  A class's rank
+    is the longest chain of majority parents above it, so ``○`` is rank 2 in a document that
+    puts it under ``□`` and rank 1 in one that never uses ``□``.
+    """
+    pairs: dict[tuple[str, str], int] = {}
+    stack: list[str] = []
+    seen: list[str] = []
+    for n in nodes:
+        if isinstance(n, SourceTable):
+            if rec.table_kind(n) in ("part", "chip", "appendix"):
+                stack = []
+            continue
+        if not isinstance(n, SourcePara):
+            continue
+        t = n.text.strip()
+        sym = split_symbol(n.text)
+        if sym is None:
+            if part_heading(t) or section_heading(t) or appendix_heading_strict(t):
+                stack = []
+            continue
+        cls = sym[0]
+        if cls not in LEVEL_CLASSES:
+            continue
+        if cls not in seen:
+            seen.append(cls)
+        if cls in stack:
+            del stack[stack.index(cls) + 1:]
+            continue
+        if stack:
+            pairs[(stack[-1], cls)] = pairs.get((stack[-1], cls), 0) + 1
+        stack.append(cls)
+    ranks: dict[str, int] = {}
+
+    def rank(c: str, visiting: frozenset[str]) -> int:
+        if c in ranks:
+            return ranks[c]
+        best = 0
+        for (a, b), k in pairs.items():
+            if b == c and a not in visiting and k > pairs.get((c, a), 0):
+                best = max(best, rank(a, visiting | {c}))
+        return best + 1
+
+    for c in seen:
+        ranks[c] = rank(c, frozenset({c}))
+    return ranks
+
+
+def _unit_kw(unit: str | None, basis: Period | None, default: str) -> dict[str, Any]:
+    kw: dict[str, Any] = {}
+    if unit is not None:
+        kw["unit"] = unit
+    if basis is not None:
+        kw["basis"] = basis
+    return kw
+
+
+def _header_rows(t: SourceTable) -> tuple[bool, int]:
+    marked = {c.row for c in t.cells if c.header}
+    n = 0
+    while n in marked:
+        n += 1
+    if n:
+        return True, n
+    first = t.row(0)
+    depth = max((c.rowspan for c in first), default=1)
+    if first and all(c.fill for c in first) and t.n_rows > 1:
+        return True, depth
+    if depth > 1 and t.n_rows > depth and all(
+            not re.fullmatch(r"[-\d,.%()\s]+", c.text.strip() or "x")
+            for c in t.cells if c.row < depth):
+        return True, depth  # 구분 spanning two header rows
+    return True, 1 if t.n_rows > 1 and all(
+        c.text.strip() and not re.fullmatch(r"[-\d,.%()\s]+", c.text.strip()) for c in first
+    ) else 0
+
+
+# ----------------------------------------------------------------------------- the ladder
+
+
+class _Ladder:
+    """Builds the block tree of one section from its symbol lines.
+
+    A line whose symbol class is already open in the stack becomes that entry's sibling; a new
+    class nests under the current line, after closing lines whose class ranks at or below it in
+    this document's own order (found by :meth:`Recognizer` from how classes nest).
+    """
+
+    def __init__(self, rec: Recognizer) -> None:
+        self.rec = rec
+        self.top: list[_Node | Block] = []
+        self.stack: list[_Node] = []
+        self.caption: tuple[str | None, Period | None] | None = None
+        self.title: str | None = None
+        self.last_table: Any = None
+        self.last_table_at: tuple[list[Any], int] | None = None
+
+    def empty(self) -> bool:
+        return not self.top and not self.stack
+
+    def take_caption(self) -> tuple[str | None, Period | None] | None:
+        c, self.caption = self.caption, None
+        return c
+
+    def take_title(self) -> str | None:
+        t, self.title = self.title, None
+        return t
+
+    # ---- placing
+    def _attach(self, node: _Node | Block, parent: _Node | None) -> None:
+        (parent.children if parent is not None else self.top).append(node)
+
+    def _open(self, node: _Node) -> None:
+        rank = self.rec.ranks.get(node.cls)
+        # sibling of an open line of the same class
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k].cls == node.cls:
+                del self.stack[k:]
+                break
+        else:
+            if rank is not None:
+                while self.stack and self.stack[-1].cls in self.rec.ranks and \
+                        self.rec.ranks[self.stack[-1].cls] >= rank:
+                    self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        self._attach(node, parent)
+        self.stack.append(node)
+        self.last_table = None
+
+    def _level_of(self, node: _Node) -> int:
+        return node.level
+
+    # ---- inputs
+    def para(self, p: SourcePara) -> None:
+        rec = self.rec
+        text = p.text
+        sym = split_symbol(text)
+        if self.last_table is not None and sym and sym[0] == "note":
+            self.last_table_notes(sym[2].strip())
+            rec.log.typed += 1
+            return
+        self.last_table = None
+        if sym is None:
+            self.plain(p)
+            return
+        cls, symbol, rest = sym
+        in_event = any(n.kind in ("event",) for n in self.stack)
+        if cls == "note":
+            self._leaf(Note(text=rest.strip()), p)
+            rec.log.typed += 1
+            return
+        if cls == "footnote":
+            self._leaf(Footnote(text=rest.strip(), mark=symbol), p)
+            rec.log.typed += 1
+            return
+        if cls == "caption":
+            self._table_level(SubCaption(text=rest.strip()))
+            rec.log.typed += 1
+            return
+        if cls == "event":
+            title = rest.strip()
+            data: dict[str, Any] = {"title": title}
+            m = re.match(r"^(.*\S)\s+\(([^()]+)\)$", title)
+            if m:
+                per = rec.values.heading(m.group(2))
+                if per is not None:
+                    data = {"title": m.group(1), "period": per}
+            self._open_event(_Node(cls=cls, kind="event", data=data, indent=p.indent,
+                                   text_indent=p.text_indent))
+            rec.log.typed += 1
+            return
+        if cls == "enum":
+            data = {"text": rest.strip()}
+            m = re.match(r"^(.*\S)\s+\(([^()]+)\)$", rest.strip())
+            if m:
+                d = rec.values.annotation(m.group(2))
+                if d is not None:
+                    data = {"text": m.group(1), "date": d}
+            self._open(_Node(cls=cls, kind="enum", data=data, indent=p.indent))
+            rec.log.typed += 1
+            return
+        if cls == "field" and in_event:
+            ww = self._when_where(rest)
+            if ww is not None:
+                self._leaf_in_stack(ww, cls, p)
+                rec.log.typed += 1
+                return
+        fields = rec.item_fields(rest, p.where, in_event=in_event)
+        if p.bold and not in_event:
+            fields["bold"] = True
+        if cls == "other" and symbol not in self._theme_symbols():
+            fields["symbol"] = symbol  # ❖ ◇ ⇨ …: kept; □ ■, ○ ㅇ ◦ … are normalised
+        self._open(_Node(cls=cls, kind="item", data=fields, indent=p.indent,
+                         text_indent=p.text_indent))
+        rec.log.typed += 1
+        for fn in p.footnotes:
+            self._leaf(Footnote(text=fn), p)
+
+    def _theme_symbols(self) -> set[str]:
+        t = self.rec.theme
+        out = set()
+        for role in ("L1", "L2", "L3", "L4", "event_field", "event_sub"):
+            try:
+                out.add(t.symbol(role))
+            except Exception:
+                continue
+        return out
+
+    def _when_where(self, rest: str) -> WhenWhere | None:
+        sep = self.rec.key_sep.strip()
+        key, found, value = rest.partition(f" {sep} ")
+        if not found or not re.search(r"일시", key):
+            return None
+        got = self.rec.values.dates_place(value, self.rec.place_sep)
+        if got is None:
+            return None
+        dates, place = got
+        kw: dict[str, Any] = {}
+        if key.strip() != "일시/장소":
+            kw["key"] = key.strip()
+        return WhenWhere(dates=tuple(dates), place=place, **kw)
+
+    def _leaf_in_stack(self, block: Block, cls: str, p: SourcePara) -> None:
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k].cls == cls:
+                del self.stack[k:]
+                break
+        parent = self.stack[-1] if self.stack else None
+        self._attach(block, parent)
+        # keep a placeholder so that later ▶ lines are siblings
+        self.stack.append(_Node(cls=cls, kind="leaf", data={}, indent=p.indent))
+
+    def _leaf(self, block: Block, p: SourcePara) -> None:
+        """A ※ line: child of the deepest open line whose text starts at or left of it
+        (the last line when the file has no indents); a ``*`` footnote: a sibling of the last
+        line, like a table (the model allows either; the page is the same)."""
+        if isinstance(block, Footnote):
+            self._table_level(block)
+            return
+        open_items = [n for n in self.stack if n.kind != "leaf"]
+        parent = open_items[-1] if open_items else None
+        if p.indent is not None and any(n.indent is not None for n in open_items):
+            parent = self._parent_by_x(p.indent)
+        if parent is not None:
+            del self.stack[self.stack.index(parent) + 1:]
+        else:
+            self.stack.clear()
+        self._attach(block, parent)
+
+    def _parent_by_x(self, x: float) -> _Node | None:
+        """The deepest open line at least ~one character left of ``x`` (a child sits about
+        one body em right of its parent's symbol)."""
+        step = 0.6 * self.rec.em
+        cands = [n for n in self.stack if n.kind in ("item", "enum", "event")
+                 and n.indent is not None and n.indent + step <= x]
+        return cands[-1] if cands else None
+
+    def _open_event(self, node: _Node) -> None:
+        """A √ event: under an open category, else under the line whose text it starts at."""
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k].cls == "event":
+                del self.stack[k:]
+                break
+        cat = next((k for k in range(len(self.stack) - 1, -1, -1)
+                    if self.stack[k].kind == "category"), None)
+        if cat is None and node.indent is not None and any(
+                n.indent is not None for n in self.stack):
+            parent = self._parent_by_x(node.indent)
+            del self.stack[(self.stack.index(parent) + 1) if parent else 0:]
+        elif cat is not None:
+            del self.stack[cat + 1:]
+        parent_node = self.stack[-1] if self.stack else None
+        self._attach(node, parent_node)
+        self.stack.append(node)
+
+    def _table_level(self, block: Block) -> _Node | None:
+        """Tables and sub-captions: siblings of the last line (children of its parent)."""
+        items = [n for n in self.stack if n.kind != "leaf"]
+        parent = items[-2] if len(items) >= 2 else None
+        if parent is not None:
+            del self.stack[self.stack.index(parent) + 1:]
+        else:
+            self.stack.clear()
+        self._attach(block, parent)
+        return parent
+
+    def table(self, block: Block, where: str) -> None:
+        parent = self._table_level(block)
+        container = parent.children if parent is not None else self.top
+        self.last_table = block
+        self.last_table_at = (container, len(container) - 1)
+
+    def last_table_notes(self, note: str) -> None:
+        assert self.last_table_at is not None
+        container, idx = self.last_table_at
+        t = container[idx]
+        t = attrs.evolve(t, notes=(*t.notes, note))
+        container[idx] = t
+        self.last_table = t
+
+    def category(self, t: SourceTable) -> None:
+        filled = [c for c in t.cells if c.text.strip()]
+        label = filled[0].text.strip()
+        text = "\n".join(p.text.strip() for p in filled[1].paras if p.text.strip())
+        node = _Node(cls="category", kind="category", data={"label": label, "text": text})
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k].cls == "category":
+                del self.stack[k:]
+                break
+        parent = next((n for n in reversed(self.stack) if n.kind == "item"), None)
+        if parent is not None:
+            del self.stack[self.stack.index(parent) + 1:]
+        self._attach(node, parent)
+        self.stack.append(node)
+
+    def plain(self, p: SourcePara) -> None:
+        rec = self.rec
+        text = p.text.strip()
+        cap = rec.values.caption(text) if text.startswith("(") else None
+        if cap is not None and p.align != "center":
+            self.caption = cap
+            rec.log.typed += 1
+            return
+        m = re.fullmatch(r"<\s*(.+?)\s*>", text)
+        if m and p.align == "center":
+            self.title = m.group(1)
+            rec.log.typed += 1
+            return
+        last = self.stack[-1] if self.stack else None
+        if last is not None and last.kind == "item" and last.cls == "box" and not last.children:
+            last.children.append(LeadLine(text=text))
+            rec.log.typed += 1
+            return
+        if p.indent is not None and p.indent > 0.5 and p.align not in ("center", "right"):
+            self._table_level(LeadLine(text=text)) if self.stack else self.top.append(
+                LeadLine(text=text))
+            rec.log.typed += 1
+            return
+        align = p.align if p.align in ("center", "right") else None
+        self.stack.clear()
+        self.top.append(Paragraph(text=text, align=align))
+        rec.log.plain += 1
+
+    # ---- finishing
+    def finish(self) -> list[Block]:
+        return [self._build(n, 0, False) for n in self.top]
+
+    def _build(self, n: _Node | Block, parent_level: int, in_event: bool) -> Block:
+        if not isinstance(n, _Node):
+            return n
+        rec = self.rec
+        if n.kind == "event":
+            kids = tuple(self._build(c, parent_level + 1, True) for c in n.children)
+            return Event(children=kids, **n.data)
+        if n.kind == "category":
+            kids = tuple(self._build(c, parent_level, in_event) for c in n.children)
+            return CategoryTag(children=kids, **n.data)
+        if n.kind == "enum":
+            kids = tuple(self._build(c, parent_level, in_event) for c in n.children)
+            return EnumItem(children=kids, **n.data)
+        data = dict(n.data)
+        level = parent_level + 1
+        rank = rec.ranks.get(n.cls)
+        if not in_event and rank is not None and rank != level:
+            data["level"] = rank
+            level = rank
+        kids = tuple(self._build(c, level, in_event) for c in n.children)
+        return Item(children=kids, **data)

@@ -1,0 +1,210 @@
+"""Pages that pass as hand-made, measured with real engines on every example.
+
+Each ``examples/*.json`` is rendered to PDF by LibreOffice (text from ``pdftotext``) and to
+HWPX drawn by rhwp (text from its SVG pages), and the pages are checked as an official would
+look at them: no body page holding only the last ≤ 3 lines of the page before, no heading
+as the last line of a page whose content goes on overleaf, no gap between a digit and Hangul
+that the document itself does not have, and the DOCX's 목차 numbers equal the PDF's.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import govreport
+from govreport.fonts import fontconfig_file
+from govreport.layout import TocBlock, iter_paras, layout
+from govreport.render import render_many
+from govreport.writers.pdf import toc_pages
+
+ROOT = Path(__file__).parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+GAP = re.compile(r"(?<![\d,])\d+ [가-힣]")
+"""A digit–space–Hangul pair ("2 회").  Grouped numbers ("237,964 유관…") are left out: in
+the PDF's text they are a number cell read next to a text cell of the same table row."""
+PAGE_NO = re.compile(r"^-\d+-$")
+FREETYPE = Path("/lib/x86_64-linux-gnu/libfreetype.so.6")
+
+needs_pdf = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler-utils are needed for PDF output",
+)
+
+
+def _has_rhwp() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("rhwp") is not None  # imported in a subprocess (see _hwpx_pages)
+
+
+needs_rhwp = pytest.mark.skipif(not _has_rhwp(), reason="rhwp-python (test extra) not installed")
+
+
+@cache
+def _rendered(path: Path) -> tuple[bytes, bytes]:
+    """(DOCX, PDF) of an example, rendered together."""
+    docx, pdf = render_many(govreport.load(path), ["docx", "pdf"])
+    return docx, pdf
+
+
+def _pdf_pages(pdf: bytes, layout_mode: bool = True) -> list[list[str]]:
+    """Lines per page; ``layout_mode=False`` reads table cells one by one instead of side by
+    side (so that a number cell next to a text cell is not mistaken for "2 회")."""
+    mode = ["-layout"] if layout_mode else []
+    out = subprocess.run(["pdftotext", *mode, "-enc", "UTF-8", "-", "-"], input=pdf,
+                         capture_output=True, check=True).stdout.decode()
+    pages = out.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return [[ln.strip() for ln in page.splitlines() if ln.strip()] for page in pages]
+
+
+# rhwp draws each glyph as an SVG <text>; lines are glyphs on one baseline, left to right
+_RHWP_SCRIPT = r"""
+import json, re, sys, html, rhwp
+doc = rhwp.parse(sys.argv[1])
+pages = []
+for i in range(doc.page_count):
+    svg = doc.render_svg(page=i)
+    rows = {}
+    for m in re.finditer(r'<text x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+        rows.setdefault(round(float(m.group(2))), []).append((float(m.group(1)),
+                                                             html.unescape(m.group(3))))
+    pages.append(["".join(t for _, t in sorted(glyphs)) for _, glyphs in sorted(rows.items())])
+print(json.dumps(pages, ensure_ascii=False))
+"""
+
+
+def _hwpx_pages(hwpx: Path) -> list[list[str]]:
+    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
+    if FREETYPE.exists():  # rhwp's wheel needs the system FreeType over its bundled one
+        env["LD_PRELOAD"] = str(FREETYPE)
+    proc = subprocess.run([sys.executable, "-c", _RHWP_SCRIPT, str(hwpx)], env=env,
+                          capture_output=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-800:]
+    pages: list[list[str]] = json.loads(proc.stdout.decode())
+    return [[ln.strip() for ln in page if ln.strip()] for page in pages]
+
+
+def _titles(path: Path) -> list[str]:
+    def walk(o: object) -> list[str]:
+        if isinstance(o, dict):
+            own = [o["title"]] if isinstance(o.get("title"), str) else []
+            return own + [t for v in o.values() for t in walk(v)]
+        if isinstance(o, list):
+            return [t for v in o for t in walk(v)]
+        return []
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [re.sub(r"\s+", "", t) for t in walk(data) if len(t) >= 4]
+
+
+def _flat(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def _page_problems(pages: list[list[str]], titles: list[str]) -> tuple[list[int], list[int]]:
+    """(near-empty body pages, pages ending in a stranded heading), 1-based PDF pages."""
+    def starts_unit(line: str) -> bool:
+        flat = _flat(line)
+        return bool(re.match(r"[Ⅰ-Ⅻ]|참고|붙임|\d", flat)) or any(t in flat for t in titles)
+
+    bodies = []
+    for page in pages:
+        numbered = any(PAGE_NO.match(_flat(ln)) for ln in page)
+        bodies.append((numbered, [ln for ln in page if not PAGE_NO.match(_flat(ln))]))
+    near, stranded = [], []
+    for i, (numbered, body) in enumerate(bodies):
+        if not numbered or i == len(bodies) - 1 or not body:
+            continue
+        nxt = bodies[i + 1][1]
+        continues = bool(nxt) and not starts_unit(nxt[0])
+        if len(body) <= 3 and not starts_unit(body[0]):
+            near.append(i + 1)
+        last = body[-1]
+        heading = last.startswith(("□", "●")) or (
+            not re.match(r"[①-⑳]", last)
+            and any(t in _flat(last) and len(_flat(last)) <= len(t) + 30 for t in titles))
+        sibling = last.startswith("□") and bool(nxt) and nxt[0].startswith("□")
+        if heading and continues and not sibling:
+            stranded.append(i + 1)
+    return near, stranded
+
+
+def _laid_gaps(path: Path) -> int:
+    """Digit–space–Hangul pairs the laid-out document itself holds (its text and 목차)."""
+    laid = layout(govreport.load(path))
+    texts = [p.text for p in iter_paras(laid.all_nodes())]
+    for node in laid.front:
+        if isinstance(node, TocBlock):
+            texts += [f"{e.label} {e.text}" for e in node.entries]
+    return sum(len(GAP.findall(t)) for t in texts)
+
+
+@needs_pdf
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_pdf_pages_end_naturally(path: Path) -> None:
+    near, stranded = _page_problems(_pdf_pages(_rendered(path)[1]), _titles(path))
+    assert near == [], f"near-empty continuation pages {near}"
+    assert stranded == [], f"headings stranded at the foot of pages {stranded}"
+
+
+@needs_pdf
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_pdf_adds_no_digit_hangul_gap(path: Path) -> None:
+    text = "\n".join("\n".join(p) for p in _pdf_pages(_rendered(path)[1], False))
+    assert len(GAP.findall(text)) <= _laid_gaps(path)
+
+
+@needs_pdf
+def test_pdf_keeps_counts_tight() -> None:
+    """The seed's "총 2회", "43개 단지" and "'25.3월말" come out of the PDF as written."""
+    path = ROOT / "examples" / "seoul-mayor-office-2025-04.json"
+    flat = _flat("".join("".join(p) for p in _pdf_pages(_rendered(path)[1])))
+    raw = "\n".join("\n".join(p) for p in _pdf_pages(_rendered(path)[1]))
+    for tight in ("총 2회", "43개", "'25.3월말"):
+        assert _flat(tight) in flat
+        assert tight.replace("2회", "2 회").replace("43개", "43 개").replace(
+            "3월말", "3 월말") not in raw
+
+
+@needs_pdf
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_docx_toc_numbers_equal_the_pdf(path: Path) -> None:
+    docx, pdf = _rendered(path)
+    laid = layout(govreport.load(path))
+    tocs = [n for n in laid.front if isinstance(n, TocBlock)]
+    if not tocs:
+        pytest.skip("no 목차 in this example")
+    real = toc_pages(pdf, tocs[0].entries)
+    assert real and len(real) == len(tocs[0].entries)
+    xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
+    written = {m.group(1): int(m.group(2)) for m in re.finditer(
+        r"PAGEREF (\S+) \\h .*?<w:t[^>]*>(\d+)</w:t>", xml)}
+    assert written == real
+    settings = zipfile.ZipFile(io.BytesIO(docx)).read("word/settings.xml")
+    assert b"updateFields" in settings  # Word offers to refresh the 목차 on open
+
+
+@needs_rhwp
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_hwpx_pages_end_naturally(path: Path, tmp_path: Path) -> None:
+    hwpx = tmp_path / f"{path.stem}.hwpx"
+    govreport.render(path, hwpx)
+    pages = _hwpx_pages(hwpx)
+    near, stranded = _page_problems(pages, _titles(path))
+    assert near == [], f"near-empty continuation pages {near}"
+    assert stranded == [], f"headings stranded at the foot of pages {stranded}"
+    text = "\n".join("\n".join(p) for p in pages)
+    assert len(GAP.findall(text)) <= _laid_gaps(path)
