@@ -18,11 +18,8 @@ class BoundedDocxTemplate(DocxTemplate):  # type: ignore[misc]
 
     def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
         props = self.docx.core_properties
-        for name in _PROPERTIES:
-            initial = getattr(props, name)
-            if not initial or "{" not in initial:
-                continue
-            rendered = jinja_env.from_string(initial).render(context)
+        for name in _PROPERTIES:  # as docxtpl does, plus the length limit
+            rendered = jinja_env.from_string(getattr(props, name)).render(context)
             setattr(props, name, rendered[:CORE_PROPERTY_MAX])
 
 
