@@ -306,7 +306,7 @@ def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -
             return read(p, input_format(p))
         data = read_json(p)
         if isinstance(data, dict) and "meta" in data:
-            return report_from_data(data, str(p))
+            return report_from_data(data, str(p), base_dir=p.parent)
         return data
 
 
