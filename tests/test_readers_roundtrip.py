@@ -128,3 +128,37 @@ def test_seoul_round_trip_is_exact_and_typed(tmp_path: Path) -> None:
     result = read_document(tmp_path / "r.hwpx")
     assert dumps(result.report) == dumps(report)
     assert result.summary.startswith("151 of 151 blocks typed (100.0%)")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "hwpx"])
+def test_diagrams_round_trip(fmt: str, tmp_path: Path) -> None:
+    """비전 체계도 and 비교 상자 come back typed; a 조직도 is kept as the table it is drawn as."""
+    from govreport.model.diagrams import (
+        Comparison,
+        ComparisonColumn,
+        OrgChart,
+        OrgUnit,
+        Strategy,
+        VisionDiagram,
+    )
+
+    vision = VisionDiagram(vision="걷고 싶은 녹색도시", goals=("생활권 공원 확충", "녹지 연결"),
+                           strategies=(Strategy(title="공원 확충", tasks=("근린공원 조성",
+                                                                       "소공원 정비")),
+                                       Strategy(title="녹지 연결", tasks=("가로숲길",))))
+    compare = Comparison(columns=(ComparisonColumn(label="현행", items=("수기 접수",)),
+                                  ComparisonColumn(label="개선", items=("온라인 접수",))),
+                         title="개선 전후")
+    org = OrgChart(head="푸른도시국", units=(OrgUnit(name="공원조성과", teams=4, staff=38),
+                                          OrgUnit(name="녹지정책과", teams=3, staff=25)))
+    report = g.Report(meta=g.Meta(title="공원 업무", org="공원조성과", date="2025-04"),
+                      parts=(g.Part(title="현황", sections=(g.Section(
+                          title="비전", blocks=(vision, compare, org)),)),))
+    g.render(report, tmp_path / f"d.{fmt}")
+    result = read_document(tmp_path / f"d.{fmt}")
+    blocks = result.report.parts[0].sections[0].blocks
+    assert blocks[:2] == (vision, compare)
+    assert isinstance(blocks[2], g.Table)
+    texts = [c.value for row in blocks[2].rows for c in row.cells if c.value]
+    assert "푸른도시국\n2과 7팀 63명" in texts and "공원조성과\n4팀 38명" in texts
+    assert result.fallbacks == ()
