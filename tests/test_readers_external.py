@@ -137,3 +137,135 @@ def test_import_cli_strict_and_errors(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "not an HWPX file" in capsys.readouterr().err
     with pytest.raises(ReadError):
         read(b"\xff\xfe broken", format="txt")
+
+
+def _hand_made_hwpx(path: Path) -> None:
+    """An HWPX made with python-hwpx the way an official types it in Hancom."""
+    from hwpx import HwpxDocument
+
+    d = HwpxDocument.new()
+    d.add_paragraph("2026년 하천 정비 추진계획")
+    d.add_paragraph("2025. 12. 11.")
+    d.add_paragraph("치수과")
+    approval = d.add_table(2, 3)
+    for i, w in enumerate(["담 당", "팀 장", "과 장"]):
+        approval.set_cell_text(0, i, w)
+    d.add_paragraph("목 차", pageBreak="1")
+    d.add_paragraph("Ⅰ. 추진 배경 ··········· 1")
+    d.add_paragraph("Ⅱ. 세부 계획 ··········· 2")
+    box = d.add_table(1, 1, pageBreak="1")  # the part heading in a one-cell box
+    box.set_cell_text(0, 0, "Ⅰ\u3000추진 배경")
+    p = d.add_paragraph("")
+    p.add_run("□")  # the symbol in its own run, U+2007 after it
+    p.add_run("\u2007하천 범람 피해 반복 ('24. 7월~'25. 8월)", bold=True)
+    p = d.add_paragraph("")
+    p.add_run("\u3000◦")  # this agency's second level is ◦, indented with U+3000
+    p.add_run("\u3000최근 2년간 침수 피해 37건(주택 21건)")
+    d.add_paragraph("      -    상습 침수 구간 정비 필요(12곳)")  # typed spaces
+    d.add_paragraph("2025. 12. 11. 주민 간담회 결과 반영")  # a date, not a heading
+    d.add_paragraph("Ⅱ. 세부 계획")
+    chip = d.add_table(1, 2)  # a section chip as a 1×2 table
+    chip.set_cell_text(0, 0, "1")
+    chip.set_cell_text(0, 1, "정비 대상")
+    d.add_paragraph("\t◦\t지방하천 12곳 (연중 지속)")
+    d.add_paragraph("(단위 : 억원)")
+    t = d.add_table(4, 3)
+    for r, row in enumerate([["구 분", "2026년", ""], ["", "상반기", "하반기"],
+                             ["설계", "1,200", "****"], ["공사", "300", "-"]]):
+        for c, v in enumerate(row):
+            if v:
+                t.set_cell_text(r, c, v)
+    t.merge_cells(0, 0, 1, 0)
+    t.merge_cells(0, 1, 0, 2)
+    d.add_paragraph("※ 사업비는 추정치")
+    chip2 = d.add_table(1, 2)  # a chip numbered with a Hancom private-use glyph
+    chip2.set_cell_text(0, 0, "\uf081")
+    chip2.set_cell_text(0, 1, "추진 일정")
+    d.add_paragraph("□ 실시설계 : '26. 3~4월")
+    d.add_paragraph("* 국비 50% 포함")
+    tab = d.add_table(1, 2, pageBreak="1")
+    tab.set_cell_text(0, 0, "붙임 1")
+    tab.set_cell_text(0, 1, "대상 하천 목록")
+    d.add_paragraph("□ 안양천 외 11곳")
+    d.save_to_path(path)
+
+
+def test_hand_made_hwpx_block_by_block(tmp_path: Path) -> None:
+    pytest.importorskip("hwpx")
+    path = tmp_path / "hand.hwpx"
+    _hand_made_hwpx(path)
+    result = read_document(path)
+    r = result.report
+    assert (r.meta.title, r.meta.org) == ("2026년 하천 정비 추진계획", "치수과")
+    assert r.meta.date == parse_period("2025-12-11")
+    assert [p.title for p in r.parts] == ["추진 배경", "세부 계획"]
+    assert r.parts[0].intro == (
+        Item(text="하천 범람 피해 반복", bold=True, period=parse_period("2024-07/2025-08"),
+             children=(Item(text="최근 2년간 침수 피해 37건(주택 21건)", children=(
+                 Item(text="상습 침수 구간 정비 필요", count=Quantity(value=12, unit="곳")),)),)),
+        Paragraph(text="2025. 12. 11. 주민 간담회 결과 반영"),
+    )
+    s1, s2 = r.parts[1].sections
+    assert s1.title == "정비 대상" and s1.number is None
+    # ◦ ranks second in this document (it nests under □), so a section starting at ◦ says so
+    assert s1.blocks[0] == Item(text="지방하천 12곳", level=2, status="연중 지속")
+    table = s1.blocks[1]
+    assert isinstance(table, Table)
+    assert table.unit == "억원" and table.notes == ("사업비는 추정치",)
+    assert [[(c.value, c.rowspan, c.colspan) for c in row.cells] for row in table.header] == [
+        [("구 분", 2, 1), ("2026년", 1, 2)], [("상반기", 1, 1), ("하반기", 1, 1)]]
+    assert [[c.value for c in row.cells] for row in table.rows] == [
+        ["설계", 1200, "****"], ["공사", 300, 0]]
+    assert s2.title == "추진 일정"
+    assert s2.blocks == (Item(key="실시설계", schedule=parse_period("2026-03/2026-04")),
+                         Footnote(text="국비 50% 포함"))
+    assert [(a.label, a.title) for a in r.appendices] == [("붙임", "대상 하천 목록")]
+    assert r.appendices[0].blocks == (Item(text="안양천 외 11곳"),)
+    assert result.fallbacks == ()
+    assert "3 derived lines" in result.summary  # the 목차 lines, skipped
+
+
+def test_hwp_errors_are_clear() -> None:
+    with pytest.raises(ReadError, match="not an HWP file"):
+        read(b"plain bytes", format="hwp")
+    with pytest.raises(ReadError, match="not an HWPX file"):
+        read(b"PK\x03\x04broken", format="hwpx")
+
+
+def test_word_footnote_objects_are_read(tmp_path: Path) -> None:
+    """A real Word footnote (footnotes.xml) becomes a footnote block after its paragraph."""
+    import zipfile
+
+    path = tmp_path / "fn.docx"
+    d = docx.Document()
+    d.add_paragraph("보고서")
+    d.add_paragraph("2025. 4.")
+    d.add_paragraph("총무과")
+    d.add_paragraph("Ⅰ. 개요")
+    d.add_paragraph("□ 법령 정비")
+    d.save(path)
+    with zipfile.ZipFile(path) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    files["word/footnotes.xml"] = (
+        f'<w:footnotes xmlns:w="{w}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
+        '<w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r>'
+        "<w:t>하천법 제12조</w:t></w:r></w:p></w:footnote></w:footnotes>").encode()
+    files["word/document.xml"] = files["word/document.xml"].replace(
+        "<w:t>□ 법령 정비</w:t></w:r>".encode(),
+        '<w:t>□ 법령 정비</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>'.encode())
+    rel = ('<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/'
+           '2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", rel.encode())
+    ct = ('<Override PartName="/word/footnotes.xml" ContentType="application/'
+          'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(b"</Types>",
+                                                                        ct.encode())
+    with zipfile.ZipFile(path, "w") as z:
+        for name, blob in files.items():
+            z.writestr(name, blob)
+    result = read_document(path)
+    assert result.report.parts[0].intro == (Item(text="법령 정비"),
+                                            Footnote(text="하천법 제12조"))
+    assert result.fallbacks == ()

@@ -244,8 +244,19 @@ def _fill_free_docx(template: Path, context: Mapping[str, Any], locale: str) -> 
 
 
 def load_source(path: str | os.PathLike[str]) -> Report | Any:
-    """Load a JSON file: a :class:`Report` when it has ``meta``, else the raw data."""
+    """Load a JSON file: a :class:`Report` when it has ``meta``, else the raw data.
+
+    A document (``.hwpx`` ``.hwp`` ``.docx`` ``.txt``) is read by the reader of its format
+    (:data:`govreport.readers.READERS`), so ``render`` and ``batch`` restyle existing reports.
+    """
     p = Path(path)
+    from .readers import READERS, input_format
+
+    if p.suffix.lower() not in (".json", "") and p.suffix.lower().lstrip(".") in (
+            *READERS, "text"):
+        from .readers import read
+
+        return read(p, input_format(p))
     try:
         data = json.loads(p.read_bytes())
     except OSError as exc:

@@ -84,6 +84,7 @@ def _twips(v: str | None) -> float:
 class _Walker:
     def __init__(self, document: Any, log: ReadLog) -> None:
         self.styles = _Styles(document)
+        self.footnotes = _footnotes(document)
         self.log = log
         self.n_para = 0
         self.n_table = 0
@@ -124,6 +125,7 @@ class _Walker:
             indent, text_indent = left + first, max(left, left + first)
         style_bold = _on(self.styles.find(sid, f"{W}rPr/{W}b")) or False
         runs: list[tuple[str, bool]] = []
+        notes: list[str] = []
         breaks_before = False
         for r in p.iter(f"{W}r"):
             if r.getparent().tag not in (f"{W}p", f"{W}hyperlink", f"{W}ins", f"{W}smartTag"):
@@ -146,6 +148,10 @@ class _Walker:
                             out.append(SourcePageBreak())
                     else:
                         parts.append("\n")
+                elif tag == f"{W}footnoteReference":
+                    body = self.footnotes.get(el.get(f"{W}id", ""))
+                    if body:
+                        notes.append(body)
                 elif tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
                     self.log.skip(loc, "a picture or drawing is not read")
             runs.append(("".join(parts), bool(bold)))
@@ -156,7 +162,7 @@ class _Walker:
             out.append(SourcePageBreak())
         out.append(SourcePara(text=text, bold=bool(shown) and all(shown), align=align,
                               where=loc, page_break=page_break, toc=toc, indent=indent,
-                              text_indent=text_indent))
+                              text_indent=text_indent, footnotes=tuple(notes)))
         if ppr is not None and ppr.find(f"{W}sectPr") is not None and not where:
             out.append(SourcePageBreak())
 
@@ -216,6 +222,29 @@ class _Walker:
                                         colspan=c["span"], paras=tuple(c["paras"]),
                                         fill=c["fill"], header=r_i in header_rows))
         return SourceTable(n_rows=len(grid), n_cols=n_cols, cells=tuple(cells), where=loc)
+
+
+def _footnotes(document: Any) -> dict[str, str]:
+    """Footnote id → its text, from ``word/footnotes.xml`` (separators left out)."""
+    from lxml import etree
+
+    out: dict[str, str] = {}
+    for rel in document.part.rels.values():
+        if not rel.reltype.endswith("/footnotes") or rel.is_external:
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(
+                resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            return out
+        for fn in root.iterfind(f"{W}footnote"):
+            if fn.get(f"{W}type") in ("separator", "continuationSeparator",
+                                      "continuationNotice"):
+                continue
+            paras = ["".join(t.text or "" for t in p.iter(f"{W}t")).strip()
+                     for p in fn.iter(f"{W}p")]
+            out[fn.get(f"{W}id", "")] = " ".join(x for x in paras if x)
+    return out
 
 
 def read_docx(data: bytes, log: ReadLog) -> SourceDocument:

@@ -142,7 +142,8 @@ class _Walker:
                 elif tag == "ctrl":
                     for fn in el.iter(f"{HP}footNote", f"{HP}endNote"):
                         sub: list[SourceNode] = []
-                        self.paragraphs(fn.find(f"{HP}subList") or fn, sub, loc)
+                        sub_list = fn.find(f"{HP}subList")
+                        self.paragraphs(sub_list if sub_list is not None else fn, sub, loc)
                         notes.append(" ".join(n.text.strip() for n in sub
                                               if isinstance(n, SourcePara)))
         text = "".join(t for t, _ in runs)

@@ -91,6 +91,9 @@ def section_heading(text: str) -> tuple[int, str] | None:
     s = strip_lead(text)
     if DATE_LIKE_RE.match(s):
         return None
+    m = re.match(r"^([\ue000-\uf8ff])[" + SPACES + r"]*(\S.{0,59})$", s)
+    if m:  # a Hancom private-use chip glyph: numbered by position
+        return 0, m.group(2).strip()
     m = SECTION_RE.match(s)
     if not m or len(m.group(2)) > 60:
         return None

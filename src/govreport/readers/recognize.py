@@ -462,14 +462,14 @@ class Recognizer:
                 continue
             sec_head = section_heading(t) if not split_symbol(n.text) else None
             following = bool(sec_head and parts and parts[-1]["sections"] and
-                             sec_head[0] == _next_number(parts[-1]["sections"]))
+                             sec_head[0] in (0, _next_number(parts[-1]["sections"])))
             if sec_head and (ladder is None or ladder.empty() or n.bold or following):
                 close()
                 if not parts or (apps and cur is apps[-1]):
                     parts.append({"title": "", "sections": [], "intro": [],
                                   "overview": False, "where": n.where})
-                sec = self._section(sec_head[0], sec_head[1],
-                                    _next_number(parts[-1]["sections"]))
+                expected = _next_number(parts[-1]["sections"])
+                sec = self._section(sec_head[0] or expected, sec_head[1], expected)
                 parts[-1]["sections"].append(sec)
                 cur = sec
                 prev_chip = sec
@@ -886,9 +886,13 @@ def _header_rows(t: SourceTable) -> tuple[bool, int]:
     if n:
         return True, n
     first = t.row(0)
+    depth = max((c.rowspan for c in first), default=1)
     if first and all(c.fill for c in first) and t.n_rows > 1:
-        depth = max(c.rowspan for c in first)
         return True, depth
+    if depth > 1 and t.n_rows > depth and all(
+            not re.fullmatch(r"[-\d,.%()\s]+", c.text.strip() or "x")
+            for c in t.cells if c.row < depth):
+        return True, depth  # 구분 spanning two header rows
     return True, 1 if t.n_rows > 1 and all(
         c.text.strip() and not re.fullmatch(r"[-\d,.%()\s]+", c.text.strip()) for c in first
     ) else 0
@@ -1136,7 +1140,7 @@ class _Ladder:
         rec = self.rec
         text = p.text.strip()
         cap = rec.values.caption(text) if text.startswith("(") else None
-        if cap is not None and p.align in ("right", None):
+        if cap is not None and p.align != "center":
             self.caption = cap
             rec.log.typed += 1
             return
