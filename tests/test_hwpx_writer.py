@@ -92,8 +92,8 @@ def _para_texts(root: etree._Element) -> list[str]:
         for t in p.iterfind(f"{HP}run/{HP}t"):
             parts.append(t.text or "")
             for child in t:
-                parts.append({"tab": "\t", "lineBreak": "\n"}.get(etree.QName(child).localname,
-                                                                   ""))
+                name = etree.QName(child).localname  # fwSpace: the fixed space after a symbol
+                parts.append({"tab": "\t", "lineBreak": "\n", "fwSpace": " "}.get(name, ""))
                 parts.append(child.tail or "")
         out.append("".join(parts))
     return out
@@ -482,7 +482,9 @@ def test_paragraph_letter_spacing_and_width_apply_to_text_runs_only(doc: LaidDoc
     assert text1.get("charPrIDRef") == text2.get("charPrIDRef")  # interned
     assert sym1.get("charPrIDRef") == sym2.get("charPrIDRef") == plain.get("charPrIDRef")
     assert text1.get("charPrIDRef") != sym1.get("charPrIDRef")
-    assert [t.text for t in sym1.iter(f"{HP}t")] == ["○ "]
+    assert [t.text for t in sym1.iter(f"{HP}t")] == ["○"]
+    # the gap after the symbol is a fixed-width space: justification does not widen it
+    assert [etree.QName(c).localname for t in sym1.iter(f"{HP}t") for c in t] == ["fwSpace"]
 
 
 def test_summary_box_double_border(doc: LaidDocument) -> None:
@@ -549,8 +551,8 @@ def test_blank_paragraphs_replace_space_before(doc: LaidDocument) -> None:
     header, sec = _header(data), _section(data)
     paras, chars = _by_id(header, "paraPr"), _by_id(header, "charPr")
     top = list(sec.iterfind(f"{HP}p"))
-    texts = ["<tbl>" if p.find(f".//{HP}tbl") is not None else
-             "".join(t.text or "" for t in p.iterfind(f"{HP}run/{HP}t")) for p in top]
+    texts = ["<tbl>" if p.find(f".//{HP}tbl") is not None else "".join(_para_texts(p))
+             for p in top]
     assert texts == ["□ 첫째", "", "○ 둘째", "", "□ 셋째", "", "<tbl>"]
 
     def prev(p: etree._Element) -> str:
@@ -570,3 +572,29 @@ def test_blank_paragraphs_replace_space_before(doc: LaidDocument) -> None:
     assert paras[top[1].get("paraPrIDRef")].find(f"{HH}breakSetting").get("keepWithNext") == "1"
     spaced = _section(write_hwpx(_with_body(doc, *nodes), Theme.seoul()))
     assert len(list(spaced.iterfind(f"{HP}p"))) == 4  # no blank lines by default
+
+
+def test_styles_carry_the_roles_indent_and_spacing(data: bytes) -> None:
+    """Re-applying 「○」's style in Hancom keeps the hanging indent and the space before;
+    ○ paragraphs with the usual spacing use the style's shape itself (no direct format)."""
+    head, sec = _header(data), _section(data)
+    style = next(s for s in head.iter(f"{HH}style") if s.get("engName") == "L2")
+    pr = head.find(f".//{HH}paraPr[@id='{style.get('paraPrIDRef')}']")
+    assert pr is not None
+    margin = pr.find(f".//{HP}case/{HH}margin")
+    assert margin is not None
+    value = {etree.QName(c).localname: int(c.get("value", "0")) for c in margin}
+    assert value["intent"] < 0 and value["left"] > 0 and value["prev"] > 0
+    l2 = [p for p in sec.iter(f"{HP}p") if p.get("styleIDRef") == style.get("id")]
+    assert any(p.get("paraPrIDRef") == style.get("paraPrIDRef") for p in l2)
+
+
+def test_version_part_is_stored_like_hancom(data: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.getinfo("version.xml").compress_type == zipfile.ZIP_STORED
+        assert z.getinfo("Contents/section0.xml").compress_type == zipfile.ZIP_DEFLATED
+
+
+def test_new_page_number_has_no_child(data: bytes) -> None:
+    new = _section(data).findall(f".//{HP}newNum")
+    assert new and all(len(n) == 0 for n in new)

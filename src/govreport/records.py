@@ -30,6 +30,10 @@ __all__ = [
     "NoData",
     "aggregate",
     "avg",
+    "column_line",
+    "column_total",
+    "column_value",
+    "columns",
     "count",
     "delta",
     "field_value",
@@ -37,6 +41,7 @@ __all__ = [
     "group_by",
     "maximum",
     "minimum",
+    "period_name",
     "share",
     "sort_by",
     "to_date",
@@ -230,13 +235,33 @@ class Group:
         return f"Group({self.key!r}, {len(self.items)} records)"
 
 
-def group_by(items: Iterable[Any], field: str, sort: bool = False) -> list[Group]:
+def _period_key(value: Any, period: str) -> Any:
+    day = to_date(value)
+    if day is None:
+        return None
+    if period == "month":
+        return dt.date(day.year, day.month, 1)
+    if period == "quarter":
+        return f"{day.year} {(day.month - 1) // 3 + 1}분기"
+    if period == "year":
+        return day.year
+    if period == "day":
+        return day if not isinstance(day, dt.datetime) else day.date()
+    raise ValueError(f"group_by period {period!r}: use day, month, quarter or year")
+
+
+def group_by(items: Iterable[Any], field: str, sort: bool = False, period: str | None = None
+             ) -> list[Group]:
     """Groups of records with equal ``field``, in order of first appearance (``sort=true``:
-    by key).  Records whose key is null form the last group, keyed ``None``."""
+    by key).  Records whose key is null form the last group, keyed ``None``.
+    ``period="month"`` (``day``/``quarter``/``year``) groups a date field by calendar period
+    (a month's key is its first day: ``{{ g.key | kmonth }}``)."""
     groups: dict[Any, list[Any]] = {}
     nulls: list[Any] = []
     for item in items:
         key = field_value(item, field)
+        if period is not None and not is_missing(key):
+            key = _period_key(key, period)
         if is_missing(key):
             nulls.append(item)
         else:
@@ -383,3 +408,123 @@ def to_date(value: Any) -> dt.date | dt.datetime | None:
             except ValueError:
                 raise ValueError(f"not a valid date: {value!r}") from None
     raise ValueError(f"not a date: {value!r}")
+
+
+# --------------------------------------------------------------------------- columns
+
+
+def _decimals_of(value: Any) -> int:
+    if isinstance(value, float):
+        text = repr(value)
+        return 0 if "e" in text or "." not in text else len(text.split(".")[1].rstrip("0"))
+    if isinstance(value, Decimal):
+        exp = value.normalize().as_tuple().exponent
+        return -exp if isinstance(exp, int) and exp < 0 else 0
+    return 0
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def columns(items: Sequence[Any], spec: Any = None, exclude: str | None = None,
+            sample: int = 200) -> list[dict[str, Any]]:
+    """Column specs for a table of records: ``field``, ``label``, ``decimals``, ``total``.
+
+    ``spec`` is a list of field names or objects (``{"field": "area", "label": "면적",
+    "decimals": 1, "total": "sum"}``); without it the fields of the records are used.  A
+    number column without ``decimals`` gets the most fraction digits its values have (max 2),
+    so a column reads ``257.0`` / ``1,905.8``; its ``total`` defaults to ``sum``.
+    """
+    if spec is None or is_missing(spec):
+        fields: list[str] = []
+        for record in list(items)[:sample]:
+            if isinstance(record, Mapping):
+                fields.extend(k for k in record if k not in fields)
+        spec = fields
+    if not isinstance(spec, list | tuple):
+        raise ValueError(f"columns: expected a list of fields or column objects, not {spec!r}")
+    out: list[dict[str, Any]] = []
+    for entry in spec:
+        col = {"field": entry} if isinstance(entry, str) else dict(entry)
+        if "field" not in col or not isinstance(col["field"], str):
+            raise ValueError(f"columns: {entry!r} has no 'field'")
+        if col["field"] == exclude:
+            continue
+        col.setdefault("label", col["field"])
+        values = [v for r in list(items)[:sample * 10]
+                  if not is_missing(v := field_value(r, col["field"]))]
+        numeric = bool(values) and all(_is_number(v) for v in values)
+        col.setdefault("numeric", numeric)
+        if numeric and col.get("decimals") is None:
+            col["decimals"] = min(2, max((_decimals_of(v) for v in values), default=0))
+        col.setdefault("decimals", None)
+        col.setdefault("total", "sum" if numeric else None)
+        out.append(col)
+    return out
+
+
+def column_value(record: Any, column: Mapping[str, Any], *, locale: str = "ko_KR") -> str:
+    """A record's cell in ``column``: fixed decimals for numbers, ``-`` for null,
+    dates per ``"format": "date"``."""
+    value = field_value(record, column.get("field"))
+    if is_missing(value):
+        return "-"
+    if column.get("format") == "date":
+        from .formatting.dates import format_date
+
+        day = to_date(value)
+        return "-" if day is None else format_date(day, weekday=False, locale=locale)
+    if column.get("decimals") is not None and (_is_number(value) or column.get("numeric")):
+        return fixed(value, int(column["decimals"]), locale=locale)
+    if _is_number(value):
+        return format_number(value, locale=locale)
+    return str(value)
+
+
+def column_total(items: Iterable[Any], column: Mapping[str, Any], first: bool = False,
+                 label: str = "합계", *, locale: str = "ko_KR") -> str:
+    """The total row's cell: ``label`` in the first column, else the column's ``total``
+    aggregate (``sum``/``avg``/``min``/``max``/``count``) with its decimals; ``""`` if none."""
+    if first:
+        return label
+    how = column.get("total")
+    if not how:
+        return ""
+    value = AGGREGATES[str(how)](list(items), column.get("field"))
+    if isinstance(value, NoData):
+        return str(value)
+    decimals = column.get("decimals")
+    if how == "avg" and decimals is not None:
+        decimals = int(decimals) + 1
+    if how == "count":
+        decimals = 0
+    return fixed(value, int(decimals or 0), locale=locale)
+
+
+def column_line(record: Any, cols: Sequence[Mapping[str, Any]], *,
+                locale: str = "ko_KR") -> str:
+    """A record as one line: the first column's value, then ``label value`` of the rest
+    (nulls left out): ``종로구 도로 파손 — 접수 12, 처리 10``."""
+    if not cols:
+        return ""
+    head = column_value(record, cols[0], locale=locale)
+    rest = [f"{c.get('label')} {column_value(record, c, locale=locale)}" for c in cols[1:]
+            if not is_missing(field_value(record, c.get("field")))]
+    return head + (" — " + ", ".join(rest) if rest else "")
+
+
+def period_name(key: Any, period: str | None = None, *, locale: str = "ko_KR") -> str:
+    """A period key of :func:`group_by` as text: a month ``'25. 3월``, a day ``'25.3.4.``;
+    ``None`` (records without a date) → ``미상``; anything else as it is."""
+    if is_missing(key):
+        return "미상" if locale.startswith("ko") else "n/a"
+    if isinstance(key, dt.date) and period == "month":
+        from .formatting.dates import format_month
+
+        return format_month(key, locale=locale)
+    if isinstance(key, dt.date):
+        from .formatting.dates import format_date
+
+        return format_date(key, weekday=False, locale=locale)
+    return str(key)

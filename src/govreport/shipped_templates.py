@@ -32,6 +32,13 @@ class ShippedTemplate:
         return Path(str(resources.files("govreport").joinpath("templates", *self.file.split("/"))))
 
 
+_RECORDS = ("자유 서식: 레코드 목록 → 제목·단위 줄·표·합계 행 / free-form: a list of records as a "
+            "titled table with unit line and total row")
+_GROUPED = ("자유 서식: 그룹별 □ 요약과 구분 열이 병합된 소계·합계 표 / free-form: one □ per group "
+            "and a table with the group column merged, subtotals and a total")
+_SERIES = ("자유 서식: 기간별 값과 증감·증감률 / free-form: a time series with change and "
+           "change-rate columns")
+
 SHIPPED: tuple[ShippedTemplate, ...] = (
     ShippedTemplate(name="report", family="docx", file="report.docx",
                     description="기본 보고서 서식 / the default report template (restyle it)"),
@@ -42,6 +49,18 @@ SHIPPED: tuple[ShippedTemplate, ...] = (
     ShippedTemplate(name="table-dump", family="docx", file="free/table-dump.docx",
                     description="자유 서식: 아무 JSON의 title·rows → 표 / free-form: any JSON "
                                 "with title and rows as a table"),
+    ShippedTemplate(name="records-table", family="docx", file="free/records-table.docx",
+                    description=_RECORDS),
+    ShippedTemplate(name="records-table", family="hwpx", file="free/records-table.hwpx",
+                    description=_RECORDS),
+    ShippedTemplate(name="grouped-report", family="docx", file="free/grouped-report.docx",
+                    description=_GROUPED),
+    ShippedTemplate(name="grouped-report", family="hwpx", file="free/grouped-report.hwpx",
+                    description=_GROUPED),
+    ShippedTemplate(name="time-series", family="docx", file="free/time-series.docx",
+                    description=_SERIES),
+    ShippedTemplate(name="time-series", family="hwpx", file="free/time-series.hwpx",
+                    description=_SERIES),
 )
 
 

@@ -119,6 +119,11 @@ def data_filters(locale: str) -> dict[str, Callable[..., Any]]:
         "delta": bind(records.delta, locale=locale),
         "fixed": bind(records.fixed, locale=locale),
         "todate": records.to_date,
+        "columns": records.columns,
+        "colval": bind(records.column_value, locale=locale),
+        "coltotal": bind(records.column_total, locale=locale),
+        "colline": bind(records.column_line, locale=locale),
+        "period_name": bind(records.period_name, locale=locale),
     }
 
 
@@ -317,5 +322,23 @@ def _find(target: Any, context: Mapping[str, Any], limit: int = 200_000) -> str 
 
 
 __all__ = ["MERGE_RE", "TAG_RE", "MergeExtension", "TemplateSpot", "data_filters",
-           "environment", "located_error", "render_string", "template_error",
+           "environment", "fit_widths", "located_error", "render_string", "template_error",
            "template_locals"]
+
+
+def fit_widths(widths: list[int], total: int) -> list[int]:
+    """Column widths after a cell loop, fitted into the table's ``total`` width: the
+    repeated cells (the most frequent width) share what the other columns leave; when
+    there are none, everything is scaled."""
+    if not widths or total <= 0 or sum(widths) == total:
+        return widths
+    counts: dict[int, int] = {}
+    for w in widths:
+        counts[w] = counts.get(w, 0) + 1
+    common, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    rest = sum(w for w in widths if w != common)
+    if n >= 2 and rest < total * 0.8:
+        share = (total - rest) / n
+        return [round(share) if w == common else w for w in widths]
+    scale = total / sum(widths)
+    return [round(w * scale) for w in widths]

@@ -165,7 +165,14 @@ class TocBlock:
 
 @attrs.frozen(slots=True, kw_only=True)
 class PageBreak:
-    """An explicit page break."""
+    """An explicit page break.
+
+    ``soft``: where the page estimate (Hancom's metrics) ends a page before a group kept
+    together with keep-with-next — the HWPX breaks here, the DOCX leaves the page end to
+    the word processor's keep-with-next, which knows its own fonts.
+    """
+
+    soft: bool = False
 
 
 Node = Union[Para, TableBox, TocBlock, PageBreak]  # noqa: UP007 - runtime alias

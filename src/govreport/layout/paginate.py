@@ -38,15 +38,27 @@ class Styles(dict[str, ResolvedStyle]):
 
 
 def para_lines(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> int:
-    """Estimated number of lines of a paragraph (its 자간/장평 squeeze included)."""
+    """Estimated number of lines of a paragraph: its runs at their own sizes, its 자간/장평
+    squeeze included (what the writers also use to size table rows)."""
     style = (styles or Styles(theme))[p.role]
+    return line_count(p, style.pt, width_pt)
+
+
+def line_count(p: Para, base_pt: float, width_pt: float) -> int:
+    """Lines of ``p`` (role size ``base_pt``) in a column of ``width_pt``."""
     left = p.indent.left_pt if p.indent else 0.0
-    avail_em = max((width_pt - left) / style.pt, 4.0)
-    text = "".join(r.text for r in p.runs)
+    avail = max(width_pt - left, 4.0 * base_pt)
     width = (p.width_pct or 100.0) / 100
     spacing = (p.letter_spacing_pct or 0.0) / 100
-    return sum(max(1, math.ceil((text_em(line) * width + len(line) * spacing) / avail_em - 1e-9))
-               for line in text.split("\n"))
+    lines: list[float] = [0.0]
+    for r in p.runs:
+        size = r.size_pt or base_pt
+        for i, seg in enumerate(r.text.split("\n")):
+            if i:
+                lines.append(0.0)
+            seg = seg.replace("\t", "  ")
+            lines[-1] += (text_em(seg) * width + len(seg) * spacing) * size if seg else 0.0
+    return sum(max(1, math.ceil(w / avail - 1e-9)) for w in lines)
 
 
 def para_height(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> float:
@@ -229,6 +241,16 @@ class _Flow:
         return out
 
 
+def _holds_table(nodes: Sequence[Node], i: int) -> bool:
+    """Whether the heading chain starting at ``i`` (or what it keeps with) is a table/box."""
+    j = i
+    while j < len(nodes) and _keeps_next(nodes[j]):
+        if isinstance(nodes[j], TableBox):
+            return True
+        j += 1
+    return j < len(nodes) and isinstance(nodes[j], TableBox)
+
+
 def _keeps_next(node: Node) -> bool:
     return (isinstance(node, Para) and node.keep_next) or (
         isinstance(node, TableBox) and node.keep_next)
@@ -249,8 +271,10 @@ def paginate(body: tuple[Node, ...], theme: Theme) -> tuple[Node, ...]:
     styles = Styles(theme)
     flow = _Flow(theme, styles)
     nodes = _pull_back_tails(list(body), flow)
-    # headings never end a page: an explicit break before each heading chain that the flow
-    # moves to a new page keeps it there in engines with other metrics too
+    # headings never end a page: a heading chain that the flow moves to a new page gets a
+    # break before it — explicit when the chain holds a box or table (not reliably kept
+    # with what follows in LibreOffice or Hancom), soft (HWPX only) for paragraphs, which
+    # keep with the next one in Word and LibreOffice by their own metrics
     placed = flow.run(nodes)
     out: list[Node] = []
     for i, node in enumerate(nodes):
@@ -260,7 +284,7 @@ def paginate(body: tuple[Node, ...], theme: Theme) -> tuple[Node, ...]:
                 and not _keeps_next(nodes[i - 1]) and p.first > prev.last
                 and not isinstance(out[-1], PageBreak)
                 and not (isinstance(node, Para) and node.page_break_before)):
-            out.append(PageBreak())
+            out.append(PageBreak(soft=not _holds_table(nodes, i)))
         out.append(node)
     return tuple(out)
 
@@ -397,8 +421,10 @@ def _squeeze(p: Para, flow: _Flow) -> Para | None:
 
 def _break_before_group(nodes: list[Node], placed: Sequence[_Placed | None], lo: int, hi: int,
                         last: int, flow: _Flow) -> list[Node] | None:
-    """Nodes with a page break before the last □ (or other heading) that starts on page
-    ``last - 1``, when the page before stays at least half full; else ``None``."""
+    """Nodes with the last □ group (the last □ that starts on page ``last - 1`` and all
+    that follows it in the run) kept together, so that it moves whole to the next page when
+    it does not fit — in every engine, each with its own metrics — when the page before
+    stays at least half full; else ``None``."""
     cands = [k for k in range(lo + 1, hi) if placed[k] is not None
              and placed[k].first == last - 1  # type: ignore[union-attr]
              and isinstance(nodes[k], Para) and nodes[k].role == "L1"]  # type: ignore
@@ -406,10 +432,17 @@ def _break_before_group(nodes: list[Node], placed: Sequence[_Placed | None], lo:
         prev = next((placed[j] for j in range(k - 1, lo - 1, -1) if placed[j] is not None), None)
         if prev is None or prev.last != last - 1 or prev.tail_pt < flow.page_h / 2:
             continue
-        trial = [*nodes[:k], PageBreak(), *nodes[k:]]
+        end = max(j for j in range(k, hi) if placed[j] is not None)
+        trial = list(nodes)
+        for j in range(k, end):
+            n = trial[j]
+            if isinstance(n, Para | TableBox) and not n.keep_next:
+                trial[j] = attrs.evolve(n, keep_next=True)
         placed2 = flow.run(trial)
-        tail_lines = sum(_node_lines(trial[j], flow) for j in range(k + 1, hi + 1)
+        if placed2[k] is None or placed2[k].first != last:  # type: ignore[union-attr]
+            continue
+        tail_lines = sum(_node_lines(trial[j], flow) for j in range(k, hi)
                          if placed2[j] is not None)
         if tail_lines > flow.theme.fitting.pull_back_lines:
-            return trial
+            return [*trial[:k], PageBreak(soft=True), *trial[k:]]
     return None

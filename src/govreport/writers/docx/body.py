@@ -214,6 +214,8 @@ class BodyWriter:
         prev: str | None = None
         for node in nodes:
             if isinstance(node, PageBreak):
+                if node.soft:  # keep-with-next decides the page end in Word/LibreOffice
+                    continue
                 pending = pending or prev is not None
                 continue
             if isinstance(node, Para):

@@ -20,7 +20,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ...errors import RenderError
-from ...templating import MERGE_RE, TemplateSpot, environment, located_error
+from ...templating import MERGE_RE, TemplateSpot, environment, fit_widths, located_error
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -40,6 +40,7 @@ def fill_free_docx(template: str | Path, context: Mapping[str, Any], locale: str
     except Exception as exc:
         raise located_error(exc, name, _spot(tpl, exc), env, context) from None
     for tbl in reversed(list(tpl.docx.element.body.iter(f"{_W}tbl"))):
+        fit_columns(tbl)
         merge_marked_cells(tbl)
     buf = io.BytesIO()
     tpl.save(buf)
@@ -122,6 +123,57 @@ def merge_marked_cells(tbl: etree._Element) -> None:
                 anchors[col] = (tc, mark[0], span, r)
             else:
                 anchors.pop(col, None)
+            col += span
+
+
+def _span(tc: etree._Element) -> int:
+    el = tc.find(f"{_W}tcPr/{_W}gridSpan")
+    return int(el.get(f"{_W}val", "1")) if el is not None else 1
+
+
+def _width(tc: etree._Element) -> int:
+    el = tc.find(f"{_W}tcPr/{_W}tcW")
+    try:
+        return int(el.get(f"{_W}w", "0")) if el is not None else 0
+    except ValueError:
+        return 0
+
+
+def fit_columns(tbl: etree._Element) -> None:
+    """After ``{%tc for %}`` loops: one grid column per cell, each repeated cell as wide as
+    its template cell, all scaled to the template table's width."""
+    rows = [tr.findall(f"{_W}tc") for tr in tbl.iterfind(f"{_W}tr")]
+    grid = tbl.find(f"{_W}tblGrid")
+    if not rows or grid is None:
+        return
+    cols = grid.findall(f"{_W}gridCol")
+    total = sum(int(c.get(f"{_W}w", "0") or 0) for c in cols)
+    ncols = max(sum(_span(tc) for tc in row) for row in rows)
+    sums = {sum(_width(tc) for tc in row) for row in rows}
+    if total <= 0 or (ncols == len(cols) and all(abs(x - total) <= 0.01 * total for x in sums)):
+        return
+    widths: dict[int, int] = {}
+    for row in rows:
+        col = 0
+        for tc in row:
+            if _span(tc) == 1 and col not in widths and _width(tc) > 0:
+                widths[col] = _width(tc)
+            col += _span(tc)
+    if len(widths) != ncols:
+        widths = {c: total // ncols for c in range(ncols)}
+    fitted = fit_widths([widths[c] for c in range(ncols)], total)
+    for c in cols:
+        grid.remove(c)
+    for w in fitted:
+        etree.SubElement(grid, f"{_W}gridCol").set(f"{_W}w", str(w))
+    for row in rows:
+        col = 0
+        for tc in row:
+            span = _span(tc)
+            el = tc.find(f"{_W}tcPr/{_W}tcW")
+            if el is not None:
+                el.set(f"{_W}w", str(sum(fitted[col:col + span])))
+                el.set(f"{_W}type", "dxa")
             col += span
 
 
@@ -208,4 +260,4 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", re.sub(r"\{%-?\s*(?:p|tr|tc|r)\s", "{%", text))
 
 
-__all__ = ["fill_free_docx", "merge_marked_cells"]
+__all__ = ["fill_free_docx", "fit_columns", "merge_marked_cells"]

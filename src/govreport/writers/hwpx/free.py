@@ -36,6 +36,7 @@ from ...templating import (
     TAG_RE,
     TemplateSpot,
     environment,
+    fit_widths,
     located_error,
 )
 from ._xml import HP
@@ -339,9 +340,8 @@ def fix_table(tbl: etree._Element) -> None:
             if cs == 1 and col not in widths:
                 widths[col] = _int(tc.find(f"{{{HP}}}cellSz"), "width")
     if ncols and len(widths) == ncols and width_total:
-        scale = width_total / max(1, sum(widths.values()))
-        if abs(scale - 1) > 1e-6:
-            widths = {c: round(w * scale) for c, w in widths.items()}
+        fitted = fit_widths([widths[c] for c in range(ncols)], width_total)
+        widths = dict(enumerate(fitted))
     heights: list[int] = []
     for r, row in enumerate(placed):
         h = [_int(tc.find(f"{{{HP}}}cellSz"), "height") for tc, _, _, rs in row

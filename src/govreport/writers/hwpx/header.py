@@ -20,6 +20,7 @@ import functools
 from typing import NamedTuple
 
 from ...theme import ResolvedStyle, Theme
+from ...theme.model import ROLES
 from ...theme.units import pt_to_hwpunit, round_half_up
 from ._xml import DECL, HWPUNITCHAR, XMLNS, attr
 
@@ -275,11 +276,31 @@ class HeaderBuilder:
         )
 
     def para_for(self, role: str) -> int:
-        """Id of the role's own paragraph shape (no indent, no spacing)."""
+        """Id of the role's own paragraph shape — the one its style carries: the role's
+        hanging indent (FORMAT.md §3.1, as the DOCX styles) and its usual space before (the
+        same-role transition of §3.2), so that re-applying the style in Hancom keeps them.
+        Paragraphs whose indent or spacing differ get a shape of their own."""
         pid = self._role_para.get(role)
         if pid is None:
-            pid = self._role_para[role] = self.para(self.para_key(role))
+            pid = self._role_para[role] = self.para(self.role_para_key(role))
         return pid
+
+    def role_para_key(self, role: str) -> ParaKey:
+        """The paragraph shape of ``role``'s style (see :meth:`para_for`)."""
+        theme = self.theme
+        if role not in ROLES or role == "paragraph" or theme.layout.hwpx_indent == "spaces":
+            return self.para_key(role)
+        from ...theme.model import ThemeError
+
+        try:
+            ind = theme.indent(role)
+            prev = theme.space_before(role, role)
+        except (ThemeError, KeyError, ValueError):
+            return self.para_key(role)
+        if not (ind.text_x_pt or ind.hanging_pt):
+            return self.para_key(role, prev_pt=prev)
+        return self.para_key(role, left_pt=ind.text_x_pt - ind.hanging_pt,
+                             hanging_pt=ind.hanging_pt, prev_pt=prev)
 
     def _add_style(self, name: str, eng: str, para: int, char: int,
                    kind: str = "PARA") -> StyleRef:

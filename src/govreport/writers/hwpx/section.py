@@ -16,7 +16,6 @@ space before a paragraph or table becomes an empty N-pt paragraph (:func:`..blan
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 
 from ...layout.grid import text_em
@@ -33,6 +32,7 @@ from ...layout.nodes import (
     TableBox,
     TocBlock,
 )
+from ...layout.paginate import line_count
 from ...theme import Theme
 from ...theme.units import mm_to_hwpunit, mm_to_pt, pt_to_hwpunit
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, LineStyle, blank_line_pt, table_line_styles
@@ -280,7 +280,7 @@ class SectionWriter:
         tabs = self._tabs(p, p.tab_right_pt, leader, ind.left_pt - ind.hanging_pt)
         runs: list[tuple[int, str]] = []
         if p.symbol:
-            runs.append((style.char, f"<hp:t>{lead_spaces}{esc(p.symbol)} </hp:t>"))
+            runs.append((style.char, f"<hp:t>{lead_spaces}{esc(p.symbol)}<hp:fwSpace/></hp:t>"))
         for r in p.runs:
             runs.append((self._run_char(role, r, style.char, p), self._run_content(r, tabs)))
         return head + lead + _merge_runs(runs, ctrls, style.char) + "</hp:p>"
@@ -488,11 +488,9 @@ class SectionWriter:
 
     def _para_height(self, p: Para, width_pt: float) -> float:
         s = self.h.resolve(p.role)
-        left = p.indent.left_pt if p.indent else 0.0
-        avail = max((width_pt - left) / s.pt, 1.0)
-        text = "".join(r.text for r in p.runs)
-        n = sum(max(1, math.ceil(text_em(seg) / avail)) for seg in text.split("\n"))
-        return n * s.pt * s.line_pct / 100 + (p.space_before_pt or 0.0)
+        size = max([s.pt, *(r.size_pt for r in p.runs if r.size_pt and r.text.strip())])
+        n = line_count(p, s.pt, width_pt)  # runs at their own (fitted) sizes
+        return n * size * s.line_pct / 100 + (p.space_before_pt or 0.0)
 
 
 def _merge_runs(runs: Sequence[tuple[int, str]], ctrls: str, base: int) -> str:
