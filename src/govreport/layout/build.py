@@ -208,20 +208,20 @@ class _Builder:
             return para_height(attrs.evolve(p, space_before_pt=0.0), t, self.width)
 
         top = [make("cover_audience", fields["slogan"], 0.0)] if fields["slogan"] else []
-        title = make("cover_title", fields["cover_title"], 0.0)
-        below: list[Para] = []
-        if fields["subtitle"]:  # printed with the title, never stranded: above or below it
+        # the title block: the subtitle right above (or below) the title, never stranded
+        block = [make("cover_title", fields["cover_title"], 0.0)]
+        if fields["subtitle"]:
             sub = make("cover_audience", fields["subtitle"], 0.0)
             if fields["subtitle_position"] == "above":
-                top.append(attrs.evolve(sub, space_before_pt=12.0 if top else 0.0))
+                block = [sub, attrs.evolve(block[0], space_before_pt=8.0)]
             else:
-                below.append(attrs.evolve(sub, space_before_pt=8.0))
+                block.append(attrs.evolve(sub, space_before_pt=8.0))
         info = [make("cover_date", fields["date"], 0.0),
                 make("cover_org", fields["org_division"], 24.0)]
         if fields["audience"]:
             info.append(make("cover_audience", fields["audience"], 12.0))
-        used_top = sum(tall(p) + (p.space_before_pt or 0.0) for p in top)
-        title_h = tall(title) + sum(tall(p) + (p.space_before_pt or 0.0) for p in below)
+        used_top = sum(tall(p) for p in top)
+        title_h = sum(tall(p) + (p.space_before_pt or 0.0) for p in block)
         info_h = sum(tall(p) + (p.space_before_pt or 0.0) for p in info)
         y_title = max(height * t.cover.title_y_pct / 100 - used_top, 12.0 if top else 0.0)
         slack = height - 6.0 - (used_top + y_title + title_h + info_h)
@@ -231,7 +231,8 @@ class _Builder:
         y_info = height * t.cover.info_y_pct / 100
         y_info = min(max(y_info, title_end + 24.0), height - 6.0 - info_h)
         info[0] = attrs.evolve(info[0], space_before_pt=max(y_info - title_end, 12.0))
-        return (*top, attrs.evolve(title, space_before_pt=y_title), *below, *info)
+        block[0] = attrs.evolve(block[0], space_before_pt=y_title)
+        return (*top, *block, *info)
 
     def title_box(self, fields: dict[str, str], *, byline: bool = True) -> None:
         """The title box (§5.10) with the subtitle inside it, then the by-line."""
