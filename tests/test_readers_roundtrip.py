@@ -24,10 +24,14 @@ NOT_YET_READ = frozenset({
 numbering, computed tables, diagrams, inline annotations) the readers do not recognise yet.
 Their round trips are expected to differ (strict: a trip that starts to pass must leave
 this list); :func:`test_v2_examples_read_without_error` still reads them."""
+NOT_READ_YET = {"park-expansion-2025"}
+"""Examples with pictures and charts: the readers skip those (with a fallback) for now."""
 EXAMPLES = [
     pytest.param(p, id=p.stem, marks=pytest.mark.xfail(
         strict=True, reason="reader does not recognise schema v2 additions yet"))
-    if p.stem in NOT_YET_READ else pytest.param(p, id=p.stem)
+    if p.stem in NOT_YET_READ else pytest.param(p, id=p.stem, marks=pytest.mark.xfail(
+        strict=True, reason="the readers do not read pictures and charts yet"))
+    if p.stem in NOT_READ_YET else pytest.param(p, id=p.stem)
     for p in sorted(Path(__file__).resolve().parents[1].joinpath("examples").glob("*.json"))
 ]
 
@@ -49,6 +53,8 @@ def _diff(a: Any, b: Any, path: str = "$") -> list[str]:
         return [p for i in range(min(len(a), len(b))) for p in _diff(a[i], b[i],
                                                                     f"{path}[{i}]")] + out
     return [] if a == b else [path]
+
+
 
 
 @pytest.mark.parametrize("fmt", ["docx", "hwpx"])
