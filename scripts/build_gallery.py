@@ -37,7 +37,7 @@ PAGES: dict[str, str] = {
 
 def _check_hwpx() -> Path | None:
     candidates = [os.environ.get("CHECK_HWPX", "")] + [
-        str(base / "shared" / "tools" / "check-hwpx") for base in ROOT.parents[:2]]
+        str(base / "shared" / "tools" / "check-hwpx") for base in ROOT.parents]
     return next((Path(c) for c in candidates if c and Path(c).exists()), None)
 
 
