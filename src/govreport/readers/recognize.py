@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -73,6 +73,8 @@ APPROVAL_WORDS = frozenset({"결재", "결 재", "담당", "협조", "전결", "
 TOC_TITLES = frozenset({"목차", "목 차", "차례", "차 례", "목  차"})
 ARROWS = frozenset({"⇨", "→", "⇒", "➡", "▶"})
 """The arrow cells between the columns of a comparison box."""
+SUBTITLE_RE = re.compile(r"[-–―]\s*\S.*\S\s*[-–―]")
+"""A cover subtitle as Korean reports write it: ``- 시민 생활체육 공간 확대를 위한 -``."""
 STATUS_RE = re.compile(r"(지속|완료|진행|추진\s*중|예정|검토\s*중|협의\s*중|현재|시행\s*중|"
                        r"운영\s*중|준비\s*중|계획|상시|수시|연중)$")
 """Trailing ``(…)`` words read as an item's status; other parentheses stay in the text."""
@@ -243,6 +245,8 @@ class Recognizer:
         title = ""
         date: Period | None = None
         org = ""
+        subtitle: str | None = None
+        subtitle_position: Literal["above", "below"] = "above"
         audience = None
         slogan = None
         date_at = next((i for i, p in enumerate(lines)
@@ -251,6 +255,11 @@ class Recognizer:
             date = self.values.cover(lines[date_at].text.strip())
             before = [p.text.strip() for p in lines[:date_at]]
             after = [p.text.strip() for p in lines[date_at + 1:]]
+            subs = [k for k, x in enumerate(before) if SUBTITLE_RE.fullmatch(x)]
+            if subs and len(before) >= 2:  # "- 시민 생활체육 공간 확대를 위한 -"
+                k = subs[-1]
+                subtitle = before.pop(k)
+                subtitle_position = "below" if k == len(before) else "above"
             if before:
                 title = before[-1]
                 if len(before) >= 2:
@@ -269,6 +278,14 @@ class Recognizer:
         if not lines and not title:
             layout = "booklet"
         meta = self._meta(title, date, org, props, audience=audience)
+        m = re.fullmatch(r"(.*\S)\s*\(([^()]+)\)", meta.org)
+        if m:  # "문화체육국 (체육진흥과)": the organisation and its division
+            meta = attrs.evolve(meta, org=m.group(1), division=m.group(2).strip())
+            creator = props.get("creator", "")
+            if creator.endswith(" " + meta.org) and meta.parent_org is None:
+                meta = attrs.evolve(meta, parent_org=creator[: -len(meta.org) - 1].strip())
+        if subtitle:
+            meta = attrs.evolve(meta, subtitle=subtitle, subtitle_position=subtitle_position)
         cover_obj = Cover(show=bool(lines), slogan=slogan, logo=logo)
         return meta, cover_obj, layout, body
 
