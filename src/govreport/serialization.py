@@ -34,6 +34,7 @@ from .errors import Problem, ValidationError
 from .limits import LimitError, Limits, hint, read_capped, using
 from .limits import current as current_limits
 from .model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
+from .model.checked import trusted
 from .model.dates import DateFormatError, parse_partial_date, parse_period
 from .model.figures import ChartValue, ColumnRef
 from .model.tables import CellValue
@@ -460,7 +461,8 @@ def structure(data: Any, source: str | None = None) -> Report:
     if too_deep:
         raise ValidationError(early, source)
     try:
-        report = converter.structure(data, Report)
+        with trusted():  # the converter checks every type itself
+            report = converter.structure(data, Report)
     except (ClassValidationError, IterableValidationError) as exc:
         raise ValidationError(early + _problems(exc), source) from None
     except (_TypeMismatch, DateFormatError, ValueError, TypeError, KeyError) as exc:
@@ -470,6 +472,24 @@ def structure(data: Any, source: str | None = None) -> Report:
     if early:
         raise ValidationError(early, source)
     return report
+
+
+def structural_problems(report: Report) -> list[Problem]:
+    """The problems the JSON reader would find in ``report`` (written out and read back)."""
+    try:
+        data = unstructure(report)
+    except RecursionError:
+        return [Problem(path="$", message="nested too deeply to be written as JSON")]
+    except Exception as exc:
+        return [Problem(path="$", message=f"cannot be written as JSON "
+                                          f"({type(exc).__name__}: {exc})")]
+    try:
+        structure(data)
+    except ValidationError as exc:
+        return list(exc.errors)
+    except RecursionError:
+        return [Problem(path="$", message="nested too deeply to be read as JSON")]
+    return []
 
 
 def unstructure(report: Report) -> dict[str, Any]:
@@ -668,4 +688,4 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 __all__ = ["converter", "dump", "dumps", "load", "load_versioned", "loads", "loads_versioned",
            "migrate", "parse_json", "read_json", "report_from_data", "schema_version_of",
-           "structure", "unstructure", "write_atomic"]
+           "structural_problems", "structure", "unstructure", "write_atomic"]
