@@ -86,7 +86,7 @@ def test_bad_dates_name_the_field() -> None:
 
 def test_evolve_is_checked_too() -> None:
     item = g.Item(text="a")
-    with pytest.raises(TypeError, match="Item.children"):
+    with pytest.raises(TypeError, match=r"Item\.children"):
         attrs.evolve(item, children=[object()])
 
 
