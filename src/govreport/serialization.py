@@ -345,6 +345,9 @@ def _scan(data: Any) -> tuple[list[Problem], bool]:
     """
     problems: list[Problem] = []
     too_deep = False
+    lim = current_limits()
+    max_depth, max_nesting = lim.json_depth, lim.nesting
+    containers = (dict, list, tuple)
     # (value, JSON path, containers enclosing it, children/items lists enclosing it)
     stack: list[tuple[Any, str, int, int]] = [(data, "$", 1, 0)]
     while stack:
@@ -355,14 +358,17 @@ def _scan(data: Any) -> tuple[list[Problem], bool]:
                                         message=f"duplicate key {_describe(key)}"))
             entries = [(_key_path(path, k), v, nesting + (k in NESTING_FIELDS
                                                           and isinstance(v, list | tuple)))
-                       for k, v in value.items()]
+                       for k, v in value.items() if isinstance(v, containers)]
         elif isinstance(value, list | tuple):  # tuples: data built in Python
-            entries = [(f"{path}[{i}]", v, nesting) for i, v in enumerate(value)]
+            entries = [(f"{path}[{i}]", v, nesting) for i, v in enumerate(value)
+                       if isinstance(v, containers)]  # paths only for containers
         else:
             continue
+        if depth + 1 <= max_depth and all(n <= max_nesting for _, _, n in entries):
+            stack.extend((child, child_path, depth + 1, n)
+                         for child_path, child, n in reversed(entries))
+            continue
         for child_path, child, child_nesting in reversed(entries):
-            if not isinstance(child, dict | list | tuple):
-                continue
             message = nesting_message(depth + 1, child_nesting)
             if message is not None:
                 problems.append(Problem(path=child_path, message=message))
