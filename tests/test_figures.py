@@ -186,14 +186,16 @@ def test_cover_logo_is_checked() -> None:
     assert found == ["$.cover.logo.src: images/none.png: picture file not found"]
 
 
-def test_oversized_and_huge_pictures_are_refused(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_oversized_and_huge_pictures_are_refused(tmp_path: Path) -> None:
+    from govreport.limits import Limits, using
+
     big = tmp_path / "big.png"
-    big.write_bytes(png(10, 10))
-    monkeypatch.setattr("govreport.images.MAX_IMAGE_BYTES", 50)
-    with pytest.raises(ImageError, match=r"big.png: the picture is 0.0 MiB \(at most 0 MiB\)"):
+    big.write_bytes(png(300, 300))
+    with using(Limits(image_mb=0.0001)), pytest.raises(
+            ImageError, match=r"big.png: the picture is 0.0 MB \(limit image_mb=0.0001; raise"):
         read_image("big.png", tmp_path)
-    monkeypatch.undo()
+    with using(Limits(image_pixels=1000)), pytest.raises(ImageError, match="image_pixels"):
+        read_image("big.png", tmp_path)
     # a header that claims 30,000 × 30,000 pixels: refused without decoding anything
     header = bytearray(png(1, 1))
     header[16:24] = struct.pack(">II", 30000, 30000)
