@@ -22,7 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "seoul-mayor-office-2025-04.json"
 EXAMPLES = {"seed": EXAMPLE, "figures": ROOT / "examples" / "park-expansion-2025.json"}
 GALLERY = ROOT / "docs" / "gallery"
-CHECK_HWPX = Path(os.environ.get("CHECK_HWPX", ROOT.parent / "shared" / "tools" / "check-hwpx"))
+CHECK_HWPX = Path(os.environ.get("CHECK_HWPX") or next(
+    (d / "shared" / "tools" / "check-hwpx" for d in ROOT.parents
+     if (d / "shared" / "tools" / "check-hwpx").exists()),
+    ROOT.parent / "shared" / "tools" / "check-hwpx"))  # also from a git worktree
 
 
 def docx_pages(report: govreport.Report, out: Path, name: str = "seed") -> None:
