@@ -27,7 +27,6 @@ from ...templating import (
     environment,
     fit_widths,
     located_error,
-    stopped,
     watchdog,
 )
 from .filling import BoundedDocxTemplate
@@ -60,7 +59,7 @@ def fill_free_docx(template: str | Path, context: Mapping[str, Any], locale: str
         with watchdog():
             tpl.render(dict(context), jinja_env=env, autoescape=True)
     except (Exception, TemplateStopped) as exc:
-        spot = None if stopped(exc) else _spot(tpl, exc)
+        spot = _spot(tpl, exc)  # located_error does not re-run a stopped expression
         raise located_error(exc, name, spot, env, context) from None
     try:
         with watchdog():
