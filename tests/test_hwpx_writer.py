@@ -93,7 +93,8 @@ def _para_texts(root: etree._Element) -> list[str]:
             parts.append(t.text or "")
             for child in t:
                 name = etree.QName(child).localname  # fwSpace: the fixed space after a symbol
-                parts.append({"tab": "\t", "lineBreak": "\n", "fwSpace": " "}.get(name, ""))
+                parts.append({"tab": "\t", "lineBreak": "\n", "fwSpace": " ",
+                              "nbSpace": "\u00a0"}.get(name, ""))
                 parts.append(child.tail or "")
         out.append("".join(parts))
     return out

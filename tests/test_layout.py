@@ -9,6 +9,7 @@ import pytest
 import govreport
 from govreport.layout import LaidDocument, Para, TableBox, TocBlock, iter_paras, layout
 from govreport.layout.grid import GridError, place_cells
+from govreport.layout.text import NBSP, keep_together
 from govreport.model import Cell, Item, Meta, Part, Report, Row, Section, parse_period
 from govreport.theme import Theme
 
@@ -21,7 +22,8 @@ def seed() -> LaidDocument:
 
 
 def texts(doc: LaidDocument) -> list[str]:
-    return [p.text for p in iter_paras(doc.body)]
+    """Paragraph texts with the no-break spaces inside dates read as spaces."""
+    return [p.text.replace(NBSP, " ") for p in iter_paras(doc.body)]
 
 
 def first(doc: LaidDocument, role: str, contains: str = "") -> Para:
@@ -68,7 +70,7 @@ def test_event_fields_are_formatted_from_typed_dates(seed: LaidDocument) -> None
                for t in texts(seed))
     field = first(seed, "event_field", "정부서울청사")
     assert field.symbol == "▶"
-    assert "'25. 3. 25.(화), 4. 2.(수) / 정부서울청사" in field.text
+    assert "'25. 3. 25.(화), 4. 2.(수) / 정부서울청사" in field.text.replace(NBSP, " ")
 
 
 def test_item_annotations(seed: LaidDocument) -> None:
@@ -79,6 +81,19 @@ def test_item_annotations(seed: LaidDocument) -> None:
     assert "민생 소통 활성화 추진 (연중 지속)" in all_text
     assert "관련 조례 개정 및 성과보고회 개최 : '25. 4~5월 중" in all_text
     assert "산불 피해지역 지원현황 ('25. 3월~)" in all_text
+
+
+def test_a_date_never_breaks_inside_itself(seed: LaidDocument) -> None:
+    raw = "\n".join(p.text for p in iter_paras(seed.body))
+    assert "주요 추진내용 ('25.\u00a02월~'25.\u00a04월)" in raw
+    assert "'25.\u00a04~5월\u00a0중" in raw  # "5월 중" stays with its month
+    assert "일시/장소 : '25.\u00a03.\u00a024.(월)\u00a021:20 / 명일동 " in raw
+
+
+def test_a_range_may_still_break_after_its_mark() -> None:
+    assert keep_together("'25. 2월 ~ '25. 4월", " ~ ") == "'25.\u00a02월\u00a0~ '25.\u00a04월"
+    assert keep_together("'25. 3. 25.(화), 4. 2.(수)") == (
+        "'25.\u00a03.\u00a025.(화), 4.\u00a02.(수)")
 
 
 def test_enum_items_are_numbered_and_children_sit_under_them(seed: LaidDocument) -> None:

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import zipfile
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,49 @@ def test_hwpx_pages_end_naturally(path: Path, tmp_path: Path) -> None:
     assert _bracket_breaks(pages) == []
     text = "\n".join("\n".join(p) for p in pages)
     assert len(GAP.findall(text)) <= _laid_gaps(path)
+
+
+DATE_CUT = re.compile(r"(?:'\d\d|\d{4})\.$")
+"""A line ending in the year of a date (``('25.`` / ``2월~'25. 11월)``): 공문서 never split one."""
+
+
+def _date_breaks(pages: list[list[str]]) -> list[str]:
+    return [a + " / " + b for page in pages for a, b in pairwise(page)
+            if DATE_CUT.search(a) and re.match(r"\d", b)]
+
+
+@needs_pdf
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_pdf_never_splits_a_date(path: Path) -> None:
+    _, pdf = _rendered(path)
+    assert _date_breaks(_pdf_pages(pdf, layout_mode=False)) == []
+
+
+PARK = ROOT / "examples" / "park-expansion-2025.json"
+
+
+def test_hwpx_joins_the_parts_of_a_date_with_nb_space(tmp_path: Path) -> None:
+    hwpx = tmp_path / "park.hwpx"
+    govreport.render(PARK, hwpx)
+    with zipfile.ZipFile(hwpx) as z:
+        xml = z.read("Contents/section0.xml").decode()
+    assert "조성 ('25.<hp:nbSpace/>2월~'25.<hp:nbSpace/>11월)" in xml
+
+
+@needs_rhwp
+def test_hwpx_never_splits_a_date(tmp_path: Path) -> None:
+    hwpx = tmp_path / "park.hwpx"
+    govreport.render(PARK, hwpx)
+    pages = _hwpx_pages(hwpx)
+    assert _date_breaks(pages) == []
+    assert any("('25.2월~'25.11월)" in _flat(ln) for page in pages for ln in page)
+
+
+@pytest.mark.parametrize("stem", ["park-expansion-2025", "citizen-proposal-plan-2025"])
+def test_no_break_spaces_read_back_as_spaces(stem: str, tmp_path: Path) -> None:
+    from govreport.readers import read
+
+    for ext in ("hwpx", "docx"):
+        out = tmp_path / f"{stem}.{ext}"
+        govreport.render(ROOT / "examples" / f"{stem}.json", out)
+        assert "\u00a0" not in govreport.dumps(read(out))

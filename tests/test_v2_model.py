@@ -256,7 +256,9 @@ def test_inline_annotations() -> None:
         {"type": "item", "key": "정례회의", "key_count": {"value": 3, "unit": "회"},
          "schedule": "2024-01/2024-02"},
     ]}]))
-    lines = [p.text for p in iter_paras(layout(report).body) if isinstance(p, Para)]
+    # the spaces inside a date are no-break spaces (U+00A0): read them as spaces here
+    lines = [p.text.replace("\u00a0", " ") for p in iter_paras(layout(report).body)
+             if isinstance(p, Para)]
     assert "□\t연도별 집행 실적  ※ '15년부터 집계" in lines
     assert "□\t등록 인원 1,200명 ('24. 1. 1. 기준)" in lines
     assert "□\t위원회 구성 (시장방침 제123호, '22.3.4.)" in lines
@@ -291,7 +293,7 @@ def test_month_range_forms_are_both_producible() -> None:
 
     theme = Theme.seoul()
     period = parse_period("2024-01/2024-02")
-    assert TextFormatter(theme).schedule(period) == "'24. 1~2월"
+    assert TextFormatter(theme).schedule(period) == "'24.\u00a01~2월"  # no-break space
     repeated = attrs.evolve(theme, dates=attrs.evolve(theme.dates, month_range="repeated"))
     assert TextFormatter(repeated).schedule(period) == "'24.1월~2월"
     # other ranges are unchanged: across years, and days

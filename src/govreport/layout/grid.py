@@ -86,7 +86,7 @@ class _CharWidths(dict[str, float]):
     """Advance of a character in em, computed once per character."""
 
     def __missing__(self, ch: str) -> float:
-        if ch == " ":
+        if ch in " \u00a0":
             w = 0.5
         elif unicodedata.east_asian_width(ch) in ("W", "F", "A"):
             w = 1.0
@@ -108,7 +108,8 @@ def text_em(text: str) -> float:
 
 def word_em(text: str) -> float:
     """Width in em of the longest unbreakable word (Korean breaks at spaces, 어절)."""
-    return max((text_em(w) for line in text.split("\n") for w in line.split()), default=0.0)
+    words = (w for line in text.split("\n") for w in line.replace("\t", " ").split(" ") if w)
+    return max((text_em(w) for w in words), default=0.0)
 
 
 def column_widths(

@@ -10,6 +10,24 @@ from ..formatting.dates import DateStyle
 from ..model import Item, PartialDate, Period, Quantity, WhenWhere
 from ..theme import Theme
 
+NBSP = "\u00a0"
+"""No-break space: joins the parts of one date (``'25.\u00a02월``) so a line never splits it."""
+
+
+def keep_together(text: str, sep: str = "~") -> str:
+    """``text`` with the spaces inside each date made non-breaking.
+
+    A line may still break after the range mark (``sep``) when ``sep`` ends with a space,
+    and between the dates of a list (``", "``); never inside one date.
+    """
+    mark = sep.strip() or sep
+    out: list[str] = []
+    for i, piece in enumerate(text.split(mark)):
+        lead = " " if i and piece.startswith(" ") else ""
+        body = piece[len(lead):]
+        out.append(lead + ", ".join(d.replace(" ", NBSP) for d in body.split(", ")))
+    return mark.join(out)
+
 
 class TextFormatter:
     """Formats the typed values of a report for one theme and locale."""
@@ -24,24 +42,28 @@ class TextFormatter:
     # ---- dates
     def annotation_date(self, p: Period) -> str:
         """Trailing item date/period in compact form: ``'25.3.17.``, ``'24.7.~12.``."""
-        return format_period(p, "compact", weekday=False, sep=self.sep,
-                             apostrophe=self.apostrophe, locale=self.locale)
+        return keep_together(format_period(p, "compact", weekday=False, sep=self.sep,
+                                           apostrophe=self.apostrophe, locale=self.locale),
+                             self.sep)
 
     def heading_period(self, p: Period) -> str:
         """Period after a □ heading or event title: ``'25. 2월~'25. 4월``, ``'25.1.3.~4.12.``."""
         if p.start.precision in ("day", "minute"):
             return self.annotation_date(p)
-        return format_period(p, "spaced", repeat_year=True, sep=self.sep,
-                             apostrophe=self.apostrophe, locale=self.locale)
+        return keep_together(format_period(p, "spaced", repeat_year=True, sep=self.sep,
+                                           apostrophe=self.apostrophe, locale=self.locale),
+                             self.sep)
 
     def schedule(self, p: Period) -> str:
         """A date given as a value: ``'25. 4~5월 중``, ``'25. 7월``, ``'25. 3. 25.(화)``;
         a same-year month range as ``'24.1월~2월`` with ``dates.month_range="repeated"``."""
         if self._repeated_months(p):
-            return format_period(p, "compact", month_word=True, collapse_months=False,
-                                 sep=self.sep, apostrophe=self.apostrophe, locale=self.locale)
-        return format_period(p, "spaced", weekday=self.weekday, sep=self.sep,
-                             apostrophe=self.apostrophe, locale=self.locale)
+            return keep_together(format_period(
+                p, "compact", month_word=True, collapse_months=False, sep=self.sep,
+                apostrophe=self.apostrophe, locale=self.locale), self.sep)
+        return keep_together(format_period(p, "spaced", weekday=self.weekday, sep=self.sep,
+                                           apostrophe=self.apostrophe, locale=self.locale),
+                             self.sep)
 
     def _repeated_months(self, p: Period) -> bool:
         return (self.theme.dates.month_range == "repeated" and p.end is not None
@@ -50,20 +72,22 @@ class TextFormatter:
 
     def basis(self, p: Period) -> str:
         """기준 date of a caption: ``'25.3월말``."""
-        return format_period(p, "compact", weekday=False, sep=self.sep,
-                             apostrophe=self.apostrophe, locale=self.locale)
+        return keep_together(format_period(p, "compact", weekday=False, sep=self.sep,
+                                           apostrophe=self.apostrophe, locale=self.locale),
+                             self.sep)
 
     def as_of(self, p: Period) -> str:
         """A 기준 date in running text, spaced like a schedule value: ``'24. 1. 1.``."""
-        return format_period(p, "spaced", weekday=False, sep=self.sep,
-                             apostrophe=self.apostrophe, locale=self.locale)
+        return keep_together(format_period(p, "spaced", weekday=False, sep=self.sep,
+                                           apostrophe=self.apostrophe, locale=self.locale),
+                             self.sep)
 
     def cited_date(self, p: PartialDate, style: str) -> str:
         """The date of a cited document in *its* style (``'22.3.4.``), whatever the report's."""
         name: DateStyle = {"short_compact": "compact", "short_spaced": "spaced"}.get(  # type: ignore[assignment]
             style, "official")
-        return format_date(p, name, weekday=False, apostrophe=self.apostrophe,
-                           locale=self.locale)
+        return keep_together(format_date(p, name, weekday=False, apostrophe=self.apostrophe,
+                                         locale=self.locale))
 
     def cover_date(self, p: Period) -> str:
         """Cover/by-line date: ``2025. 4.`` or ``2025. 3. 25.``."""
@@ -71,13 +95,14 @@ class TextFormatter:
 
     def when_where(self, w: WhenWhere) -> str:
         """``'25. 3. 24.(월) 21:20 / 명일동 …``."""
-        when = format_dates(list(w.dates), "spaced", weekday=self.weekday,
-                            apostrophe=self.apostrophe, locale=self.locale)
+        when = keep_together(format_dates(list(w.dates), "spaced", weekday=self.weekday,
+                                          apostrophe=self.apostrophe, locale=self.locale),
+                             self.sep)
         return when + (self.theme.event.place_sep + w.place if w.place else "")
 
     def point(self, p: PartialDate) -> str:
-        return format_date(p, "compact", weekday=self.weekday, apostrophe=self.apostrophe,
-                           locale=self.locale)
+        return keep_together(format_date(p, "compact", weekday=self.weekday,
+                                         apostrophe=self.apostrophe, locale=self.locale))
 
     # ---- numbers
     def count(self, q: Quantity) -> str:

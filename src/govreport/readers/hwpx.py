@@ -112,8 +112,10 @@ def _t_text(t: etree._Element) -> str:
             parts.append("\t")
         elif tag == "lineBreak":
             parts.append("\n")
-        elif tag in ("nbSpace", "fwSpace"):
-            parts.append("\u00a0" if tag == "nbSpace" else "\u2007")
+        elif tag == "nbSpace":  # a no-break space (inside a date) reads as a space
+            parts.append(" ")
+        elif tag == "fwSpace":
+            parts.append("\u2007")
         elif tag == "hyphen":
             parts.append("-")
         parts.append(child.tail or "")

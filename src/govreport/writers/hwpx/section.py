@@ -56,6 +56,15 @@ _PAGE_HIDING = ('<hp:ctrl><hp:pageHiding hideHeader="0" hideFooter="0" hideMaste
 _NEW_NUM = '<hp:ctrl><hp:newNum num="1" numType="PAGE"/></hp:ctrl>'  # no child, as Hancom
 _AUTO_PAGE = ('<hp:ctrl><hp:autoNum num="1" numType="PAGE"><hp:autoNumFormat type="DIGIT" '
               'userChar="" prefixChar="" suffixChar="" supscript="0"/></hp:autoNum></hp:ctrl>')
+
+
+def _chars(text: str) -> str:
+    """Escaped character data of ``hp:t``; a no-break space (U+00A0) becomes ``hp:nbSpace``,
+    which Hancom and rhwp keep on one line with its neighbours."""
+    text = esc(text)
+    return text.replace("\u00a0", "<hp:nbSpace/>") if "\u00a0" in text else text
+
+
 # inline tabs carry numbers as Hancom writes them (type 1 left, 2 right; leader 0 none, 3 dots):
 # independent readers read the string forms as 0, and Hancom draws from the inline values
 _DEFAULT_TAB = '<hp:tab width="4000" leader="0" type="1"/>'
@@ -334,16 +343,16 @@ class SectionWriter:
             return _AUTO_PAGE
         text = r.text
         if "\t" not in text and "\n" not in text:
-            return f"<hp:t>{esc(text)}</hp:t>"
+            return f"<hp:t>{_chars(text)}</hp:t>"
         parts: list[str] = []
         for i, seg in enumerate(text.split("\n")):
             if i:
                 parts.append("<hp:lineBreak/>")
             cells = seg.split("\t")
-            parts.append(esc(cells[0]))
+            parts.append(_chars(cells[0]))
             for c in cells[1:]:
                 parts.append(tabs.pop(0) if tabs else _DEFAULT_TAB)
-                parts.append(esc(c))
+                parts.append(_chars(c))
         return "<hp:t>" + "".join(parts) + "</hp:t>"
 
     def _tabs(self, p: Para, stop_pt: float | None, leader: str, x0_pt: float) -> list[str]:
