@@ -13,17 +13,15 @@ import zipfile
 import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
-
-import attrs
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import RenderError, ValidationError, short
-from .layout import LaidDocument, layout, report_fields
 from .limits import LimitError, Limits, check_zip, using
-from .model import Report
-from .serialization import read_json, report_from_data, structure, unstructure, write_atomic
-from .theme import Theme
-from .validation import check_report
+
+if TYPE_CHECKING:  # imported on first call: ``import govreport`` stays cheap
+    from .layout import LaidDocument
+    from .model import Report
+    from .theme import Theme
 
 Format = Literal["docx", "hwpx", "hwp", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "hwpx", "hwp", "pdf")
@@ -42,6 +40,8 @@ def output_format(path: str | os.PathLike[str]) -> Format:
 
 def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
     """A Theme from an object, a profile name (``seoul``, ``central``) or a TOML/JSON path."""
+    from .theme import Theme
+
     if theme is None:
         return Theme.seoul()
     if isinstance(theme, Theme):
@@ -136,6 +136,11 @@ def _render_bytes(
     check: bool,
     toc_pdf: bytes | None,
 ) -> bytes:
+    from .layout import layout
+    from .model import Report
+    from .serialization import structure
+    from .validation import check_report
+
     if not isinstance(source, Report) and not _is_json_data(source):
         raise TypeError(f"render: source must be a Report, JSON data or a path, not "
                         f"{type(source).__name__}")
@@ -236,6 +241,8 @@ def pdf_first(formats: Sequence[Format]) -> list[Format]:
 def _with_real_toc_pages(laid: LaidDocument, pdf: bytes) -> LaidDocument | None:
     """A PDF cannot update its 목차: take the real pages from the first rendering and, when
     the estimate differs, return the document with corrected entries (else ``None``)."""
+    import attrs
+
     from .layout import TocBlock
     from .writers.pdf import toc_pages
 
@@ -268,6 +275,9 @@ def _is_json_data(value: Any, depth: int = 0) -> bool:
 def _free_context(report: Report | None, source: Any, theme: Theme,
                   locale: str) -> dict[str, Any]:
     """Jinja context: a report's JSON plus its formatted ``fields``; other JSON as it is."""
+    from .layout import report_fields
+    from .serialization import unstructure
+
     if report is not None:
         data = unstructure(report)
         data["fields"] = report_fields(report, theme, locale)
@@ -295,6 +305,7 @@ def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -
     """
     p = Path(path)
     from .readers import READERS, input_format
+    from .serialization import read_json, report_from_data
 
     with using(limits):
         if p.suffix.lower() not in (".json", "") and p.suffix.lower().lstrip(".") in (
@@ -358,6 +369,8 @@ def render(
     with reading_from(folder):  # free-form image() paths are relative to the data file
         data = render_bytes(source, fmt, template=template, theme=theme, locale=locale,
                             check=check, limits=limits)
+    from .serialization import write_atomic
+
     write_atomic(out, data)
     return out
 
