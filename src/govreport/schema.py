@@ -81,6 +81,8 @@ class _Generator:
             properties["type"] = {"const": tag}
             required.append("type")
         for f in attrs.fields(cls):
+            if cls is Report and f.name == "base_dir":
+                continue  # set by load(), not part of the JSON
             prop = self.type(f.type)
             if f.default is attrs.NOTHING:
                 required.append(f.name)
@@ -119,6 +121,8 @@ class _Generator:
         if t is PartialDate:
             return self.named("PartialDate", {"type": "string", "pattern": POINT_PATTERN,
                                               "description": _POINT_DOC})
+        if t is bytes:
+            return {"type": "string", "contentEncoding": "base64"}
         simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
         if t in simple:
             return {"type": simple[t]}

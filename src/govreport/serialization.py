@@ -7,6 +7,8 @@ raised at once as :class:`~govreport.errors.ValidationError` with JSON paths.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import difflib
 import json
 import os
@@ -30,6 +32,7 @@ from cattrs.strategies import configure_tagged_union
 from .errors import Problem, ValidationError
 from .model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
 from .model.dates import DateFormatError, parse_partial_date, parse_period
+from .model.figures import ChartValue, ColumnRef
 from .model.tables import CellValue
 from .validation import MAX_JSON_DEPTH, NESTING_FIELDS, nesting_message, number_problem
 
@@ -106,6 +109,29 @@ def _make_converter() -> cattrs.Converter:
         raise _TypeMismatch(f"{_describe(value)} is not a number")
 
     conv.register_structure_hook(int | float, structure_number)
+
+    def structure_chart_value(value: Any, _: type) -> ChartValue:
+        return None if value is None else structure_number(value, float)
+
+    conv.register_structure_hook(ChartValue, structure_chart_value)
+
+    def structure_column(value: Any, _: type) -> ColumnRef:
+        if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        raise _TypeMismatch(f"{_describe(value)} is not a column (header text or index)")
+
+    conv.register_structure_hook(ColumnRef, structure_column)
+
+    def structure_bytes(value: Any, _: type) -> bytes:
+        if not isinstance(value, str):
+            raise _TypeMismatch(f"{_describe(value)} is not base64 text")
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise _TypeMismatch("not valid base64 text") from None
+
+    conv.register_structure_hook(bytes, structure_bytes)
+    conv.register_unstructure_hook(bytes, lambda b: base64.b64encode(b).decode("ascii"))
 
     def structure_items(value: Any, item_types: list[Any], t: Any) -> tuple[Any, ...]:
         """Structure list elements against their types, collecting every error with its index."""
@@ -394,10 +420,10 @@ def schema_version_of(data: Any) -> int | None:
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Bring an older report document up to :data:`SCHEMA_VERSION`, silently.
 
-    Version 2 only adds fields (lead, numbering, computed tables, diagrams …), so a version 1
-    document means the same in version 2: only its ``schema_version`` changes.  A document
-    without ``schema_version`` is read as the current version; newer versions are left for
-    the checks to warn about.
+    Version 2 only adds fields (lead, numbering, computed tables, diagrams, figures, charts,
+    table ids …), so a version 1 document means the same in version 2: only its
+    ``schema_version`` changes.  A document without ``schema_version`` is read as the
+    current version; newer versions are left for the checks to warn about.
     """
     if schema_version_of(data) == 1:
         return {**data, "schema_version": SCHEMA_VERSION}
@@ -415,6 +441,9 @@ def structure(data: Any, source: str | None = None) -> Report:
     if "schema_url" in data:  # the model's name for "$schema" is not a JSON key
         extra.append(Problem(path="$", message='unknown field: schema_url (write "$schema")'))
         data = {k: v for k, v in data.items() if k != "schema_url"}
+    if "base_dir" in data:  # set by load(), never read from JSON
+        extra.append(Problem(path="$", message="unknown field: base_dir"))
+        data = {k: v for k, v in data.items() if k != "base_dir"}
     if "$schema" in data:  # an editor hint (JSON Schema URL), kept as Report.schema_url
         data = {("schema_url" if k == "$schema" else k): v for k, v in data.items()}
     early, too_deep = _scan(data)
@@ -438,6 +467,7 @@ def unstructure(report: Report) -> dict[str, Any]:
     """The canonical JSON-ready dict of a report."""
     d: dict[str, Any] = _type_first(converter.unstructure(report))
     d.pop("schema_version", None)
+    d.pop("base_dir", None)
     head: dict[str, Any] = {}
     if "schema_url" in d:
         head["$schema"] = d.pop("schema_url")
@@ -500,19 +530,25 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         ) from None
 
 
-def loads(text: str | bytes, *, source: str | None = None, check: bool = True) -> Report:
+def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
+          base_dir: str | os.PathLike[str] | None = None) -> Report:
     """Parse report JSON text; with ``check`` also run the semantic checks (errors only).
 
-    Version 1 documents are migrated silently (the report has the current version)."""
-    return loads_versioned(text, source=source, check=check)[0]
+    Version 1 documents are migrated silently (the report has the current version).
+    ``base_dir`` is the folder that relative picture paths are read from (``load`` passes
+    the JSON file's folder)."""
+    return loads_versioned(text, source=source, check=check, base_dir=base_dir)[0]
 
 
 def loads_versioned(text: str | bytes, *, source: str | None = None,
-                    check: bool = True) -> tuple[Report, int]:
+                    check: bool = True, base_dir: str | os.PathLike[str] | None = None
+                    ) -> tuple[Report, int]:
     """:func:`loads`, also returning the ``schema_version`` the text stated (what was read)."""
     data = _parse(text, source)
     stated = schema_version_of(data)
     report = structure(data, source)
+    if base_dir is not None:
+        report = attrs.evolve(report, base_dir=str(base_dir))
     if check:
         from .validation import check_report
 
@@ -535,7 +571,7 @@ def load_versioned(path: str | os.PathLike[str], *, check: bool = True) -> tuple
     except OSError as exc:
         raise ValidationError([Problem(path="$", message=f"cannot read file: {exc.strerror}")],
                               str(p)) from None
-    return loads_versioned(text, source=str(p), check=check)
+    return loads_versioned(text, source=str(p), check=check, base_dir=p.parent)
 
 
 def dumps(report: Report, *, indent: int | None = 2) -> str:

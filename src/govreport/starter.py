@@ -2,9 +2,9 @@
 
 The ``blank`` skeleton is a valid report that shows every block type once (item, note,
 footnote, lead, subcaption, paragraph, enum, category, event, when_where, table,
-staffing_table, budget_table, org_chart, vision, comparison) with short, realistic Korean
-text to overwrite.  Like a real report it types no symbols, numbers, weekdays or totals:
-the layout adds them.
+staffing_table, budget_table, org_chart, vision, comparison, chart, figure) with short,
+realistic Korean text to overwrite.  Like a real report it types no symbols, numbers,
+weekdays or totals: the layout adds them.
 """
 
 from __future__ import annotations
@@ -19,6 +19,13 @@ from .model import SCHEMA_VERSION
 Example = Literal["seoul", "blank"]
 EXAMPLES: tuple[Example, ...] = ("blank", "seoul")
 SEOUL_FILE = "seoul-mayor-office-2025-04.json"
+
+
+PLACEHOLDER_PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAABAAAAAJCAIAAAC0SDtlAAAAF0lEQVR42mO8+fATAymAiYFEMKqBJhoAplECvlHq"
+    "Mu0AAAAASUVORK5CYII="
+)
+"""A light blue 16 × 9 placeholder picture (base64 PNG) for the blank skeleton's figure."""
 
 
 def _blank() -> dict[str, Any]:
@@ -152,6 +159,19 @@ def _blank() -> dict[str, Any]:
                                      "remark": "부서 운영 경비"},
                                     {"name": "업무추진비", "budget": 50000, "spent": 10000},
                                 ],
+                                "id": "budget",
+                            },
+                            {
+                                "type": "chart",
+                                "title": "과목별 예산 집행",
+                                "unit": "천원",
+                                "source": {"table": "budget"},
+                            },
+                            {
+                                "type": "figure",
+                                "data": PLACEHOLDER_PNG,
+                                "caption": "현장 사진 (파일은 \"src\": \"사진.jpg\"로 지정)",
+                                "width": 0.5,
                             },
                         ],
                     },

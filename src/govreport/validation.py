@@ -26,11 +26,13 @@ from .model import (
     BudgetTotal,
     CategoryTag,
     Cell,
+    Chart,
     Citation,
     Comparison,
     ComparisonColumn,
     EnumItem,
     Event,
+    Figure,
     Footnote,
     Item,
     Lead,
@@ -192,6 +194,7 @@ class _Checker:
     """Walks the model once, in field order, collecting problems."""
 
     def __init__(self, report: Report) -> None:
+        self.root = report
         self.problems: list[Problem] = []
         self.horizon: _dt.date | None = None
         try:
@@ -207,12 +210,14 @@ class _Checker:
             Paragraph: self.text_block, Quantity: self.quantity, Table: self.table,
             Cell: self.cell, StaffingTable: self.staffing, StaffGroup: self.staff_group,
             StaffRow: self.staff_row, BudgetTable: self.budget, BudgetLine: self.budget_line,
-            BudgetTotal: self.budget_total,
+            BudgetTotal: self.budget_total, Figure: self.figure, Chart: self.chart,
             Lead: self.lead, Citation: self.citation, NumberFormat: self.number_format,
             OrgChart: self.org_chart, OrgUnit: self.org_unit, OrgGroup: self.org_group,
             VisionDiagram: self.vision, Strategy: self.strategy, Comparison: self.comparison,
             ComparisonColumn: self.comparison_column,
         }
+        self._tables: dict[str, Any] | None = None
+        self._ids: set[str] = set()
 
     def add(self, path: str, message: str, severity: Severity = "error") -> None:
         self.problems.append(Problem(path=path, message=message, severity=severity))
@@ -474,6 +479,7 @@ class _Checker:
                 self.add(f"{path}.{name}", f"{name} {span} must be 1 or more")
 
     def table(self, t: Table, path: str, _: int) -> None:
+        self.table_id(t.id, path)
         if not t.header and not t.rows:
             self.add(path, "a table needs at least one row")
             return
@@ -637,6 +643,7 @@ class _Checker:
         return _Layout(cells=cells, columns=columns)
 
     def staffing(self, t: StaffingTable, path: str, _: int) -> None:
+        self.table_id(t.id, path)
         if not t.groups:
             self.add(f"{path}.groups", "a staffing table needs at least one group")
         for i, row in enumerate(t.rows):
@@ -671,6 +678,7 @@ class _Checker:
             self.add(f"{path}.total", f"a total cannot be negative ({r.total})")
 
     def budget(self, t: BudgetTable, path: str, _: int) -> None:
+        self.table_id(t.id, path)
         if t.total is None:
             return
         computed = t.total_line()
@@ -696,6 +704,90 @@ class _Checker:
             value = getattr(b, name)
             if value is not None and value < 0:
                 self.add(f"{path}.{name}", f"a total cannot be negative ({_fmt(value)})")
+
+    # --- figures and charts ---
+
+    def figure(self, f: Figure, path: str, _: int) -> None:
+        from .images import ImageError, figure_image
+
+        if f.src is None and f.data is None:
+            self.add(path, "a figure needs src (a picture file) or data")
+            return
+        if f.width is not None and not 0 < f.width <= 1:
+            self.add(f"{path}.width", f"width is a share of the text width, more than 0 and "
+                                      f"at most 1 (got {_fmt(f.width)}); use width_mm for mm")
+        if f.width_mm is not None and f.width_mm <= 0:
+            self.add(f"{path}.width_mm", f"width_mm must be more than 0 (got {_fmt(f.width_mm)})")
+        if f.width is not None and f.width_mm is not None:
+            self.add(f"{path}.width_mm", "give width or width_mm, not both")
+        self.optional_text(f.caption, f"{path}.caption", "a caption")
+        try:
+            figure_image(f.src, f.data, self.root.base_dir)
+        except ImageError as exc:
+            self.add(f"{path}.{'data' if f.data is not None else 'src'}", str(exc))
+
+    def tables(self) -> dict[str, Any]:
+        if self._tables is None:
+            from .layout.figures import iter_blocks
+
+            self._tables = {}
+            for b in iter_blocks(self.root):
+                if isinstance(b, Table | StaffingTable | BudgetTable) and b.id is not None:
+                    self._tables.setdefault(b.id, b)
+        return self._tables
+
+    def table_id(self, table_id: str | None, path: str) -> None:
+        if table_id is None:
+            return
+        self.require_text(table_id, f"{path}.id", "a table id")
+        if table_id in self._ids:
+            self.add(f"{path}.id", f"the table id {table_id!r} is used twice")
+        self._ids.add(table_id)
+
+    def chart(self, c: Chart, path: str, _: int) -> None:
+        from .layout.figures import ChartDataError, chart_data
+
+        self.optional_text(c.title, f"{path}.title", "a chart title")
+        self.optional_text(c.unit, f"{path}.unit", "a unit")
+        if c.decimals is not None and not 0 <= c.decimals <= 6:
+            self.add(f"{path}.decimals", f"decimals must be 0 to 6 (got {c.decimals})")
+        if c.width is not None and not 0 < c.width <= 1:
+            self.add(f"{path}.width", f"width is a share of the text width, more than 0 and "
+                                      f"at most 1 (got {_fmt(c.width)})")
+        for name in ("width_mm", "height_mm"):
+            value = getattr(c, name)
+            if value is not None and not 0 < value <= 1000:
+                self.add(f"{path}.{name}", f"{name} must be more than 0 (got {_fmt(value)})")
+        if c.source is not None:
+            for i, s in enumerate(c.series):
+                if s.values:
+                    self.add(f"{path}.series[{i}].values",
+                             "values come from the source table; give either source or values")
+            try:
+                cats, data = chart_data(c, self.tables())
+            except ChartDataError as exc:
+                self.add(f"{path}.source.{exc.field}", str(exc))
+                return
+        else:
+            if not c.series:
+                self.add(f"{path}.series", "a chart needs series (or a source table)")
+                return
+            if not c.categories:
+                self.add(f"{path}.categories", "a chart needs categories (the x-axis labels)")
+            for i, s in enumerate(c.series):
+                self.require_text(s.name, f"{path}.series[{i}].name", "a series name")
+                if len(s.values) != len(c.categories):
+                    self.add(f"{path}.series[{i}].values",
+                             f"{len(s.values)} values for {len(c.categories)} categories")
+            cats, data = c.categories, ()
+        if len(cats) > 200:
+            self.add(f"{path}.categories", f"{len(cats)} categories are too many for a chart "
+                                           "(at most 200)")
+        n = len(data) if c.source is not None else len(c.series)
+        if c.kind == "pie" and n > 1:
+            self.add(f"{path}.series", f"a pie chart shows one series ({n} given)")
+        if c.kind == "pie" and any(v is not None and v < 0 for s in data for v in s.values):
+            self.add(path, "a pie chart cannot show negative values")
 
 
 def _cells(table: Table) -> Iterator[tuple[int, int, Cell]]:

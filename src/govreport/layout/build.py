@@ -19,9 +19,11 @@ from ..model import (
     Block,
     BudgetTable,
     CategoryTag,
+    Chart,
     Comparison,
     EnumItem,
     Event,
+    Figure,
     Footnote,
     Item,
     LeadLine,
@@ -44,6 +46,7 @@ from ..theme.model import Role
 from ..theme.units import mm_to_pt
 from .build_helpers import tint
 from .diagrams import DiagramLayout
+from .figures import FigureLayout
 from .fitting import fit_line
 from .grid import text_em
 from .nodes import (
@@ -51,11 +54,13 @@ from .nodes import (
     Border,
     Borders,
     CellBox,
+    ChartBox,
     Indent,
     LaidDocument,
     Node,
     PageBreak,
     Para,
+    PictureBox,
     Run,
     TableBox,
     TocBlock,
@@ -84,6 +89,7 @@ class _Builder:
         self.fmt = TextFormatter(theme, locale)
         self.width = theme.page.text_width_pt
         self.tables = TableLayout(theme, self.fmt, self.width)
+        self.figures = FigureLayout(report, theme, locale, self.width)
         self.diagrams = DiagramLayout(theme, self.width)
         self.short = report.layout in ("onepage", "compact")
         """No cover or 목차; title box and by-line on top; parts follow on the same page."""
@@ -120,7 +126,7 @@ class _Builder:
         spacing, width = found
         return attrs.evolve(p, letter_spacing_pct=spacing, width_pct=width)
 
-    def box(self, box: TableBox, kind: str = "box") -> None:
+    def box(self, box: TableBox | PictureBox | ChartBox, kind: str = "box") -> None:
         self.out.append(box)
         self.prev = kind
 
@@ -216,13 +222,20 @@ class _Builder:
                 title = attrs.evolve(title, runs=(*title.runs, Run(text="\n"),
                                                   Run(text=subtitle, size_pt=t.resolve(
                                                       "cover_audience").pt, bold=False)))
-        info = [make("cover_date", fields["date"], 0.0),
-                make("cover_org", fields["org_division"], 24.0)]
+        info: list[Para | PictureBox] = [make("cover_date", fields["date"], 0.0)]
+        logo = self.report.cover.logo
+        if logo is not None:
+            info.append(attrs.evolve(
+                self.figures.picture(logo, width_mm=t.figures.logo_width_mm),
+                space_before_pt=24.0, align="center"))
+        info.append(make("cover_org", fields["org_division"], 12.0 if logo is not None
+                         else 24.0))
         if fields["audience"]:
             info.append(make("cover_audience", fields["audience"], 12.0))
         used_top = sum(tall(p) for p in top)
         title_h = tall(title)
-        info_h = sum(tall(p) + (p.space_before_pt or 0.0) for p in info)
+        info_h = sum((tall(p) if isinstance(p, Para) else p.height_pt)
+                     + (p.space_before_pt or 0.0) for p in info)
         y_title = max(height * t.cover.title_y_pct / 100 - used_top, 12.0 if top else 0.0)
         slack = height - 6.0 - (used_top + y_title + title_h + info_h)
         if slack < 24.0:  # a long title: pull the title up, keep at least 24 pt before the date
@@ -566,6 +579,10 @@ class _Builder:
                 self.table(b)
             elif isinstance(b, OrgChart | VisionDiagram | Comparison):
                 self.diagram(b)
+            elif isinstance(b, Figure):
+                self.figure(b)
+            elif isinstance(b, Chart):
+                self.chart(b)
 
     def _text_runs(self, item: Item) -> list[Run]:
         runs: list[Run] = []
@@ -702,6 +719,45 @@ class _Builder:
             self.para("note_table", [Run(text=note)], symbol=t.symbol("note_table"),
                       indent=_ind(t.indent("note_table")))
 
+    # ------------------------------------------------------------------ figures and charts
+    def caption(self, text: str) -> None:
+        """``< 그림 제목 >`` centred in the table-title style."""
+        self.para("subcaption", [Run(text=f"< {text} >", bold=True)], align="center",
+                  gap_role="subcaption")
+
+    def _caption_above(self, position: str | None) -> bool:
+        return (position or self.theme.figures.caption_position) == "above"
+
+    def figure(self, fig: Figure) -> None:
+        above = self._caption_above(fig.caption_position)
+        if fig.caption and above:
+            self.caption(fig.caption)
+        box = self.figures.picture(fig)
+        box = attrs.evolve(box, space_before_pt=self.gap("table"),
+                           keep_next=bool(fig.caption) and not above)
+        self.box(box, kind="table")
+        if fig.caption and not above:
+            self.caption(fig.caption)
+
+    def chart(self, chart: Chart) -> None:
+        t = self.theme
+        above = self._caption_above(chart.caption_position)
+        if chart.title and above:
+            self.caption(chart.title)
+        box = self.figures.chart(chart)
+        units = ", ".join(u for u in (box.unit, box.secondary_unit) if u)
+        caption = self.fmt.caption(units or None, None)
+        if caption:
+            self.para("unit_caption", [Run(text=caption)], align="right",
+                      gap_role="table_note" if chart.title and above else None)
+        self.box(attrs.evolve(box, space_before_pt=self.gap("table"),
+                              keep_next=bool(chart.title) and not above),
+                 kind="table")
+        if chart.title and not above:
+            self.caption(chart.title)
+        for note in chart.notes:
+            self.para("note_table", [Run(text=note)], symbol=t.symbol("note_table"),
+                      indent=_ind(t.indent("note_table")))
 
     def diagram(self, d: OrgChart | VisionDiagram | Comparison) -> None:
         """조직도, 비전 체계도, 비교 상자: a ``< 제목 >`` line, then the box tables."""

@@ -175,7 +175,79 @@ class PageBreak:
     soft: bool = False
 
 
-Node = Union[Para, TableBox, TocBlock, PageBreak]  # noqa: UP007 - runtime alias
+@attrs.frozen(slots=True, kw_only=True)
+class PictureBox:
+    """A picture in its own paragraph: PNG/JPEG bytes at ``width_pt`` × ``height_pt``.
+
+    ``descr`` is the alternative text; ``name`` a short object name (file name, chart title).
+    """
+
+    data: bytes = attrs.field(repr=False)
+    format: Literal["png", "jpeg"]
+    width_pt: float
+    height_pt: float
+    px_width: int = 0
+    px_height: int = 0
+    align: Literal["left", "center", "right"] = "center"
+    name: str = ""
+    descr: str = ""
+    space_before_pt: float = 0.0
+    keep_next: bool = False
+
+
+ChartKind = Literal["bar", "stacked_bar", "line", "bar_line", "pie"]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ChartSeriesData:
+    """One resolved series: values in the chart's unit, their formatted labels, its colour.
+
+    ``kind`` is how the series is drawn (``pie`` for a pie chart); ``secondary`` puts it on
+    the right-hand axis.  ``labels`` are the value labels as the formatting layer printed
+    them (``""`` where a value is missing).
+    """
+
+    name: str
+    values: tuple[float | None, ...]
+    labels: tuple[str, ...]
+    kind: Literal["bar", "line", "pie"]
+    secondary: bool = False
+    color: str = "#000080"
+    number_format: str = "#,##0"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ChartBox:
+    """A chart, fully resolved: both writers draw it as a native chart (DrawingML chartML,
+    editable in Word and Hancom) or, with ``picture``, as a drawn picture.
+
+    ``colors`` holds one colour per category for a pie chart.  Text uses ``font`` at
+    ``font_pt`` in ``text_color``; axes are plain lines (government look).
+    """
+
+    kind: ChartKind
+    categories: tuple[str, ...]
+    series: tuple[ChartSeriesData, ...]
+    width_pt: float
+    height_pt: float
+    font: str
+    font_pt: float
+    text_color: str = "#000000"
+    axis_color: str = "#595959"
+    colors: tuple[str, ...] = ()
+    value_labels: bool = True
+    legend: bool = True
+    gridlines: bool = False
+    align: Literal["left", "center", "right"] = "center"
+    title: str = ""
+    unit: str = ""
+    secondary_unit: str = ""
+    picture: bool = False
+    space_before_pt: float = 0.0
+    keep_next: bool = False
+
+
+Node = Union[Para, TableBox, TocBlock, PageBreak, PictureBox, ChartBox]  # noqa: UP007
 
 
 @attrs.frozen(slots=True, kw_only=True)

@@ -22,7 +22,7 @@ from ..theme import ResolvedStyle, Theme
 from ..theme.units import mm_to_pt
 from .fitting import squeeze_line
 from .grid import text_em
-from .nodes import Node, PageBreak, Para, TableBox, TocBlock
+from .nodes import ChartBox, Node, PageBreak, Para, PictureBox, TableBox, TocBlock
 
 
 class Styles(dict[str, ResolvedStyle]):
@@ -120,6 +120,12 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
             while used > page_h:
                 page, used = page + 1, used - page_h
             continue
+        if isinstance(node, PictureBox | ChartBox):
+            h = node.height_pt + node.space_before_pt
+            if used + h > page_h and used > 0:
+                page, used = page + 1, 0.0
+            used += h
+            continue
         h = _table_height(node, theme, styles)
         if used + h > page_h and used > 0 and h <= page_h:
             page, used = page + 1, 0.0
@@ -161,7 +167,13 @@ class _Flow:
             return para_height(node, self.theme, self.width, self.styles)
         if isinstance(node, TableBox):
             return _table_height(node, self.theme, self.styles)
+        if isinstance(node, PictureBox | ChartBox):
+            return node.height_pt + node.space_before_pt
         return 0.0
+
+    def drawing_lines(self, node: PictureBox | ChartBox) -> int:
+        """A picture or chart counted in body lines (it never splits)."""
+        return max(3, int(node.height_pt // self.styles["paragraph"].line_height_pt))
 
     def keep_height(self, body: Sequence[Node], i: int) -> float:
         """Height of the heading chain starting at ``i`` with what it must not be parted
@@ -181,6 +193,8 @@ class _Flow:
             style = self.styles[nxt.role]
             n = para_lines(nxt, self.theme, self.width, self.styles)
             return h + (nxt.space_before_pt or 0.0) + min(n, 2) * style.line_height_pt
+        if isinstance(nxt, PictureBox | ChartBox):
+            return h + self.height(nxt)
         assert isinstance(nxt, TableBox)
         th = self.height(nxt)
         if nxt.kind != "data" or nxt.n_rows <= KEEP_TABLE_ROWS:
@@ -216,6 +230,13 @@ class _Flow:
                 while used > self.page_h:
                     page, used = page + 1, used - self.page_h
                 out.append(_Placed(first, page, used, max(1, node.n_rows)))
+                continue
+            if isinstance(node, PictureBox | ChartBox):  # moves whole, never splits
+                h = self.height(node)
+                if used + h > self.page_h and used > 0:
+                    page, used = page + 1, 0.0
+                used = min(used + h, self.page_h)
+                out.append(_Placed(page, page, used, self.drawing_lines(node)))
                 continue
             assert isinstance(node, Para)
             lh = self.styles[node.role].line_height_pt
@@ -253,7 +274,7 @@ def _holds_table(nodes: Sequence[Node], i: int) -> bool:
 
 def _keeps_next(node: Node) -> bool:
     return (isinstance(node, Para) and node.keep_next) or (
-        isinstance(node, TableBox) and node.keep_next)
+        isinstance(node, TableBox | PictureBox | ChartBox) and node.keep_next)
 
 
 def _pages_of(placed: Sequence[_Placed | None], lo: int, hi: int) -> list[int]:
@@ -332,6 +353,8 @@ def _node_lines(node: Node, flow: _Flow) -> int:
         return para_lines(node, flow.theme, flow.width, flow.styles)
     if isinstance(node, TableBox):
         return max(node.n_rows, 1)
+    if isinstance(node, PictureBox | ChartBox):
+        return flow.drawing_lines(node)
     return 0
 
 
@@ -389,7 +412,7 @@ def _ends_on(flow: _Flow, nodes: list[Node], lo: int, hi: int, page: int) -> boo
 def _scaled_space(node: Node, factor: float) -> Node:
     if isinstance(node, Para) and node.space_before_pt:
         return attrs.evolve(node, space_before_pt=round(node.space_before_pt * factor, 1))
-    if isinstance(node, TableBox) and node.space_before_pt:
+    if isinstance(node, TableBox | PictureBox | ChartBox) and node.space_before_pt:
         return attrs.evolve(node, space_before_pt=round(node.space_before_pt * factor, 1))
     return node
 

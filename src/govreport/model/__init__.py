@@ -39,6 +39,7 @@ from .document import (
     Section,
     Toc,
 )
+from .figures import CHART_KINDS, Chart, ChartSeries, ChartSource, Figure
 from .tables import (
     BudgetLine,
     BudgetTable,
@@ -57,6 +58,7 @@ from .tables import (
 
 __all__ = [
     "BLOCK_TAGS",
+    "CHART_KINDS",
     "SCHEMA_VERSION",
     "Appendix",
     "Block",
@@ -65,6 +67,9 @@ __all__ = [
     "BudgetTotal",
     "CategoryTag",
     "Cell",
+    "Chart",
+    "ChartSeries",
+    "ChartSource",
     "Citation",
     "Column",
     "Comparison",
@@ -74,6 +79,7 @@ __all__ = [
     "DateFormatError",
     "EnumItem",
     "Event",
+    "Figure",
     "Footnote",
     "Item",
     "Lead",

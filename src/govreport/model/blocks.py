@@ -19,6 +19,7 @@ from .dates import (
     to_partial_dates,
 )
 from .diagrams import Comparison, OrgChart, VisionDiagram
+from .figures import Chart, ChartSeries, ChartSource, Figure
 from .tables import BudgetTable, StaffingTable, Table
 
 Align = Literal["left", "center", "right", "justify"]
@@ -182,6 +183,8 @@ Block = Union[  # noqa: UP007 - a runtime alias used by cattrs
     OrgChart,
     VisionDiagram,
     Comparison,
+    Figure,
+    Chart,
 ]
 
 BLOCK_TAGS: dict[type, str] = {
@@ -201,16 +204,19 @@ BLOCK_TAGS: dict[type, str] = {
     OrgChart: "org_chart",
     VisionDiagram: "vision",
     Comparison: "comparison",
+    Figure: "figure",
+    Chart: "chart",
 }
 
 from . import diagrams as _diagrams  # noqa: E402
+from . import figures as _figures  # noqa: E402
 from . import tables as _tables  # noqa: E402
 
-_namespace = {**vars(_tables), **vars(_diagrams), **globals()}
+_namespace = {**vars(_tables), **vars(_diagrams), **vars(_figures), **globals()}
 for _cls in (
     *BLOCK_TAGS, Quantity, Citation, _tables.Cell, _tables.Row, _tables.StaffGroup,
     _tables.StaffRow, _tables.BudgetLine, _tables.BudgetTotal, _tables.NumberFormat,
     _tables.Compute, _tables.Column, _diagrams.OrgUnit, _diagrams.OrgGroup, _diagrams.OrgTotal,
-    _diagrams.Strategy, _diagrams.ComparisonColumn,
+    _diagrams.Strategy, _diagrams.ComparisonColumn, ChartSeries, ChartSource,
 ):
     attrs.resolve_types(_cls, _namespace)

@@ -12,6 +12,7 @@ import attrs
 
 from .blocks import Block, _tuple
 from .dates import Period, to_optional_period, to_period
+from .figures import Figure
 
 SCHEMA_VERSION = 2
 """The format version this library writes.  Version 1 files load unchanged (v2 only adds)."""
@@ -42,10 +43,12 @@ class Meta:
 
 @attrs.frozen(slots=True, kw_only=True)
 class Cover:
-    """The cover page; ``slogan`` is an optional line above the title."""
+    """The cover page; ``slogan`` is an optional line above the title, ``logo`` a picture
+    (기관 로고) printed above the organisation name (``src``/``data``, ``width_mm``)."""
 
     show: bool = True
     slogan: str | None = None
+    logo: Figure | None = None
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -164,6 +167,9 @@ class Report:
     schema_version: int = SCHEMA_VERSION
     schema_url: str | None = None
     """The editor hint ``"$schema"`` of the JSON file (kept so a round trip does not drop it)."""
+    base_dir: str | None = attrs.field(default=None, eq=False)
+    """The folder relative picture paths are read from; set by :func:`govreport.load` to the
+    JSON file's folder (never written to JSON).  ``None``: the current folder."""
 
 
 for _cls in (Meta, Cover, Toc, Numbering, Lead, Section, Part, Appendix, Report):

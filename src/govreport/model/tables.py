@@ -139,6 +139,8 @@ class Table:
     widths: tuple[float, ...] | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     columns: tuple[Column, ...] = attrs.field(default=(), converter=_tuple)
+    id: str | None = None
+    """A name for this table, unique in the report, that a chart's ``source`` refers to."""
 
     @classmethod
     def from_records(cls, records: Sequence[Any], columns: Iterable[Any] | None = None, *,
@@ -209,6 +211,8 @@ class StaffingTable:
     total_label: str = "총계"
     subtotal_label: str = "소계"
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    id: str | None = None
+    """A name for this table, unique in the report, that a chart's ``source`` refers to."""
 
     def as_table(self) -> Table:
         """The generic two-header-row table (구분 | 총계 | group: 소계, grades…)."""
@@ -286,6 +290,8 @@ class BudgetTable:
     show_rate: bool = True
     total: BudgetTotal | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    id: str | None = None
+    """A name for this table, unique in the report, that a chart's ``source`` refers to."""
 
     def total_line(self) -> BudgetLine:
         """The computed 계 row."""

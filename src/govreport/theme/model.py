@@ -964,6 +964,38 @@ class Fitting:
     )
 
 
+def _colors(_inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not value:
+        raise FieldValueError(attr.name, "must name at least one colour")
+    for v in value:
+        if not _HEX_RE.match(v) and v not in COLOR_TOKENS:
+            raise FieldValueError(attr.name, f"must be '#RRGGBB' or a colour token; got {v!r}")
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class FigureOptions:
+    """Pictures and charts (``figure``/``chart`` blocks): captions and the chart look."""
+
+    caption_position: Literal["above", "below"] = _opt(
+        "above", "그림 제목 < … > 위치(above 위 / below 아래)", "caption above or below"
+    )
+    chart_height_pct: float = _opt(
+        55.0, "차트 높이(너비의 %)", "chart height (% of its width)", _between(10, 200)
+    )
+    chart_colors: tuple[str, ...] = attrs.field(
+        default=("accent", "#8EA9DB", "#F4B183", "#A9D18E", "#FFD966", "#9DC3E6", "#C9C9C9"),
+        converter=tuple, validator=_colors,
+        metadata={"ko": "계열 색(차례대로)", "en": "series colours, in order"},
+    )
+    chart_font_pt: float = _opt(10.0, "차트 글자 크기(pt)", "chart text size (pt)",
+                                _between(5, 30))
+    chart_font_role: Role = _opt(
+        "table_body", "차트 글꼴을 가져올 역할", "role giving the chart font"
+    )
+    gridlines: bool = _opt(False, "차트 눈금선", "horizontal gridlines in charts")
+    logo_width_mm: float = _opt(30.0, "표지 로고 너비(mm)", "cover logo width (mm)", _positive)
+
+
 # --------------------------------------------------------------------------- resolved style
 
 
@@ -1086,6 +1118,7 @@ class Theme:
     dates: DateOptions = _group(DateOptions, "날짜", "dates")
     numbers: NumberOptions = _group(NumberOptions, "숫자·금액", "numbers and money")
     layout: LayoutOptions = _group(LayoutOptions, "배치 방식", "layout behaviour")
+    figures: FigureOptions = _group(FigureOptions, "그림·차트", "pictures and charts")
     fit_lines: bool = _opt(
         True,
         "자간·장평을 줄여 1–2글자 넘침 막기",

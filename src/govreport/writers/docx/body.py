@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from ...layout.nodes import Node, PageBreak, Para, Run, TableBox, TocBlock
+from ...errors import RenderError
+from ...layout.nodes import ChartBox, Node, PageBreak, Para, PictureBox, Run, TableBox, TocBlock
 from ...theme import Theme
 from ...theme import units as u
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, blank_line_pt
@@ -59,6 +61,30 @@ class BodyWriter:
         self.spacer_id = self.style_ids.get("_spacer", style_id(SPACER_STYLE))
         self.tables = TableWriter(self)
         self._next_bookmark = 1
+        self.media: Any = None  # a drawing.DocxMedia when pictures/charts can be added
+
+    def drawing(self, parent: Element, box: PictureBox | ChartBox, *,
+                page_break: bool) -> None:
+        """A picture or chart in its own paragraph (after its blank line, if any)."""
+        from .drawing import chart_run, drawing_para, picture_run
+
+        if self.media is None:
+            raise RenderError("pictures and charts need a document to hold their parts")
+        before: int | None = None
+        blank = blank_line_pt(self.theme, box.space_before_pt)
+        if blank is not None:
+            self.blank(parent, blank, page_break=page_break)
+            page_break, before = False, 0
+        p = drawing_para(parent, self.style_ids.get("paragraph", "Normal"), box,
+                         page_break=page_break, before_twip=before)
+        run = sub(p, "r")
+        if isinstance(box, ChartBox) and not box.picture:
+            chart_run(run, box, self.media.chart(box), self.media.shape_id())
+            return
+        from ..chartdraw import chart_picture
+
+        pic = chart_picture(box) if isinstance(box, ChartBox) else box
+        picture_run(run, pic, self.media.image(pic.data), self.media.shape_id())
 
     # ------------------------------------------------------------------ runs
     def text(self, r: Element, text: str) -> None:
@@ -232,6 +258,9 @@ class BodyWriter:
                 from .toc import write_toc
 
                 write_toc(self, parent, node, page_break=pending)
+                prev = "para"
+            elif isinstance(node, PictureBox | ChartBox):
+                self.drawing(parent, node, page_break=pending)
                 prev = "para"
             pending = False
         if prev == "table":

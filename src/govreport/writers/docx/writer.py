@@ -21,7 +21,7 @@ from docx.opc.exceptions import OpcError
 from docxtpl import DocxTemplate
 
 from ...errors import RenderError
-from ...layout.nodes import LaidDocument, PageBreak, Para, TocBlock
+from ...layout.nodes import LaidDocument, PageBreak, Para, PictureBox, TocBlock
 from ...theme import Theme
 from ...theme.units import pt_to_twip
 from .. import blank_line_pt
@@ -251,6 +251,29 @@ def _space_cover(body: Element, doc: LaidDocument, bw: BodyWriter) -> None:
         spacing.set(w("before"), str(pt_to_twip(before or 0.0)))
 
 
+def _cover_logo(body: Element, doc: LaidDocument, bw: BodyWriter) -> None:
+    """The report's cover logo in a template cover: before the organisation line."""
+    logos = [n for n in doc.cover if isinstance(n, PictureBox)]
+    if not logos:
+        return
+    org_id = bw.style_ids.get("cover_org")
+    anchor: Element | None = None
+    for p in body.iter(P):
+        style = p.find(f"{PPR}/{w('pStyle')}")
+        if style is not None and style.get(w("val")) == org_id:
+            anchor = p
+            break
+        if p.find(f"{PPR}/{SECTPR}") is not None:
+            break
+    if anchor is None:
+        return
+    made = _build(body, lambda h: bw.drawing(h, logos[0], page_break=False))
+    prev = anchor.getprevious()
+    if prev is not None and _is_blank(prev):  # the org line's blank line goes above the logo
+        anchor = prev
+    _insert_before(anchor, made)
+
+
 _AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars",
                         "rsids", "mathPr", "attachedSchema", "themeFontLang",
                         "clrSchemeMapping", "doNotIncludeSubdocsInStats",
@@ -298,8 +321,12 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     document = tpl.docx
     ids = _style_ids(document, theme)
     bw = BodyWriter(theme, ids)
+    from .drawing import DocxMedia
+
+    bw.media = DocxMedia(document)
     if cover_fields:
         _space_cover(document.element.body, doc, bw)
+        _cover_logo(document.element.body, doc, bw)
     _assemble(document.element.body, doc, bw, cover_fields)
     if any(isinstance(n, TocBlock) for n in doc.front):
         _ask_field_update(document.settings.element)

@@ -23,11 +23,13 @@ from ...layout.nodes import Border as NodeBorder
 from ...layout.nodes import (
     Borders,
     CellBox,
+    ChartBox,
     Indent,
     LaidDocument,
     Node,
     PageBreak,
     Para,
+    PictureBox,
     Run,
     TableBox,
     TocBlock,
@@ -38,6 +40,7 @@ from ...theme.units import mm_to_hwpunit, mm_to_pt, pt_to_hwpunit
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, LineStyle, blank_line_pt, table_line_styles
 from ._xml import DECL, XMLNS, attr, esc
 from .header import BorderKey, HeaderBuilder, TabKey, line
+from .media import HwpxMedia, chart_anchor_xml, pic_xml
 
 _PAGE_POS = {
     "bottom_center": "BOTTOM_CENTER", "bottom_right": "BOTTOM_RIGHT",
@@ -79,9 +82,11 @@ def _line_of(b: NodeBorder) -> tuple[float, str]:
 class SectionWriter:
     """Writes nodes as OWPML paragraphs, interning shapes in ``header``."""
 
-    def __init__(self, theme: Theme, header: HeaderBuilder, *, first_para_id: int = 0) -> None:
+    def __init__(self, theme: Theme, header: HeaderBuilder, *, first_para_id: int = 0,
+                 media: HwpxMedia | None = None) -> None:
         self.theme = theme
         self.h = header
+        self.media = media if media is not None else HwpxMedia()
         self.out: list[str] = []
         self._pid = first_para_id
         self._obj = 0
@@ -180,6 +185,32 @@ class SectionWriter:
                 self.toc(n)
             elif isinstance(n, PageBreak):
                 self._break = True
+            elif isinstance(n, PictureBox | ChartBox):
+                self.out.append(self.drawing(n))
+
+    def drawing(self, box: PictureBox | ChartBox) -> str:
+        """A picture or native chart, treated as a character, in its own aligned paragraph."""
+        h = self.h
+        style = h.style("paragraph")
+        prev_pt, blank = box.space_before_pt, ""
+        blank_pt = blank_line_pt(self.theme, prev_pt)
+        if blank_pt is not None:
+            blank, prev_pt = self.blank(blank_pt, top=True), 0.0
+        para_pr = h.para(h.para_key("paragraph", align=box.align, prev_pt=prev_pt,
+                                    keep_next=box.keep_next, line_pct=100.0))
+        head = blank + self._head(para_pr, style.id, top=True)
+        lead, ctrls = self._lead(True)
+        self._obj += 1
+        obj_id = 2000000 + self._obj
+        if isinstance(box, ChartBox) and not box.picture:
+            obj = chart_anchor_xml(box, self.media.chart(box), obj_id)
+        else:
+            from ..chartdraw import chart_picture
+
+            pic = chart_picture(box) if isinstance(box, ChartBox) else box
+            obj = pic_xml(pic, self.media.image(pic.data, pic.format), obj_id)
+        return (head + lead + f'<hp:run charPrIDRef="{style.char}">{ctrls}{obj}<hp:t/></hp:run>'
+                + "</hp:p>")
 
     def _head(self, para_pr: int, style: int, *, top: bool, page_break: bool = False) -> str:
         pid = self._pid

@@ -31,6 +31,7 @@ from ...templating import environment, template_error
 from ...theme import Theme
 from ._xml import HH, HP, XMLNS
 from .header import LANGS, ROLE_STYLE_NAMES, HeaderBuilder, StyleRef
+from .media import HwpxMedia
 from .package import MIMETYPE, build_zip, preview_text
 from .section import SectionWriter
 
@@ -220,13 +221,14 @@ def fill_template(template: str | Path | bytes, doc: LaidDocument, theme: Theme,
     env = environment(locale)
     context = dict(doc.fields)
     marker_done = False
+    media = HwpxMedia()
     for name in _sections(parts):
         root = etree.fromstring(parts[name], _PARSER)
         max_id = max([int(p.get("id", "0")) for p in root.iter(_P)
                       if p.get("id", "0").isdigit()] + [0])
         for p in list(root.iter(_P)):
             if not marker_done and _BODY_RE.match(paragraph_text(p)):
-                _insert_body(root, p, doc, theme, builder, max_id + 1)
+                _insert_body(root, p, doc, theme, builder, max_id + 1, media)
                 marker_done = True
             else:
                 _fill_paragraph(p, env, context, _name(template))
@@ -236,6 +238,7 @@ def fill_template(template: str | Path | bytes, doc: LaidDocument, theme: Theme,
         raise RenderError(f"{_name(template)}: no paragraph '{{{{ body }}}}' to insert the "
                           "report at")
     parts["Contents/header.xml"] = head.merge(builder)
+    media.add_to(parts)
     texts = [p.text for p in iter_paras(doc.all_nodes())]
     parts["Preview/PrvText.txt"] = preview_text(
         [doc.fields.get("title", ""), *texts]).encode()
@@ -243,11 +246,12 @@ def fill_template(template: str | Path | bytes, doc: LaidDocument, theme: Theme,
 
 
 def _insert_body(root: etree._Element, marker: etree._Element, doc: LaidDocument,
-                 theme: Theme, builder: HeaderBuilder, first_id: int) -> None:
+                 theme: Theme, builder: HeaderBuilder, first_id: int,
+                 media: HwpxMedia | None = None) -> None:
     """Replace the marker paragraph by the 목차 and body paragraphs."""
     if marker.getparent() is not root:
         raise RenderError("the '{{ body }}' paragraph must not be inside a table or box")
-    writer = SectionWriter(theme, builder, first_para_id=first_id)
+    writer = SectionWriter(theme, builder, first_para_id=first_id, media=media)
     # Keep the section definition if the marker paragraph holds it (other controls of the
     # marker — page hiding, numbering — are replaced by the writer's own).
     keep = [r for r in marker.iterfind(_RUN) if r.find(f"{{{HP}}}secPr") is not None]

@@ -33,7 +33,9 @@ def write_hwpx(doc: LaidDocument, theme: Theme,
 
         return fill_template(template, doc, theme, locale=locale)
     header = HeaderBuilder(theme)
-    section = SectionWriter(theme, header).document(doc)
+    writer = SectionWriter(theme, header)
+    section = writer.document(doc)
     texts = [p.text for p in iter_paras(doc.all_nodes())]
     parts = standard_parts(header.render(), [section], document_meta(doc), preview_text(texts))
+    writer.media.add_to(parts)
     return build_zip(parts)
