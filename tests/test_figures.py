@@ -400,9 +400,9 @@ def test_hwpx_passes_the_validators(hwpx_bytes: bytes) -> None:
 
 
 def test_nothing_lost_in_hwpx(hwpx: dict[str, bytes]) -> None:
-    text = re.sub(r"<[^>]+>", "", hwpx["Contents/section0.xml"].decode())
-    for caption in ("&lt; 과목별 예산 집행 현황 &gt;", "(단위 : 억원, %)", "(단위 : 만 명)",
-                    "※ 집행률(%)은 오른쪽 축"):
+    text = html.unescape(re.sub(r"<[^>]+>", "", hwpx["Contents/section0.xml"].decode()))
+    for caption in ("< 과목별 예산 집행 현황 >", "(단위 : 억원, %)", "(단위 : 만 명)",
+                    "※집행률(%)은 오른쪽 축"):
         assert caption in text
 
 

@@ -14,19 +14,24 @@ paths, are collected in its :class:`FileResult`.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import glob
 import importlib
 import os
+import signal
+import sys
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import attrs
 
-from .errors import GovReportError, RenderError, ValidationError
+from .errors import GovReportError, RenderError, ValidationError, printable, short
+from .limits import Limits, using
 from .model import Report
 from .render import (
     FORMATS,
@@ -37,7 +42,7 @@ from .render import (
     render_bytes,
     resolve_theme,
 )
-from .serialization import write_atomic
+from .serialization import write_atomic, writing
 from .theme import Theme
 
 TemplateMap = Mapping[str, str | os.PathLike[str]]
@@ -115,6 +120,7 @@ class _Settings:
     theme: Theme | None
     locale: str
     overwrite: bool
+    limits: Limits | None = None
 
 
 _settings: _Settings | None = None
@@ -235,12 +241,27 @@ def render_file(
     theme: Theme | str | os.PathLike[str] | None = None,
     locale: str = "ko_KR",
     overwrite: bool = False,
+    limits: Limits | None = None,
 ) -> FileResult:
     """Render one JSON file to every output; never raises for bad input (see ``errors``).
 
     All documents are rendered in memory first, then each is written atomically, so a
     failure leaves no new or half-written file.
     """
+    with using(limits):
+        return _render_file(source, outputs, templates=templates, theme=theme, locale=locale,
+                            overwrite=overwrite)
+
+
+def _render_file(
+    source: str | os.PathLike[str],
+    outputs: Sequence[str | os.PathLike[str]],
+    *,
+    templates: TemplateMap | None,
+    theme: Theme | str | os.PathLike[str] | None,
+    locale: str,
+    overwrite: bool,
+) -> FileResult:
     started = time.perf_counter()
     src = Path(source)
     outs = tuple(Path(o) for o in outputs)
@@ -284,8 +305,15 @@ def describe_error(exc: BaseException) -> str:
     return f"internal error ({type(exc).__name__}: {exc})"
 
 
+MAX_ERRORS = 200
+"""Most problem lines kept per file (then "… and N more")."""
+
+
 def _failed(src: Path, lines: list[str], started: float) -> FileResult:
-    return FileResult(source=src, errors=tuple(lines) or ("failed",),
+    kept = [printable(short(line, 1000)) for line in lines[:MAX_ERRORS]]
+    if len(lines) > MAX_ERRORS:
+        kept.append(f"… and {len(lines) - MAX_ERRORS:,} more problems")
+    return FileResult(source=src, errors=tuple(kept) or ("failed",),
                       seconds=time.perf_counter() - started)
 
 
@@ -300,11 +328,39 @@ def _init_worker(settings: _Settings) -> None:
     _settings = settings
 
 
+def _init_pool_worker(settings: _Settings) -> None:
+    """A worker process: dies with its parent, leaves Ctrl-C to the parent, and on SIGTERM
+    removes the temporary file it may be writing and exits at once."""
+    _init_worker(settings)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _worker_terminated)
+    _die_with_parent()
+
+
+def _worker_terminated(signum: int, frame: object) -> None:
+    for tmp in list(writing):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    os._exit(128 + signum)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to send SIGTERM to this process when its parent dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+        if os.getppid() == 1:  # the parent is already gone
+            os._exit(1)
+
+
 def _run_task(task: _Task) -> FileResult:
     s = _settings
     assert s is not None, "worker not initialised"
     return render_file(task.source, task.outputs, templates=s.templates, theme=s.theme,
-                       locale=s.locale, overwrite=s.overwrite)
+                       locale=s.locale, overwrite=s.overwrite, limits=s.limits)
 
 
 def _warm_imports(formats: Iterable[Format]) -> None:
@@ -334,6 +390,7 @@ def run_batch(
     overwrite: bool = False,
     skip_existing: bool = False,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> BatchSummary:
     """Render every input JSON file to ``OUTDIR/<stem>.<ext>`` for each format, in parallel.
 
@@ -343,6 +400,10 @@ def run_batch(
     some outputs is rendered to the missing ones only, so an interrupted batch can resume;
     existing files are never replaced (``overwrite`` is ignored).  Raises
     :class:`BatchInputError` only for an unusable batch (unknown format, clashing names).
+
+    Interrupted (Ctrl-C, or SIGTERM while this runs in the main thread), the batch stops its
+    workers, removes their temporary files and raises :class:`KeyboardInterrupt`: no file
+    appears after it returns.  ``limits`` applies to every file (see :mod:`govreport.limits`).
     """
     started = time.perf_counter()
     fmts = parse_formats(formats)
@@ -352,6 +413,7 @@ def run_batch(
         theme=None if theme is None else resolve_theme(theme),
         locale=locale,
         overwrite=overwrite and not skip_existing,
+        limits=limits,
     )
     tasks: list[_Task] = []
     skipped: list[Path] = []
@@ -370,18 +432,68 @@ def run_batch(
         if progress is not None:
             progress(result, len(results), len(tasks))
 
-    if not tasks:
-        pass
-    elif workers == 1:
-        _init_worker(settings)
-        for i, task in enumerate(tasks):
-            done(i, _run_task(task))
-    else:
-        _warm_imports(fmts)
-        _run_pool(tasks, workers, settings, done)
+    with _sigterm_interrupts():
+        try:
+            if not tasks:
+                pass
+            elif workers == 1:
+                _init_worker(settings)
+                for i, task in enumerate(tasks):
+                    done(i, _run_task(task))
+            else:
+                _warm_imports(fmts)
+                _run_pool(tasks, workers, settings, done)
+        except BaseException:
+            _remove_temporaries(o for t in tasks for o in t.outputs)
+            raise
     ordered = tuple(results[i] for i in range(len(tasks)))
     return BatchSummary(results=ordered, seconds=time.perf_counter() - started, jobs=workers,
                         skipped=tuple(skipped))
+
+
+class Terminated(KeyboardInterrupt):
+    """The batch got SIGTERM (a :class:`KeyboardInterrupt`, so it unwinds the same way)."""
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Inside: SIGTERM raises :class:`Terminated` (main thread, default handler only)."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _remove_temporaries(outputs: Iterable[Path]) -> None:
+    """Delete the temporary files of :func:`write_atomic` left next to ``outputs``."""
+    for out in outputs:
+        with contextlib.suppress(OSError):
+            for tmp in out.parent.glob(f".{glob.escape(out.name)}.*.tmp"):
+                tmp.unlink(missing_ok=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes now and wait for them (then kill stragglers)."""
+    procs = list(getattr(pool, "_processes", {}).values())  # no public API for this
+    for proc in procs:
+        with contextlib.suppress(Exception):
+            proc.terminate()
+    deadline = time.monotonic() + 5
+    for proc in procs:
+        with contextlib.suppress(Exception):
+            proc.join(max(0.0, deadline - time.monotonic()))
+            if proc.is_alive():
+                proc.kill()
+                proc.join(1)
 
 
 _CRASHED = "the worker process stopped unexpectedly (out of memory, or killed)"
@@ -418,7 +530,7 @@ def _pool_pass(tasks: list[_Task], queue: deque[int], workers: int, settings: _S
     pending: dict[Future[FileResult], int] = {}
     window = 4 * workers
     broken: list[int] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker,
                              initargs=(settings,)) as pool:
         try:
             while True:
@@ -445,6 +557,7 @@ def _pool_pass(tasks: list[_Task], queue: deque[int], workers: int, settings: _S
                                             errors=(describe_error(exc),))
                     done(i, result)
         except BaseException:
+            _stop_workers(pool)
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return sorted(i for i in broken if i >= 0)
@@ -476,6 +589,7 @@ __all__ = [
     "BatchInputError",
     "BatchSummary",
     "FileResult",
+    "Terminated",
     "collect_inputs",
     "default_jobs",
     "describe_error",

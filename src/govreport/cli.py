@@ -24,7 +24,8 @@ import attrs
 import click
 
 from . import __version__
-from .errors import GovReportError, Problem, RenderError, ValidationError
+from .errors import GovReportError, Problem, RenderError, ValidationError, printable, short
+from .limits import LimitError, Limits, using
 
 if TYPE_CHECKING:
     from .render import Format
@@ -44,8 +45,9 @@ class CliError(click.ClickException):
     exit_code = EXIT_FAILED
 
     def show(self, file: IO[Any] | None = None) -> None:
-        """Print ``govreport: error: message`` to stderr."""
-        click.echo(f"govreport: error: {self.format_message()}", err=True, file=file)
+        """Print ``govreport: error: message`` to stderr (printable, bounded in length)."""
+        text = printable(short(self.format_message(), MAX_MESSAGE))
+        click.echo(f"govreport: error: {text}", err=True, file=file)
 
 
 class InvalidInput(CliError):
@@ -64,16 +66,31 @@ def _invalid(message: str) -> NoReturn:
     raise InvalidInput(message)
 
 
+MAX_MESSAGE = 20_000
+"""Most characters of one error message (the rest is cut, with a count)."""
+MAX_PROBLEMS = 200
+"""Most problems listed per file (then "… and N more")."""
+
+
 def _problem_line(source: str, p: Problem) -> str:
+    path, message = short(p.path, 300), short(p.message, 1000)
     if p.severity == "warning":
-        return f"{source}: {p.path}: warning: {p.message}"
-    return f"{source}: {p.path}: {p.message}"
+        return printable(f"{source}: {path}: warning: {message}")
+    return printable(f"{source}: {path}: {message}")
+
+
+def _problem_lines(source: str, problems: Sequence[Problem]) -> list[str]:
+    lines = [_problem_line(source, p) for p in problems[:MAX_PROBLEMS]]
+    if len(problems) > MAX_PROBLEMS:
+        lines.append(f"{source}: … and {len(problems) - MAX_PROBLEMS:,} more problems / "
+                     f"외 {len(problems) - MAX_PROBLEMS:,}건")
+    return lines
 
 
 def _validation_message(exc: ValidationError, source: str) -> str:
     n = len(exc.errors)
     head = f"{source}: {n} problem{'s' if n != 1 else ''} found / 오류 {n}건"
-    return "\n".join([head, *(_problem_line(source, p) for p in exc.errors)])
+    return "\n".join([head, *_problem_lines(source, exc.errors)])
 
 
 @contextmanager
@@ -186,6 +203,23 @@ def _templates_for(templates: Sequence[str], formats: Sequence[Format]) -> dict[
     return out
 
 
+def _limits(specs: Sequence[str]) -> Limits | None:
+    """The ``--limit NAME=VALUE`` options as :class:`Limits` (None: the defaults)."""
+    if not specs:
+        return None
+    try:
+        return Limits.parse(specs)
+    except LimitError as exc:
+        _invalid(str(exc))
+
+
+def _limit_option(f: Any) -> Any:
+    return click.option(
+        "--limit", "limit_specs", multiple=True, metavar="NAME=VALUE",
+        help="한도 바꾸기(여러 번 가능, docs/cli.md 「한도」) / change a limit, e.g. "
+             "render_seconds=120 or input_mb=200 (repeatable; see docs/cli.md, Limits)")(f)
+
+
 def _parse_formats(spec: Sequence[str]) -> tuple[Format, ...]:
     from .batch import BatchInputError, parse_formats
 
@@ -232,8 +266,9 @@ def cli() -> None:
               help="숫자·날짜 형식 로캘 / locale of numbers and dates")
 @click.option("-f", "--force", is_flag=True,
               help="기존 파일 덮어쓰기 / overwrite existing output files")
+@_limit_option
 def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
-           theme: str | None, locale: str, force: bool) -> None:
+           theme: str | None, locale: str, force: bool, limit_specs: tuple[str, ...]) -> None:
     """보고서를 문서로 만듭니다 / Render a report (or, with a free-form template, any JSON).
 
     \b
@@ -243,6 +278,12 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
       govreport render data.json --template free.docx -o out.docx
       govreport render old.hwp -o new.hwpx --theme central   (기존 문서 다시 꾸미기 / restyle)
     """
+    with using(_limits(limit_specs)):
+        _render(source, outputs, templates, theme, locale, force)
+
+
+def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
+            theme: str | None, locale: str, force: bool) -> None:
     from .render import load_source, output_format, render_bytes
 
     paths: list[Path] = []
@@ -275,10 +316,7 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
         if _is_document(source):
             data = _read_document(source, strict=False, theme=theme)
         else:
-            try:
-                data = load_source(source)
-            except RenderError as exc:  # unreadable input
-                _invalid(str(exc))
+            data = load_source(source)
     if isinstance(data, Report):
         _show_warnings(source, data)
     elif not tpl:
@@ -418,7 +456,7 @@ def _free_form_templates(tpl: dict[str, str]) -> dict[str, bool]:
             free_form[family] = is_free_form(Path(tpl_path), "hwpx" if family == "hwpx"
                                               else "docx")
         except RenderError as exc:
-            _invalid(str(exc))
+            raise CliError(str(exc)) from None
     return free_form
 
 
@@ -461,7 +499,9 @@ def _size(n: int) -> str:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True,
               help="결과 형식(json: 다른 프로그램용) / output format (json for pipelines)")
-def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str) -> None:
+@_limit_option
+def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str,
+             limit_specs: tuple[str, ...]) -> None:
     """보고서 JSON을 검사합니다 / Check report JSON files and list every problem.
 
     Files, folders (their *.json) or glob patterns.  Every file is checked, even after one
@@ -471,6 +511,11 @@ def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format:
     --format json prints one JSON object (files, their status and problems, and a summary).
     Exit 0 when all are valid, 2 when any is invalid or unreadable.
     """
+    with using(_limits(limit_specs)):
+        _validate(sources, strict, quiet, output_format)
+
+
+def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str) -> None:
     from .batch import find_inputs
 
     entries: list[Path | tuple[str, str]] = []  # a file, or (spec, why it names nothing)
@@ -519,8 +564,8 @@ class FileCheck:
 
     def lines(self, quiet: bool) -> list[str]:
         if self.message is not None:
-            return [f"{self.name}: {self.message}"]
-        out = [_problem_line(self.name, p) for p in self.problems]
+            return [printable(f"{self.name}: {short(self.message, MAX_MESSAGE)}")]
+        out = _problem_lines(self.name, self.problems)
         if self.status == "valid" and not quiet:
             warnings = sum(p.severity == "warning" for p in self.problems)
             notes = [] if self.schema_version is None else [
@@ -532,13 +577,17 @@ class FileCheck:
         return out
 
     def as_json(self) -> dict[str, object]:
-        data: dict[str, object] = {"file": self.name, "status": self.status}
+        data: dict[str, object] = {"file": printable(self.name), "status": self.status}
         if self.schema_version is not None:
             data["schema_version"] = self.schema_version
         if self.message is not None:
-            data["message"] = self.message
-        data["problems"] = [{"path": p.path, "message": p.message, "severity": p.severity}
-                            for p in self.problems]
+            data["message"] = printable(short(self.message, MAX_MESSAGE))
+        data["problems"] = [{"path": printable(short(p.path, 300)),
+                             "message": printable(short(p.message, 1000)),
+                             "severity": p.severity}
+                            for p in self.problems[:MAX_PROBLEMS]]
+        if len(self.problems) > MAX_PROBLEMS:
+            data["more_problems"] = len(self.problems) - MAX_PROBLEMS
         return data
 
 
@@ -704,9 +753,10 @@ def template_export(name: str, output: str, force: bool) -> None:
 @click.option("--skip-existing", is_flag=True,
               help="출력이 모두 있는 입력은 건너뜀(이어서 하기) / skip inputs whose outputs all "
                    "exist, make only missing ones (resume an interrupted batch)")
+@_limit_option
 def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
           templates: tuple[str, ...], theme: str | None, locale: str, force: bool,
-          skip_existing: bool) -> None:
+          skip_existing: bool, limit_specs: tuple[str, ...]) -> None:
     """여러 JSON을 한꺼번에 문서로 만듭니다 / Render many JSON files in parallel.
 
     SOURCES are files, folders (their *.json) or glob patterns ("dumps/**/*.json").
@@ -733,6 +783,7 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
 
     if force and skip_existing:
         _invalid("use either --force (overwrite) or --skip-existing (keep), not both")
+    limits = _limits(limit_specs)
     formats = _parse_formats([to])
     tpl = _templates_for(templates, formats)
     th = _check_theme(theme)
@@ -759,7 +810,7 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
         with reporter, _errors():
             summary = run_batch(files, outdir, formats, jobs=workers, templates=tpl, theme=th,
                                 locale=locale, overwrite=force, skip_existing=skip_existing,
-                                progress=reporter.update)
+                                progress=reporter.update, limits=limits)
     finally:
         reporter.close()
     if missing:  # inputs that name nothing count as failed files, after the others

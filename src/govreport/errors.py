@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 import attrs
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def short(text: str, limit: int = 200) -> str:
+    """``text`` cut to ``limit`` characters (messages never echo megabytes of input)."""
+    text = str(text)
+    return text if len(text) <= limit else f"{text[:limit - 1]}… ({len(text):,} characters)"
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print anywhere: control characters and lone surrogates (which no
+    encoder accepts) shown as ``\\uXXXX`` escapes."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @attrs.frozen(slots=True, kw_only=True)

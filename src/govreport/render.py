@@ -8,19 +8,20 @@ written atomically (temporary file, then rename); an existing file is replaced o
 
 from __future__ import annotations
 
-import json
 import os
 import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
 
-from .errors import RenderError, ValidationError
+from .errors import RenderError, ValidationError, short
 from .layout import LaidDocument, layout, report_fields
+from .limits import LimitError, Limits, check_zip, using
 from .model import Report
-from .serialization import load, structure, unstructure, write_atomic
+from .serialization import read_json, report_from_data, structure, unstructure, write_atomic
 from .theme import Theme
 from .validation import check_report
 
@@ -68,8 +69,20 @@ def resolve_template(template: str | os.PathLike[str], family: Literal["docx", "
                       f"name: {', '.join(names())})")
 
 
+def check_template(template: Path, fmt: Format) -> None:
+    """Refuse a template that is not a zip package or passes the zip limits (a zip bomb)."""
+    try:
+        check_zip(template)
+    except LimitError as exc:
+        raise RenderError(str(exc)) from None
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise RenderError(f"{template}: not a readable {fmt.upper()} template "
+                          f"({short(str(exc))})") from None
+
+
 def is_free_form(template: Path, fmt: Format) -> bool:
     """A template is free-form when it has no ``{{ body }}`` marker."""
+    check_template(template, fmt)
     try:
         with zipfile.ZipFile(template) as z:
             names = [n for n in z.namelist() if n.endswith(".xml")]
@@ -78,8 +91,10 @@ def is_free_form(template: Path, fmt: Format) -> bool:
                 text = z.read(name).decode("utf-8", "replace")
                 if "body" in text and _has_marker(text):
                     return False
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise RenderError(f"{template}: not a readable {fmt.upper()} template ({exc})") from None
+    except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError,
+            EOFError, zlib.error) as exc:
+        raise RenderError(f"{template}: not a readable {fmt.upper()} template "
+                          f"({type(exc).__name__}: {short(str(exc))})") from None
     return True
 
 
@@ -99,11 +114,31 @@ def render_bytes(
     locale: str = "ko_KR",
     check: bool = True,
     toc_pdf: bytes | None = None,
+    limits: Limits | None = None,
 ) -> bytes:
     """Render to bytes of the given format (see :func:`render`); ``check`` runs the semantic
     checks first (a report built in Python has not been through :func:`govreport.load`).
     ``toc_pdf``: a PDF of the same report (and theme) whose real page numbers a DOCX's
-    목차 takes instead of the estimate (see :func:`render_many`)."""
+    목차 takes instead of the estimate (see :func:`render_many`).  ``limits``: see
+    :mod:`govreport.limits`."""
+    with using(limits):
+        return _render_bytes(source, fmt, template=template, theme=theme, locale=locale,
+                             check=check, toc_pdf=toc_pdf)
+
+
+def _render_bytes(
+    source: Report | Mapping[str, Any] | Any,
+    fmt: Format,
+    *,
+    template: str | os.PathLike[str] | None,
+    theme: Theme | str | os.PathLike[str] | None,
+    locale: str,
+    check: bool,
+    toc_pdf: bytes | None,
+) -> bytes:
+    if not isinstance(source, Report) and not _is_json_data(source):
+        raise TypeError(f"render: source must be a Report, JSON data or a path, not "
+                        f"{type(source).__name__}")
     family: Literal["docx", "hwpx"] = "hwpx" if fmt in ("hwpx", "hwp") else "docx"
     tpl = resolve_template(template, family) if template is not None else None
     th = resolve_theme(theme)
@@ -225,6 +260,11 @@ def _from_docx(data: bytes, fmt: Format) -> bytes:
     raise RenderError(f"a free-form DOCX template cannot produce .{fmt}")
 
 
+def _is_json_data(value: Any, depth: int = 0) -> bool:
+    """Whether ``value`` is JSON-like data (dict, list, str, number, bool, None) at the top."""
+    return isinstance(value, Mapping | list | tuple | str | int | float | bool) or value is None
+
+
 def _free_context(report: Report | None, source: Any, theme: Theme,
                   locale: str) -> dict[str, Any]:
     """Jinja context: a report's JSON plus its formatted ``fields``; other JSON as it is."""
@@ -243,29 +283,45 @@ def _fill_free_docx(template: Path, context: Mapping[str, Any], locale: str) -> 
     return fill_free_docx(template, context, locale)
 
 
-def load_source(path: str | os.PathLike[str]) -> Report | Any:
-    """Load a JSON file: a :class:`Report` when it has ``meta``, else the raw data.
+def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Report | Any:
+    """Load a JSON file: a checked :class:`Report` when it has ``meta``, else the raw data.
 
-    A document (``.hwpx`` ``.hwp`` ``.docx`` ``.txt``) is read by the reader of its format
-    (:data:`govreport.readers.READERS`), so ``render`` and ``batch`` restyle existing reports.
+    JSON is read as :func:`govreport.load` reads it (size limit, UTF-8/16/32 detection, the
+    CP949 hint, JSON syntax errors with line and column): every problem is a
+    :class:`ValidationError` naming the file.  A document (``.hwpx`` ``.hwp`` ``.docx``
+    ``.txt``) is read by the reader of its format (:data:`govreport.readers.READERS`), so
+    ``render`` and ``batch`` restyle existing reports; a package is first checked against
+    the zip limits.
     """
     p = Path(path)
     from .readers import READERS, input_format
 
-    if p.suffix.lower() not in (".json", "") and p.suffix.lower().lstrip(".") in (
-            *READERS, "text"):
-        from .readers import read
+    with using(limits):
+        if p.suffix.lower() not in (".json", "") and p.suffix.lower().lstrip(".") in (
+                *READERS, "text"):
+            from .readers import read
 
-        return read(p, input_format(p))
+            if p.suffix.lower() in (".hwpx", ".docx"):
+                _check_package(p)
+            return read(p, input_format(p))
+        data = read_json(p)
+        if isinstance(data, dict) and "meta" in data:
+            return report_from_data(data, str(p), base_dir=p.parent)
+        return data
+
+
+def _check_package(path: Path) -> None:
+    """A document package (input) within the zip limits, else a ValidationError."""
+    from .errors import Problem
+
     try:
-        data = json.loads(p.read_bytes())
-    except OSError as exc:
-        raise RenderError(f"{p}: cannot read file: {exc.strerror}") from None
-    except json.JSONDecodeError:
-        return load(p)  # reports the JSON syntax error with line/column
-    if isinstance(data, dict) and "meta" in data:
-        return load(p)
-    return data
+        check_zip(path)
+    except LimitError as exc:
+        raise ValidationError([Problem(path="$", message=str(exc).partition(": ")[2])],
+                              str(path)) from None
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise ValidationError([Problem(path="$", message=f"not a readable document "
+                                       f"({short(str(exc))})")], str(path)) from None
 
 
 def render(
@@ -277,22 +333,26 @@ def render(
     locale: str = "ko_KR",
     overwrite: bool = True,
     check: bool = True,
+    limits: Limits | None = None,
 ) -> Path:
     """Render ``source`` to ``output`` (.docx, .hwpx, .hwp or .pdf, by suffix).
 
     ``source`` is a :class:`Report`, report JSON data, a path to a JSON file, or — with a
     free-form ``template`` (no ``{{ body }}`` marker) — any JSON data.  ``template`` is a
     file or a shipped template name (``report``, ``brief``, ``table-dump``).  ``theme`` is a
-    :class:`Theme`, a profile name or a theme file.  Written atomically.
+    :class:`Theme`, a profile name or a theme file.  ``limits`` overrides the default
+    :class:`~govreport.limits.Limits` (input size, table size, template size, time).
+    Written atomically.
     """
     out = Path(output)
     fmt = output_format(out)
     if out.exists() and not overwrite:
         raise RenderError(f"{out}: file exists (use --force to overwrite)")
     if isinstance(source, str | os.PathLike):
-        source = load_source(source)
+        source = load_source(source, limits=limits)
         check = False  # load_source → load() has run the semantic checks already
-    data = render_bytes(source, fmt, template=template, theme=theme, locale=locale, check=check)
+    data = render_bytes(source, fmt, template=template, theme=theme, locale=locale, check=check,
+                        limits=limits)
     write_atomic(out, data)
     return out
 

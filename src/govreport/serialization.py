@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import difflib
 import json
 import os
@@ -30,11 +31,13 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
 from .errors import Problem, ValidationError
+from .limits import LimitError, Limits, hint, read_capped, using
+from .limits import current as current_limits
 from .model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
 from .model.dates import DateFormatError, parse_partial_date, parse_period
 from .model.figures import ChartValue, ColumnRef
 from .model.tables import CellValue
-from .validation import MAX_JSON_DEPTH, NESTING_FIELDS, nesting_message, number_problem
+from .validation import NESTING_FIELDS, nesting_message, number_problem
 
 
 class _TypeMismatch(TypeError):
@@ -233,6 +236,12 @@ def _make_converter() -> cattrs.Converter:
 
     def structure_row(value: Any, t: type) -> Row:
         if isinstance(value, list):
+            if all(v is None or type(v) in (str, int, float) for v in value):
+                # fast path (a table may have 100,000 rows): bare values only; a number out
+                # of range takes the slow path, which reports it with its index
+                with contextlib.suppress(_TypeMismatch):
+                    return Row(cells=tuple(Cell(value=v if v is None or type(v) is str
+                                                else _sane(v)) for v in value))
             value = {"cells": value}
         elif not isinstance(value, dict):
             raise _TypeMismatch(f"{_describe(value)} is not a row (a list of cells)")
@@ -522,7 +531,8 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         ) from None
     except RecursionError:
         deep = _deep_text_path(text)
-        problem = deep or Problem(path="$", message=f"nested more than {MAX_JSON_DEPTH} levels")
+        depth = current_limits().json_depth
+        problem = deep or Problem(path="$", message=f"nested more than {depth} levels")
         raise ValidationError([problem], source) from None
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
         raise ValidationError(
@@ -530,21 +540,67 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         ) from None
 
 
+def _check_size(text: str | bytes, source: str | None) -> None:
+    cap = current_limits().bytes("input_mb")
+    # a str holds at most 4 UTF-8 bytes per character: measure only when it could be over
+    size = len(text) if isinstance(text, bytes | bytearray) else (
+        len(text) if len(text) * 4 <= cap else len(text.encode("utf-8", "surrogatepass")))
+    if size > cap:
+        raise ValidationError([Problem(path="$", message=f"the input is larger than "
+                                       f"{cap / 2**20:g} MB ({hint('input_mb')})")], source)
+
+
+def parse_json(text: str | bytes, source: str | None = None) -> Any:
+    """JSON text or bytes → data, with the same decoding, limits and messages everywhere."""
+    _check_size(text, source)
+    return _parse(text, source)
+
+
+def read_json(path: str | os.PathLike[str]) -> Any:
+    """Read a JSON file (any JSON, not only a report) with the input limits; every problem is
+    a :class:`ValidationError` naming the file (unreadable, too big, not UTF-8, not JSON)."""
+    p = Path(path)
+    try:
+        data = read_capped(p)
+    except LimitError as exc:
+        raise ValidationError([Problem(path="$", message=str(exc).partition(": ")[2])],
+                              str(p)) from None
+    except OSError as exc:
+        raise ValidationError([Problem(path="$", message=f"cannot read file: "
+                                       f"{exc.strerror or exc}")], str(p)) from None
+    return _parse(data, str(p))
+
+
 def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
-          base_dir: str | os.PathLike[str] | None = None) -> Report:
+          base_dir: str | os.PathLike[str] | None = None,
+          limits: Limits | None = None) -> Report:
     """Parse report JSON text; with ``check`` also run the semantic checks (errors only).
 
     Version 1 documents are migrated silently (the report has the current version).
     ``base_dir`` is the folder that relative picture paths are read from (``load`` passes
-    the JSON file's folder)."""
-    return loads_versioned(text, source=source, check=check, base_dir=base_dir)[0]
+    the JSON file's folder).  ``limits`` overrides the default
+    :class:`~govreport.limits.Limits` (input size, nesting, table size)."""
+    return loads_versioned(text, source=source, check=check, base_dir=base_dir,
+                           limits=limits)[0]
 
 
-def loads_versioned(text: str | bytes, *, source: str | None = None,
-                    check: bool = True, base_dir: str | os.PathLike[str] | None = None
-                    ) -> tuple[Report, int]:
+def loads_versioned(text: str | bytes, *, source: str | None = None, check: bool = True,
+                    base_dir: str | os.PathLike[str] | None = None,
+                    limits: Limits | None = None) -> tuple[Report, int]:
     """:func:`loads`, also returning the ``schema_version`` the text stated (what was read)."""
-    data = _parse(text, source)
+    with using(limits):
+        return _versioned(parse_json(text, source), source, check, base_dir)
+
+
+def report_from_data(data: Any, source: str | None = None, check: bool = True,
+                     base_dir: str | os.PathLike[str] | None = None) -> Report:
+    """A report from parsed JSON data (migrated, structured, checked): what :func:`load`
+    does after reading."""
+    return _versioned(data, source, check, base_dir)[0]
+
+
+def _versioned(data: Any, source: str | None, check: bool,
+               base_dir: str | os.PathLike[str] | None) -> tuple[Report, int]:
     stated = schema_version_of(data)
     report = structure(data, source)
     if base_dir is not None:
@@ -558,20 +614,19 @@ def loads_versioned(text: str | bytes, *, source: str | None = None,
     return report, SCHEMA_VERSION if stated is None else stated
 
 
-def load(path: str | os.PathLike[str], *, check: bool = True) -> Report:
-    """Read and validate a report JSON file (version 1 files are migrated silently)."""
-    return load_versioned(path, check=check)[0]
+def load(path: str | os.PathLike[str], *, check: bool = True,
+         limits: Limits | None = None) -> Report:
+    """Read and validate a report JSON file (version 1 files are migrated silently; see
+    :func:`loads` for ``limits``)."""
+    return load_versioned(path, check=check, limits=limits)[0]
 
 
-def load_versioned(path: str | os.PathLike[str], *, check: bool = True) -> tuple[Report, int]:
+def load_versioned(path: str | os.PathLike[str], *, check: bool = True,
+                   limits: Limits | None = None) -> tuple[Report, int]:
     """:func:`load`, also returning the ``schema_version`` the file stated."""
     p = Path(path)
-    try:
-        text = p.read_bytes()
-    except OSError as exc:
-        raise ValidationError([Problem(path="$", message=f"cannot read file: {exc.strerror}")],
-                              str(p)) from None
-    return loads_versioned(text, source=str(p), check=check, base_dir=p.parent)
+    with using(limits):
+        return _versioned(read_json(p), str(p), check, p.parent)
 
 
 def dumps(report: Report, *, indent: int | None = 2) -> str:
@@ -590,10 +645,15 @@ def _umask() -> int:
     return mask
 
 
+writing: set[str] = set()
+"""Temporary files being written now (a terminating batch worker removes them)."""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    writing.add(tmp)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -602,7 +662,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    finally:
+        writing.discard(tmp)
 
 
 __all__ = ["converter", "dump", "dumps", "load", "load_versioned", "loads", "loads_versioned",
-           "migrate", "schema_version_of", "structure", "unstructure", "write_atomic"]
+           "migrate", "parse_json", "read_json", "report_from_data", "schema_version_of",
+           "structure", "unstructure", "write_atomic"]

@@ -10,7 +10,9 @@ warnings are advisory and only returned by :func:`govreport.check`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, Literal
@@ -18,6 +20,9 @@ from typing import Any, Literal
 import attrs
 
 from .errors import Problem
+from .limits import DEFAULT as DEFAULT_LIMITS
+from .limits import current as current_limits
+from .limits import hint
 from .model import (
     SCHEMA_VERSION,
     Appendix,
@@ -72,10 +77,12 @@ MAX_NUMBER = 10**18
 """Numbers must be smaller than this in magnitude (beyond it the formatter cannot print them)."""
 MAX_DECIMALS = 6
 """A number format may show at most this many decimals."""
-MAX_NESTING = 64
-"""At most this many ``children``/``items`` lists may enclose a block."""
-MAX_JSON_DEPTH = 160
-"""At most this many JSON objects and arrays may enclose a value (the document is level 1)."""
+MAX_NESTING = DEFAULT_LIMITS.nesting
+"""At most this many ``children``/``items`` lists may enclose a block (default of
+:attr:`Limits.nesting <govreport.limits.Limits.nesting>`)."""
+MAX_JSON_DEPTH = DEFAULT_LIMITS.json_depth
+"""At most this many JSON objects and arrays may enclose a value (the document is level 1;
+default of :attr:`Limits.json_depth <govreport.limits.Limits.json_depth>`)."""
 NESTING_FIELDS = frozenset({"children", "items"})
 
 Severity = Literal["error", "warning"]
@@ -106,10 +113,11 @@ def number_problem(value: float) -> str | None:
 
 def nesting_message(depth: int, nesting: int) -> str | None:
     """The problem of a value inside ``depth`` containers and ``nesting`` children/items lists."""
-    if nesting > MAX_NESTING:
-        return f"blocks are nested more than {MAX_NESTING} levels deep (children/items)"
-    if depth > MAX_JSON_DEPTH:
-        return f"the JSON is nested more than {MAX_JSON_DEPTH} levels deep"
+    lim = current_limits()
+    if nesting > lim.nesting:
+        return f"blocks are nested more than {lim.nesting} levels deep (children/items)"
+    if depth > lim.json_depth:
+        return f"the JSON is nested more than {lim.json_depth} levels deep"
     return None
 
 
@@ -126,6 +134,14 @@ def _xml_invalid(ch: str) -> bool:
     if o < 0x20:
         return o not in (0x09, 0x0A, 0x0D)
     return 0xD800 <= o <= 0xDFFF or o in (0xFFFE, 0xFFFF)
+
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls))
 
 
 def _blank(value: str | None) -> bool:
@@ -180,11 +196,20 @@ class _Placed:
 
 
 @attrs.define
+class _Coverage:
+    """The grid columns one row covers (its own cells and rowspans from above)."""
+
+    count: int
+    last: int  # highest covered column, -1 if none
+    gaps: list[int]  # uncovered columns below ``last``
+
+
+@attrs.define
 class _Layout:
     """The placed cells of a row group and the columns each row covers."""
 
     cells: list[_Placed]
-    columns: list[list[int]]
+    columns: list[_Coverage]
 
 
 # --- the walk -----------------------------------------------------------------------------
@@ -239,6 +264,7 @@ class _Checker:
         """
         # (value, JSON path, level, children/items lists enclosing it)
         stack: list[tuple[object, str, int, int]] = [(root, path, level, 0)]
+        max_nesting = current_limits().nesting
         while stack:
             obj, path, level, nesting = stack.pop()
             if isinstance(obj, str):
@@ -252,6 +278,8 @@ class _Checker:
             elif isinstance(obj, tuple):
                 stack.extend((obj[i], f"{path}[{i}]", level, nesting)
                              for i in reversed(range(len(obj))))
+            elif isinstance(obj, Row):
+                self.row(obj, path, stack, level, nesting)
             elif attrs.has(cls := type(obj)):
                 check = self.checks.get(cls)
                 if check is not None:
@@ -260,13 +288,36 @@ class _Checker:
                     level = self.level_of(obj, level)
                 elif isinstance(obj, Cell):
                     level = 0  # bullet lines inside a cell start afresh
-                for f in reversed(attrs.fields(cls)):
-                    value, fpath = getattr(obj, f.name), f"{path}.{f.name}"
-                    deeper = nesting + (f.name in NESTING_FIELDS)
-                    if deeper > MAX_NESTING and value:
+                for name in reversed(_field_names(cls)):
+                    value = getattr(obj, name)
+                    if value is None or value is True or value is False or value == ():
+                        continue
+                    fpath = f"{path}.{name}"
+                    deeper = nesting + (name in NESTING_FIELDS)
+                    if deeper > max_nesting:
                         self.add(fpath, nesting_message(0, deeper) or "")
                     else:
                         stack.append((value, fpath, level, deeper))
+
+    def row(self, row: Row, path: str, stack: list[tuple[object, str, int, int]], level: int,
+            nesting: int) -> None:
+        """A table row; plain cells (a value and spans only) are checked here directly, the
+        others go on the stack (fast path: a table may have 100,000 rows)."""
+        later: list[tuple[object, str, int, int]] = []
+        for j, c in enumerate(row.cells):
+            cpath = f"{path}.cells[{j}]"
+            if c.items or c.count is not None or c.ratio is not None or c.align is not None:
+                later.append((c, cpath, level, nesting))
+                continue
+            if c.rowspan < 1 or c.colspan < 1:
+                self.cell(c, cpath, level)
+            value = c.value
+            if isinstance(value, str):
+                if _XML_BAD.search(value):
+                    self.string(value, f"{cpath}.value")
+            elif value is not None and not isinstance(value, bool):
+                self.number(value, f"{cpath}.value")
+        stack.extend(reversed(later))
 
     @staticmethod
     def level_of(item: Item, parent: int) -> int:
@@ -275,6 +326,8 @@ class _Checker:
     # --- leaves ---
 
     def string(self, value: str, path: str) -> None:
+        if not _XML_BAD.search(value):
+            return
         bad = sorted({ch for ch in value if _xml_invalid(ch)})
         if bad:
             points = ", ".join(f"U+{ord(ch):04X}" for ch in bad)
@@ -589,7 +642,7 @@ class _Checker:
                    for name, rows in (("header", t.header), ("rows", t.rows))}
         first = "header" if t.header else "rows"
         cols0 = layouts[first].columns
-        width = cols0[0][-1] + 1 if cols0 and cols0[0] else 0
+        width = cols0[0].last + 1 if cols0 else 0
         for name, layout in layouts.items():
             edge_rows: set[int] = set()
             for p in layout.cells:
@@ -602,44 +655,97 @@ class _Checker:
             for r, here in enumerate(layout.columns):
                 if r in edge_rows:
                     continue
-                gaps = sorted(set(range(max(here, default=-1) + 1)) - set(here))
-                if len(here) != width or gaps:
-                    noun = "column" if len(gaps) == 1 else "columns"
-                    gap = f"; {noun} {', '.join(map(str, gaps))} empty" if gaps else ""
+                if here.count != width or here.gaps:
+                    noun = "column" if len(here.gaps) == 1 else "columns"
+                    gaps = here.gaps[:20]
+                    more = ", …" if len(here.gaps) > 20 else ""
+                    gap = f"; {noun} {', '.join(map(str, gaps))}{more} empty" if gaps else ""
                     self.add(f"{path}.{name}[{r}]",
-                             f"row {r} covers {_plural(len(here), 'column')} after "
+                             f"row {r} covers {_plural(here.count, 'column')} after "
                              f"rowspan/colspan, but the table is {width} wide "
                              f"({first} row 0){gap}")
         return width
 
     def place(self, rows: tuple[Row, ...], path: str) -> _Layout:
-        """Place the cells of one row group (header or body) as HTML does; report overlaps."""
-        owner: dict[tuple[int, int], tuple[int, int]] = {}
+        """Place the cells of one row group (header or body) as HTML does; report overlaps.
+
+        Linear in the grid size: per column, the row where the span covering it ends.  The
+        spans are checked against :class:`~govreport.limits.Limits` (``table_columns``,
+        ``table_cells``) before any position is touched, so a ``colspan`` of a billion costs
+        nothing.
+        """
+        lim = current_limits()
+        until: list[int] = []  # per column: first row no longer covered
+        owner: list[tuple[int, int]] = []  # per column: (row, cell) covering it
         cells: list[_Placed] = []
+        columns: list[_Coverage] = []
+        area = 0
+        n = len(rows)
+        spans_until = 0  # first row no longer reached by any rowspan
         for r, row in enumerate(rows):
+            if spans_until <= r and all(c.rowspan == 1 == c.colspan for c in row.cells):
+                # fast path: plain cells, nothing from above (a cell of colspan 1 cannot reach
+                # past the edge, so none is recorded)
+                k = len(row.cells)
+                if k > lim.table_columns:
+                    self.add(f"{path}[{r}].cells[{lim.table_columns}]",
+                             f"the table would be wider than {lim.table_columns} columns "
+                             f"(row {r} has {k} cells; {hint('table_columns')})")
+                    k = lim.table_columns
+                if k > len(until):
+                    until.extend([0] * (k - len(until)))
+                    owner.extend([(-1, -1)] * (k - len(owner)))
+                columns.append(_Coverage(count=k, last=k - 1, gaps=[]))
+                area += len(until)
+                if area > lim.table_cells:
+                    self.add(f"{path}[{r}]", f"the table has more than {lim.table_cells:,} "
+                                             f"grid cells by row {r} ({hint('table_cells')})")
+                    break
+                continue
             col = 0
             for j, c in enumerate(row.cells):
                 cpath = f"{path}[{r}].cells[{j}]"
                 rs, cs = max(c.rowspan, 1), max(c.colspan, 1)
-                while (r, col) in owner:
+                while col < len(until) and until[col] > r:
                     col += 1
-                if r + rs > len(rows):
+                if col + cs > lim.table_columns:
+                    where = f"{cpath}.colspan" if cs > 1 else cpath
+                    self.add(where, f"the table would be wider than {lim.table_columns} "
+                                    f"columns (cell {j} of row {r} would end at column "
+                                    f"{col + cs - 1}; {hint('table_columns')})")
+                    break
+                if r + rs > n:
                     self.add(f"{cpath}.rowspan",
                              f"rowspan {rs} of cell {j} in row {r} reaches past the last row "
-                             f"(the group has {_plural(len(rows), 'row')}, the last is row "
-                             f"{len(rows) - 1})")
-                    rs = len(rows) - r
-                area = [(rr, cc) for rr in range(r, r + rs) for cc in range(col, col + cs)]
-                clash = [pos for pos in area if pos in owner]
-                if clash:
-                    (rr, cc), (orow, ocell) = clash[0], owner[clash[0]]
+                             f"(the group has {_plural(n, 'row')}, the last is row {n - 1})")
+                    rs = n - r
+                if col + cs > len(until):
+                    grow = col + cs - len(until)
+                    until.extend([0] * grow)
+                    owner.extend([(-1, -1)] * grow)
+                clash = next((cc for cc in range(col, col + cs) if until[cc] > r), None)
+                if clash is not None:
+                    orow, ocell = owner[clash]
                     self.add(cpath, f"cell {j} of row {r} overlaps cell {ocell} of row {orow} "
-                                    f"(through rowspan/colspan) at row {rr}, column {cc}")
-                for pos in area:
-                    owner.setdefault(pos, (r, j))
-                cells.append(_Placed(row=r, index=j, col=col, colspan=cs))
+                                    f"(through rowspan/colspan) at row {r}, column {clash}")
+                for cc in range(col, col + cs):
+                    if until[cc] <= r:
+                        owner[cc] = (r, j)
+                    until[cc] = max(until[cc], r + rs)
+                spans_until = max(spans_until, r + rs)
+                if cs > 1:  # only these can reach past the table edge
+                    cells.append(_Placed(row=r, index=j, col=col, colspan=cs))
                 col += cs
-        columns = [sorted(c for (rr, c) in owner if rr == r) for r in range(len(rows))]
+            covered = [cc for cc in range(len(until)) if until[cc] > r]
+            last = covered[-1] if covered else -1
+            gaps = [cc for cc in range(last + 1) if until[cc] <= r] if len(covered) <= last \
+                else []
+            columns.append(_Coverage(count=len(covered), last=last, gaps=gaps))
+            area += len(until)
+            if area > lim.table_cells:
+                self.add(f"{path}[{r}]", f"the table has more than {lim.table_cells:,} grid "
+                                         f"cells by row {r} ({hint('table_cells')})")
+                break
         return _Layout(cells=cells, columns=columns)
 
     def staffing(self, t: StaffingTable, path: str, _: int) -> None:

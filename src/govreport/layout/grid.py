@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..errors import GovReportError
+from ..limits import current, hint
 from ..model import Cell, Row
 
 
@@ -35,34 +36,49 @@ class Placed:
 def place_cells(rows: Sequence[Row]) -> tuple[list[Placed], int]:
     """Place cells HTML-style (each row lists the cells starting in it); return cells, columns.
 
-    Raises :class:`GridError` when spans overlap, run past the last row, or rows differ in width.
+    Linear in the grid size (per column, the row where the span covering it ends).  Raises
+    :class:`GridError` when spans overlap, run past the last row or the table limits
+    (:class:`~govreport.limits.Limits`), or rows differ in width.
     """
-    taken: set[tuple[int, int]] = set()
+    lim = current()
+    until: list[int] = []  # per column: first row no longer covered
     placed: list[Placed] = []
     widths: list[int] = []
+    area = 0
     for r, row in enumerate(rows):
         c = 0
         for i, cell in enumerate(row.cells):
-            while (r, c) in taken:
+            while c < len(until) and until[c] > r:
                 c += 1
             if r + cell.rowspan > len(rows):
                 raise GridError(f"rowspan {cell.rowspan} runs past the last row", r, i)
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    if (r + dr, c + dc) in taken:
-                        raise GridError(f"overlaps the cell spanning into column {c + dc}", r, i)
-                    taken.add((r + dr, c + dc))
+            if cell.rowspan < 1 or cell.colspan < 1:
+                raise GridError("rowspan and colspan must be 1 or more", r, i)
+            if c + cell.colspan > lim.table_columns:
+                raise GridError(f"the table is wider than {lim.table_columns} columns "
+                                f"({hint('table_columns')})", r, i)
+            if c + cell.colspan > len(until):
+                until.extend([0] * (c + cell.colspan - len(until)))
+            for cc in range(c, c + cell.colspan):
+                if until[cc] > r:
+                    raise GridError(f"overlaps the cell spanning into column {cc}", r, i)
+                until[cc] = r + cell.rowspan
             placed.append(Placed(row=r, col=c, cell=cell))
             c += cell.colspan
-        widths.append(max([cc + 1 for (rr, cc) in taken if rr == r], default=0))
+        covered = [cc for cc in range(len(until)) if until[cc] > r]
+        widths.append(covered[-1] + 1 if covered else 0)
+        if len(covered) != widths[-1]:
+            gap = next(cc for cc in range(widths[-1]) if until[cc] <= r)
+            raise GridError(f"row has a gap at column {gap}", r, len(row.cells))
+        area += len(until)
+        if area > lim.table_cells:
+            raise GridError(f"the table has more than {lim.table_cells:,} grid cells "
+                            f"({hint('table_cells')})", r, 0)
     n_cols = max(widths, default=0)
     for r, w in enumerate(widths):
         if w != n_cols:
-            raise GridError(f"row has {w} columns, the table has {n_cols}", r, len(rows[r].cells))
-    for r in range(len(rows)):
-        for c in range(n_cols):
-            if (r, c) not in taken:
-                raise GridError(f"row has a gap at column {c}", r, len(rows[r].cells))
+            raise GridError(f"row has {w} columns, the table has {n_cols}", r,
+                            len(rows[r].cells))
     return placed, n_cols
 
 

@@ -240,17 +240,29 @@ def apply_overrides(theme: Theme, changes: Mapping[str, Any]) -> Theme:
 
 
 def _read(path: Path) -> Any:
+    """A theme file's data; every problem (unreadable, too big, not UTF-8, bad syntax,
+    absurd nesting) is a :class:`ThemeError` naming the file."""
+    from ..limits import LimitError, read_capped
+
     suffix = path.suffix.lower()
+    if suffix not in (".toml", ".json"):
+        raise ThemeError(f"{path}: theme files must end in .toml or .json")
     try:
+        text = read_capped(path).decode("utf-8")
         if suffix == ".toml":
-            with path.open("rb") as fh:
-                return tomllib.load(fh)
-        if suffix == ".json":
-            with path.open(encoding="utf-8") as fh:
-                return json.load(fh)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+            return tomllib.loads(text)
+        return json.loads(text)
+    except LimitError as exc:
+        raise ThemeError(str(exc)) from None
+    except OSError as exc:
+        raise ThemeError(f"{path}: cannot read theme file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ThemeError(f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02X} at "
+                         f"offset {exc.start})") from None
+    except (tomllib.TOMLDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
         raise ThemeError(f"{path}: not valid {suffix[1:].upper()}: {exc}") from None
-    raise ThemeError(f"{path}: theme files must end in .toml or .json")
+    except RecursionError:
+        raise ThemeError(f"{path}: nested too deeply") from None
 
 
 def load_theme(path: str | PathLike[str], base: Theme | None = None) -> Theme:

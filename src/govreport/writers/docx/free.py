@@ -19,8 +19,18 @@ from typing import Any
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from ...errors import RenderError
-from ...templating import MERGE_RE, TemplateSpot, environment, fit_widths, located_error
+from ...errors import RenderError, short
+from ...templating import (
+    MERGE_RE,
+    TemplateSpot,
+    TemplateStopped,
+    environment,
+    fit_widths,
+    located_error,
+    stopped,
+    watchdog,
+)
+from .filling import BoundedDocxTemplate
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -32,18 +42,27 @@ def fill_free_docx(template: str | Path, context: Mapping[str, Any], locale: str
     name = str(template)
     env = environment(locale)
     try:
-        tpl = DocxTemplate(str(template))
-    except Exception as exc:
-        raise RenderError(f"{name}: not a readable DOCX template ({exc})") from None
+        with watchdog():
+            tpl = BoundedDocxTemplate(str(template))
+            tpl.get_docx()
+    except (Exception, TemplateStopped) as exc:
+        raise RenderError(f"{name}: not a readable DOCX template ({type(exc).__name__}: "
+                          f"{short(str(exc))})") from None
     try:
-        tpl.render(dict(context), jinja_env=env, autoescape=True)
-    except Exception as exc:
-        raise located_error(exc, name, _spot(tpl, exc), env, context) from None
-    for tbl in reversed(list(tpl.docx.element.body.iter(f"{_W}tbl"))):
-        fit_columns(tbl)
-        merge_marked_cells(tbl)
-    buf = io.BytesIO()
-    tpl.save(buf)
+        with watchdog():
+            tpl.render(dict(context), jinja_env=env, autoescape=True)
+    except (Exception, TemplateStopped) as exc:
+        spot = None if stopped(exc) else _spot(tpl, exc)
+        raise located_error(exc, name, spot, env, context) from None
+    try:
+        with watchdog():
+            for tbl in reversed(list(tpl.docx.element.body.iter(f"{_W}tbl"))):
+                fit_columns(tbl)
+                merge_marked_cells(tbl)
+            buf = io.BytesIO()
+            tpl.save(buf)
+    except (Exception, TemplateStopped) as exc:
+        raise located_error(exc, name, None, env, context) from None
     return buf.getvalue()
 
 

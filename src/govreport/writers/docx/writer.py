@@ -12,20 +12,18 @@ from __future__ import annotations
 import copy
 import io
 import re
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from docx.opc.exceptions import OpcError
-from docxtpl import DocxTemplate
-
 from ...errors import RenderError
 from ...layout.nodes import LaidDocument, PageBreak, Para, PictureBox, TocBlock
+from ...limits import LimitError, check_zip
 from ...theme import Theme
 from ...theme.units import pt_to_twip
 from .. import blank_line_pt
 from .body import BodyWriter
+from .filling import CORE_PROPERTY_MAX, BoundedDocxTemplate
 from .ooxml import PPR, SECTPR, Element, P, R, sub, text_of, w
 from .styles import SPACER_STYLE, STYLE_NAMES, build_styles, role_style, style_id
 from .template import BODY_FIELD, TOC_FIELD, default_template
@@ -56,11 +54,11 @@ def _environment() -> Any:
         return env
 
 
-def _template_error(exc: BaseException, name: str) -> Exception:
+def _template_error(exc: BaseException, name: str, where: str | None = None) -> Exception:
     try:
         from ...templating import template_error
 
-        return template_error(exc, name)
+        return template_error(exc, name, where)
     except ImportError:  # pragma: no cover
         return RuntimeError(f"{name}: template could not be filled: {exc}")
 
@@ -304,20 +302,32 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     the theme.  The template's Jinja fields are filled from ``doc.fields``; ``{{ toc }}``
     and ``{{ body }}`` mark where the 목 차 page and the body go.
     """
+    from ...errors import short
+    from ...templating import TemplateStopped, watchdog
+
     name = str(template) if template is not None else "default template"
     try:
+        if template is not None:
+            check_zip(Path(template))
         data = default_template(theme) if template is None else Path(template).read_bytes()
-        tpl = DocxTemplate(io.BytesIO(data))
-        document = tpl.get_docx()
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, OpcError) as exc:
-        raise RenderError(f"{name}: not a readable DOCX template ({exc})") from None
+        with watchdog():
+            tpl = BoundedDocxTemplate(io.BytesIO(data))
+            document = tpl.get_docx()
+    except LimitError as exc:
+        raise RenderError(str(exc)) from None
+    except (Exception, TemplateStopped) as exc:
+        raise RenderError(f"{name}: not a readable DOCX template ({type(exc).__name__}: "
+                          f"{short(str(exc))})") from None
     cover_fields = any(_COVER_FIELD.search(text_of(p))
                        for p in document.element.body.iter(P))
     context = {**doc.fields, TOC_FIELD: TOC_SENTINEL, BODY_FIELD: BODY_SENTINEL}
+    env = _environment()
     try:
-        tpl.render(context, jinja_env=_environment(), autoescape=True)
-    except Exception as exc:
-        raise _template_error(exc, name) from None
+        with watchdog():
+            tpl.render(context, jinja_env=env, autoescape=True)
+    except (Exception, TemplateStopped) as exc:
+        where = env.where(exc) if hasattr(env, "where") else None
+        raise _template_error(exc, name, where) from None
     document = tpl.docx
     ids = _style_ids(document, theme)
     bw = BodyWriter(theme, ids)
@@ -330,11 +340,13 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     _assemble(document.element.body, doc, bw, cover_fields)
     if any(isinstance(n, TocBlock) for n in doc.front):
         _ask_field_update(document.settings.element)
+    # a core property holds at most 255 characters (a longer title stays in the text)
+    cut = CORE_PROPERTY_MAX
     props = document.core_properties
-    props.title = doc.fields.get("title", "")
-    props.subject = doc.fields.get("kind", "")  # 보고 종류; readers take it back from here
-    props.category = doc.fields.get("org_full", "")
-    props.author = doc.fields.get("author", "")
+    props.title = doc.fields.get("title", "")[:cut]
+    props.subject = doc.fields.get("kind", "")[:cut]  # 보고 종류; readers take it back from here
+    props.category = doc.fields.get("org_full", "")[:cut]
+    props.author = doc.fields.get("author", "")[:cut]
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

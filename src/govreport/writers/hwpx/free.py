@@ -30,14 +30,16 @@ import attrs
 import jinja2
 from lxml import etree
 
-from ...errors import RenderError
+from ...errors import RenderError, short
 from ...templating import (
     MERGE_RE,
     TAG_RE,
     TemplateSpot,
+    TemplateStopped,
     environment,
     fit_widths,
     located_error,
+    watchdog,
 )
 from ._xml import HP
 
@@ -432,11 +434,16 @@ def render_section(compiled: CompiledSection, env: jinja2.Environment,
     except jinja2.TemplateSyntaxError as exc:
         raise located_error(exc, name, compiled.spot_at(exc.lineno), env, context) from None
     try:
-        text = template.render(context)
-    except Exception as exc:
+        with watchdog():
+            text = template.render(context)
+    except (Exception, TemplateStopped) as exc:
         raise located_error(exc, name, compiled.spot_at(_template_line(exc)), env,
                             context) from None
-    root = etree.fromstring(text.encode(), _PARSER)
+    try:
+        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise RenderError(f"{name}: the filled section is not well-formed XML (a tag that "
+                          f"cuts through the document structure?): {short(str(exc))}") from None
     marks = "\ue100" in text
     for tbl in reversed(list(root.iter(_TBL))):  # inner tables first
         fix_table(tbl, marks)
@@ -463,7 +470,11 @@ def fill_sections(sections: Mapping[str, bytes], context: Mapping[str, Any], nam
     out: dict[str, bytes] = {}
     next_id = 10_000_000
     for i, (part, xml) in enumerate(sections.items()):
-        compiled = compile_section(xml, i)
+        try:
+            compiled = compile_section(xml, i)
+        except etree.XMLSyntaxError as exc:
+            raise RenderError(f"{name}: {part}: not well-formed XML ({short(str(exc))})") \
+                from None
         out[part], next_id = render_section(compiled, env, context, name, next_id)
     return out
 

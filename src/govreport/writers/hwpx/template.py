@@ -15,20 +15,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import re
 import zipfile
-from collections.abc import Mapping
+import zlib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from lxml import etree
 
-from ...errors import RenderError
+from ...errors import RenderError, short
 from ...layout.nodes import LaidDocument, iter_paras
-from ...templating import environment, template_error
+from ...limits import current, hint
+from ...templating import TemplateStopped, environment, template_error, watchdog
 from ...theme import Theme
 from ._xml import HH, HP, XMLNS
 from .header import LANGS, ROLE_STYLE_NAMES, HeaderBuilder, StyleRef
@@ -51,9 +54,38 @@ def _read(template: str | Path | bytes) -> dict[str, bytes]:
     data = template if isinstance(template, bytes) else Path(template).read_bytes()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
+            _check_entries(z.infolist(), _name(template))
             return {i.filename: z.read(i.filename) for i in z.infolist() if not i.is_dir()}
     except zipfile.BadZipFile as exc:
-        raise RenderError(f"HWPX template {template!r} is not a zip package") from exc
+        raise RenderError(f"{_name(template)}: not a zip package ({short(str(exc))})") from None
+    except (NotImplementedError, RuntimeError, zlib.error, EOFError, ValueError) as exc:
+        raise RenderError(f"{_name(template)}: an unreadable zip package "
+                          f"({type(exc).__name__}: {short(str(exc))})") from None
+
+
+def _check_entries(infos: list[zipfile.ZipInfo], name: str) -> None:
+    """The zip limits (entries, unpacked sizes) for a template given as bytes."""
+    lim = current()
+    if len(infos) > lim.template_entries:
+        raise RenderError(f"{name}: template has {len(infos)} files inside, more than "
+                          f"{lim.template_entries} ({hint('template_entries')})")
+    part = lim.bytes("template_part_mb")
+    total = sum(i.file_size for i in infos)
+    big = next((i for i in infos if i.file_size > part), None)
+    if big is not None:
+        raise RenderError(f"{name}: template part {short(big.filename, 100)!r} unpacks to more "
+                          f"than {lim.template_part_mb:g} MB ({hint('template_part_mb')})")
+    if total > lim.bytes("template_total_mb"):
+        raise RenderError(f"{name}: template unpacks to more than {lim.template_total_mb:g} MB "
+                          f"({hint('template_total_mb')})")
+
+
+def _parse_part(payload: bytes, part: str, name: str) -> etree._Element:
+    """A template part's XML; a clear error when it is not well-formed."""
+    try:
+        return etree.fromstring(payload, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise RenderError(f"{name}: {part}: not well-formed XML ({short(str(exc))})") from None
 
 
 def _slots(p: etree._Element) -> list[Slot]:
@@ -115,7 +147,9 @@ def _gather(slots: list[Slot]) -> bool:
 
 
 def _fill_paragraph(p: etree._Element, env: jinja2.Environment,
-                    context: Mapping[str, Any], name: str) -> None:
+                    context: Mapping[str, Any], name: str, where: str) -> None:
+    """Render the placeholders of paragraph ``p``; an error names ``where`` (section file,
+    paragraph number) and the placeholder text."""
     slots = _slots(p)
     if not slots or not _gather(slots):
         return
@@ -123,9 +157,9 @@ def _fill_paragraph(p: etree._Element, env: jinja2.Environment,
         text = _get(s)
         if "{" in text:
             try:
-                _set(s, env.from_string(text).render(context))
-            except jinja2.TemplateError as exc:
-                raise template_error(exc, name) from None
+                _set(s, _xml_text(env.from_string(text).render(context)))
+            except (Exception, TemplateStopped) as exc:
+                raise template_error(exc, name, f"{where} {short(text.strip(), 80)!r}") from None
     for cache in p.findall(f"{{{HP}}}linesegarray"):  # stale line layout of changed text
         p.remove(cache)
 
@@ -201,6 +235,28 @@ def _name(template: str | Path | bytes) -> str:
     return "HWPX template" if isinstance(template, bytes) else str(template)
 
 
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Rendered text XML can hold: characters XML 1.0 forbids become U+FFFD (never dropped
+    silently with the rest of the text)."""
+    return _XML_BAD.sub("\ufffd", text)
+
+
+@contextlib.contextmanager
+def _guarded(name: str) -> Iterator[None]:
+    """The watchdog around a fill; anything it stops becomes a RenderError naming the
+    template."""
+    try:
+        with watchdog():
+            yield
+    except RenderError:
+        raise
+    except (Exception, TemplateStopped) as exc:
+        raise template_error(exc, name) from None
+
+
 def _open(template: str | Path | bytes) -> dict[str, bytes]:
     parts = _read(template)
     if parts.get("mimetype", b"").strip() != MIMETYPE or "Contents/header.xml" not in parts:
@@ -224,18 +280,20 @@ def fill_template(template: str | Path | bytes, doc: LaidDocument, theme: Theme,
     context = dict(doc.fields)
     marker_done = False
     media = HwpxMedia()
-    for name in _sections(parts):
-        root = etree.fromstring(parts[name], _PARSER)
-        max_id = max([int(p.get("id", "0")) for p in root.iter(_P)
-                      if p.get("id", "0").isdigit()] + [0])
-        for p in list(root.iter(_P)):
-            if not marker_done and _BODY_RE.match(paragraph_text(p)):
-                _insert_body(root, p, doc, theme, builder, max_id + 1, media)
-                marker_done = True
-            else:
-                _fill_paragraph(p, env, context, _name(template))
-        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                     standalone=True)
+    with _guarded(_name(template)):
+        for name in _sections(parts):
+            root = _parse_part(parts[name], name, _name(template))
+            max_id = max([int(p.get("id", "0")) for p in root.iter(_P)
+                          if p.get("id", "0").isdigit()] + [0])
+            for i, p in enumerate(list(root.iter(_P))):
+                if not marker_done and _BODY_RE.match(paragraph_text(p)):
+                    _insert_body(root, p, doc, theme, builder, max_id + 1, media)
+                    marker_done = True
+                else:
+                    _fill_paragraph(p, env, context, _name(template),
+                                    f"{name} paragraph {i + 1}")
+            parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                         standalone=True)
     if not marker_done:
         raise RenderError(f"{_name(template)}: no paragraph '{{{{ body }}}}' to insert the "
                           "report at")
