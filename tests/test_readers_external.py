@@ -269,3 +269,45 @@ def test_word_footnote_objects_are_read(tmp_path: Path) -> None:
     assert result.report.parts[0].intro == (Item(text="법령 정비"),
                                             Footnote(text="하천법 제12조"))
     assert result.fallbacks == ()
+
+
+def test_attachment_list_and_hostile_lines(tmp_path: Path) -> None:
+    """``붙임 1. … 끝.`` is a list of attachments, not appendices or sections; absurd lines
+    (a 50,000-character run of spaces or dots) are read as text, not matched for ever."""
+    text = ("보고\n2025. 4.\n총무과\nⅠ. 현황\n1. 개요\n□ 점검 완료\n"
+            "붙임 1. 점검 계획 1부.\n2. 점검 결과 1부.  끝.\n"
+            + "Ⅱ" + " " * 50_000 + "x\n" + "목록" + "." * 50_000 + "\n")
+    r = read(text.encode(), format="txt")
+    assert [s.title for s in r.parts[0].sections] == ["개요"]
+    assert r.appendices == ()
+    blocks = r.parts[0].sections[0].blocks
+    assert blocks[0] == Item(text="점검 완료")
+    assert [b.text for b in blocks[1:3]] == ["붙임 1. 점검 계획 1부.",  # type: ignore[union-attr]
+                                             "2. 점검 결과 1부.  끝."]
+    assert len(blocks) == 5
+
+
+def _ok(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code in (0, None)
+
+
+def test_cli_import_and_render_a_document(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "memo.txt"
+    src.write_text("주간 보고\n2025. 4.\n총무과\nⅠ. 현황\n□ 시설 점검 완료\n", encoding="utf-8")
+    out = tmp_path / "memo.json"
+    _ok(["import", str(src), "-o", str(out)])
+    assert '"text": "시설 점검 완료"' in out.read_text(encoding="utf-8")
+    assert "blocks typed (100.0%)" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:  # exists, no --force
+        main(["import", str(src), "-o", str(out)])
+    assert exc.value.code == 2
+    hwpx = tmp_path / "memo.hwpx"
+    _ok(["render", str(src), "-o", str(hwpx), "--theme", "central"])
+    # central prints □ lines bold: read with that theme, bold is its style, not emphasis
+    again = read(hwpx, theme="central")
+    assert again.parts[0].intro == (Item(text="시설 점검 완료"),)
+    assert read(hwpx).parts[0].intro == (Item(text="시설 점검 완료", bold=True),)
+    assert again.meta.title == "주간 보고"

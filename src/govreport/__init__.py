@@ -15,6 +15,7 @@ from .model import __all__ as _model_all
 
 # Imported eagerly: binding the function here also keeps the submodule ``govreport.render``
 # from shadowing it once imported.
+from .readers import ReadError, read, read_document
 from .render import render
 from .serialization import dump, dumps, load, loads
 
@@ -38,6 +39,7 @@ def check(report: Report) -> list[Problem]:  # noqa: F405
 __all__ = [
     *_model_all,
     "GovReportError",
+    "ReadError",
     "Problem",
     "RenderError",
     "ValidationError",
@@ -47,5 +49,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "read",
+    "read_document",
     "render",
 ]

@@ -13,6 +13,7 @@ from io import BytesIO
 from typing import Any
 
 from .errors import ReadError
+from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
 from .source import (
     Align,
@@ -126,6 +127,7 @@ class _Walker:
         style_bold = _on(self.styles.find(sid, f"{W}rPr/{W}b")) or False
         runs: list[tuple[str, bool]] = []
         notes: list[str] = []
+        objects: list[str] = []
         breaks_before = False
         for r in p.iter(f"{W}r"):
             if r.getparent().tag not in (f"{W}p", f"{W}hyperlink", f"{W}ins", f"{W}smartTag"):
@@ -154,15 +156,20 @@ class _Walker:
                         notes.append(body)
                 elif tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
                     self.log.skip(loc, "a picture or drawing is not read")
+                    objects.append("picture")
             runs.append(("".join(parts), bool(bold)))
         text = "".join(t for t, _ in runs)
-        shown = [b for t, b in runs if any(ch.isalnum() for ch in t)]
+        typed = typed_indent_pt(text)
+        indent = (indent or 0.0) + typed
+        text_indent = (text_indent or 0.0) + typed
+        shown = [b for t, b in runs if shows_text(t)]
         toc = self.styles.name(sid).lower().startswith("toc")
         if (page_break or breaks_before) and not where:
             out.append(SourcePageBreak())
         out.append(SourcePara(text=text, bold=bool(shown) and all(shown), align=align,
                               where=loc, page_break=page_break, toc=toc, indent=indent,
-                              text_indent=text_indent, footnotes=tuple(notes)))
+                              text_indent=text_indent, footnotes=tuple(notes),
+                              object=objects[0] if objects and not text.strip() else None))
         if ppr is not None and ppr.find(f"{W}sectPr") is not None and not where:
             out.append(SourcePageBreak())
 

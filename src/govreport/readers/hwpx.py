@@ -15,6 +15,7 @@ from io import BytesIO
 from lxml import etree
 
 from .errors import ReadError
+from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
 from .source import (
     Align,
@@ -126,6 +127,7 @@ class _Walker:
         pending: list[SourceNode] = []
         toc = False
         notes: list[str] = []
+        objects: list[str] = []
         for run in p.iterchildren(f"{HP}run"):
             bold = run.get("charPrIDRef", "") in self.h.bold
             for el in run:
@@ -139,6 +141,7 @@ class _Walker:
                     pending.append(self.table(el, where))
                 elif tag in _SKIPPED:
                     self.log.skip(loc, f"{_SKIPPED[tag]} is not read (kept out of the model)")
+                    objects.append(tag)
                 elif tag == "ctrl":
                     for fn in el.iter(f"{HP}footNote", f"{HP}endNote"):
                         sub: list[SourceNode] = []
@@ -147,13 +150,16 @@ class _Walker:
                         notes.append(" ".join(n.text.strip() for n in sub
                                               if isinstance(n, SourcePara)))
         text = "".join(t for t, _ in runs)
-        if text.strip() or not pending:
-            shown = [b for t, b in runs if re.search(r"\w", t)]
+        if objects and not text.strip() and not where:
+            out.append(SourcePara(text="", where=loc, object=objects[0], page_break=page_break))
+        elif text.strip() or not pending:
+            shown = [b for t, b in runs if shows_text(t)]
             out.append(SourcePara(
                 text=text, bold=bool(shown) and all(shown),
                 align=self.h.align.get(p.get("paraPrIDRef", "")), where=loc,
-                indent=self.h.indent.get(p.get("paraPrIDRef", "")),
-                text_indent=self.h.text_indent.get(p.get("paraPrIDRef", "")),
+                indent=self.h.indent.get(p.get("paraPrIDRef", ""), 0.0) + typed_indent_pt(text),
+                text_indent=self.h.text_indent.get(p.get("paraPrIDRef", ""), 0.0)
+                + typed_indent_pt(text),
                 page_break=page_break, toc=toc, footnotes=tuple(notes)))
         out.extend(pending)
 

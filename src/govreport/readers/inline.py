@@ -35,6 +35,29 @@ SPACES = " \t\u00a0\u2002\u2003\u2007\u3000"
 _NEEDS_SPACE = frozenset("oㅇ-–‐−―")
 
 
+def shows_text(run_text: str) -> bool:
+    """Whether a run carries visible words (not only spaces or a ladder symbol like ``ㅇ``)."""
+    s = run_text.strip(SPACES + "\n")
+    if not s or s in SYMBOL_CLASSES or s in CIRCLED or re.fullmatch(r"\*{1,3}", s):
+        return False
+    return re.search(r"\w", s) is not None
+
+
+_SPACE_PT = {" ": 7.5, "\u00a0": 7.5, "\u2002": 7.5, "\u2007": 7.5, "\u2003": 15.0,
+             "\u3000": 15.0, "\t": 30.0}
+
+
+def typed_indent_pt(text: str) -> float:
+    """The width (pt, at a 15 pt body) of the spaces typed before a paragraph's first mark —
+    how most Hancom users indent; added to the paragraph's own indent."""
+    width = 0.0
+    for ch in text:
+        if ch not in _SPACE_PT:
+            break
+        width += _SPACE_PT[ch]
+    return width
+
+
 def strip_lead(text: str) -> str:
     """``text`` without leading spaces of any kind (typed indents, U+2007, U+3000, tabs)."""
     return text.lstrip(SPACES)
@@ -78,8 +101,31 @@ APPENDIX_RE = re.compile(r"^[<\[【〈]?[" + SPACES + r"]*(참고|붙임|별첨|
                          + r"]*(.*)$")
 
 
+MAX_HEADING = 300
+"""Longer lines are never headings, dates or captions (and hostile lines stay linear)."""
+LEADERS = frozenset("·…．.-_ \u00a0\u2007\u3000")
+
+
+def toc_entry(text: str) -> str | None:
+    """The title of a 목차 line (``Ⅰ. 일반 현황 ······ 3``, ``1. 주요 기능\t5``), else None."""
+    s = text.rstrip()
+    end = len(s)
+    while end > 0 and s[end - 1].isdigit() and len(s) - end < 4:
+        end -= 1
+    if end == len(s) or end == 0 or (end > 0 and s[end - 1].isdigit()):
+        return None
+    head = s[:end]
+    stripped = head.rstrip("".join(LEADERS) + "\t")
+    gap = head[len(stripped):]
+    if "\t" not in gap and sum(1 for c in gap if c in "·…．.") < 3:
+        return None
+    return stripped.strip() or None
+
+
 def part_heading(text: str) -> str | None:
     """The title of a part heading ``Ⅰ. 일반 현황`` / ``Ⅱ 주요 업무``, else ``None``."""
+    if len(text) > MAX_HEADING:
+        return None
     m = PART_RE.match(strip_lead(text))
     if not m or not m.group(1):
         return None
@@ -89,19 +135,25 @@ def part_heading(text: str) -> str | None:
 def section_heading(text: str) -> tuple[int, str] | None:
     """``(1, '추진개요')`` for a numbered heading ``1. 추진개요``; dates are not headings."""
     s = strip_lead(text)
-    if DATE_LIKE_RE.match(s):
+    if len(s) > MAX_HEADING or DATE_LIKE_RE.match(s):
         return None
     m = re.match(r"^([\ue000-\uf8ff])[" + SPACES + r"]*(\S.{0,59})$", s)
     if m:  # a Hancom private-use chip glyph: numbered by position
         return 0, m.group(2).strip()
     m = SECTION_RE.match(s)
-    if not m or len(m.group(2)) > 60:
+    if not m or len(m.group(2)) > 60 or ATTACHMENT_RE.search(s):
         return None
     return int(m.group(1)), m.group(2).strip()
 
 
+ATTACHMENT_RE = re.compile(r"(\d+\s*부\.?|끝\.)\s*$")
+"""The end of a line of the ``붙임 1. 계획서 1부.  2. 명단 1부.  끝.`` attachment list."""
+
+
 def appendix_heading(text: str) -> tuple[str, str] | None:
     """``('참고', '규제철폐 주요 사례')`` for ``참고 1 규제철폐 …`` / ``[붙임 2] …``."""
+    if len(text) > MAX_HEADING:
+        return None
     m = APPENDIX_RE.match(strip_lead(text))
     if not m:
         return None
@@ -163,6 +215,8 @@ def _squash(text: str) -> str:
 def period_readings(text: str) -> Iterator[Period]:
     """Candidate periods for a written date/period (checked by the caller)."""
     s = text.strip()
+    if len(s) > 80:
+        return
     qualifier = None
     for q in sorted(QUALIFIERS, key=len, reverse=True):
         if s.endswith(q):
@@ -231,6 +285,8 @@ class ValueReader:
 
     def count(self, text: str) -> Quantity | None:
         """``2,507건``, ``150여 명``, ``약 15,000명``."""
+        if len(text) > 60:
+            return None
         m = re.match(r"^(약\s*)?([\d,]+(?:\.\d+)?)(여)?\s*([가-힣A-Za-z%]{0,6}(?: [가-힣]{1,4})?)$",
                      text.strip())
         if not m:
@@ -259,6 +315,8 @@ class ValueReader:
         """The ``'25. 3. 24.(월) 21:20 / 장소`` of an 일시/장소 field."""
         from ..model import WhenWhere
 
+        if len(text) > MAX_HEADING:
+            return None
         when, _, place = text.partition(place_sep.strip())
         when = when.strip()
         pieces = [x.strip() for x in re.split(r",\s*", when) if x.strip()]
@@ -285,6 +343,8 @@ class ValueReader:
     def caption(self, text: str) -> tuple[str | None, Period | None] | None:
         """``(기준 / 단위 : '25.3월말 / 명)`` → unit and 기준; ``(단위 : 억원)`` → unit."""
         s = text.strip()
+        if len(s) > MAX_HEADING:
+            return None
         m = re.match(r"^[(\[]\s*(.*?)\s*[)\]]$", s)
         if not m:
             return None

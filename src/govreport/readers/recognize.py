@@ -50,6 +50,7 @@ from ..model import (
 )
 from ..theme import Theme
 from .inline import (
+    ATTACHMENT_RE,
     CIRCLED,
     ValueReader,
     appendix_heading,
@@ -57,6 +58,7 @@ from .inline import (
     section_heading,
     split_symbol,
     strip_lead,
+    toc_entry,
 )
 from .log import ReadLog
 from .source import SourceDocument, SourceNode, SourcePageBreak, SourcePara, SourceTable
@@ -68,7 +70,6 @@ TOC_TITLES = frozenset({"목차", "목 차", "차례", "차 례", "목  차"})
 STATUS_RE = re.compile(r"(지속|완료|진행|추진\s*중|예정|검토\s*중|협의\s*중|현재|시행\s*중|"
                        r"운영\s*중|준비\s*중|계획|상시|수시|연중)$")
 """Trailing ``(…)`` words read as an item's status; other parentheses stay in the text."""
-_TOC_ENTRY = re.compile(r"^(.*?)(?:\t+|[·…．.\s]{3,})\s*(\d{1,4})\s*$", re.S)
 
 
 # ----------------------------------------------------------------------------- builders
@@ -131,6 +132,8 @@ class Recognizer:
 
     @staticmethod
     def _is_noise(p: SourcePara) -> bool:
+        if p.object is not None:
+            return False
         s = p.text.strip()
         return not s or re.fullmatch(r"-\s*\d+\s*-", s) is not None
 
@@ -140,7 +143,7 @@ class Recognizer:
                 return False
             t = n.text.strip()
             if part_heading(t) or split_symbol(n.text) or appendix_heading_strict(t):
-                return not _TOC_ENTRY.match(t)
+                return toc_entry(t) is None
             return False
         if isinstance(n, SourceTable):
             kind = self.table_kind(n)
@@ -166,7 +169,7 @@ class Recognizer:
             if isinstance(n, SourcePageBreak):
                 j += 1
                 break
-            if isinstance(n, SourcePara) and (n.toc or _TOC_ENTRY.match(n.text.strip())):
+            if isinstance(n, SourcePara) and (n.toc or toc_entry(n.text) is not None):
                 j += 1
                 continue
             if isinstance(n, SourceTable) and self.table_kind(n) == "toc":
@@ -183,8 +186,7 @@ class Recognizer:
             elif isinstance(n, SourceTable):
                 texts = ["\t".join(c.text for c in n.row(r)) for r in range(n.n_rows)]
             for t in texts:
-                m = _TOC_ENTRY.match(t.strip())
-                entry = (m.group(1) if m else t).strip()
+                entry = (toc_entry(t) or t).strip()
                 if entry and entry.replace(" ", "") not in ("목차", "차례"):
                     self.toc_entries.append(entry)
                     self.log.derived += 1
@@ -208,7 +210,8 @@ class Recognizer:
         lines: list[SourcePara] = []
         for n in cover:
             if isinstance(n, SourcePara):
-                lines.append(n)
+                if n.object is None:
+                    lines.append(n)
             elif isinstance(n, SourceTable):
                 if self.table_kind(n) == "approval":
                     self.log.note(n.where, "approval (결재) header skipped: layout, not content")
@@ -218,7 +221,7 @@ class Recognizer:
         # a one-page brief: a title box then a by-line "2025. 7. 14.  부서"
         boxes = [n for n in cover if isinstance(n, SourceTable)
                  and self.table_kind(n) not in ("approval", "empty")]
-        paras = [n for n in cover if isinstance(n, SourcePara)]
+        paras = [n for n in cover if isinstance(n, SourcePara) and n.object is None]
         if len(boxes) == 1 and len(paras) == 1 and cover.index(boxes[0]) < cover.index(paras[0]):
             by = self._byline(paras[0].text)
             if by is not None:
@@ -269,7 +272,7 @@ class Recognizer:
     def _meta(self, title: str, date: Period | None, org: str, props: dict[str, str],
               audience: str | None = None) -> Meta:
         # a long title is broken into balanced lines on the cover: the breaks were spaces
-        title = re.sub(r"\s*\n\s*", " ", title).strip()
+        title = " ".join(x.strip() for x in title.split("\n") if x.strip())
         title = title or props.get("title", "") or "(제목 없음)"
         if date is None:
             raw = props.get("createddate") or props.get("created") or ""
@@ -801,6 +804,8 @@ class Recognizer:
 
 def appendix_heading_strict(text: str) -> tuple[str, str] | None:
     """An appendix heading paragraph (``참고 1`` / ``[붙임 2] 제목``), not a sentence."""
+    if len(text) > 100:
+        return None
     m = re.match(r"^[<\[【〈]\s*(참고|붙임|별첨|첨부)\s*(\d{1,2})?\s*[>\]】〉]\s*(.*)$", text)
     if m:
         return m.group(1), m.group(3).strip()
@@ -808,7 +813,7 @@ def appendix_heading_strict(text: str) -> tuple[str, str] | None:
     if m:
         return m.group(1), ""
     m = re.match(r"^(참고|붙임|별첨|첨부)\s*(\d{1,2})\s+(\S.{0,60})$", text)
-    if m and not text.rstrip().endswith("끝."):
+    if m and not ATTACHMENT_RE.search(text):
         return m.group(1), m.group(3).strip()
     return None
 
@@ -915,6 +920,8 @@ class _Ladder:
         self.stack: list[_Node] = []
         self.caption: tuple[str | None, Period | None] | None = None
         self.title: str | None = None
+        self.pending: list[SourcePara] = []
+        """The caption/title lines held for the next table, as written (see :meth:`flush`)."""
         self.last_table: Any = None
         self.last_table_at: tuple[list[Any], int] | None = None
 
@@ -923,11 +930,25 @@ class _Ladder:
 
     def take_caption(self) -> tuple[str | None, Period | None] | None:
         c, self.caption = self.caption, None
+        self.pending = [p for p in self.pending if p.text.strip().startswith("<")]
         return c
 
     def take_title(self) -> str | None:
         t, self.title = self.title, None
+        self.pending = [p for p in self.pending if not p.text.strip().startswith("<")]
         return t
+
+    def flush(self) -> None:
+        """Caption or title lines no table took (a picture or chart was there, or nothing):
+        kept as the paragraphs they were."""
+        held, self.pending = self.pending, []
+        self.caption = self.title = None
+        for p in held:
+            self.rec.log.typed -= 1
+            self.rec.log.plain += 1
+            align = p.align if p.align in ("center", "right") else None
+            self.stack.clear()
+            self.top.append(Paragraph(text=p.text.strip(), align=align))
 
     # ---- placing
     def _attach(self, node: _Node | Block, parent: _Node | None) -> None:
@@ -956,7 +977,12 @@ class _Ladder:
     # ---- inputs
     def para(self, p: SourcePara) -> None:
         rec = self.rec
+        if p.object is not None:  # a picture or chart stood here: captions are not a table's
+            self.flush()
+            return
         text = p.text
+        if self.pending and not (text.strip().startswith(("(", "<"))):
+            self.flush()
         sym = split_symbol(text)
         if self.last_table is not None and sym and sym[0] == "note":
             self.last_table_notes(sym[2].strip())
@@ -1062,13 +1088,19 @@ class _Ladder:
             return
         open_items = [n for n in self.stack if n.kind != "leaf"]
         parent = open_items[-1] if open_items else None
-        if p.indent is not None and any(n.indent is not None for n in open_items):
+        if p.indent is not None and self._informative(p.indent, open_items):
             parent = self._parent_by_x(p.indent)
         if parent is not None:
             del self.stack[self.stack.index(parent) + 1:]
         else:
             self.stack.clear()
         self._attach(block, parent)
+
+    @staticmethod
+    def _informative(x: float, items: Sequence[_Node]) -> bool:
+        """Whether indents tell anything here: they exist and are not all at one x."""
+        xs = [n.indent for n in items if n.indent is not None] + [x]
+        return len(xs) > 1 and max(xs) - min(xs) > 0.5
 
     def _parent_by_x(self, x: float) -> _Node | None:
         """The deepest open line at least ~one character left of ``x`` (a child sits about
@@ -1086,8 +1118,8 @@ class _Ladder:
                 break
         cat = next((k for k in range(len(self.stack) - 1, -1, -1)
                     if self.stack[k].kind == "category"), None)
-        if cat is None and node.indent is not None and any(
-                n.indent is not None for n in self.stack):
+        if cat is None and node.indent is not None and self._informative(
+                node.indent, [n for n in self.stack if n.kind == "item"]):
             parent = self._parent_by_x(node.indent)
             del self.stack[(self.stack.index(parent) + 1) if parent else 0:]
         elif cat is not None:
@@ -1122,6 +1154,7 @@ class _Ladder:
         self.last_table = t
 
     def category(self, t: SourceTable) -> None:
+        self.flush()
         filled = [c for c in t.cells if c.text.strip()]
         label = filled[0].text.strip()
         text = "\n".join(p.text.strip() for p in filled[1].paras if p.text.strip())
@@ -1141,16 +1174,25 @@ class _Ladder:
         text = p.text.strip()
         cap = rec.values.caption(text) if text.startswith("(") else None
         if cap is not None and p.align != "center":
+            if self.caption is not None:
+                self.flush()
             self.caption = cap
+            self.pending.append(p)
             rec.log.typed += 1
             return
         m = re.fullmatch(r"<\s*(.+?)\s*>", text)
         if m and p.align == "center":
+            if self.title is not None or self.caption is not None:
+                self.flush()
             self.title = m.group(1)
+            self.pending.append(p)
             rec.log.typed += 1
             return
         last = self.stack[-1] if self.stack else None
-        if last is not None and last.kind == "item" and last.cls == "box" and not last.children:
+        indented = p.indent is None or last is None or last.indent is None or \
+            p.indent > last.indent + 0.5
+        if last is not None and last.kind == "item" and last.cls == "box" and \
+                not last.children and indented:
             last.children.append(LeadLine(text=text))
             rec.log.typed += 1
             return
@@ -1166,6 +1208,7 @@ class _Ladder:
 
     # ---- finishing
     def finish(self) -> list[Block]:
+        self.flush()
         return [self._build(n, 0, False) for n in self.top]
 
     def _build(self, n: _Node | Block, parent_level: int, in_event: bool) -> Block:
@@ -1187,5 +1230,10 @@ class _Ladder:
         if not in_event and rank is not None and rank != level:
             data["level"] = rank
             level = rank
+        if data.get("bold") and not in_event:
+            # bold only when it stands out from the reading theme's style for that level
+            role = ("L1", "L2", "L3", "L4")[min(level, 4) - 1]
+            if rec.theme.resolve(role).bold:  # type: ignore[arg-type]
+                del data["bold"]
         kids = tuple(self._build(c, level, in_event) for c in n.children)
         return Item(children=kids, **data)

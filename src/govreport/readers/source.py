@@ -32,6 +32,8 @@ class SourcePara:
     text_indent: float | None = None
     """Where the text after a hanging symbol starts (same unit as ``indent``)."""
     footnotes: tuple[str, ...] = ()
+    object: str | None = None
+    """``"picture"``/``"chart"``/… when the paragraph holds an object that is not read."""
     """Texts of real footnotes (Hancom/Word footnote objects) anchored in this paragraph."""
 
 
