@@ -19,7 +19,9 @@ from govreport.render import render_bytes
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "seoul-mayor-office-2025-04.json"
 GALLERY = ROOT / "docs" / "gallery"
-CHECK_HWPX = ROOT.parent / "shared" / "tools" / "check-hwpx"
+CHECK_HWPX = next((d / "shared" / "tools" / "check-hwpx" for d in ROOT.parents
+                   if (d / "shared" / "tools" / "check-hwpx").exists()),
+                  ROOT.parent / "shared" / "tools" / "check-hwpx")  # also from a git worktree
 
 
 def docx_pages(report: govreport.Report, out: Path) -> None:

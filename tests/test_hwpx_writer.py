@@ -252,7 +252,13 @@ def test_tables_consistent(data: bytes, doc: LaidDocument) -> None:
                         assert cell not in covered and cell[0] < rows and cell[1] < cols
                         covered.add(cell)
         assert len(covered) == rows * cols
-        assert tbl.find(f"{HP}pos").get("treatAsChar") == "1"  # type: ignore[union-attr]
+        # boxes and short tables are characters; a long table flows so it can split by rows
+        pos = tbl.find(f"{HP}pos")
+        assert pos is not None
+        if pos.get("treatAsChar") == "0":
+            assert tbl.get("pageBreak") == "CELL" and tbl.get("repeatHeader") == "1"
+        else:
+            assert pos.get("treatAsChar") == "1"
 
 
 def test_staffing_table_merges(data: bytes) -> None:
@@ -598,3 +604,12 @@ def test_version_part_is_stored_like_hancom(data: bytes) -> None:
 def test_new_page_number_has_no_child(data: bytes) -> None:
     new = _section(data).findall(f".//{HP}newNum")
     assert new and all(len(n) == 0 for n in new)
+
+
+def test_long_table_splits_between_rows_short_one_moves_whole(data: bytes) -> None:
+    """The seed's 8-row 규제철폐 사례 table is taller than a third of a page: it flows (and
+    breaks by rows); the 2-row 인력 현황 table stays a character (moves whole)."""
+    sec = _section(data)
+    flows = {t.get("rowCnt") for t in sec.iter(f"{HP}tbl")
+             if t.find(f"{HP}pos").get("treatAsChar") == "0"}  # type: ignore[union-attr]
+    assert flows == {"8"}

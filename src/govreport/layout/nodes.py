@@ -134,6 +134,10 @@ class TableBox:
     row_heights_pt: tuple[float | None, ...] = ()
     cell_margin_mm: tuple[float, float, float, float] = (1.8, 1.8, 0.5, 0.5)  # l, r, t, b
     keep_next: bool = False
+    split: bool = False
+    """A data table that may break between rows at a page end (header rows repeated);
+    otherwise it moves whole to the next page.  Set by the pagination pass for tables too
+    long to move without leaving a large blank (:func:`~govreport.layout.paginate.paginate`)."""
 
     @property
     def width_pt(self) -> float:

@@ -140,7 +140,12 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
 # ---------------------------------------------------------------------------- pagination pass
 
 KEEP_TABLE_ROWS = 12
-"""A data table of at most this many rows moves whole to the next page (DOCX/HWPX alike)."""
+"""A data table of at most this many rows moves whole to the next page (DOCX/HWPX alike)
+when it is also short (:data:`KEEP_TABLE_PAGE_SHARE`); longer ones split between rows."""
+
+KEEP_TABLE_PAGE_SHARE = 1 / 3
+"""A table taller than this share of the text height splits between rows instead of moving
+whole, so that no third of a page is left blank before it."""
 
 
 @attrs.define
@@ -197,7 +202,7 @@ class _Flow:
             return h + self.height(nxt)
         assert isinstance(nxt, TableBox)
         th = self.height(nxt)
-        if nxt.kind != "data" or nxt.n_rows <= KEEP_TABLE_ROWS:
+        if not nxt.split:
             return h + th
         return h + nxt.space_before_pt + (th - nxt.space_before_pt) * min(
             1.0, (nxt.header_rows + 2) / max(nxt.n_rows, 1))
@@ -223,7 +228,14 @@ class _Flow:
                     page, used = page + 1, 0.0
             if isinstance(node, TableBox):
                 h = self.height(node)
-                if used + h > self.page_h and used > 0 and h <= self.page_h:
+                if node.split and used > 0 and used + h > self.page_h:
+                    # rows flow on; at least the header and two rows stay on this page
+                    rows = max(node.n_rows, 1)
+                    row_h = (h - node.space_before_pt) / rows
+                    head = min(node.header_rows + 2, rows) * row_h + node.space_before_pt
+                    if used + head > self.page_h:
+                        page, used = page + 1, 0.0
+                if used + h > self.page_h and used > 0 and h <= self.page_h and not node.split:
                     page, used = page + 1, 0.0
                 first = page
                 used += h
@@ -262,6 +274,15 @@ class _Flow:
         return out
 
 
+def _with_split(node: Node, flow: _Flow) -> Node:
+    """A data table that is long (rows or height) may split between rows."""
+    if not isinstance(node, TableBox) or node.kind != "data" or node.split:
+        return node
+    long = node.n_rows > KEEP_TABLE_ROWS or \
+        flow.height(node) - node.space_before_pt > flow.page_h * KEEP_TABLE_PAGE_SHARE
+    return attrs.evolve(node, split=True) if long else node
+
+
 def _holds_table(nodes: Sequence[Node], i: int) -> bool:
     """Whether the heading chain starting at ``i`` (or what it keeps with) is a table/box."""
     j = i
@@ -291,7 +312,8 @@ def paginate(body: tuple[Node, ...], theme: Theme) -> tuple[Node, ...]:
     """
     styles = Styles(theme)
     flow = _Flow(theme, styles)
-    nodes = _pull_back_tails(list(body), flow)
+    nodes = [_with_split(n, flow) for n in body]
+    nodes = _pull_back_tails(nodes, flow)
     # headings never end a page: a heading chain that the flow moves to a new page gets a
     # break before it — explicit when the chain holds a box or table (not reliably kept
     # with what follows in LibreOffice or Hancom), soft (HWPX only) for paragraphs, which

@@ -85,7 +85,10 @@ class TableWriter:
                 for c in range(box_cell.col, min(box_cell.col + box_cell.colspan, box.n_cols)):
                     covered[(r, c)] = box_cell
         heights = box.row_heights_pt
-        together = box.kind in ("data", "diagram") and box.n_rows <= KEEP_TOGETHER_ROWS
+        # a short table moves whole; a long data table (``box.split``, decided by the
+        # layout's pagination pass) breaks between rows with its header repeated
+        together = (box.kind == "data" and not box.split) or (
+            box.kind == "diagram" and box.n_rows <= KEEP_TOGETHER_ROWS)
         styles = table_line_styles(self.body.theme, box)
         for r in range(box.n_rows):
             tr = sub(tbl, "tr")

@@ -464,6 +464,15 @@ class SectionWriter:
                     f'<hp:cellMargin left="{ml}" right="{mr}" top="{mt}" bottom="{mb}"/></hp:tc>'
                 )
             trs.append("<hp:tr>" + "".join(tcs) + "</hp:tr>")
+        if t.split:  # a long data table: placed in the text flow, so it breaks between rows
+            pos = ('<hp:pos treatAsChar="0" affectLSpacing="0" flowWithText="1" '
+                   'allowOverlap="0" holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="COLUMN" '
+                   'vertAlign="TOP" horzAlign="LEFT" vertOffset="0" '
+                   f'horzOffset="{_hu(t.indent_pt)}"/>')
+        else:  # boxes and short tables: treated as a character, as Hancom users make them
+            pos = ('<hp:pos treatAsChar="1" affectLSpacing="0" flowWithText="1" '
+                   'allowOverlap="0" holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="PARA" '
+                   'vertAlign="TOP" horzAlign="LEFT" vertOffset="0" horzOffset="0"/>')
         tbl = (
             f'<hp:tbl id="{1000000 + self._obj}" zOrder="{self._obj}" numberingType="TABLE" '
             'textWrap="TOP_AND_BOTTOM" textFlow="BOTH_SIDES" lock="0" dropcapstyle="None" '
@@ -472,9 +481,7 @@ class SectionWriter:
             f'borderFillIDRef="{h.empty_border}" noAdjust="0">'
             f'<hp:sz width="{sum(widths)}" widthRelTo="ABSOLUTE" height="{sum(heights)}" '
             'heightRelTo="ABSOLUTE" protect="0"/>'
-            '<hp:pos treatAsChar="1" affectLSpacing="0" flowWithText="1" allowOverlap="0" '
-            'holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="PARA" vertAlign="TOP" '
-            'horzAlign="LEFT" vertOffset="0" horzOffset="0"/>'
+            + pos +
             '<hp:outMargin left="0" right="0" top="0" bottom="0"/>'
             f'<hp:inMargin left="{ml}" right="{mr}" top="{mt}" bottom="{mb}"/>'
             + "".join(trs) + "</hp:tbl>"
