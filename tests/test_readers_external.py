@@ -311,3 +311,36 @@ def test_cli_import_and_render_a_document(tmp_path: Path,
     assert again.parts[0].intro == (Item(text="시설 점검 완료"),)
     assert read(hwpx).parts[0].intro == (Item(text="시설 점검 완료", bold=True),)
     assert again.meta.title == "주간 보고"
+
+
+def test_pictures_in_hand_made_docx(tmp_path: Path) -> None:
+    """A picture inserted in Word (python-docx ``add_picture``) comes back with its bytes and
+    width; the centred ``< … >`` line above it is its caption."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    from govreport import Figure
+
+    logo = Path(__file__).resolve().parents[1] / "examples" / "images" / "agency-logo.png"
+    d = docx.Document()
+    d.add_paragraph("보고서")
+    d.add_paragraph("2025. 4.")
+    d.add_paragraph("총무과")
+    d.add_paragraph("Ⅰ. 현황")
+    d.add_paragraph("□ 청사 정비")
+    cap = d.add_paragraph("< 정비 후 청사 >")
+    cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_picture(str(logo), width=Mm(40))
+    path = tmp_path / "pic.docx"
+    d.save(path)
+    result = read_document(path)
+    intro = result.report.parts[0].intro
+    assert intro[0] == Item(text="청사 정비")
+    fig = intro[1]
+    assert isinstance(fig, Figure)
+    assert fig.data == logo.read_bytes()
+    assert fig.caption == "정비 후 청사"
+    text_mm = (d.sections[0].page_width - d.sections[0].left_margin
+               - d.sections[0].right_margin) / 36000
+    assert fig.width == round(40 / text_mm, 3)
+    assert result.fallbacks == ()

@@ -12,6 +12,7 @@ import zipfile
 from io import BytesIO
 from typing import Any
 
+from .charts import read_chart_xml
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
@@ -22,6 +23,7 @@ from .source import (
     SourceNode,
     SourcePageBreak,
     SourcePara,
+    SourcePicture,
     SourceTable,
 )
 
@@ -30,6 +32,19 @@ _ALIGN: dict[str, Align] = {"left": "left", "start": "left", "center": "center",
                             "right": "right", "end": "right", "both": "justify",
                             "distribute": "justify"}
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+def _text_width_emu(document: Any) -> float:
+    """The text width of the first section (page width minus margins), in EMU."""
+    try:
+        sec = document.sections[0]
+        return float(sec.page_width - sec.left_margin - sec.right_margin)
+    except Exception:
+        return 0.0
 
 
 def _on(el: Any) -> bool | None:
@@ -86,6 +101,9 @@ class _Walker:
     def __init__(self, document: Any, log: ReadLog) -> None:
         self.styles = _Styles(document)
         self.footnotes = _footnotes(document)
+        self.part = document.part
+        self.text_width_emu = _text_width_emu(document)
+        self.charts: list[dict[str, Any] | None] = []
         self.log = log
         self.n_para = 0
         self.n_table = 0
@@ -128,6 +146,7 @@ class _Walker:
         runs: list[tuple[str, bool]] = []
         notes: list[str] = []
         objects: list[str] = []
+        pictures: list[SourcePicture] = []
         breaks_before = False
         for r in p.iter(f"{W}r"):
             if r.getparent().tag not in (f"{W}p", f"{W}hyperlink", f"{W}ins", f"{W}smartTag"):
@@ -154,9 +173,14 @@ class _Walker:
                     body = self.footnotes.get(el.get(f"{W}id", ""))
                     if body:
                         notes.append(body)
-                elif tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
-                    self.log.skip(loc, "a picture or drawing is not read")
-                    objects.append("picture")
+                elif tag == f"{W}drawing":
+                    kind, pic = self.drawing(el, loc)
+                    objects.append(kind)
+                    if pic is not None:
+                        pictures.append(pic)
+                elif tag in (f"{W}pict", f"{W}object"):
+                    self.log.skip(loc, "a legacy drawing or embedded object is not read")
+                    objects.append("object")
             runs.append(("".join(parts), bool(bold)))
         text = "".join(t for t, _ in runs)
         typed = typed_indent_pt(text)
@@ -166,12 +190,56 @@ class _Walker:
         toc = self.styles.name(sid).lower().startswith("toc")
         if (page_break or breaks_before) and not where:
             out.append(SourcePageBreak())
-        out.append(SourcePara(text=text, bold=bool(shown) and all(shown), align=align,
-                              where=loc, page_break=page_break, toc=toc, indent=indent,
-                              text_indent=text_indent, footnotes=tuple(notes),
-                              object=objects[0] if objects and not text.strip() else None))
+        if pictures and (where or text.strip()):
+            self.log.skip(loc, "a picture inside a table cell or beside text is not read")
+        charts, self.charts = self.charts, []
+        if objects and not text.strip() and not where:
+            pics, chs = iter(pictures), iter(charts)
+            for kind in objects:
+                pic = next(pics, None) if kind == "picture" else None
+                chart = next(chs, None) if kind == "chart" else None
+                out.append(SourcePara(text="", where=loc, object=kind, picture=pic,
+                                      chart=chart, align=align, page_break=page_break))
+        else:
+            out.append(SourcePara(text=text, bold=bool(shown) and all(shown), align=align,
+                                  where=loc, page_break=page_break, toc=toc, indent=indent,
+                                  text_indent=text_indent, footnotes=tuple(notes)))
         if ppr is not None and ppr.find(f"{W}sectPr") is not None and not where:
             out.append(SourcePageBreak())
+
+    def drawing(self, el: Any, loc: str) -> tuple[str, SourcePicture | None]:
+        """A ``w:drawing``: a picture (bytes, alt, width share) or a chart/shape (skipped)."""
+        gd = next(el.iter(f"{A}graphicData"), None)
+        uri = gd.get("uri", "") if gd is not None else ""
+        if uri.endswith("/chart"):
+            ref = next(el.iter(f"{C}chart"), None)
+            rid = ref.get(f"{R}id") if ref is not None else None
+            try:
+                blob = self.part.related_parts[rid].blob if rid else None
+            except KeyError:
+                blob = None
+            found = read_chart_xml(blob) if blob else None
+            if found is None:
+                self.log.skip(loc, "a chart is not read (kept out of the model)")
+            self.charts.append(found)
+            return "chart", None
+        blip = next(el.iter(f"{A}blip"), None)
+        rid = blip.get(f"{R}embed") if blip is not None else None
+        try:
+            data = self.part.related_parts[rid].blob if rid else None
+        except KeyError:
+            data = None
+        if data is None:
+            self.log.skip(loc, "a drawing that is not an embedded picture is not read")
+            return "drawing", None
+        doc_pr = next(el.iter(f"{WP}docPr"), None)
+        alt = (doc_pr.get("descr") or "").strip() or None if doc_pr is not None else None
+        extent = next(el.iter(f"{WP}extent"), None)
+        cx = int(extent.get("cx", "0") or 0) if extent is not None else 0
+        share = round(cx / self.text_width_emu, 3) if cx and self.text_width_emu else None
+        return "picture", SourcePicture(
+            data=data, alt=alt, width=share if share and share <= 1 else None,
+            width_mm=round(cx / 36000, 1) if cx else None)
 
     def table(self, tbl: Any, where: str) -> SourceTable:
         self.n_table += 1

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from io import BytesIO
+from typing import Any
 
 from lxml import etree
 
+from .charts import read_chart_xml
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
@@ -24,6 +27,7 @@ from .source import (
     SourceNode,
     SourcePageBreak,
     SourcePara,
+    SourcePicture,
     SourceTable,
 )
 
@@ -36,10 +40,10 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
                           remove_blank_text=False)
 _ALIGN: dict[str, Align] = {"LEFT": "left", "CENTER": "center", "RIGHT": "right",
                             "JUSTIFY": "justify", "DISTRIBUTE": "justify"}
-_SKIPPED = {"pic": "a picture", "equation": "an equation", "ole": "an embedded object",
+_SKIPPED = {"equation": "an equation", "ole": "an embedded object",
             "rect": "a drawing", "ellipse": "a drawing", "line": "a drawing",
             "polygon": "a drawing", "curve": "a drawing", "arc": "a drawing",
-            "container": "a drawing group", "chart": "a chart", "textart": "text art"}
+            "container": "a drawing group", "textart": "text art"}
 
 
 def _read_part(z: zipfile.ZipFile, name: str) -> bytes:
@@ -107,9 +111,14 @@ def _t_text(t: etree._Element) -> str:
 
 
 class _Walker:
-    def __init__(self, header: _Header, log: ReadLog) -> None:
+    def __init__(self, header: _Header, log: ReadLog,
+                 binary: dict[str, bytes] | None = None,
+                 part: Callable[[str], bytes | None] | None = None) -> None:
         self.h = header
         self.log = log
+        self.binary = binary or {}
+        self.part = part or (lambda name: None)
+        self.text_width = 0.0  # HWPUNIT, from the section's page size and margins
         self.n_para = 0
         self.n_table = 0
 
@@ -128,6 +137,8 @@ class _Walker:
         toc = False
         notes: list[str] = []
         objects: list[str] = []
+        pictures: list[SourcePicture] = []
+        charts: list[dict[str, Any] | None] = []
         for run in p.iterchildren(f"{HP}run"):
             bold = run.get("charPrIDRef", "") in self.h.bold
             for el in run:
@@ -139,6 +150,15 @@ class _Walker:
                         toc = True
                 elif tag == "tbl":
                     pending.append(self.table(el, where))
+                elif tag == "pic":
+                    pic = self.picture(el, loc)
+                    objects.append("picture")
+                    if pic is not None:
+                        pictures.append(pic)
+                elif tag == "chart":
+                    chart = self.chart(el, loc)
+                    objects.append("chart")
+                    charts.append(chart)
                 elif tag in _SKIPPED:
                     self.log.skip(loc, f"{_SKIPPED[tag]} is not read (kept out of the model)")
                     objects.append(tag)
@@ -150,8 +170,16 @@ class _Walker:
                         notes.append(" ".join(n.text.strip() for n in sub
                                               if isinstance(n, SourcePara)))
         text = "".join(t for t, _ in runs)
+        if pictures and (where or text.strip()):
+            self.log.skip(loc, "a picture inside a table cell or beside text is not read")
         if objects and not text.strip() and not where:
-            out.append(SourcePara(text="", where=loc, object=objects[0], page_break=page_break))
+            pics, chs = iter(pictures), iter(charts)
+            for kind in objects:
+                pic = next(pics, None) if kind == "picture" else None
+                chart = next(chs, None) if kind == "chart" else None
+                out.append(SourcePara(text="", where=loc, object=kind, page_break=page_break,
+                                      picture=pic, chart=chart, align=self.h.align.get(
+                                          p.get("paraPrIDRef", ""))))
         elif text.strip() or not pending:
             shown = [b for t, b in runs if shows_text(t)]
             out.append(SourcePara(
@@ -162,6 +190,44 @@ class _Walker:
                 + typed_indent_pt(text),
                 page_break=page_break, toc=toc, footnotes=tuple(notes)))
         out.extend(pending)
+
+    def picture(self, pic: etree._Element, loc: str) -> SourcePicture | None:
+        """The bytes, description and width of an ``hp:pic``; None (and a skip) if absent."""
+        img = next(pic.iter(f"{HC}img"), None)
+        data = self.binary.get(img.get("binaryItemIDRef", "")) if img is not None else None
+        if data is None:
+            self.log.skip(loc, "a picture whose image is not in the package is not read")
+            return None
+        comment = pic.find(f"{HP}shapeComment")
+        alt = (comment.text or "").strip() or None if comment is not None else None
+        size = pic.find(f"{HP}curSz")
+        if size is None:
+            size = pic.find(f"{HP}sz")
+        width = int(size.get("width", "0") or 0) if size is not None else 0
+        share = round(width / self.text_width, 3) if self.text_width and width else None
+        return SourcePicture(data=data, alt=alt, width=share if share and share <= 1 else None,
+                             width_mm=round(width / 7200 * 25.4, 1) if width else None)
+
+    def chart(self, el: etree._Element, loc: str) -> dict[str, Any] | None:
+        """The data of an ``hp:chart`` (its OOXML chart part); None and a skip otherwise."""
+        data = self.part(el.get("chartIDRef", ""))
+        found = read_chart_xml(data) if data else None
+        if found is None:
+            self.log.skip(loc, "a chart is not read (kept out of the model)")
+        return found
+
+    def page(self, section: etree._Element) -> None:
+        """Remember the text width of the section's page (for picture widths)."""
+        pp = next(section.iter(f"{HP}pagePr"), None)
+        if pp is None:
+            return
+        m = pp.find(f"{HP}margin")
+        width = int(pp.get("width", "0") or 0)
+        if pp.get("landscape") == "NARROWLY":
+            width = int(pp.get("height", "0") or 0) or width
+        margins = (int(m.get("left", "0") or 0) + int(m.get("right", "0") or 0)
+                   if m is not None else 0)
+        self.text_width = float(max(width - margins, 0))
 
     def table(self, tbl: etree._Element, where: str) -> SourceTable:
         self.n_table += 1
@@ -205,6 +271,23 @@ def _flatten(nodes: list[SourceNode]) -> list[SourcePara]:
     return out
 
 
+def _binary_items(z: zipfile.ZipFile) -> dict[str, bytes]:
+    """Manifest id → bytes of the embedded images (``BinData/…``)."""
+    out: dict[str, bytes] = {}
+    if "Contents/content.hpf" not in z.namelist():
+        return out
+    root = _xml(_read_part(z, "Contents/content.hpf"), "Contents/content.hpf")
+    names = set(z.namelist())
+    for item in root.iter():
+        if etree.QName(item).localname != "item":
+            continue
+        href = item.get("href", "")
+        if href.startswith("BinData/") and href in names and (
+                item.get("media-type", "").startswith("image/")):
+            out[item.get("id", "")] = _read_part(z, href)
+    return out
+
+
 def _section_names(z: zipfile.ZipFile) -> list[str]:
     names = [n for n in z.namelist() if re.fullmatch(r"Contents/section\d+\.xml", n)]
     return sorted(names, key=lambda n: int(re.findall(r"\d+", n)[-1]))
@@ -237,10 +320,17 @@ def read_hwpx(data: bytes, log: ReadLog) -> SourceDocument:
         header = None
         if "Contents/header.xml" in z.namelist():
             header = _xml(_read_part(z, "Contents/header.xml"), "Contents/header.xml")
-        walker = _Walker(_Header(header), log)
+        names = set(z.namelist())
+
+        def part(name: str) -> bytes | None:
+            return _read_part(z, name) if name in names else None
+
+        walker = _Walker(_Header(header), log, _binary_items(z), part)
         nodes: list[SourceNode] = []
         for i, name in enumerate(sections):
             if i:
                 nodes.append(SourcePageBreak())
-            walker.paragraphs(_xml(_read_part(z, name), name), nodes, "")
+            root = _xml(_read_part(z, name), name)
+            walker.page(root)
+            walker.paragraphs(root, nodes, "")
         return SourceDocument(nodes=tuple(nodes), properties=_properties(z), format="hwpx")

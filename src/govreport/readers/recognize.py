@@ -26,9 +26,12 @@ from ..model import (
     BudgetTotal,
     CategoryTag,
     Cell,
+    Chart,
+    ChartSeries,
     Cover,
     EnumItem,
     Event,
+    Figure,
     Footnote,
     Item,
     LeadLine,
@@ -208,10 +211,15 @@ class Recognizer:
         props = self.doc.properties
         layout = "booklet"
         lines: list[SourcePara] = []
+        logo: Figure | None = None
         for n in cover:
             if isinstance(n, SourcePara):
                 if n.object is None:
                     lines.append(n)
+                elif n.picture is not None and logo is None:
+                    pic = n.picture
+                    logo = Figure(data=pic.data, alt=pic.alt, width_mm=pic.width_mm)
+                    self.log.typed += 1
             elif isinstance(n, SourceTable):
                 if self.table_kind(n) == "approval":
                     self.log.note(n.where, "approval (결재) header skipped: layout, not content")
@@ -258,7 +266,7 @@ class Recognizer:
         if not lines and not title:
             layout = "booklet"
         meta = self._meta(title, date, org, props, audience=audience)
-        cover_obj = Cover(show=bool(lines), slogan=slogan)
+        cover_obj = Cover(show=bool(lines), slogan=slogan, logo=logo)
         return meta, cover_obj, layout, body
 
     def _byline(self, text: str) -> tuple[Period, str] | None:
@@ -921,6 +929,7 @@ class _Ladder:
         self.caption: tuple[str | None, Period | None] | None = None
         self.title: str | None = None
         self.pending: list[SourcePara] = []
+        self.last_figure: Any = None
         """The caption/title lines held for the next table, as written (see :meth:`flush`)."""
         self.last_table: Any = None
         self.last_table_at: tuple[list[Any], int] | None = None
@@ -937,6 +946,60 @@ class _Ladder:
         t, self.title = self.title, None
         self.pending = [p for p in self.pending if not p.text.strip().startswith("<")]
         return t
+
+    def figure(self, p: SourcePara) -> None:
+        """A picture → a :class:`Figure` with its bytes; a ``< … >`` line held just before it
+        is its caption when the theme puts captions above (or says so explicitly)."""
+        assert p.picture is not None
+        pic = p.picture
+        default = self.rec.theme.figures.caption_position
+        kw: dict[str, Any] = {"data": pic.data}
+        if pic.alt:
+            kw["alt"] = pic.alt
+        if pic.width is not None:
+            kw["width"] = pic.width
+        elif pic.width_mm is not None:
+            kw["width_mm"] = pic.width_mm
+        if p.align in ("left", "right"):
+            kw["align"] = p.align
+        if self.title is not None and self.caption is None:
+            kw["caption"] = self.take_title()
+            if default != "above":
+                kw["caption_position"] = "above"
+        self.flush()
+        fig = Figure(**kw)
+        self.stack.clear()  # a picture spans the text width: a block of the section
+        self.top.append(fig)
+        self.last_table = fig
+        self.last_table_at = (self.top, len(self.top) - 1)
+        self.last_figure = fig if "caption" not in kw else None
+        self.rec.log.typed += 1
+
+    def chart(self, p: SourcePara) -> None:
+        """A chart read from its chart part; the held ``< 제목 >`` and ``(단위 : …)`` lines are
+        its title and unit."""
+        assert p.chart is not None
+        c = p.chart
+        default = self.rec.theme.figures.caption_position
+        kw: dict[str, Any] = {"kind": c["kind"], "categories": tuple(c["categories"]),
+                              "series": tuple(ChartSeries(**s) for s in c["series"])}
+        if self.title is not None:
+            kw["title"] = self.take_title()
+            if default != "above":
+                kw["caption_position"] = "above"
+        if self.caption is not None and self.caption[0]:
+            unit = self.caption[0]
+            self.take_caption()
+            if c["kind"] == "bar_line" and ", " in unit:
+                unit, kw["secondary_unit"] = (x.strip() for x in unit.split(", ", 1))
+            kw["unit"] = unit
+        self.flush()
+        chart = Chart(**kw)
+        self.stack.clear()
+        self.top.append(chart)
+        self.last_table = chart
+        self.last_table_at = (self.top, len(self.top) - 1)
+        self.rec.log.typed += 1
 
     def flush(self) -> None:
         """Caption or title lines no table took (a picture or chart was there, or nothing):
@@ -978,6 +1041,12 @@ class _Ladder:
     def para(self, p: SourcePara) -> None:
         rec = self.rec
         if p.object is not None:  # a picture or chart stood here: captions are not a table's
+            if p.picture is not None:
+                self.figure(p)
+                return
+            if p.chart is not None:
+                self.chart(p)
+                return
             self.flush()
             return
         text = p.text
@@ -985,9 +1054,15 @@ class _Ladder:
             self.flush()
         sym = split_symbol(text)
         if self.last_table is not None and sym and sym[0] == "note":
-            self.last_table_notes(sym[2].strip())
+            if isinstance(self.last_table, Figure):  # a ※ under a picture: a table-scope note
+                assert self.last_table_at is not None
+                container, _ = self.last_table_at
+                container.append(Note(text=sym[2].strip(), scope="table"))
+            else:
+                self.last_table_notes(sym[2].strip())
             rec.log.typed += 1
             return
+        self.last_figure = None
         self.last_table = None
         if sym is None:
             self.plain(p)
@@ -1181,6 +1256,13 @@ class _Ladder:
             rec.log.typed += 1
             return
         m = re.fullmatch(r"<\s*(.+?)\s*>", text)
+        if m and p.align == "center" and self.last_figure is not None and \
+                self.rec.theme.figures.caption_position == "below" and self.last_table_at:
+            container, idx = self.last_table_at
+            container[idx] = attrs.evolve(container[idx], caption=m.group(1))
+            self.last_figure = None
+            rec.log.typed += 1
+            return
         if m and p.align == "center":
             if self.title is not None or self.caption is not None:
                 self.flush()

@@ -8,11 +8,21 @@ written (symbols, tabs, U+2007/U+3000 included); ``where`` names the place for m
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 import attrs
 
 Align = Literal["left", "center", "right", "justify"]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class SourcePicture:
+    """An embedded picture: its bytes, description and width as a share of the text width."""
+
+    data: bytes = attrs.field(repr=False)
+    alt: str | None = None
+    width: float | None = None
+    width_mm: float | None = None
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -33,7 +43,11 @@ class SourcePara:
     """Where the text after a hanging symbol starts (same unit as ``indent``)."""
     footnotes: tuple[str, ...] = ()
     object: str | None = None
-    """``"picture"``/``"chart"``/… when the paragraph holds an object that is not read."""
+    """``"picture"``/``"chart"``/… when the paragraph holds an object (and no text)."""
+    picture: SourcePicture | None = None
+    """The picture itself when it could be read."""
+    chart: dict[str, Any] | None = None
+    """A chart's ``kind``/``categories``/``series`` when it could be read."""
     """Texts of real footnotes (Hancom/Word footnote objects) anchored in this paragraph."""
 
 
