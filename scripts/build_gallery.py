@@ -1,12 +1,17 @@
-"""Render the bundled example to DOCX and HWPX and store PNG pages in docs/gallery/.
+"""Render the bundled examples to DOCX and HWPX and store PNG pages in docs/gallery/.
 
+The seed example goes to ``docs/gallery/{docx,hwpx}/seed-NN.png``; every other example in
+:data:`PAGES` gets its own folder ``docs/gallery/<name>/{docx,hwpx}/`` and a page
+``docs/gallery/<name>.md`` showing both renderings side by side.
 DOCX pages: govreport's PDF path (LibreOffice with the font map) + ``pdftoppm``.
-HWPX pages: the independent rhwp renderer via ``../shared/tools/check-hwpx`` when present.
+HWPX pages: the independent rhwp renderer via ``check-hwpx`` (``$CHECK_HWPX``, else
+``shared/tools/check-hwpx`` beside the repository or its worktree folder) when present.
 Run: ``python scripts/build_gallery.py``.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,39 +24,78 @@ from govreport.render import render_bytes
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "seoul-mayor-office-2025-04.json"
 GALLERY = ROOT / "docs" / "gallery"
-CHECK_HWPX = next((d / "shared" / "tools" / "check-hwpx" for d in ROOT.parents
-                   if (d / "shared" / "tools" / "check-hwpx").exists()),
-                  ROOT.parent / "shared" / "tools" / "check-hwpx")  # also from a git worktree
+PAGES: dict[str, str] = {
+    "citizen-proposal-plan-2025":
+        "추진계획 — 제목 상자, 머리 글 상자, 장 칩 1 2 3, 계산되는 달성률 행",
+    "sports-facility-night-opening-plan-2025":
+        "운영계획 — 부제, ① 절과 목차, ※ 붙임 문서 목록, 비교 상자",
+    "administration-bureau-work-report-2025":
+        "국 업무보고 — 조직도, 비전 체계도, 계산되는 비율 표",
+}
+"""Examples with a gallery page of their own: file stem → caption."""
 
 
-def docx_pages(report: govreport.Report, out: Path) -> None:
+def _check_hwpx() -> Path | None:
+    candidates = [os.environ.get("CHECK_HWPX", "")] + [
+        str(base / "shared" / "tools" / "check-hwpx") for base in ROOT.parents]
+    return next((Path(c) for c in candidates if c and Path(c).exists()), None)
+
+
+def docx_pages(report: govreport.Report, out: Path, name: str = "seed") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.png"):
         old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
-        pdf = Path(tmp) / "seed.pdf"
+        pdf = Path(tmp) / f"{name}.pdf"
         pdf.write_bytes(render_bytes(report, "pdf"))
-        subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out / "seed")], check=True)
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out / name)], check=True)
+    pages = sorted(out.glob("*.png"))
+    for png in pages:  # pdftoppm pads to the page count's width: make it two digits
+        n = int(png.stem.rsplit("-", 1)[1])
+        png.rename(out / f"{name}-{n:02d}.png")
+    return sorted(out.glob("*.png"))
 
 
-def hwpx_pages(report: govreport.Report, out: Path) -> None:
-    if not CHECK_HWPX.exists():
+def hwpx_pages(report: govreport.Report, out: Path, name: str = "seed") -> list[Path]:
+    check = _check_hwpx()
+    if check is None:
         print("skipping HWPX pages: check-hwpx not found", file=sys.stderr)
-        return
+        return []
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.png"):
         old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "seed.hwpx"
+        src = Path(tmp) / f"{name}.hwpx"
         src.write_bytes(render_bytes(report, "hwpx"))
-        subprocess.run([str(CHECK_HWPX), str(src), tmp], check=True, stdout=subprocess.DEVNULL)
-        for png in sorted(Path(tmp).glob("seed_p*.png")):
+        subprocess.run([str(check), str(src), tmp], check=True, stdout=subprocess.DEVNULL)
+        for png in sorted(Path(tmp).glob(f"{name}_p*.png")):
             n = int(png.stem.split("_p")[1])
-            shutil.copy(png, out / f"seed-{n:02d}.png")
+            shutil.copy(png, out / f"{name}-{n:02d}.png")
+    return sorted(out.glob("*.png"))
+
+
+def example_page(stem: str, caption: str) -> None:
+    """``docs/gallery/<stem>.md``: the example's DOCX and HWPX pages side by side."""
+    report = govreport.load(ROOT / "examples" / f"{stem}.json")
+    docx = docx_pages(report, GALLERY / stem / "docx", stem)
+    hwpx = hwpx_pages(report, GALLERY / stem / "hwpx", stem)
+    lines = [f"# {report.meta.title}", "", f"{caption}  ",
+             f"원본 / source: [`examples/{stem}.json`](../../examples/{stem}.json)", "",
+             "| 쪽 page | DOCX (LibreOffice) | HWPX (rhwp) |", "|---|---|---|"]
+    for i in range(max(len(docx), len(hwpx))):
+        cells = [f'<img src="{stem}/{kind}/{pages[i].name}" width="100%">' if i < len(pages)
+                 else "" for kind, pages in (("docx", docx), ("hwpx", hwpx))]
+        lines.append(f"| {i + 1} | {cells[0]} | {cells[1]} |")
+    (GALLERY / f"{stem}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
-    seed = govreport.load(EXAMPLE)
-    docx_pages(seed, GALLERY / "docx")
-    hwpx_pages(seed, GALLERY / "hwpx")
-    print("gallery:", *sorted(str(p.relative_to(ROOT)) for p in GALLERY.rglob("*.png"))[:3], "…")
+    only = sys.argv[1:]
+    if not only or "seed" in only:
+        seed = govreport.load(EXAMPLE)
+        docx_pages(seed, GALLERY / "docx")
+        hwpx_pages(seed, GALLERY / "hwpx")
+    for stem, caption in PAGES.items():
+        if not only or stem in only:
+            example_page(stem, caption)
+    print("gallery:", *sorted(str(p.relative_to(ROOT)) for p in GALLERY.rglob("*.md")))

@@ -280,3 +280,20 @@ def test_title_breaks_at_sensible_points() -> None:
     assert balance_title("짧은 제목", 20) == "짧은 제목"
     broken = balance_title("공공시설 개방 운영계획 (시민 참여 확대)", 14)
     assert broken.split("\n")[-1] == "(시민 참여 확대)"
+
+
+def test_month_range_forms_are_both_producible() -> None:
+    import attrs
+
+    from govreport.layout.text import TextFormatter
+    from govreport.model import parse_period
+    from govreport.theme import Theme
+
+    theme = Theme.seoul()
+    period = parse_period("2024-01/2024-02")
+    assert TextFormatter(theme).schedule(period) == "'24. 1~2월"
+    repeated = attrs.evolve(theme, dates=attrs.evolve(theme.dates, month_range="repeated"))
+    assert TextFormatter(repeated).schedule(period) == "'24.1월~2월"
+    # other ranges are unchanged: across years, and days
+    assert TextFormatter(repeated).schedule(parse_period("2024-11/2025-02")) == (
+        TextFormatter(theme).schedule(parse_period("2024-11/2025-02")))

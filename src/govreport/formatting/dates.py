@@ -313,6 +313,7 @@ def _ko_period(
     sep: str,
     apostrophe: str,
     locale: str,
+    collapse: bool = True,
 ) -> str:
     start, end = per.start, per.end
     if not time:
@@ -335,7 +336,7 @@ def _ko_period(
     if start.precision == end.precision == "minute" and start.as_date() == end.as_date():
         assert end.hour is not None
         return point(start, show_start, words) + sep + _clock(end.hour, end.minute or 0, locale)
-    if start.precision == end.precision == "month" and words and not show_end:
+    if start.precision == end.precision == "month" and words and not show_end and collapse:
         head = _ko_year(start, style, apostrophe) + ("." if style == "compact" else ". ")
         return f"{head if show_start else ''}{start.month}{sep}{end.month}월"
     return point(start, show_start, words) + sep + point(end, show_end, words)
@@ -409,10 +410,12 @@ def format_period(
     sep: str | None = None,
     apostrophe: str = "'",
     locale: str = DEFAULT_LOCALE,
+    collapse_months: bool = True,
 ) -> str:
     """A point or range with its qualifier: ``'24.7.~12.``, ``'25.1.3.~4.12.``,
     ``3.22.~3.28.`` (``context_year=2025``), ``'24. 7월~'25. 4월``, ``'25. 4~5월 중``,
-    ``'25. 3월~`` (open), ``'25.3월말``.
+    ``'25. 3월~`` (open), ``'25.3월말``.  ``collapse_months=False`` keeps 월 on both ends of a
+    same-year month range (``'24.1월~2월`` in ``compact`` with ``month_word=True``).
 
     The end omits a year equal to the start's unless ``repeat_year`` (``'25. 2월~'25. 4월``);
     the month is always kept for day ranges. ``month_word`` default: ``월`` in ``spaced``,
@@ -433,6 +436,7 @@ def format_period(
             per, style, weekday=weekday, time=time, omit_year=omit_year,
             context_year=context_year, repeat_year=repeat_year, month_word=month_word,
             sep="~" if sep is None else sep, apostrophe=apostrophe, locale=locale,
+            collapse=collapse_months,
         )
     return _qualify(text, per.qualifier, locale)
 

@@ -156,8 +156,8 @@ class _Builder:
             mark = f"app_{i + 1}"
             if heading is not None:
                 if i == 0:
-                    toc_entries.append(TocEntry(level=1, label="", text=heading, bookmark=mark,
-                                                heading=True))
+                    toc_entries.append(TocEntry(level=1, label="", text=heading,
+                                                bookmark="app_list", heading=True))
                 toc_entries.append(TocEntry(level=2, label=f"{number}.", text=app.title,
                                             bookmark=mark))
             else:
@@ -194,6 +194,9 @@ class _Builder:
             "author": m.author or "",
             "slogan": self.report.cover.slogan or "",
             "subtitle": m.subtitle or "",
+            "subtitle_position": m.subtitle_position,
+            "cover_title": balance_title(m.title, self.width / self.theme.resolve(
+                "cover_title").pt),
             "division": m.division or "",
             "org_division": f"{m.org} ({m.division})" if m.division else m.org,
         }
@@ -211,17 +214,14 @@ class _Builder:
             return para_height(attrs.evolve(p, space_before_pt=0.0), t, self.width)
 
         top = [make("cover_audience", fields["slogan"], 0.0)] if fields["slogan"] else []
-        title_pt = t.resolve("cover_title").pt
-        title = make("cover_title", balance_title(fields["title"], self.width / title_pt), 0.0)
-        subtitle = self.report.meta.subtitle
-        if subtitle:  # printed with the title, never stranded: above (default) or below it
-            sub = make("cover_audience", subtitle, 0.0)
-            if self.report.meta.subtitle_position == "above":
-                top.append(attrs.evolve(sub, space_before_pt=12.0 if top else 0.0))
+        # the title block: the subtitle right above (or below) the title, never stranded
+        block = [make("cover_title", fields["cover_title"], 0.0)]
+        if fields["subtitle"]:
+            sub = make("cover_audience", fields["subtitle"], 0.0)
+            if fields["subtitle_position"] == "above":
+                block = [sub, attrs.evolve(block[0], space_before_pt=8.0)]
             else:
-                title = attrs.evolve(title, runs=(*title.runs, Run(text="\n"),
-                                                  Run(text=subtitle, size_pt=t.resolve(
-                                                      "cover_audience").pt, bold=False)))
+                block.append(attrs.evolve(sub, space_before_pt=8.0))
         info: list[Para | PictureBox] = [make("cover_date", fields["date"], 0.0)]
         logo = self.report.cover.logo
         if logo is not None:
@@ -233,7 +233,7 @@ class _Builder:
         if fields["audience"]:
             info.append(make("cover_audience", fields["audience"], 12.0))
         used_top = sum(tall(p) for p in top)
-        title_h = tall(title)
+        title_h = sum(tall(p) + (p.space_before_pt or 0.0) for p in block)
         info_h = sum((tall(p) if isinstance(p, Para) else p.height_pt)
                      + (p.space_before_pt or 0.0) for p in info)
         y_title = max(height * t.cover.title_y_pct / 100 - used_top, 12.0 if top else 0.0)
@@ -244,7 +244,8 @@ class _Builder:
         y_info = height * t.cover.info_y_pct / 100
         y_info = min(max(y_info, title_end + 24.0), height - 6.0 - info_h)
         info[0] = attrs.evolve(info[0], space_before_pt=max(y_info - title_end, 12.0))
-        return (*top, attrs.evolve(title, space_before_pt=y_title), *info)
+        block[0] = attrs.evolve(block[0], space_before_pt=y_title)
+        return (*top, *block, *info)
 
     def title_box(self, fields: dict[str, str], *, byline: bool = True) -> None:
         """The title box (§5.10) with the subtitle inside it, then the by-line."""

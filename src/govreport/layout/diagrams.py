@@ -153,14 +153,16 @@ class DiagramLayout:
                           cells=tuple(cells), space_before_pt=space_before,
                           row_heights_pt=(mm_to_pt(11), connector, connector, mm_to_pt(11)),
                           cell_margin_mm=(PAD_MM, PAD_MM, 0.5, 0.5), keep_next=bool(o.groups))]
-        for g in o.groups:
-            boxes.append(self.org_group(g.label, f"{len(g.units)}{g.counter}", g.units))
+        labels = [[g.label, f"({len(g.units)}{g.counter})"] for g in o.groups]
+        label_w = max((text_em(x) for lines in labels for x in lines), default=0.0) * body \
+            * 1.1 + self.pad  # one label width for every group, so the boxes line up
+        for g, lines in zip(o.groups, labels, strict=True):
+            boxes.append(self.org_group(lines, label_w, g.units))
         return boxes
 
-    def org_group(self, label: str, count: str, units: Sequence[OrgUnit]) -> TableBox:
+    def org_group(self, label_lines: list[str], label_w: float,
+                  units: Sequence[OrgUnit]) -> TableBox:
         body = self.theme.resolve("table_body").pt
-        label_lines = [label, f"({count})"]
-        label_w = max(text_em(x) for x in label_lines) * body * 1.1 + self.pad
         m = max(len(units), 1)
         unit_w = (self.width - label_w) / m
         texts = [line for u in units for line in self.unit_lines(u)]

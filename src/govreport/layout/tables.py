@@ -60,6 +60,8 @@ class TableLayout:
         if not formatted or (table.columns and len(table.columns) != table_width(table)):
             return table
         ct = compute(table)
+        # a column of figures aligns as typed numbers do: right when any is 1,000 or more
+        big = {c for (_, c), v in ct.values.items() if v is not None and abs(v) >= 1000}
         rows: list[Row] = []
         for r, row in enumerate(table.rows):
             cells: list[Cell] = []
@@ -74,7 +76,8 @@ class TableLayout:
                         and not isinstance(cell.value, bool)):
                     text = self.figure(ct.values.get((r, c)), fmt)
                     base = cell if cell is not None else Cell()
-                    cell = attrs.evolve(base, value=text, align=base.align or "right")
+                    cell = attrs.evolve(base, value=text, align=base.align or (
+                        "right" if c in big else "center"))
                 if cell is not None:
                     cells.append(cell)
             rows.append(attrs.evolve(row, cells=tuple(cells)))

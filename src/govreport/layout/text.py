@@ -35,9 +35,18 @@ class TextFormatter:
                              apostrophe=self.apostrophe, locale=self.locale)
 
     def schedule(self, p: Period) -> str:
-        """A date given as a value: ``'25. 4~5월 중``, ``'25. 7월``, ``'25. 3. 25.(화)``."""
+        """A date given as a value: ``'25. 4~5월 중``, ``'25. 7월``, ``'25. 3. 25.(화)``;
+        a same-year month range as ``'24.1월~2월`` with ``dates.month_range="repeated"``."""
+        if self._repeated_months(p):
+            return format_period(p, "compact", month_word=True, collapse_months=False,
+                                 sep=self.sep, apostrophe=self.apostrophe, locale=self.locale)
         return format_period(p, "spaced", weekday=self.weekday, sep=self.sep,
                              apostrophe=self.apostrophe, locale=self.locale)
+
+    def _repeated_months(self, p: Period) -> bool:
+        return (self.theme.dates.month_range == "repeated" and p.end is not None
+                and p.start.precision == p.end.precision == "month"
+                and p.start.year == p.end.year)
 
     def basis(self, p: Period) -> str:
         """기준 date of a caption: ``'25.3월말``."""

@@ -889,6 +889,11 @@ class DateOptions:
     apostrophe: Literal["'", "’"] = _opt("'", "연도 생략 부호", "year-elision apostrophe")
     range_sep: str = _opt("~", "기간 구분(붙여 씀)", "range separator (no spaces)")
     weekday: bool = _opt(True, "요일 (화) 붙이기", "append the weekday (화)")
+    month_range: Literal["collapsed", "repeated"] = _opt(
+        "collapsed",
+        "같은 해 월 기간: collapsed '24. 1~2월 / repeated '24.1월~2월",
+        "same-year month range: collapsed '24. 1~2월 / repeated '24.1월~2월",
+    )
 
 
 @attrs.frozen(slots=True, kw_only=True)

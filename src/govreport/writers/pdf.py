@@ -164,6 +164,8 @@ def toc_pages(pdf: bytes, entries: Sequence[TocEntry]) -> dict[str, int] | None:
     found: dict[str, int] = {}
     start = 0
     for entry in entries:
+        if entry.heading:  # a heading line (※ 붙임 문서) has no page of its own
+            continue
         # a task is "1 제목" in its chip (the overview box has "① 제목"); a part "Ⅰ. 제목"
         label = entry.label.rstrip(".") if entry.level > 1 else entry.label
         needles = [re.sub(r"\s+", "", label + entry.text)]

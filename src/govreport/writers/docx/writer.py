@@ -32,7 +32,7 @@ __all__ = ["write_docx"]
 
 BODY_SENTINEL = "\u2063GOVREPORT-BODY\u2063"
 TOC_SENTINEL = "\u2063GOVREPORT-TOC\u2063"
-_COVER_FIELD = re.compile(r"\{\{[^}]*\b(title|date|org|org_full)\b")
+_COVER_FIELD = re.compile(r"\{\{[^}]*\b(title|cover_title|date|org|org_full|org_division)\b")
 
 
 def _environment() -> Any:
