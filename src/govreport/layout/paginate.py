@@ -334,40 +334,28 @@ def paginate(body: tuple[Node, ...], theme: Theme) -> tuple[Node, ...]:
 
 def _pull_back_tails(nodes: list[Node], flow: _Flow) -> list[Node]:
     """Runs of blocks (between explicit page breaks) ending in a page of at most
-    ``fitting.pull_back_lines`` lines, pulled back or broken earlier where possible."""
+    ``fitting.pull_back_lines`` lines, pulled back or broken earlier where possible.
+
+    Each run starts on a fresh page, so it is laid out on its own: the work grows with the
+    length of the runs, not with the square of the document."""
     limit = flow.theme.fitting.pull_back_lines
     if limit <= 0:
         return nodes
-    done: set[int] = set()
-    for _ in range(len(nodes)):
-        placed = flow.run(nodes)
-        changed = False
-        for n_run, (lo, hi) in enumerate(_runs(nodes)):
-            pages = _pages_of(placed, lo, hi)
-            if not pages or n_run in done:
-                continue
-            last = max(p.last for p in placed[lo:hi] if p is not None)
-            if last == min(pages):
-                continue
-            tail = [k for k in range(lo, hi) if placed[k] is not None
-                    and placed[k].last == last]  # type: ignore[union-attr]
+    out: list[Node] = []
+    for lo, hi in _runs(nodes):
+        run = nodes[lo:hi]
+        placed = flow.run(run)
+        pages = _pages_of(placed, 0, len(run))
+        if pages:
+            last = max(p.last for p in placed if p is not None)
+            tail = [k for k, p in enumerate(placed) if p is not None and p.last == last]
             lines = sum(placed[k].lines_on_last if placed[k].first != last  # type: ignore
-                        else _node_lines(nodes[k], flow) for k in tail)
-            if lines > limit:
-                continue
-            new = _pull_back(nodes, placed, lo, hi, last, flow)
-            if new is None:
-                new = _break_before_group(nodes, placed, lo, hi, last, flow)
-                if new is not None:
-                    done.add(n_run)
-                    done.add(n_run + 1)
-            done.add(n_run)
-            if new is not None:
-                nodes, changed = new, True
-                break
-        if not changed:
-            break
-    return nodes
+                        else _node_lines(run[k], flow) for k in tail)
+            if last > min(pages) and lines <= limit:
+                run = (_pull_back(run, placed, 0, len(run), last, flow)
+                       or _break_before_group(run, placed, 0, len(run), last, flow) or run)
+        out.extend(run)
+    return out
 
 
 def _node_lines(node: Node, flow: _Flow) -> int:

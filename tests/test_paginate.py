@@ -1,0 +1,79 @@
+"""The pagination pass on hand-built node streams (engine-free; tests/test_pages.py measures
+the same rules with LibreOffice and rhwp on the examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport.layout.nodes import CellBox, Indent, PageBreak, Para, Run, TableBox
+from govreport.layout.paginate import paginate, text_height_pt
+from govreport.theme import Theme
+
+THEME = Theme.seoul()
+IND = Indent(left_pt=30.0, hanging_pt=22.5)
+
+
+def _item(text: str = "한 줄에 들어가는 짧은 항목", before: float = 10.0) -> Para:
+    return Para(role="L2", symbol="○", runs=(Run(text=text),), indent=IND,
+                space_before_pt=before)
+
+
+def _heading(text: str = "향후계획") -> Para:
+    return Para(role="L1", symbol="□", runs=(Run(text=text),), space_before_pt=16.0,
+                keep_next=True)
+
+
+def _lines_per_page() -> int:
+    pitch = THEME.resolve("L2").line_height_pt + 10.0
+    return int(text_height_pt(THEME) // pitch)
+
+
+def test_one_line_spilling_onto_a_new_page_is_pulled_back() -> None:
+    n = _lines_per_page() + 1  # one ○ line too many for the page
+    out = paginate(tuple(_item() for _ in range(n)), THEME)
+    assert not any(isinstance(x, PageBreak) for x in out)
+    spaces = [x.space_before_pt for x in out if isinstance(x, Para)]
+    assert min(s or 0.0 for s in spaces) >= 10.0 * THEME.fitting.min_space_pct / 100
+    assert any((s or 0.0) < 10.0 for s in spaces)  # tightened, within the theme's minimum
+
+
+def test_pull_back_can_be_turned_off() -> None:
+    theme = THEME.override({"fitting.pull_back_lines": 0})
+    nodes = tuple(_item() for _ in range(_lines_per_page() + 1))
+    assert paginate(nodes, theme) == nodes
+
+
+def test_a_heading_never_ends_a_page() -> None:
+    """A □ whose items do not fit below it starts the next page (a soft break: HWPX breaks
+    there, DOCX keeps it with its items by keep-with-next)."""
+    head = _heading()
+    nodes = (*(_item() for _ in range(_lines_per_page() - 1)), head,
+             *(_item() for _ in range(5)))
+    out = paginate(nodes, THEME)
+    i = out.index(head)
+    assert isinstance(out[i - 1], PageBreak) and out[i - 1].soft
+
+
+def test_a_box_heading_gets_a_hard_break() -> None:
+    chip = TableBox(kind="chip", n_rows=1, n_cols=1, col_widths_pt=(400.0,),
+                    cells=(CellBox(row=0, col=0, paras=(Para(role="chip_title"),)),),
+                    row_heights_pt=(31.0,), space_before_pt=16.0, keep_next=True)
+    table = _table(5)
+    nodes = (*(_item() for _ in range(_lines_per_page() - 2)), chip, table)
+    out = paginate(nodes, THEME)
+    i = out.index(chip)
+    assert isinstance(out[i - 1], PageBreak) and not out[i - 1].soft
+
+
+def _table(rows: int) -> TableBox:
+    cells = tuple(CellBox(row=r, col=0, paras=(Para(role="table_body",
+                                                     runs=(Run(text="값"),)),))
+                  for r in range(rows))
+    return TableBox(kind="data", n_rows=rows, n_cols=1, col_widths_pt=(400.0,), cells=cells,
+                    header_rows=1)
+
+
+@pytest.mark.parametrize(("rows", "split"), [(3, False), (12, False), (13, True), (40, True)])
+def test_long_tables_split_short_ones_move_whole(rows: int, split: bool) -> None:
+    out = paginate((_table(rows),), THEME)
+    assert isinstance(out[0], TableBox) and out[0].split is split
