@@ -31,6 +31,8 @@ PAGES: dict[str, str] = {
         "운영계획 — 부제, ① 절과 목차, ※ 붙임 문서 목록, 비교 상자",
     "administration-bureau-work-report-2025":
         "국 업무보고 — 조직도, 비전 체계도, 계산되는 비율 표",
+    "park-expansion-2025":
+        "결과보고 — 사진, 표지 로고, 예산표에서 그린 막대+꺾은선 차트, 연도별 꺾은선 차트",
 }
 """Examples with a gallery page of their own: file stem → caption."""
 

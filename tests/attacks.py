@@ -19,6 +19,7 @@ import traceback
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -545,6 +546,45 @@ lib("load-source-bigint", lambda w: _load_source(_write(w / "a.json", b"[" + b"1
     "4300 digits")
 lib("run-batch-bad-format", lambda w: _run_batch([], w, "exe"), ("BatchInputError",),
     "unknown format")
+
+
+lib("table-list-rows-render", lambda w: _g().render(_table_report_rows([["a", "b"]]),
+                                                    w / "o.docx"), (), "")
+lib("item-count-int", lambda w: _g().render(_report_blocks(_m().Item(text="a", count=42)),
+                                            w / "o.hwpx"), (), "")
+lib("cell-decimal", lambda w: _g().render(_table_report(_m().Cell(value=Decimal("1.5"))),
+                                          w / "o.docx"), (), "")
+lib("blocks-with-ints", lambda w: _m().Section(title="s", blocks=[1, 2, _m().Item(text="a")]),
+    ("TypeError",), "is not a block")
+lib("parts-string", lambda w: _m().Report(meta=_m().Meta(title="t", org="o", date="2025-04"),
+                                          parts="abc"), ("TypeError",), "is not a Part")
+lib("item-text-int", lambda w: _m().Item(text=3), ("TypeError",), "Item.text")
+lib("cell-bool", lambda w: _m().Cell(value=True), ("TypeError",), "Cell.value")
+lib("cell-align-surrogate", lambda w: _m().Cell(value="a", align="\udfff"), ("TypeError",),
+    "is not one of")
+lib("quantity-string", lambda w: _m().Item(text="a", count="many"), ("TypeError",),
+    "Item.count")
+lib("meta-date-int", lambda w: _m().Meta(title="t", org="o", date=2025), ("TypeError",),
+    "Meta.date")
+lib("meta-date-bad", lambda w: _m().Meta(title="t", org="o", date="2025-02-30"),
+    ("DateFormatError",), "not a valid date")
+lib("block-dict-bad", lambda w: _m().Section(title="s", blocks=[{"type": "item", "text": 5}]),
+    ("TypeError",), "is not a string")
+lib("check-not-report", lambda w: _g().check({"meta": {}}), ("TypeError",), "takes a Report")
+lib("render-long-title", lambda w: _g().render(_report_blocks(_m().Item(text="a"),
+                                                              title="제" * 10_000),
+                                               w / "o.docx"), (), "")
+
+
+def _table_report_rows(rows: Any) -> Any:
+    m = _m()
+    return _report_blocks(m.Table(rows=rows))
+
+
+def _report_blocks(*blocks: Any, title: str = "t") -> Any:
+    m = _m()
+    return m.Report(meta=m.Meta(title=title, org="o", date="2025-04"), parts=[m.Part(
+        title="p", sections=[m.Section(title="s", blocks=list(blocks))])])
 
 
 def _limits(**kw: Any) -> Any:

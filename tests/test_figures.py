@@ -11,7 +11,9 @@ import html
 import io
 import json
 import re
+import shutil
 import struct
+import subprocess
 import zipfile
 import zlib
 from pathlib import Path
@@ -184,14 +186,16 @@ def test_cover_logo_is_checked() -> None:
     assert found == ["$.cover.logo.src: images/none.png: picture file not found"]
 
 
-def test_oversized_and_huge_pictures_are_refused(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_oversized_and_huge_pictures_are_refused(tmp_path: Path) -> None:
+    from govreport.limits import Limits, using
+
     big = tmp_path / "big.png"
-    big.write_bytes(png(10, 10))
-    monkeypatch.setattr("govreport.images.MAX_IMAGE_BYTES", 50)
-    with pytest.raises(ImageError, match=r"big.png: the picture is 0.0 MiB \(at most 0 MiB\)"):
+    big.write_bytes(png(300, 300))
+    with using(Limits(image_mb=0.0001)), pytest.raises(
+            ImageError, match=r"big.png: the picture is 0.0 MB \(limit image_mb=0.0001; raise"):
         read_image("big.png", tmp_path)
-    monkeypatch.undo()
+    with using(Limits(image_pixels=1000)), pytest.raises(ImageError, match="image_pixels"):
+        read_image("big.png", tmp_path)
     # a header that claims 30,000 × 30,000 pixels: refused without decoding anything
     header = bytearray(png(1, 1))
     header[16:24] = struct.pack(">II", 30000, 30000)
@@ -447,3 +451,56 @@ def test_missing_matplotlib_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(builtins, "__import__", blocked)
     with pytest.raises(RenderError, match=r"pip install 'govreport\[charts\]'"):
         chartdraw._matplotlib()
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice and poppler-utils are needed for PDF output")
+def test_pdf_draws_the_native_charts(example: g.Report, tmp_path: Path) -> None:
+    """LibreOffice opens the DOCX chart part as a chart and draws it: its axis, category,
+    legend and value labels are text in the PDF, and the picture pages carry images."""
+    pdf = tmp_path / "park.pdf"
+    pdf.write_bytes(render_bytes(example, "pdf"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          check=True).stdout.decode()
+    pages = text.split("\f")
+    chart_page = next(p for p in pages if "과목별 예산 집행 현황" in p)
+    for label in ("토지 보상", "시설물 설치", "예산액", "집행액", "집행률", "18.5", "96.9%",
+                  "100%"):
+        assert label in chart_page, label
+    line_page = next(p for p in pages if "연도별 공원 방문객 추이" in p)
+    for label in ("2019", "2025", "412.0", "347.4"):
+        assert label in line_page, label
+    if shutil.which("pdfimages"):
+        listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True,
+                                 check=True).stdout.decode()
+        assert len([ln for ln in listing.splitlines()[2:] if ln.strip()]) >= 2  # logo, photo
+
+
+@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="rsvg-convert is needed")
+def test_svg_is_converted_to_png(tmp_path: Path) -> None:
+    (tmp_path / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120mm" height="60mm" '
+        'viewBox="0 0 120 60"><rect width="120" height="60" fill="#000080"/>'
+        '<circle cx="60" cy="30" r="20" fill="#FFD966"/></svg>', encoding="utf-8")
+    img = read_image("map.svg", tmp_path)
+    assert img.format == "png" and img.data.startswith(b"\x89PNG")
+    assert img.px_width / img.px_height == pytest.approx(2.0, rel=0.01)
+    r = load(report([{"type": "figure", "src": "map.svg", "caption": "위치도"}]), tmp_path)
+    body = layout(r).body
+    pic = next(n for n in body if isinstance(n, PictureBox))
+    assert pic.format == "png" and pic.height_pt == pytest.approx(pic.width_pt / 2, rel=0.01)
+
+
+def test_svg_with_entities_fails_cleanly_or_renders(tmp_path: Path) -> None:
+    bomb = ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+            '<text>&b;</text></svg>')
+    (tmp_path / "x.svg").write_text(bomb, encoding="utf-8")
+    try:
+        read_image("x.svg", tmp_path)
+    except ImageError as exc:
+        assert "x.svg" in str(exc)

@@ -30,9 +30,20 @@ def json_schema() -> dict[str, object]:
 
 
 def check(report: Report) -> list[Problem]:  # noqa: F405
-    """All semantic problems (errors and warnings) of a report."""
+    """All problems (errors and warnings) of a report, structural and semantic.
+
+    A report built in Python is checked by the same rules as one read from JSON: it is
+    written as JSON and read back (types, allowed values, nesting, number sizes), then the
+    semantic checks run (totals, table spans, dates …) when the structure is sound.
+    """
+    from .serialization import structural_problems
     from .validation import check_report
 
+    if not isinstance(report, Report):  # noqa: F405
+        raise TypeError(f"check() takes a Report, not {type(report).__name__}")
+    structural = structural_problems(report)
+    if structural:  # the semantic checks need the right types
+        return structural
     return check_report(report)
 
 

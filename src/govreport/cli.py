@@ -476,9 +476,9 @@ def _raise_all(failures: Sequence[CliError], tail: str | None = None) -> NoRetur
 
 
 def _show_warnings(source: str, report: Any) -> None:
-    from . import check
+    from .validation import check_report  # read from a file: the structure is checked
 
-    for p in check(report):
+    for p in check_report(report):
         if p.severity == "warning":
             click.echo(_problem_line(source, p), err=True)
 

@@ -3,7 +3,8 @@
 Pictures are read only from local files inside the report's folder (or given as bytes from
 Python), never fetched from the network.  PNG and JPEG are embedded as they are; an SVG is
 converted to PNG (``rsvg-convert``) because HWPX and older Word need a bitmap.  Sizes are
-bounded (:data:`MAX_IMAGE_BYTES`, :data:`MAX_PIXELS`) so hostile input is refused quickly.
+bounded (the ``image_mb`` and ``image_pixels`` limits, :mod:`govreport.limits`) so hostile
+input is refused quickly.
 """
 
 from __future__ import annotations
@@ -21,10 +22,6 @@ from lxml import etree
 
 from .errors import GovReportError
 
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
-"""Largest picture file accepted (20 MiB)."""
-MAX_PIXELS = 60_000_000
-"""Largest picture accepted, in pixels (about 7,700 × 7,700)."""
 MAX_SIDE = 20_000
 """Longest side accepted, in pixels (an SVG's is also capped, in CSS pixels)."""
 
@@ -76,11 +73,28 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+def _max_bytes() -> int:
+    from .limits import current
+
+    return current().bytes("image_mb")
+
+
+def _max_pixels() -> int:
+    from .limits import current
+
+    return int(current().image_pixels)
+
+
+def _too_big(name: str, size: int) -> ImageError:
+    from .limits import hint
+
+    return ImageError(f"{name}: the picture is {size / 2**20:.1f} MB ({hint('image_mb')})")
+
+
 def decode(data: bytes, name: str = "picture") -> ImageData:
     """Identify and measure ``data``; raise :class:`ImageError` for anything unusable."""
-    if len(data) > MAX_IMAGE_BYTES:
-        raise ImageError(f"{name}: the picture is {len(data) / 2**20:.1f} MiB "
-                         f"(at most {MAX_IMAGE_BYTES // 2**20} MiB)")
+    if len(data) > _max_bytes():
+        raise _too_big(name, len(data))
     kind = sniff(data)
     if kind is None:
         raise ImageError(f"{name}: not a PNG, JPEG or SVG picture")
@@ -99,9 +113,11 @@ def decode(data: bytes, name: str = "picture") -> ImageData:
     w, h = int(img.px_width), int(img.px_height)
     if w <= 0 or h <= 0:
         raise ImageError(f"{name}: the picture has no size ({w} × {h} pixels)")
-    if w > MAX_SIDE or h > MAX_SIDE or w * h > MAX_PIXELS:
-        raise ImageError(f"{name}: the picture is too large ({w:,} × {h:,} pixels; at most "
-                         f"{MAX_PIXELS:,} pixels and {MAX_SIDE:,} on a side)")
+    if w > MAX_SIDE or h > MAX_SIDE or w * h > _max_pixels():
+        from .limits import hint
+
+        raise ImageError(f"{name}: the picture is too large ({w:,} × {h:,} pixels, at most "
+                         f"{MAX_SIDE:,} on a side; {hint('image_pixels')})")
     dpi = float(img.horz_dpi or 96) or 96.0
     if not 30 <= dpi <= 2400:
         dpi = 96.0
@@ -144,7 +160,7 @@ def _svg_size(data: bytes, name: str) -> tuple[float, float]:
 def svg_to_png(data: bytes, name: str = "picture") -> bytes:
     """A PNG of an SVG at twice its CSS size (for print), made by ``rsvg-convert``."""
     w, h = _svg_size(data, name)
-    scale = min(2.0, MAX_SIDE / max(w, h), (MAX_PIXELS / (w * h)) ** 0.5)
+    scale = min(2.0, MAX_SIDE / max(w, h), (_max_pixels() / (w * h)) ** 0.5)
     tool = shutil.which("rsvg-convert")
     if tool is None:
         raise ImageError(f"{name}: SVG pictures need rsvg-convert to make a PNG "
@@ -192,10 +208,12 @@ def read_image(src: str, base_dir: str | os.PathLike[str] | None = None) -> Imag
             raise ImageError(f"{src}: picture file not found" if not path.exists()
                              else f"{src}: not a file")
         size = path.stat().st_size
-        if size > MAX_IMAGE_BYTES:
-            raise ImageError(f"{src}: the picture is {size / 2**20:.1f} MiB "
-                             f"(at most {MAX_IMAGE_BYTES // 2**20} MiB)")
-        data = path.read_bytes()
+        if size > _max_bytes():
+            raise _too_big(src, size)
+        with open(path, "rb") as f:  # also bounded for a file that grows or lies about size
+            data = f.read(_max_bytes() + 1)
+        if len(data) > _max_bytes():
+            raise _too_big(src, len(data))
     except OSError as exc:
         raise ImageError(f"{src}: cannot read the picture ({exc.strerror})") from None
     return decode(data, src)
@@ -211,5 +229,5 @@ def figure_image(src: str | None, data: bytes | None,
     return read_image(src, base_dir)
 
 
-__all__ = ["MAX_IMAGE_BYTES", "MAX_PIXELS", "MAX_SIDE", "ImageData", "ImageError", "decode",
+__all__ = ["MAX_SIDE", "ImageData", "ImageError", "decode",
            "figure_image", "read_image", "resolve_path", "sniff", "svg_to_png"]

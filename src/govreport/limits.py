@@ -58,6 +58,10 @@ class Limits:
     """Time a template may take to fill (a watchdog stops it)."""
     template_memory_mb: float = attrs.field(default=512, validator=_positive)
     """Memory the process may grow by while a template fills (a watchdog stops it)."""
+    image_mb: float = attrs.field(default=20, validator=_positive)
+    """Size of one picture file or picture data (``figure`` blocks, cover logo)."""
+    image_pixels: int = attrs.field(default=60_000_000, validator=_positive)
+    """Pixels of one picture (width × height); a side may have at most 20,000."""
 
     @classmethod
     def parse(cls, specs: Sequence[str], base: Limits | None = None) -> Limits:

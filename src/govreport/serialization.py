@@ -34,6 +34,7 @@ from .errors import Problem, ValidationError
 from .limits import LimitError, Limits, hint, read_capped, using
 from .limits import current as current_limits
 from .model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
+from .model.checked import trusted
 from .model.dates import DateFormatError, parse_partial_date, parse_period
 from .model.figures import ChartValue, ColumnRef
 from .model.tables import CellValue
@@ -344,6 +345,9 @@ def _scan(data: Any) -> tuple[list[Problem], bool]:
     """
     problems: list[Problem] = []
     too_deep = False
+    lim = current_limits()
+    max_depth, max_nesting = lim.json_depth, lim.nesting
+    containers = (dict, list, tuple)
     # (value, JSON path, containers enclosing it, children/items lists enclosing it)
     stack: list[tuple[Any, str, int, int]] = [(data, "$", 1, 0)]
     while stack:
@@ -354,14 +358,17 @@ def _scan(data: Any) -> tuple[list[Problem], bool]:
                                         message=f"duplicate key {_describe(key)}"))
             entries = [(_key_path(path, k), v, nesting + (k in NESTING_FIELDS
                                                           and isinstance(v, list | tuple)))
-                       for k, v in value.items()]
+                       for k, v in value.items() if isinstance(v, containers)]
         elif isinstance(value, list | tuple):  # tuples: data built in Python
-            entries = [(f"{path}[{i}]", v, nesting) for i, v in enumerate(value)]
+            entries = [(f"{path}[{i}]", v, nesting) for i, v in enumerate(value)
+                       if isinstance(v, containers)]  # paths only for containers
         else:
             continue
+        if depth + 1 <= max_depth and all(n <= max_nesting for _, _, n in entries):
+            stack.extend((child, child_path, depth + 1, n)
+                         for child_path, child, n in reversed(entries))
+            continue
         for child_path, child, child_nesting in reversed(entries):
-            if not isinstance(child, dict | list | tuple):
-                continue
             message = nesting_message(depth + 1, child_nesting)
             if message is not None:
                 problems.append(Problem(path=child_path, message=message))
@@ -460,7 +467,8 @@ def structure(data: Any, source: str | None = None) -> Report:
     if too_deep:
         raise ValidationError(early, source)
     try:
-        report = converter.structure(data, Report)
+        with trusted():  # the converter checks every type itself
+            report = converter.structure(data, Report)
     except (ClassValidationError, IterableValidationError) as exc:
         raise ValidationError(early + _problems(exc), source) from None
     except (_TypeMismatch, DateFormatError, ValueError, TypeError, KeyError) as exc:
@@ -470,6 +478,24 @@ def structure(data: Any, source: str | None = None) -> Report:
     if early:
         raise ValidationError(early, source)
     return report
+
+
+def structural_problems(report: Report) -> list[Problem]:
+    """The problems the JSON reader would find in ``report`` (written out and read back)."""
+    try:
+        data = unstructure(report)
+    except RecursionError:
+        return [Problem(path="$", message="nested too deeply to be written as JSON")]
+    except Exception as exc:
+        return [Problem(path="$", message=f"cannot be written as JSON "
+                                          f"({type(exc).__name__}: {exc})")]
+    try:
+        structure(data)
+    except ValidationError as exc:
+        return list(exc.errors)
+    except RecursionError:
+        return [Problem(path="$", message="nested too deeply to be read as JSON")]
+    return []
 
 
 def unstructure(report: Report) -> dict[str, Any]:
@@ -668,4 +694,4 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 __all__ = ["converter", "dump", "dumps", "load", "load_versioned", "loads", "loads_versioned",
            "migrate", "parse_json", "read_json", "report_from_data", "schema_version_of",
-           "structure", "unstructure", "write_atomic"]
+           "structural_problems", "structure", "unstructure", "write_atomic"]

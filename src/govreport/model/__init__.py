@@ -113,3 +113,7 @@ __all__ = [
     "parse_partial_date",
     "parse_period",
 ]
+
+from .checked import install as _install_checks
+
+_install_checks(globals())

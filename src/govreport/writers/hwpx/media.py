@@ -20,6 +20,8 @@ from ..chartml import chart_xml
 from ._xml import attr
 
 _IDENTITY = 'e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"'
+_GAP = 283
+"""Outer margin below a picture or chart (1 mm), so the line under it does not touch it."""
 
 
 class HwpxMedia:
@@ -97,7 +99,7 @@ def pic_xml(box: PictureBox, item_id: str, obj_id: int) -> str:
         '<hp:pos treatAsChar="1" affectLSpacing="0" flowWithText="1" allowOverlap="0" '
         'holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="COLUMN" vertAlign="TOP" '
         'horzAlign="LEFT" vertOffset="0" horzOffset="0"/>'
-        '<hp:outMargin left="0" right="0" top="0" bottom="0"/>'
+        f'<hp:outMargin left="0" right="0" top="0" bottom="{_GAP}"/>'
         f"<hp:shapeComment>{attr(box.descr)}</hp:shapeComment></hp:pic>"
     )
 
@@ -114,5 +116,5 @@ def chart_anchor_xml(box: ChartBox, part: str, obj_id: int) -> str:
         '<hp:pos treatAsChar="1" affectLSpacing="0" flowWithText="1" allowOverlap="0" '
         'holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="COLUMN" vertAlign="TOP" '
         'horzAlign="LEFT" vertOffset="0" horzOffset="0"/>'
-        '<hp:outMargin left="0" right="0" top="0" bottom="0"/></hp:chart>'
+        f'<hp:outMargin left="0" right="0" top="0" bottom="{_GAP}"/></hp:chart>'
     )

@@ -1,0 +1,326 @@
+"""Type checks and JSON short forms for model objects built in Python.
+
+Every attrs class of :mod:`govreport.model` gets, once at import, an ``__init__`` that
+converts the short forms JSON allows and refuses wrong types with a :class:`TypeError`
+naming the class, field and index — before the object exists, so a bad value can never
+reach the layout.  The rules are derived from the type hints, so new fields and blocks are
+covered without code here:
+
+* ``list`` → ``tuple`` (and a single value → a one-element tuple, as before);
+* a list → :class:`Row` (its cells); a str, number or ``None`` → :class:`Cell`; a number →
+  :class:`Quantity`; an ISO string → a date (the fields' own converters);
+* :class:`~decimal.Decimal` → ``int`` (when integral, for an ``int`` field) or ``float``;
+* a ``dict`` → the class, through the JSON reader (its messages name the JSON path);
+* ``bool`` is never taken for a number, nor a number for a ``bool``.
+
+Objects made by the JSON reader are already checked and skip this (:func:`trusted`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import decimal
+import functools
+import sys
+import types
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, Literal, Union, get_args, get_origin
+
+import attrs
+
+_TRUSTED: contextvars.ContextVar[bool] = contextvars.ContextVar("govreport_trusted",
+                                                                default=False)
+_MISSING = object()
+
+Check = Callable[[Any, str], Any]
+"""Converts a value (short forms) and checks its type; raises TypeError naming ``where``."""
+
+
+@contextlib.contextmanager
+def trusted() -> Iterator[None]:
+    """Inside: model classes skip the checks (the JSON reader has made sure of the types)."""
+    token = _TRUSTED.set(True)
+    try:
+        yield
+    finally:
+        _TRUSTED.reset(token)
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fail(where: str, value: Any, want: str) -> TypeError:
+    return TypeError(f"{where}: {_show(value)} ({type(value).__name__}) is not {want}")
+
+
+def _number(value: Any, *, integral: bool) -> Any:
+    """``value`` as a Python number (Decimal converted), or _MISSING if it is none."""
+    if isinstance(value, bool):
+        return _MISSING
+    if isinstance(value, decimal.Decimal):
+        if not value.is_finite():
+            return float(value)
+        return int(value) if integral and value == value.to_integral_value() else (
+            _MISSING if integral else float(value))
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and not integral:
+        return value
+    return _MISSING
+
+
+class _Checks:
+    """Builds (and caches) a :data:`Check` per type hint."""
+
+    def __init__(self, namespace: dict[str, Any]) -> None:
+        self.namespace = namespace
+        self.cache: dict[Any, Check] = {}
+
+    def of(self, hint: Any) -> Check:
+        try:
+            return self.cache[hint]
+        except (KeyError, TypeError):
+            pass
+        check = self._build(hint)
+        with contextlib.suppress(TypeError):
+            self.cache[hint] = check
+        return check
+
+    def _build(self, hint: Any) -> Check:
+        origin, args = get_origin(hint), get_args(hint)
+        if hint is Any or hint is object:
+            return lambda v, w: v
+        if hint is type(None):
+            def none(v: Any, w: str) -> Any:
+                if v is not None:
+                    raise _fail(w, v, "None")
+                return v
+            return none
+        if hint is str:
+            def text(v: Any, w: str) -> Any:
+                if not isinstance(v, str):
+                    raise _fail(w, v, "a str")
+                return v
+            return text
+        if hint is bool:
+            def flag(v: Any, w: str) -> Any:
+                if not isinstance(v, bool):
+                    raise _fail(w, v, "True or False")
+                return v
+            return flag
+        if hint is int or hint is float:
+            integral = hint is int
+
+            def num(v: Any, w: str) -> Any:
+                n = _number(v, integral=integral)
+                if n is _MISSING:
+                    raise _fail(w, v, "an int" if integral else "a number")
+                return n
+            return num
+        if origin is Literal:
+            options = args
+
+            def choice(v: Any, w: str) -> Any:
+                for o in options:
+                    if v == o and type(v) is type(o):
+                        return o
+                raise TypeError(f"{w}: {_show(v)} is not one of "
+                                f"{', '.join(repr(o) for o in options)}")
+            return choice
+        if origin in (Union, types.UnionType):
+            return self._union(hint, args)
+        if origin is tuple:
+            if len(args) == 2 and args[1] is Ellipsis:
+                item = self.of(args[0])
+
+                def many(v: Any, w: str) -> Any:
+                    if isinstance(v, str | bytes | dict) or not isinstance(v, list | tuple):
+                        v = (v,)  # one value for a list of them (the fields' own rule)
+                    return tuple(item(x, f"{w}[{i}]") for i, x in enumerate(v))
+                return many
+            fixed = [self.of(a) for a in args]
+
+            def exact(v: Any, w: str) -> Any:
+                if not isinstance(v, list | tuple) or len(v) != len(fixed):
+                    raise _fail(w, v, f"a list of {len(fixed)} values")
+                return tuple(c(x, f"{w}[{i}]") for i, (c, x) in enumerate(zip(fixed, v,
+                                                                              strict=True)))
+            return exact
+        if isinstance(hint, type) and attrs.has(hint):
+            return self._instance(hint)
+        if isinstance(hint, type):
+            cls = hint
+
+            def plain(v: Any, w: str) -> Any:
+                if not isinstance(v, cls):
+                    raise _fail(w, v, f"a {cls.__name__}")
+                return v
+            return plain
+        return lambda v, w: v  # a hint we do not know: no check
+
+    def _instance(self, cls: type) -> Check:
+        short = _SHORT_FORMS.get(cls.__name__)
+
+        def inst(v: Any, w: str) -> Any:
+            if isinstance(v, cls):
+                return v
+            if isinstance(v, dict):
+                return _from_json(v, cls, w)
+            if short is not None:
+                made = short(v)
+                if made is not _MISSING:
+                    return made
+            raise _fail(w, v, f"a {cls.__name__}")
+        return inst
+
+    def _union(self, hint: Any, args: tuple[Any, ...]) -> Check:
+        optional = type(None) in args
+        members = [a for a in args if a is not type(None)]
+        classes = [a for a in members if isinstance(a, type) and attrs.has(a)]
+        scalars = [self.of(a) for a in members if a not in classes]
+        if len(classes) > 1:  # a tagged union (Block): instances, or a JSON object
+            names = ", ".join(sorted(c.__name__ for c in classes))
+            tuple_classes = tuple(classes)
+
+            def block(v: Any, w: str) -> Any:
+                if v is None and optional:
+                    return None
+                if isinstance(v, tuple_classes):
+                    return v
+                if isinstance(v, dict):
+                    return _from_json(v, hint if not optional else
+                                      Union[tuple_classes], w)  # noqa: UP007
+                for s in scalars:
+                    with contextlib.suppress(TypeError):
+                        return s(v, w)
+                raise TypeError(f"{w}: {_show(v)} ({type(v).__name__}) is not a block "
+                                f"({names})")
+            return block
+        checks = [self.of(a) for a in members if a not in classes] + [
+            self.of(c) for c in classes]
+
+        def union(v: Any, w: str) -> Any:
+            if v is None and optional:
+                return None
+            if len(checks) == 1:
+                return checks[0](v, w)
+            errors = []
+            for c in checks:
+                try:
+                    return c(v, w)
+                except TypeError as exc:
+                    errors.append(exc)
+            want = " or ".join(_name(a) for a in members)
+            raise _fail(w, v, want + (" or None" if optional else ""))
+        return union
+
+
+def _name(hint: Any) -> str:
+    return getattr(hint, "__name__", None) or str(hint).replace("typing.", "")
+
+
+def _from_json(value: dict[str, Any], cls: Any, where: str) -> Any:
+    """A dict read the way JSON is read (its problems as a TypeError naming ``where``)."""
+    from ..errors import ValidationError
+    from ..serialization import converter
+
+    try:
+        with trusted():
+            return converter.structure(value, cls)
+    except Exception as exc:
+        from ..serialization import _problems
+
+        if isinstance(exc, ValidationError):
+            problems = exc.errors
+        else:
+            try:
+                problems = _problems(exc)
+            except Exception:
+                raise TypeError(f"{where}: {exc}") from None
+        text = "; ".join(f"{where}{p.path[1:]}: {p.message}" for p in problems[:5])
+        raise TypeError(text) from None
+
+
+def _cell(value: Any) -> Any:
+    from .tables import Cell
+
+    if value is None or isinstance(value, str):
+        return Cell(value=value)
+    n = _number(value, integral=False)
+    if n is not _MISSING:
+        return Cell(value=int(value) if isinstance(value, int) else n)
+    return _MISSING
+
+
+def _row(value: Any) -> Any:
+    from .tables import Row
+
+    if isinstance(value, list | tuple):
+        return Row(cells=tuple(value))
+    return _MISSING
+
+
+def _quantity(value: Any) -> Any:
+    from .blocks import Quantity
+
+    n = _number(value, integral=False)
+    if n is _MISSING:
+        return _MISSING
+    return Quantity(value=int(value) if isinstance(value, int) else n)
+
+
+_SHORT_FORMS: dict[str, Callable[[Any], Any]] = {"Cell": _cell, "Row": _row,
+                                                 "Quantity": _quantity}
+
+
+def _after(convert: Callable[[Any], Any], check: Check) -> Check:
+    def both(v: Any, w: str) -> Any:
+        try:
+            v = convert(v)
+        except (TypeError, ValueError) as exc:  # the converter's words, naming the field
+            raise type(exc)(f"{w}: {exc}") from None
+        return check(v, w)
+    return both
+
+
+def _install(cls: type, checks: _Checks) -> None:
+    """Wrap ``cls.__init__`` with the checks of its fields (hints resolved now)."""
+    hints = typing.get_type_hints(cls, globalns={**vars(sys.modules[cls.__module__]),
+                                                 **checks.namespace})
+    field_checks: dict[str, Check] = {}
+    for f in attrs.fields(cls):
+        if f.name not in hints:
+            continue
+        check = checks.of(hints[f.name])
+        if callable(f.converter):  # the field's own converter first (ISO text → date …)
+            check = _after(f.converter, check)
+        field_checks[f.alias or f.name] = check
+    original: Callable[..., None] = cls.__dict__["__init__"]
+    label = cls.__name__
+
+    @functools.wraps(original)
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if not args and not _TRUSTED.get():
+            for key, value in kwargs.items():
+                check = field_checks.get(key)
+                if check is not None:
+                    kwargs[key] = check(value, f"{label}.{key}")
+        original(self, **kwargs)
+
+    cls.__init__ = __init__  # type: ignore[misc]
+
+
+def install(namespace: dict[str, Any]) -> None:
+    """Give every attrs class in ``namespace`` (the model package) its checks."""
+    checks = _Checks(namespace)
+    for value in list(namespace.values()):
+        if isinstance(value, type) and attrs.has(value) and \
+                value.__module__.startswith("govreport.model"):
+            _install(value, checks)
+
+
+__all__ = ["install", "trusted"]
