@@ -55,3 +55,20 @@ def test_seed_renders_with_fit_lines_in_both_formats() -> None:
     report = govreport.load(EXAMPLE)
     for fmt in ("docx", "hwpx"):
         assert render_bytes(report, fmt, theme=theme)
+
+
+def test_a_line_stretched_by_a_long_next_word_is_squeezed_within_limits() -> None:
+    """"모금(대한적십자사" does not fit after "성금 131,371천원": the justified line would
+    spread its gaps to 2–3 em; a small squeeze pulls the word in (seed, 성금모금 line)."""
+    from govreport.layout.fitting import is_loose, loosen_fit
+
+    text = ("(성금모금) 시 전직원 자율참여로 성금 131,371천원 모금(대한적십자사 서울특별지사 "
+            "전달(4.21.(월)))")
+    width = 30.24 * 14.0
+    assert is_loose(text, 30.24)
+    found = loosen_fit(text, 14.0, width, FIT)
+    assert found is not None
+    spacing, ratio = found
+    assert spacing >= FIT.letter_spacing_min_pct and ratio in FIT.width_steps_pct
+    assert not is_loose(text, 30.24, spacing, ratio)
+    assert loosen_fit("짧은 한 줄", 14.0, width, FIT) is None  # nothing to loosen

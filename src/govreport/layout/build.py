@@ -47,7 +47,7 @@ from ..theme.units import mm_to_pt
 from .build_helpers import tint
 from .diagrams import DiagramLayout
 from .figures import FigureLayout
-from .fitting import fit_line
+from .fitting import fit_line, loosen_fit
 from .grid import text_em
 from .nodes import (
     NO_LINE,
@@ -114,13 +114,15 @@ class _Builder:
         return p
 
     def fitted(self, p: Para) -> Para:
-        """``p`` with 자간/장평 squeezed when its last line would hold only 1–2 characters."""
+        """``p`` with 자간/장평 squeezed when its last line would hold only 1–2 characters or
+        a line would be stretched to wide gaps (:func:`.fitting.loosen_fit`)."""
         style = self.theme.resolve(p.role)  # type: ignore[arg-type]
         left = p.indent.left_pt if p.indent else 0.0
         text = "".join(r.text for r in p.runs)
         if "\n" in text:
             return p
-        found = fit_line(text, style.pt, self.width - left, self.theme.fitting)
+        found = fit_line(text, style.pt, self.width - left, self.theme.fitting) \
+            or loosen_fit(text, style.pt, self.width - left, self.theme.fitting)
         if found is None:
             return p
         spacing, width = found

@@ -1,5 +1,6 @@
 """Line fitting (FORMAT.md §3.3): squeeze 자간/장평 so a paragraph does not end in a line of
-one or two characters — what Hancom users do by hand instead of letting a word wrap.
+one or two characters, and so that a long word (어절) that does not fit at a line end does
+not leave the justified line stretched to wide gaps — what Hancom users do by hand.
 
 Widths are estimated with the Hancom font metrics of :func:`~govreport.layout.grid.text_em`
 (Hangul 1 em, space 0.5 em), so the result is tuned for documents opened with the official
@@ -54,5 +55,58 @@ def _cheapest(em: float, chars: int, target: float,
                         key=lambda c: -c[0] + (100 - c[1]) * 1.5)
     for spacing, width in candidates:
         if em * width / 100 + chars * spacing / 100 <= target:
+            return spacing, width
+    return None
+
+
+LOOSE_GAP_EM = 1.0
+"""A justified line is loose when each of its gaps would widen by more than this (em)."""
+
+
+def _wrap(text: str, capacity: float, spacing: float = 0.0,
+          width: float = 100.0) -> list[tuple[float, int]]:
+    """(width em, number of gaps) of each line when ``text`` is broken at spaces (어절)."""
+    w, s = width / 100, spacing / 100
+    space = 0.5 * w + s
+    lines: list[tuple[float, int]] = []
+    cur, gaps = -1.0, 0
+    for token in text.split(" "):
+        tw = text_em(token) * w + len(token) * s
+        if cur < 0:
+            cur, gaps = tw, 0
+        elif cur + space + tw <= capacity:
+            cur, gaps = cur + space + tw, gaps + 1
+        else:
+            lines.append((cur, gaps))
+            cur, gaps = tw, 0
+        while cur > capacity:  # a word longer than the line breaks anywhere
+            lines.append((capacity, 0))
+            cur -= capacity
+    lines.append((max(cur, 0.0), gaps))
+    return lines
+
+
+def is_loose(text: str, capacity: float, spacing: float = 0.0, width: float = 100.0) -> bool:
+    """Whether a non-last line of ``text`` would be stretched to wide gaps."""
+    lines = _wrap(text, capacity, spacing, width)
+    return any(g and (capacity - used) / g > LOOSE_GAP_EM for used, g in lines[:-1])
+
+
+def loosen_fit(text: str, pt: float, width_pt: float,
+               fitting: Fitting) -> tuple[float, float] | None:
+    """(자간 %, 장평 %) within ``fitting``'s limits that pull the next word onto a line that
+    would otherwise be stretched to wide gaps; ``None`` when no line is loose or nothing
+    helps.  The squeeze never leaves a too-short last line (:func:`needs_fit`)."""
+    capacity = width_pt / pt
+    if capacity <= 0 or " " not in text or not is_loose(text, capacity):
+        return None
+    steps = [-float(i) for i in range(int(-fitting.letter_spacing_min_pct) + 1)]
+    candidates = sorted(((s, w) for w in fitting.width_steps_pct for s in steps),
+                        key=lambda c: -c[0] + (100 - c[1]) * 1.5)
+    for spacing, width in candidates[1:]:
+        if is_loose(text, capacity, spacing, width):
+            continue
+        em = text_em(text) * width / 100 + len(text) * spacing / 100
+        if not needs_fit(em, capacity, fitting):
             return spacing, width
     return None
