@@ -504,3 +504,59 @@ def test_svg_with_entities_fails_cleanly_or_renders(tmp_path: Path) -> None:
         read_image("x.svg", tmp_path)
     except ImageError as exc:
         assert "x.svg" in str(exc)
+
+
+# --------------------------------------------------------------------------- free-form
+
+
+def _free_template(path: Path, *lines: str) -> Path:
+    from docx import Document
+
+    d = Document()
+    for line in lines:
+        d.add_paragraph(line)
+    d.save(str(path))
+    return path
+
+
+def test_free_form_image_and_chart(tmp_path: Path) -> None:
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "p.png").write_bytes(png(40, 20))
+    tpl = _free_template(
+        tmp_path / "t.docx", "{{ title }}",
+        '{{ image("images/p.png", width_mm=80, alt="현장") }}',
+        '{{ chart(rows, x="year", y=["visits"], kind="line", unit="만 명") }}',
+        '{{ chart(categories=["가", "나"], series={"예산": [120, 135]}) }}')
+    data = {"title": "자유 서식", "rows": [{"year": "2023", "visits": 318},
+                                          {"year": "2024", "visits": 347.4}]}
+    (tmp_path / "d.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = g.render(tmp_path / "d.json", tmp_path / "out.docx", template=tpl)
+    with zipfile.ZipFile(out) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    doc = etree.fromstring(parts["word/document.xml"])
+    extents = [int(e.get("cx")) for e in doc.iter(f"{WP}extent")]
+    assert extents[0] == pt_to_emu(80 * 72 / 25.4)
+    assert len([n for n in parts if re.fullmatch(r"word/charts/chart\d\.xml", n)]) == 2
+    line = etree.fromstring(parts["word/charts/chart1.xml"])
+    assert [v.text for v in line.iter(f"{C}v")][:3] == ["visits", "2023", "2024"]
+    assert "347.4" in [v.text for v in line.iter(f"{C}v")]
+    bar = etree.fromstring(parts["word/charts/chart2.xml"])
+    assert bar.find(f".//{C}valAx/{C}scaling/{C}min").get("val") == "0"
+    rels = _rels(parts, "word/document.xml")
+    assert sum(1 for t, _ in rels.values() if t == "chart") == 2
+    assert "자유 서식" in parts["word/document.xml"].decode()
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    ('image("https://example.org/x.png")', "never fetched from the network"),
+    ('image("../outside.png")', "must be inside"),
+    ('image("missing.png")', "picture file not found"),
+    ('chart(categories=["가"], series={"a": [1, 2]})', "has 2 values for 1 categories"),
+    ('chart(categories=["가"], series={"a": ["x"]})', "'x' is not a number"),
+    ('chart(rows, x="year", y="nope")', "a row has no 'nope'"),
+    ('chart(categories=["가"], series={"a": [1]}, kind="donut")', "kind 'donut'"),
+])
+def test_free_form_media_errors_are_clear(tmp_path: Path, call: str, message: str) -> None:
+    tpl = _free_template(tmp_path / "t.docx", "{{ " + call + " }}")
+    with pytest.raises(RenderError, match=re.escape(message)):
+        render_bytes({"rows": [{"year": "2023"}]}, "docx", template=tpl)

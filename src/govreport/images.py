@@ -9,11 +9,14 @@ input is refused quickly.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import io
 import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +30,28 @@ MAX_SIDE = 20_000
 
 ImageFormat = Literal["png", "jpeg"]
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://|^//")
+
+
+_DATA_DIR: contextvars.ContextVar[Path | None] = contextvars.ContextVar("govreport_data_dir",
+                                                                       default=None)
+
+
+def data_dir() -> Path | None:
+    """The folder of the data file being rendered (free-form ``image()`` paths), if known."""
+    return _DATA_DIR.get()
+
+
+@contextlib.contextmanager
+def reading_from(folder: str | os.PathLike[str] | None) -> Iterator[None]:
+    """Make ``folder`` the data folder inside the ``with`` block (``None``: keep)."""
+    if folder is None:
+        yield
+        return
+    token = _DATA_DIR.set(Path(folder))
+    try:
+        yield
+    finally:
+        _DATA_DIR.reset(token)
 
 
 class ImageError(GovReportError, ValueError):

@@ -348,11 +348,16 @@ def render(
     fmt = output_format(out)
     if out.exists() and not overwrite:
         raise RenderError(f"{out}: file exists (use --force to overwrite)")
+    folder: Path | None = None
     if isinstance(source, str | os.PathLike):
+        folder = Path(source).parent
         source = load_source(source, limits=limits)
         check = False  # load_source → load() has run the semantic checks already
-    data = render_bytes(source, fmt, template=template, theme=theme, locale=locale, check=check,
-                        limits=limits)
+    from .images import reading_from
+
+    with reading_from(folder):  # free-form image() paths are relative to the data file
+        data = render_bytes(source, fmt, template=template, theme=theme, locale=locale,
+                            check=check, limits=limits)
     write_atomic(out, data)
     return out
 

@@ -89,6 +89,11 @@ def _number(value: object) -> float | None:
     return None
 
 
+def _clean(value: float) -> float:
+    """``value`` without the binary noise of unit scaling (16.200000000000003 → 16.2)."""
+    return round(value, 9)
+
+
 def _scale(table_unit: str | None, chart_unit: str | None) -> float:
     if table_unit in MONEY_UNITS and chart_unit in MONEY_UNITS:
         return MONEY_UNITS[table_unit] / MONEY_UNITS[chart_unit]
@@ -180,7 +185,7 @@ def source_data(src: ChartSource, unit: str | None, tables: dict[str, AnyTable]
             elif isinstance(ref, str) and ref in BUDGET_NAMES:
                 out.append(SeriesValues(
                     name=table.headers[BUDGET_NAMES[ref]],
-                    values=tuple(float(getattr(x, ref)) * scale for x in lines)))
+                    values=tuple(_clean(float(getattr(x, ref)) * scale) for x in lines)))
             else:
                 raise ChartDataError(f"{ref!r} is not a budget column "
                                      "(budget, spent, balance, rate)")
@@ -201,7 +206,7 @@ def source_data(src: ChartSource, unit: str | None, tables: dict[str, AnyTable]
         vals = []
         for g in grid:
             v = _number(g.get(c))
-            vals.append(None if v is None else v * scale)
+            vals.append(None if v is None else _clean(v * scale))
         series.append(SeriesValues(name=_header_text(table, c), values=tuple(vals)))
     return cats, tuple(series)
 
@@ -219,12 +224,13 @@ def _format_code(decimals: int) -> str:
 class FigureLayout:
     """Builds picture and chart nodes for one report, theme and locale."""
 
-    def __init__(self, report: Report, theme: Theme, locale: str, width_pt: float) -> None:
+    def __init__(self, report: Report | None, theme: Theme, locale: str,
+                 width_pt: float) -> None:
         self.report = report
         self.theme = theme
         self.locale = locale
         self.width = width_pt
-        self.tables = table_index(report)
+        self.tables = table_index(report) if report is not None else {}
 
     def _width(self, share: float | None, mm: float | None, natural: float | None) -> float:
         if mm is not None:
@@ -236,7 +242,8 @@ class FigureLayout:
         return self.width
 
     def picture(self, fig: Figure, *, width_mm: float | None = None) -> PictureBox:
-        base: str | os.PathLike[str] | None = self.report.base_dir
+        base: str | os.PathLike[str] | None = (
+            self.report.base_dir if self.report is not None else None)
         try:
             img = figure_image(fig.src, fig.data, base)
         except ImageError as exc:

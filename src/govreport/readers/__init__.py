@@ -100,7 +100,10 @@ def read_document(source: str | os.PathLike[str] | bytes, format: str | None = N
             size = path.stat().st_size
             if size > MAX_INPUT_BYTES:
                 raise ReadError(f"{path}: {size} bytes is more than the input limit")
-            data = path.read_bytes()
+            with open(path, "rb") as fh:  # bounded also where stat() says 0 (/dev/zero, a pipe)
+                data = fh.read(MAX_INPUT_BYTES + 1)
+            if len(data) > MAX_INPUT_BYTES:
+                raise ReadError(f"{path}: more than the input limit of {MAX_INPUT_BYTES} bytes")
         except OSError as exc:
             raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from None
     fmt = fmt.lower().lstrip(".")

@@ -175,10 +175,12 @@ def _series(parent: Element, box: ChartBox, s: ChartSeriesData, index: int, colu
 
 
 def _axis_common(ax: Element, box: ChartBox, ax_id: int, cross: int, pos: str,
-                 *, delete: bool = False) -> None:
+                 *, delete: bool = False, zero: bool = False) -> None:
     _c(ax, "axId", ax_id)
     scaling = _c(ax, "scaling")
     _c(scaling, "orientation", "minMax")
+    if zero:  # bars start at zero (a cut axis exaggerates differences)
+        _c(scaling, "min", 0)
     _c(ax, "delete", int(delete))
     _c(ax, "axPos", pos)
 
@@ -202,9 +204,9 @@ def _cat_axis(plot: Element, box: ChartBox, ax_id: int, cross: int, *,
 
 
 def _val_axis(plot: Element, box: ChartBox, ax_id: int, cross: int, fmt: str, *,
-              secondary: bool = False) -> None:
+              secondary: bool = False, zero: bool = False) -> None:
     ax = _c(plot, "valAx")
-    _axis_common(ax, box, ax_id, cross, "r" if secondary else "l")
+    _axis_common(ax, box, ax_id, cross, "r" if secondary else "l", zero=zero)
     if box.gridlines and not secondary:
         grid = _c(ax, "majorGridlines")
         _line(_c(grid, "spPr"), "#D9D9D9", 0.5)
@@ -220,6 +222,12 @@ def _val_axis(plot: Element, box: ChartBox, ax_id: int, cross: int, fmt: str, *,
     _c(ax, "crossAx", cross)
     _c(ax, "crosses", "max" if secondary else "autoZero")
     _c(ax, "crossBetween", "between")
+
+
+def _bars_from_zero(members: Sequence[tuple[int, ChartSeriesData]]) -> bool:
+    """True when the axis holds bars and no negative value (then it starts at 0)."""
+    return any(s.kind == "bar" for _, s in members) and all(
+        v is None or v >= 0 for _, s in members for v in s.values)
 
 
 def axis_format(members: Sequence[tuple[int, ChartSeriesData]]) -> str:
@@ -280,10 +288,11 @@ def chart_xml(box: ChartBox, *, workbook_rid: str | None = None) -> bytes:
         if secondary:
             group(secondary, (_CAT_AX2, _VAL_AX2))
         _cat_axis(plot, box, _CAT_AX, _VAL_AX)
-        _val_axis(plot, box, _VAL_AX, _CAT_AX, pfmt)
+        _val_axis(plot, box, _VAL_AX, _CAT_AX, pfmt, zero=_bars_from_zero(primary))
         if secondary:
             _cat_axis(plot, box, _CAT_AX2, _VAL_AX2, delete=True)
-            _val_axis(plot, box, _VAL_AX2, _CAT_AX2, axis_format(secondary), secondary=True)
+            _val_axis(plot, box, _VAL_AX2, _CAT_AX2, axis_format(secondary), secondary=True,
+                      zero=_bars_from_zero(secondary))
     psp = _c(plot, "spPr")
     _a(psp, "noFill")
     _line(psp, None)

@@ -27,7 +27,6 @@ from ...templating import (
     environment,
     fit_widths,
     located_error,
-    stopped,
     watchdog,
 )
 from .filling import BoundedDocxTemplate
@@ -38,7 +37,13 @@ _TC_PR_BEFORE_VMERGE = ("cnfStyle", "tcW", "gridSpan", "hMerge")
 
 
 def fill_free_docx(template: str | Path, context: Mapping[str, Any], locale: str) -> bytes:
-    """Render a free-form DOCX template with ``context``; DOCX bytes."""
+    """Render a free-form DOCX template with ``context``; DOCX bytes.
+
+    ``{{ image(path) }}`` and ``{{ chart(...) }}`` are available (:mod:`.free_media`);
+    picture paths are relative to the data file's folder (else the template's)."""
+    from ...images import data_dir
+    from .free_media import TemplateMedia
+
     name = str(template)
     env = environment(locale)
     try:
@@ -48,11 +53,13 @@ def fill_free_docx(template: str | Path, context: Mapping[str, Any], locale: str
     except (Exception, TemplateStopped) as exc:
         raise RenderError(f"{name}: not a readable DOCX template ({type(exc).__name__}: "
                           f"{short(str(exc))})") from None
+    media = TemplateMedia(tpl, data_dir() or Path(template).resolve().parent, locale=locale)
+    env.globals.update(media.globals())
     try:
         with watchdog():
             tpl.render(dict(context), jinja_env=env, autoescape=True)
     except (Exception, TemplateStopped) as exc:
-        spot = None if stopped(exc) else _spot(tpl, exc)
+        spot = _spot(tpl, exc)  # located_error does not re-run a stopped expression
         raise located_error(exc, name, spot, env, context) from None
     try:
         with watchdog():

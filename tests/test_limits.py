@@ -1,0 +1,79 @@
+"""Limits and the template sandbox: options, messages with the template's name and place,
+text kept after characters XML cannot hold, and a watchdog that never fires late."""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from attacks import docx_template, hwpx_template
+from govreport.errors import RenderError
+from govreport.limits import LimitError, Limits, current, using
+from govreport.render import render_bytes
+from govreport.templating import render_string, watchdog
+
+
+def _text(data: bytes, part: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(part).decode()
+
+
+def test_limits_parse_and_scope() -> None:
+    lim = Limits.parse(["render_seconds=5", "table-columns=20"])
+    assert (lim.render_seconds, lim.table_columns, lim.input_mb) == (5.0, 20, 64)
+    for bad in (["x"], ["nope=1"], ["input_mb=-1"], ["input_mb=abc"]):
+        with pytest.raises(LimitError):
+            Limits.parse(bad)
+    assert current().render_seconds == 60
+    with using(lim):
+        assert current().table_columns == 20
+    assert current().table_columns == 1000
+
+
+@pytest.mark.parametrize("family", ["docx", "hwpx"])
+def test_text_after_a_control_character_is_kept(tmp_path: Path, family: str) -> None:
+    path = tmp_path / f"t.{family}"
+    path.write_bytes(docx_template("[{{ s }}]") if family == "docx"
+                     else hwpx_template("[{{ s }}]"))
+    out = render_bytes({"s": "앞\u0007뒤"}, family, template=path)  # type: ignore[arg-type]
+    xml = _text(out, "word/document.xml" if family == "docx" else "Contents/section0.xml")
+    assert "[앞\ufffd뒤]" in xml
+
+
+@pytest.mark.parametrize("family", ["docx", "hwpx"])
+def test_errors_name_template_and_place(tmp_path: Path, family: str) -> None:
+    path = tmp_path / f"bad.{family}"
+    src = "{{ 'x' * 10**10 }}"
+    path.write_bytes(docx_template("첫 문단", src) if family == "docx" else hwpx_template(src))
+    with pytest.raises(RenderError) as info:
+        render_bytes({"a": 1}, family, template=path)  # type: ignore[arg-type]
+    message = str(info.value)
+    assert str(path) in message and "larger than 64 MB" in message
+    assert "paragraph" in message or "line" in message
+
+
+def test_table_limits_are_configurable() -> None:
+    import govreport as g
+
+    report = g.Report(meta=g.Meta(title="t", org="o", date="2025-04"), parts=[g.Part(
+        title="p", sections=[g.Section(title="s", blocks=[g.Table(rows=[["a"] * 30])])])])
+    assert not [p for p in g.check(report) if p.severity == "error"]
+    with using(Limits(table_columns=20)):
+        assert any("wider than 20 columns" in p.message for p in g.check(report))
+
+
+def test_watchdog_stops_and_never_fires_late() -> None:
+    with using(Limits(render_seconds=0.3)), pytest.raises(RenderError, match="longer than"):
+        render_string("{% for i in range(100000) %}{% for j in range(100000) %}"
+                      "{% endfor %}{% endfor %}", {})
+    with using(Limits(render_seconds=0.2)):
+        with watchdog():
+            pass
+        time.sleep(0.5)  # a late exception would land here and fail the test
+    assert render_string("{{ 1 + 1 }}", {}) == "2"
