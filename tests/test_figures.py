@@ -163,6 +163,8 @@ def test_schema_knows_both_blocks() -> None:
      '$.parts[0].intro[0].kind: "donut" is not one of'),
     ({"type": "chart", "categories": ["가"], "series": [{"name": "a", "values": [True]}]},
      "$.parts[0].intro[0].series[0].values[0]: true is not a number"),
+    ({"type": "table", "rows": [[{"items": [{"type": "figure", "src": "images/park-photo.jpg"}]}]]},
+     "$.parts[0].intro[0].rows[0].cells[0].items[0]: a figure cannot be placed in a table cell"),
 ])
 def test_bad_figures_and_charts_name_the_path(block: dict[str, Any], message: str) -> None:
     found = problems(report([block]))

@@ -528,6 +528,11 @@ class _Checker:
     # --- tables ---
 
     def cell(self, c: Cell, path: str, _: int) -> None:
+        for i, b in enumerate(c.items):
+            if isinstance(b, Figure | Chart):
+                what = "a figure" if isinstance(b, Figure) else "a chart"
+                self.add(f"{path}.items[{i}]", f"{what} cannot be placed in a table cell "
+                                              "(put it before or after the table)")
         for name in ("rowspan", "colspan"):
             span = getattr(c, name)
             if span < 1:
