@@ -478,6 +478,15 @@ case(id="cli-two-outputs-one-bad-template", category="cli",
      files={"in.json": REPORT, "t.hwpx": b"junk"}, exit=1, message="not a readable",
      absent=("a.docx", "a.hwpx"))
 
+case(id="cli-import-bomb-hwpx", category="cli",
+     argv=["import", f"{W}/old.hwpx", "-o", f"{W}/old.json"],
+     files={"old.hwpx": lambda: with_bomb(_shipped("hwpx"), "BinData/x.bin", BIG)}, exit=2,
+     message="unpacks to", absent=("old.json",))
+case(id="cli-render-bomb-docx-input", category="cli",
+     argv=["render", f"{W}/old.docx", "-o", f"{W}/new.hwpx"],
+     files={"old.docx": lambda: with_bomb(_shipped("docx"), "word/styles.xml", BIG)}, exit=2,
+     message="unpacks to", absent=("new.hwpx",))
+
 # --------------------------------------------------------------------------- 4. library misuse
 
 

@@ -77,3 +77,25 @@ def test_watchdog_stops_and_never_fires_late() -> None:
             pass
         time.sleep(0.5)  # a late exception would land here and fail the test
     assert render_string("{{ 1 + 1 }}", {}) == "2"
+
+
+def test_batch_applies_the_limits_in_its_workers(tmp_path: Path) -> None:
+    import json
+
+    from govreport.batch import run_batch
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    report = {"meta": {"title": "t", "org": "o", "date": "2025-04"}, "parts": [
+        {"title": "p", "sections": [{"title": "s", "blocks": [
+            {"type": "table", "rows": [["a", "b", "c"]]}]}]}]}
+    for name in ("a", "b"):
+        (folder / f"{name}.json").write_text(json.dumps(report), encoding="utf-8")
+    inputs = sorted(folder.glob("*.json"))
+    ok = run_batch(inputs, tmp_path / "ok", "docx", jobs=2)
+    assert not ok.failed
+    limited = run_batch(inputs, tmp_path / "out", "docx", jobs=2,
+                        limits=Limits(table_columns=2))
+    assert len(limited.failed) == 2
+    assert all("wider than 2 columns" in r.errors[0] for r in limited.failed)
+    assert not list((tmp_path / "out").glob("*.docx"))

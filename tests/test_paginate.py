@@ -77,3 +77,26 @@ def _table(rows: int) -> TableBox:
 def test_long_tables_split_short_ones_move_whole(rows: int, split: bool) -> None:
     out = paginate((_table(rows),), THEME)
     assert isinstance(out[0], TableBox) and out[0].split is split
+
+
+def test_soft_break_is_a_break_in_hwpx_and_keep_with_next_in_docx() -> None:
+    """The HWPX breaks where the estimate ends the page; the DOCX keeps the group together
+    and lets Word/LibreOffice find the page end with their own fonts."""
+    import io
+    import re
+    import zipfile
+
+    from govreport.layout.nodes import LaidDocument
+    from govreport.writers.docx import write_docx
+    from govreport.writers.hwpx import write_hwpx
+
+    head = _heading()
+    body = (_item(), PageBreak(soft=True), head, _item("마지막 항목"))
+    doc = LaidDocument(fields={"title": "t", "org": "o", "date": "2025. 4."}, cover=(),
+                       front=(), body=body)
+    docx = zipfile.ZipFile(io.BytesIO(write_docx(doc, THEME))).read("word/document.xml")
+    assert b"pageBreakBefore" not in docx
+    para = re.search(rb"<w:p>(?:(?!</w:p>).)*?" + "향후계획".encode(), docx)
+    assert para is not None and b"<w:keepNext/>" in para.group(0)
+    hwpx = zipfile.ZipFile(io.BytesIO(write_hwpx(doc, THEME))).read("Contents/section0.xml")
+    assert hwpx.count(b'pageBreak="1"') == 1

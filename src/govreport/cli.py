@@ -394,7 +394,9 @@ def _read_document(source: str, *, strict: bool, theme: str | None) -> Any:
               help="날짜·기호 형식을 읽을 테마 (기본 seoul) / theme whose date and symbol "
                    "forms are read (default: seoul)")
 @click.option("-f", "--force", is_flag=True, help="기존 파일 덮어쓰기 / overwrite OUT.json")
-def import_(source: str, output: str, strict: bool, theme: str | None, force: bool) -> None:
+@_limit_option
+def import_(source: str, output: str, strict: bool, theme: str | None, force: bool,
+            limit_specs: tuple[str, ...]) -> None:
     """기존 문서를 보고서 JSON으로 / Read an existing report into report JSON.
 
     \b
@@ -413,7 +415,7 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
     if out.exists() and not force:
         _invalid(f"{out}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
     _check_theme(theme)
-    with _errors(source):
+    with using(_limits(limit_specs)), _errors(source):
         report = _read_document(source, strict=strict, theme=theme)
         text = dumps(report)
     _write_output(out, text.encode("utf-8"), True)

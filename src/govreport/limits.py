@@ -145,22 +145,37 @@ def check_zip(path: Path) -> None:
         raise LimitError(f"{path}: template is larger than {_mb(lim.bytes('template_mb'))} "
                          f"({hint('template_mb')})")
     with zipfile.ZipFile(path) as z:
-        infos = z.infolist()
+        check_entries(z.infolist(), str(path))
+
+
+def check_zip_bytes(data: bytes, name: str) -> None:
+    """:func:`check_zip` for a package held in memory (a document being read)."""
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        check_entries(z.infolist(), name, "document")
+
+
+def check_entries(infos: list[zipfile.ZipInfo], name: str, what: str = "template") -> None:
+    """The entry count and unpacked sizes of a zip package (``what``: template or
+    document) against the ``template_*`` limits, which bound every package read."""
+    lim = current()
+    path = name
     if len(infos) > lim.template_entries:
-        raise LimitError(f"{path}: template has {len(infos)} files inside, more than "
+        raise LimitError(f"{path}: {what} has {len(infos)} files inside, more than "
                          f"{lim.template_entries} ({hint('template_entries')})")
     part, total = lim.bytes("template_part_mb"), lim.bytes("template_total_mb")
     inflated = 0
     for info in infos:
         if info.file_size > part:
-            raise LimitError(f"{path}: template part {info.filename[:100]!r} unpacks to "
+            raise LimitError(f"{path}: {what} part {info.filename[:100]!r} unpacks to "
                              f"{_mb(info.file_size)}, more than {_mb(part)} "
                              f"({hint('template_part_mb')})")
         inflated += info.file_size
     if inflated > total:
-        raise LimitError(f"{path}: template unpacks to {_mb(inflated)}, more than {_mb(total)} "
+        raise LimitError(f"{path}: {what} unpacks to {_mb(inflated)}, more than {_mb(total)} "
                          f"({hint('template_total_mb')})")
 
 
-__all__ = ["DEFAULT", "LimitError", "Limits", "check_zip", "current", "hint", "read_capped",
-           "using"]
+__all__ = ["DEFAULT", "LimitError", "Limits", "check_entries", "check_zip", "check_zip_bytes",
+           "current", "hint", "read_capped", "using"]

@@ -114,6 +114,17 @@ def read_document(source: str | os.PathLike[str] | bytes, format: str | None = N
                           format="json")
     if fmt not in READERS:
         raise ReadError(f"unknown input format {fmt!r} (one of {', '.join(FORMATS)})")
+    if fmt in ("hwpx", "docx"):  # a zip package: refuse bombs before anything unpacks
+        import zipfile
+
+        from ..limits import LimitError, check_zip_bytes
+
+        try:
+            check_zip_bytes(data, str(source) if not isinstance(source, bytes) else fmt)
+        except LimitError as exc:
+            raise ReadError(str(exc)) from None
+        except (zipfile.BadZipFile, ValueError, EOFError):
+            pass  # the reader reports an unreadable package in its own words
     log = ReadLog()
     doc = READERS[fmt](data, log)
     from ..render import resolve_theme

@@ -111,8 +111,10 @@ class TableWriter:
                 merge = None
                 if cell.rowspan > 1:
                     merge = "restart" if cell.row == r else "continue"
-                self._cell(tr, cell, width, span, merge, box.keep_next or
-                           (together and r < box.n_rows - 1), content=cell.row == r,
+                keep = (together and r < box.n_rows - 1) or (  # a split table keeps its
+                    box.split and r <= box.header_rows and r < box.n_rows - 1)  # head + row 1
+                self._cell(tr, cell, width, span, merge, box.keep_next or keep,
+                           content=cell.row == r,
                            styles=styles.get((cell.row, cell.col)))
                 c += span
         return tbl
