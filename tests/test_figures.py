@@ -562,3 +562,17 @@ def test_free_form_media_errors_are_clear(tmp_path: Path, call: str, message: st
     tpl = _free_template(tmp_path / "t.docx", "{{ " + call + " }}")
     with pytest.raises(RenderError, match=re.escape(message)):
         render_bytes({"rows": [{"year": "2023"}]}, "docx", template=tpl)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "hwpx"])
+def test_cover_logo_in_the_shipped_template(example: g.Report, fmt: str) -> None:
+    """With a template cover the report's logo still lands above the organisation line."""
+    data = render_bytes(example, fmt, template="report")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        body = z.read("word/document.xml" if fmt == "docx" else "Contents/section0.xml")
+    media = [n for n in names if n.startswith(("word/media/", "BinData/"))]
+    assert len(media) == 2  # logo + photo
+    text = body.decode()
+    first_picture = text.find("<pic:pic " if fmt == "docx" else "<hp:pic ")
+    assert 0 < first_picture < text.find("공원조성과") < text.find("Ⅰ. 추진 개요")

@@ -29,8 +29,14 @@ C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
+_PREFIX = {WP_NS: "wp", A_NS: "a", PIC_NS: "pic", C_NS: "c"}
+
+
 def _el(parent: Element, ns: str, tag: str, **attrib: object) -> Element:
-    el = etree.SubElement(parent, f"{{{ns}}}{tag}")
+    """A child element with the usual prefix of its namespace (``wp:``, ``a:``, ``pic:``,
+    ``c:``), as Word writes them."""
+    nsmap = None if parent.nsmap.get(_PREFIX[ns]) == ns else {_PREFIX[ns]: ns}
+    el = etree.SubElement(parent, f"{{{ns}}}{tag}", nsmap=nsmap)
     for k, v in attrib.items():
         el.set(k, str(v))
     return el

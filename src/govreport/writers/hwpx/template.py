@@ -24,11 +24,12 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jinja2
 from lxml import etree
 
 from ...errors import RenderError, short
-from ...layout.nodes import LaidDocument, iter_paras
+from ...layout.nodes import LaidDocument, Para, PictureBox, iter_paras
 from ...limits import current, hint
 from ...templating import TemplateStopped, environment, template_error, watchdog
 from ...theme import Theme
@@ -276,13 +277,16 @@ def fill_template(template: str | Path | bytes, doc: LaidDocument, theme: Theme,
         builder.page_number_style()
     env = environment(locale)
     context = dict(doc.fields)
-    marker_done = False
+    marker_done = logo_placed = False
     media = HwpxMedia()
     with _guarded(_name(template)):
         for name in _sections(parts):
             root = _parse_part(parts[name], name, _name(template))
             max_id = max([int(p.get("id", "0")) for p in root.iter(_P)
                           if p.get("id", "0").isdigit()] + [0])
+            if not marker_done and not logo_placed:
+                logo_placed = _insert_cover_logo(root, doc, theme, builder,
+                                                 max_id + 1_000_000, media)
             for i, p in enumerate(list(root.iter(_P))):
                 if not marker_done and _BODY_RE.match(paragraph_text(p)):
                     _insert_body(root, p, doc, theme, builder, max_id + 1, media)
@@ -301,6 +305,49 @@ def fill_template(template: str | Path | bytes, doc: LaidDocument, theme: Theme,
     parts["Preview/PrvText.txt"] = preview_text(
         [doc.fields.get("title", ""), *texts]).encode()
     return build_zip(parts)
+
+
+_ORG_RE = re.compile(r"\{\{-?\s*org(?:_full|_division)?\s*-?\}\}")
+_DATE_RE = re.compile(r"\{\{-?\s*date\s*-?\}\}")
+
+
+def _insert_cover_logo(root: etree._Element, doc: LaidDocument, theme: Theme,
+                       builder: HeaderBuilder, first_id: int, media: HwpxMedia) -> bool:
+    """The report's cover logo in a template cover: a picture paragraph before the
+    ``{{ org }}`` line (as in DOCX templates).  True when it was placed."""
+    logos = [n for n in doc.cover if isinstance(n, PictureBox)]
+    if not logos:
+        return False
+    for p in root.iter(_P):
+        if _BODY_RE.match(paragraph_text(p)):
+            return False
+        if p.getparent() is root and _ORG_RE.search(paragraph_text(p)):
+            writer = SectionWriter(theme, builder, first_para_id=first_id, media=media)
+            # the template's cover spacing stays as designed: the logo takes no space before
+            logo = attrs.evolve(logos[0], space_before_pt=0.0)
+            xml = f"<hs:sec {XMLNS}>{writer.drawing(logo)}</hs:sec>"
+            for new in reversed(list(etree.fromstring(xml, _PARSER))):
+                p.addprevious(new)
+            _room_for_logo(root, p, doc, builder)
+            return True
+    return False
+
+
+def _room_for_logo(root: etree._Element, org: etree._Element, doc: LaidDocument,
+                   builder: HeaderBuilder) -> None:
+    """Give the ``{{ date }}`` line above the logo the layout's space before (which makes
+    room for the logo), so that the cover stays one page as without a template."""
+    wanted = next((n.space_before_pt for n in doc.cover
+                   if isinstance(n, Para) and n.role == "cover_date"), None)
+    if wanted is None:
+        return
+    for p in root.iter(_P):
+        if p is org:
+            return
+        if p.getparent() is root and _DATE_RE.search(paragraph_text(p)):
+            p.set("paraPrIDRef", str(builder.para(builder.para_key(
+                "cover_date", align="center", prev_pt=wanted or 0.0))))
+            return
 
 
 def _insert_body(root: etree._Element, marker: etree._Element, doc: LaidDocument,
