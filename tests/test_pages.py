@@ -3,8 +3,9 @@
 Each ``examples/*.json`` is rendered to PDF by LibreOffice (text from ``pdftotext``) and to
 HWPX drawn by rhwp (text from its SVG pages), and the pages are checked as an official would
 look at them: no body page holding only the last ≤ 3 lines of the page before, no heading
-as the last line of a page whose content goes on overleaf, no gap between a digit and Hangul
-that the document itself does not have, and the DOCX's 목차 numbers equal the PDF's.
+as the last line of a page whose content goes on overleaf, no line ending with an opening
+bracket or starting with a closing one, no gap between a digit and Hangul that the document
+itself does not have, and the DOCX's 목차 numbers equal the PDF's.
 """
 
 from __future__ import annotations
@@ -148,6 +149,16 @@ def _page_problems(pages: list[list[str]], titles: list[str]) -> tuple[list[int]
     return near, stranded
 
 
+_OPENING_AT_END = re.compile(r"[(「『\[‘“〈《]$")
+_CLOSING_AT_START = re.compile(r"^[)」』\]’”〉》]")
+
+
+def _bracket_breaks(pages: list[list[str]]) -> list[str]:
+    """Lines ending with an opening bracket or quote, or starting with a closing one."""
+    return [ln for page in pages for ln in page
+            if _OPENING_AT_END.search(ln) or _CLOSING_AT_START.search(ln)]
+
+
 def _laid_gaps(path: Path) -> int:
     """Digit–space–Hangul pairs the laid-out document itself holds (its text and 목차)."""
     laid = layout(govreport.load(path))
@@ -161,9 +172,11 @@ def _laid_gaps(path: Path) -> int:
 @needs_pdf
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_pdf_pages_end_naturally(path: Path) -> None:
-    near, stranded = _page_problems(_pdf_pages(_rendered(path)[1]), _titles(path))
+    pages = _pdf_pages(_rendered(path)[1])
+    near, stranded = _page_problems(pages, _titles(path))
     assert near == [], f"near-empty continuation pages {near}"
     assert stranded == [], f"headings stranded at the foot of pages {stranded}"
+    assert _bracket_breaks(_pdf_pages(_rendered(path)[1], False)) == []
 
 
 @needs_pdf
@@ -212,5 +225,6 @@ def test_hwpx_pages_end_naturally(path: Path, tmp_path: Path) -> None:
     near, stranded = _page_problems(pages, _titles(path))
     assert near == [], f"near-empty continuation pages {near}"
     assert stranded == [], f"headings stranded at the foot of pages {stranded}"
+    assert _bracket_breaks(pages) == []
     text = "\n".join("\n".join(p) for p in pages)
     assert len(GAP.findall(text)) <= _laid_gaps(path)

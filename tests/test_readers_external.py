@@ -344,3 +344,22 @@ def test_pictures_in_hand_made_docx(tmp_path: Path) -> None:
                - d.sections[0].right_margin) / 36000
     assert fig.width == round(40 / text_mm, 3)
     assert result.fallbacks == ()
+
+
+def test_zip_bomb_is_refused(tmp_path: Path) -> None:
+    """A package whose parts claim to inflate beyond the limit is refused before reading."""
+    import zipfile
+
+    from govreport.readers import hwpx as hwpx_reader
+
+    path = tmp_path / "bomb.hwpx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/hwp+zip")
+        z.writestr("Contents/section0.xml", b" " * (2 * 1024 * 1024))
+    limit = hwpx_reader.MAX_TOTAL_BYTES
+    try:
+        hwpx_reader.MAX_TOTAL_BYTES = 1024 * 1024
+        with pytest.raises(ReadError, match="inflates to"):
+            read(path)
+    finally:
+        hwpx_reader.MAX_TOTAL_BYTES = limit

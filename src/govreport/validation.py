@@ -76,6 +76,8 @@ FUTURE_YEARS = 1
 
 MAX_NUMBER = 10**18
 """Numbers must be smaller than this in magnitude (beyond it the formatter cannot print them)."""
+MAX_SIDE_BY_SIDE = 12
+"""An org chart row holds at most this many boxes side by side."""
 MAX_DECIMALS = 6
 """A number format may show at most this many decimals."""
 MAX_NESTING = DEFAULT_LIMITS.nesting
@@ -629,6 +631,9 @@ class _Checker:
         self.require_text(o.head, f"{path}.head", "the head unit")
         if not o.units:
             self.add(f"{path}.units", "an org chart needs at least one unit")
+        if len(o.units) > MAX_SIDE_BY_SIDE:
+            self.add(f"{path}.units", f"{len(o.units)} units do not fit side by side (at most "
+                                      f"{MAX_SIDE_BY_SIDE}); split the chart or use a table")
         if o.total is not None:
             for name, computed in (("teams", o.teams()), ("staff", o.staff())):
                 stated = getattr(o.total, name)
@@ -649,11 +654,16 @@ class _Checker:
         self.require_text(g.label, f"{path}.label", "a group label")
         if not g.units:
             self.add(f"{path}.units", "a group needs at least one unit")
+        if len(g.units) > MAX_SIDE_BY_SIDE:
+            self.add(f"{path}.units", f"{len(g.units)} units do not fit side by side (at most "
+                                      f"{MAX_SIDE_BY_SIDE})")
 
     def vision(self, v: VisionDiagram, path: str, _: int) -> None:
         self.require_text(v.vision, f"{path}.vision", "the vision")
         for i, goal in enumerate(v.goals):
             self.require_text(goal, f"{path}.goals[{i}]", "a goal")
+        if len(v.goals) > 6:
+            self.add(f"{path}.goals", f"{len(v.goals)} goals do not fit side by side (at most 6)")
         if len(v.strategies) > 6:
             self.add(f"{path}.strategies", f"{len(v.strategies)} strategies do not fit side by "
                                            "side (at most 6)")

@@ -46,11 +46,21 @@ _SKIPPED = {"equation": "an equation", "ole": "an embedded object",
             "container": "a drawing group", "textart": "text art"}
 
 
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+"""Refuse a package whose parts inflate beyond this in all."""
+
+
 def _read_part(z: zipfile.ZipFile, name: str) -> bytes:
     info = z.getinfo(name)
     if info.file_size > MAX_PART_BYTES:
         raise ReadError(f"{name}: part is {info.file_size} bytes, more than the limit")
     return z.read(name)
+
+
+def _check_package(z: zipfile.ZipFile) -> None:
+    total = sum(i.file_size for i in z.infolist())
+    if total > MAX_TOTAL_BYTES:
+        raise ReadError(f"the package inflates to {total} bytes, more than the limit")
 
 
 def _xml(data: bytes, name: str) -> etree._Element:
@@ -314,6 +324,7 @@ def read_hwpx(data: bytes, log: ReadLog) -> SourceDocument:
     except zipfile.BadZipFile:
         raise ReadError("not an HWPX file (not a zip package)") from None
     with z:
+        _check_package(z)
         sections = _section_names(z)
         if not sections:
             raise ReadError("not an HWPX file (no Contents/section*.xml)")

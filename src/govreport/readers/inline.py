@@ -84,8 +84,8 @@ def split_symbol(text: str) -> tuple[str, str, str] | None:
     rest = s[1:]
     if ch in _NEEDS_SPACE and (not rest or rest[0] not in SPACES):
         return None
-    if ch == "-" and re.match(r"[" + SPACES + r"]*\d+[" + SPACES + r"]*-", rest):
-        return None  # a page number "- 3 -"
+    if ch in "-–―" and s.rstrip().endswith(ch) and len(s.strip()) > 2:
+        return None  # a page number "- 3 -" or a subtitle "- 시민 … 위한 -"
     rest = rest.lstrip(SPACES)
     if not rest:
         return None

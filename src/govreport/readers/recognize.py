@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -51,6 +51,7 @@ from ..model import (
     Toc,
     WhenWhere,
 )
+from ..model.diagrams import Comparison, ComparisonColumn, Strategy, VisionDiagram
 from ..theme import Theme
 from .inline import (
     ATTACHMENT_RE,
@@ -70,6 +71,10 @@ LEVEL_CLASSES = ("box", "circle", "dash", "dot", "other")
 TOTAL_LABELS = frozenset({"계", "합계", "총계", "소계", "합 계", "총 계"})
 APPROVAL_WORDS = frozenset({"결재", "결 재", "담당", "협조", "전결", "기안", "검토"})
 TOC_TITLES = frozenset({"목차", "목 차", "차례", "차 례", "목  차"})
+ARROWS = frozenset({"⇨", "→", "⇒", "➡", "▶"})
+"""The arrow cells between the columns of a comparison box."""
+SUBTITLE_RE = re.compile(r"[-–―]\s*\S.*\S\s*[-–―]")
+"""A cover subtitle as Korean reports write it: ``- 시민 생활체육 공간 확대를 위한 -``."""
 STATUS_RE = re.compile(r"(지속|완료|진행|추진\s*중|예정|검토\s*중|협의\s*중|현재|시행\s*중|"
                        r"운영\s*중|준비\s*중|계획|상시|수시|연중)$")
 """Trailing ``(…)`` words read as an item's status; other parentheses stay in the text."""
@@ -240,6 +245,8 @@ class Recognizer:
         title = ""
         date: Period | None = None
         org = ""
+        subtitle: str | None = None
+        subtitle_position: Literal["above", "below"] = "above"
         audience = None
         slogan = None
         date_at = next((i for i, p in enumerate(lines)
@@ -248,6 +255,11 @@ class Recognizer:
             date = self.values.cover(lines[date_at].text.strip())
             before = [p.text.strip() for p in lines[:date_at]]
             after = [p.text.strip() for p in lines[date_at + 1:]]
+            subs = [k for k, x in enumerate(before) if SUBTITLE_RE.fullmatch(x)]
+            if subs and len(before) >= 2:  # "- 시민 생활체육 공간 확대를 위한 -"
+                k = subs[-1]
+                subtitle = before.pop(k)
+                subtitle_position = "below" if k == len(before) else "above"
             if before:
                 title = before[-1]
                 if len(before) >= 2:
@@ -266,6 +278,14 @@ class Recognizer:
         if not lines and not title:
             layout = "booklet"
         meta = self._meta(title, date, org, props, audience=audience)
+        m = re.fullmatch(r"(.*\S)\s*\(([^()]+)\)", meta.org)
+        if m:  # "문화체육국 (체육진흥과)": the organisation and its division
+            meta = attrs.evolve(meta, org=m.group(1), division=m.group(2).strip())
+            creator = props.get("creator", "")
+            if creator.endswith(" " + meta.org) and meta.parent_org is None:
+                meta = attrs.evolve(meta, parent_org=creator[: -len(meta.org) - 1].strip())
+        if subtitle:
+            meta = attrs.evolve(meta, subtitle=subtitle, subtitle_position=subtitle_position)
         cover_obj = Cover(show=bool(lines), slogan=slogan, logo=logo)
         return meta, cover_obj, layout, body
 
@@ -442,6 +462,13 @@ class Recognizer:
                     continue
                 h = holder()
                 assert ladder is not None
+                vision = self._vision(nodes, i - 1)
+                if vision is not None:
+                    diagram, used = vision
+                    ladder.table(diagram, n.where)
+                    i += used - 1
+                    self.log.typed += 1
+                    continue
                 if kind == "category":
                     ladder.category(n)
                     self.log.typed += 1
@@ -575,6 +602,10 @@ class Recognizer:
         if budget is not None:
             self.log.typed += 1
             return attrs.evolve(budget, title=title, **_unit_kw(unit, basis, "천원"))
+        comparison = self._comparison(t, title)
+        if comparison is not None:
+            self.log.typed += 1
+            return comparison
         rows: list[Row] = []
         for r in range(t.n_rows):
             cells = [self._cell(c, r < header_rows) for c in t.row(r)]
@@ -594,6 +625,64 @@ class Recognizer:
         self.log.typed += 1
         return Table(header=tuple(rows[:header_rows]), rows=tuple(rows[header_rows:]),
                      title=title, unit=unit, basis=basis)
+
+    def _vision(self, nodes: list[SourceNode], k: int) -> tuple[VisionDiagram, int] | None:
+        """A 비전 체계도: a ``비전 | …`` box, then optionally a ``목표 | …`` row and a
+        ``추진전략`` table (strategy titles over their ``-`` tasks).  Returns it and how many
+        source tables it used."""
+        t = nodes[k]
+        if not (isinstance(t, SourceTable) and t.n_rows == 1 and t.n_cols == 2
+                and t.cells[0].text.strip() == "비전" and t.cells[0].fill):
+            return None
+        vision = t.cells[1].text.strip()
+        goals: tuple[str, ...] = ()
+        strategies: list[Strategy] = []
+        used = 1
+        nxt = nodes[k + used] if k + used < len(nodes) else None
+        if isinstance(nxt, SourceTable) and nxt.n_rows == 1 and nxt.cells and \
+                nxt.cells[0].text.strip() == "목표":
+            goals = tuple(c.text.strip() for c in nxt.cells[1:])
+            used += 1
+            nxt = nodes[k + used] if k + used < len(nodes) else None
+        if isinstance(nxt, SourceTable) and nxt.cells and \
+                nxt.cells[0].text.strip() == "추진전략":
+            titles = [c for c in nxt.row(0)[1:]]
+            tasks = {c.col: c for c in nxt.row(1)} if nxt.n_rows > 1 else {}
+            for c in titles:
+                lines: list[str] = []
+                cell = tasks.get(c.col)
+                for p in cell.paras if cell is not None else ():
+                    if p.text.strip():
+                        sym = split_symbol(p.text)
+                        lines.append(sym[2].strip() if sym else p.text.strip())
+                strategies.append(Strategy(title=c.text.strip(), tasks=tuple(lines)))
+            used += 1
+        return VisionDiagram(vision=vision, goals=goals, strategies=tuple(strategies)), used
+
+    def _comparison(self, t: SourceTable, title: str | None) -> Comparison | None:
+        """A 비교 상자: labels over two rows with ``⇨`` cells (rowspan 2) between the columns
+        (현행 ⇨ 개선); the lines under each label are its items."""
+        if t.n_rows != 2:
+            return None
+        top, below = t.row(0), t.row(1)
+        arrows = [c for c in top if c.rowspan == 2 and c.text.strip() in ARROWS]
+        labels = [c for c in top if c not in arrows]
+        if not arrows or len(labels) != len(arrows) + 1 or len(below) != len(labels) or any(
+                c.rowspan != 1 or c.colspan != 1 or not c.text.strip() or "\n" in c.text.strip()
+                for c in labels):
+            return None
+        columns = []
+        for label, content in zip(labels, below, strict=True):
+            if content.col != label.col:
+                return None
+            items = []
+            for p in content.paras:
+                if not p.text.strip():
+                    continue
+                sym = split_symbol(p.text)
+                items.append(sym[2].strip() if sym else p.text.strip())
+            columns.append(ComparisonColumn(label=label.text.strip(), items=tuple(items)))
+        return Comparison(columns=tuple(columns), title=title)
 
     def _cell(self, c: Any, header: bool) -> Cell:
         lines = [p for p in c.paras if p.text.strip()]
