@@ -173,3 +173,66 @@ def test_shipped_dump_templates_are_up_to_date() -> None:
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_free_templates.py"),
                              "--check"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+# ---------------------------------------------------------------------------- Table.from_records
+
+
+def test_table_from_records_groups_merges_and_computed_totals(dump: dict[str, Any]) -> None:
+    from govreport.model import Table
+    from govreport.model.compute import compute
+
+    recs = [r for r in dump["records"] if r["district"] in ("종로구", "중구", "용산구")]
+    table = Table.from_records(recs, columns=["kind", {"field": "area_m2", "label": "면적",
+                                                       "decimals": 1}, "cost"],
+                               group_by="district", group_label="자치구", unit="㎡, 천원")
+    assert [c.value for c in table.header[0].cells] == ["자치구", "kind", "면적", "cost"]
+    sizes: dict[str, int] = defaultdict(int)
+    for r in recs:
+        sizes[r["district"]] += 1
+    assert len(table.rows) == len(recs) + len(sizes) + 1  # records, 소계 per group, 합계
+    firsts = [row.cells[0] for row in table.rows if row.cells[0].rowspan > 1]
+    assert [(c.value, c.rowspan) for c in firsts] == [(k, n + 1) for k, n in sizes.items()]
+    assert table.columns[2].format is not None and table.columns[2].format.decimals == 1
+    ct = compute(table)
+    assert not ct.issues
+    last = len(table.rows) - 1
+    assert table.rows[last].compute is not None and table.rows[last].total
+    area = sum(Decimal(str(r["area_m2"])) for r in recs if r["area_m2"] is not None)
+    assert ct.values[(last, 2)] == area
+    assert ct.values[(last, 3)] == sum(r["cost"] for r in recs if r["cost"] is not None)
+    sub = next(i for i, row in enumerate(table.rows) if row.compute and not row.total)
+    first_group = recs and next(iter(sizes))
+    assert ct.values[(sub, 3)] == sum(r["cost"] for r in recs if r["district"] == first_group
+                                      and r["cost"] is not None)
+
+
+def test_table_from_records_renders_merged_in_both_formats(dump: dict[str, Any]) -> None:
+    from govreport import Meta, Part, Report, Section
+    from govreport.model import Table
+
+    recs = [r for r in dump["records"] if r["district"] in ("종로구", "중구")]
+    table = Table.from_records(recs, columns=["kind", "cost"], group_by="district")
+    report = Report(meta=Meta(title="보수 현황", org="도로관리과", date="2025-06"),
+                    layout="onepage",
+                    parts=[Part(title="현황", sections=[Section(title="자치구별",
+                                                                 blocks=[table])])])
+    h_grid, h_spans = data_table(hwpx_tables(render_bytes(report, "hwpx")))
+    d_grid, d_spans = data_table(docx_tables(render_bytes(report, "docx")))
+    n = sum(r["district"] == "종로구" for r in recs)
+    assert h_spans[(1, 0)] == d_spans[(1, 0)] == n + 1
+    assert h_grid[-1][0] == d_grid[-1][0] == "합계"
+    total = sum(r["cost"] for r in recs if r["cost"] is not None)
+    assert h_grid[-1][-1] == d_grid[-1][-1] == f"{total:,}"
+
+
+def test_table_from_records_without_groups_and_bad_input() -> None:
+    from govreport.model import Table
+
+    table = Table.from_records([{"name": "가", "n": 1}, {"name": "나", "n": None}])
+    assert [[c.value for c in row.cells] for row in table.rows] == [["가", 1], ["나", None],
+                                                                   ["합계"]]
+    with pytest.raises(TypeError, match="list of records"):
+        Table.from_records({"name": "x"})  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="no columns"):
+        Table.from_records([])

@@ -299,3 +299,17 @@ def test_month_range_forms_are_both_producible() -> None:
     # other ranges are unchanged: across years, and days
     assert TextFormatter(repeated).schedule(parse_period("2024-11/2025-02")) == (
         TextFormatter(theme).schedule(parse_period("2024-11/2025-02")))
+
+
+def test_too_many_boxes_side_by_side_are_refused() -> None:
+    data = doc()
+    data["parts"][0]["intro"] = [{"type": "org_chart", "head": "국",
+                                  "units": [{"name": f"{i}과"} for i in range(13)]}]
+    assert problems(data) == [("$.parts[0].intro[0].units",
+                               "13 units do not fit side by side (at most 12); split the chart "
+                               "or use a table")]
+
+
+def test_title_breaking_is_bounded_for_paragraph_long_titles() -> None:
+    long = " ".join(["가나다"] * 5000)
+    assert balance_title(long, 30) == long  # left to the renderer, no combinatorial search

@@ -13,6 +13,7 @@ import datetime as _dt
 import functools
 import math
 import re
+import weakref
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, Literal
@@ -21,8 +22,8 @@ import attrs
 
 from .errors import Problem
 from .limits import DEFAULT as DEFAULT_LIMITS
+from .limits import Limits, hint
 from .limits import current as current_limits
-from .limits import hint
 from .model import (
     SCHEMA_VERSION,
     Appendix,
@@ -75,6 +76,8 @@ FUTURE_YEARS = 1
 
 MAX_NUMBER = 10**18
 """Numbers must be smaller than this in magnitude (beyond it the formatter cannot print them)."""
+MAX_SIDE_BY_SIDE = 12
+"""An org chart row holds at most this many boxes side by side."""
 MAX_DECIMALS = 6
 """A number format may show at most this many decimals."""
 MAX_NESTING = DEFAULT_LIMITS.nesting
@@ -89,10 +92,39 @@ Severity = Literal["error", "warning"]
 
 
 def check_report(report: Report) -> list[Problem]:
-    """All semantic problems (errors and warnings) of a report, in document order."""
+    """All semantic problems (errors and warnings) of a report, in document order.
+
+    A report is immutable, so it is checked once: the problems are kept while the report
+    lives (by identity, with the limits in force) and a second call returns them again —
+    ``load`` then ``render`` (or one file rendered to several formats) checks once."""
+    lim = current_limits()
+    key = id(report)
+    kept = _CHECKED.get(key)
+    if kept is not None and kept[0]() is report and kept[1] == lim:
+        return list(kept[2])
     checker = _Checker(report)
     checker.walk(report, "$", 0)
+    _remember(report, lim, checker.problems)
     return checker.problems
+
+
+_CHECKED: dict[int, tuple[weakref.ref[Report], Limits, tuple[Problem, ...]]] = {}
+"""The problems of the reports checked so far and still alive, by ``id``."""
+
+
+def _remember(report: Report, limits: Limits, problems: list[Problem]) -> None:
+    key = id(report)
+
+    def forget(ref: weakref.ref[Report]) -> None:
+        entry = _CHECKED.get(key)
+        if entry is not None and entry[0] is ref:
+            del _CHECKED[key]
+
+    try:
+        ref = weakref.ref(report, forget)
+    except TypeError:  # not weak-referenceable (a stand-in object): nothing kept
+        return
+    _CHECKED[key] = (ref, limits, tuple(problems))
 
 
 def errors_of(problems: list[Problem]) -> list[Problem]:
@@ -599,6 +631,9 @@ class _Checker:
         self.require_text(o.head, f"{path}.head", "the head unit")
         if not o.units:
             self.add(f"{path}.units", "an org chart needs at least one unit")
+        if len(o.units) > MAX_SIDE_BY_SIDE:
+            self.add(f"{path}.units", f"{len(o.units)} units do not fit side by side (at most "
+                                      f"{MAX_SIDE_BY_SIDE}); split the chart or use a table")
         if o.total is not None:
             for name, computed in (("teams", o.teams()), ("staff", o.staff())):
                 stated = getattr(o.total, name)
@@ -619,11 +654,16 @@ class _Checker:
         self.require_text(g.label, f"{path}.label", "a group label")
         if not g.units:
             self.add(f"{path}.units", "a group needs at least one unit")
+        if len(g.units) > MAX_SIDE_BY_SIDE:
+            self.add(f"{path}.units", f"{len(g.units)} units do not fit side by side (at most "
+                                      f"{MAX_SIDE_BY_SIDE})")
 
     def vision(self, v: VisionDiagram, path: str, _: int) -> None:
         self.require_text(v.vision, f"{path}.vision", "the vision")
         for i, goal in enumerate(v.goals):
             self.require_text(goal, f"{path}.goals[{i}]", "a goal")
+        if len(v.goals) > 6:
+            self.add(f"{path}.goals", f"{len(v.goals)} goals do not fit side by side (at most 6)")
         if len(v.strategies) > 6:
             self.add(f"{path}.strategies", f"{len(v.strategies)} strategies do not fit side by "
                                            "side (at most 6)")

@@ -14,6 +14,9 @@ from .grid import text_em
 OPEN = "「『(<［[《〈"
 CLOSE = "」』)>］]》〉"
 MAX_LINES = 4
+MAX_BREAKS = 40
+"""More break points than this (not a title but a paragraph) are left to the renderer's own
+wrapping, which keeps the search bounded (it tries every choice of up to 3 breaks)."""
 
 
 def break_points(text: str) -> list[int]:
@@ -36,6 +39,8 @@ def balance_title(text: str, width_em: float) -> str:
     if "\n" in text or text_em(text) <= width_em:
         return text
     points = break_points(text)
+    if len(points) > MAX_BREAKS:
+        return text
     for lines in range(2, MAX_LINES + 1):
         best: tuple[float, tuple[int, ...]] | None = None
         for cut in combinations(points, lines - 1):

@@ -295,85 +295,99 @@ def _int(el: etree._Element | None, name: str, default: int = 0) -> int:
         return default
 
 
-def fix_table(tbl: etree._Element) -> None:
-    """Addresses, counts, widths and vertical merges of a rendered table."""
+_ADDR, _SPAN, _SIZE = f"{{{HP}}}cellAddr", f"{{{HP}}}cellSpan", f"{{{HP}}}cellSz"
+Placed = tuple[etree._Element, int, int, int, dict[str, etree._Element]]
+
+
+def fix_table(tbl: etree._Element, marks: bool = True) -> None:
+    """Addresses, counts, widths and vertical merges of a rendered table (``marks``: the
+    rendered text holds merge marks at all)."""
     rows = tbl.findall(_TR)
     width_total = _int(tbl.find(f"{{{HP}}}sz"), "width")
     # grid positions (rowSpans of the template respected)
     taken: dict[int, set[int]] = {}
-    placed: list[list[tuple[etree._Element, int, int, int]]] = []  # tc, col, colspan, rowspan
+    placed: list[list[Placed]] = []  # tc, col, colspan, rowspan, its parts
     for r, tr in enumerate(rows):
-        row: list[tuple[etree._Element, int, int, int]] = []
+        row: list[Placed] = []
         col = 0
-        for tc in tr.findall(_TC):
-            while col in taken.get(r, ()):
+        busy = taken.get(r, ())
+        for tc in tr.iterchildren(_TC):
+            while col in busy:
                 col += 1
-            span = tc.find(f"{{{HP}}}cellSpan")
+            parts = {child.tag: child for child in tc}
+            span = parts.get(_SPAN)
             cs, rs = max(1, _int(span, "colSpan", 1)), max(1, _int(span, "rowSpan", 1))
-            for dr in range(rs):
-                taken.setdefault(r + dr, set()).update(range(col, col + cs))
-            row.append((tc, col, cs, rs))
+            if rs > 1:
+                for dr in range(1, rs):
+                    taken.setdefault(r + dr, set()).update(range(col, col + cs))
+            row.append((tc, col, cs, rs, parts))
             col += cs
         placed.append(row)
     # declared vertical merges
-    anchors: dict[int, tuple[etree._Element, str, int, int, int]] = {}  # col → tc,key,cs,r0,n
+    anchors: dict[int, tuple[Placed, str, int, int]] = {}  # col → anchor, key, first row, n
     spans: dict[int, int] = {}
     removed: set[int] = set()
-    for r, row in enumerate(placed):
-        for tc, col, cs, rs in row:
+    for r, row in enumerate(placed if marks else ()):
+        for cell in row:
+            tc, col, cs, rs, parts = cell
             mark = _cell_merge(tc)
             anchor = anchors.get(col)
             if (mark is not None and mark[1] and anchor is not None and anchor[1] == mark[0]
-                    and anchor[2] == cs and anchor[3] + anchor[4] == r and rs == 1):
+                    and anchor[0][2] == cs and anchor[2] + anchor[3] == r and rs == 1):
                 atc = anchor[0]
-                anchors[col] = (atc, mark[0], cs, anchor[3], anchor[4] + 1)
-                spans[id(atc)] = anchor[4] + 1
-                _add_height(atc, tc)
+                anchors[col] = (atc, mark[0], anchor[2], anchor[3] + 1)
+                spans[id(atc[0])] = anchor[3] + 1
+                _add_height(atc[4].get(_SIZE), parts.get(_SIZE))
                 removed.add(id(tc))
                 tc.getparent().remove(tc)  # type: ignore[union-attr]
             elif mark is not None and rs == 1:
-                anchors[col] = (tc, mark[0], cs, r, 1)
+                anchors[col] = (cell, mark[0], r, 1)
             else:
                 anchors.pop(col, None)
-    ncols = max((col + cs for row in placed for _, col, cs, _ in row), default=0)
+    ncols = max((c[1] + c[2] for row in placed for c in row), default=0)
     widths: dict[int, int] = {}
     for row in placed:
-        for tc, col, cs, _ in row:
+        for _, col, cs, _, parts in row:
             if cs == 1 and col not in widths:
-                widths[col] = _int(tc.find(f"{{{HP}}}cellSz"), "width")
+                widths[col] = _int(parts.get(_SIZE), "width")
+        if len(widths) == ncols:
+            break
+    resize = False
     if ncols and len(widths) == ncols and width_total:
-        fitted = fit_widths([widths[c] for c in range(ncols)], width_total)
-        widths = dict(enumerate(fitted))
+        fitted = dict(enumerate(fit_widths([widths[c] for c in range(ncols)], width_total)))
+        resize = fitted != widths
+        widths = fitted
     heights: list[int] = []
     for r, row in enumerate(placed):
-        h = [_int(tc.find(f"{{{HP}}}cellSz"), "height") for tc, _, _, rs in row
-             if rs == 1 and spans.get(id(tc), 1) == 1 and id(tc) not in removed]
-        heights.append(max(h, default=0))
-        for tc, col, cs, rs in row:
+        tallest = 0
+        for tc, col, cs, rs, parts in row:
             if id(tc) in removed:
                 continue
             rs = spans.get(id(tc), rs)
-            addr = tc.find(f"{{{HP}}}cellAddr")
+            size = parts.get(_SIZE)
+            if rs == 1:
+                tallest = max(tallest, _int(size, "height"))
+            addr = parts.get(_ADDR)
             if addr is not None:
                 addr.set("colAddr", str(col))
                 addr.set("rowAddr", str(r))
-            span = tc.find(f"{{{HP}}}cellSpan")
-            if span is not None:
-                span.set("rowSpan", str(rs))
-            size = tc.find(f"{{{HP}}}cellSz")
-            if size is not None and len(widths) == ncols:
+            if rs > 1:
+                span = parts.get(_SPAN)
+                if span is not None:
+                    span.set("rowSpan", str(rs))
+            if resize and size is not None:
                 size.set("width", str(sum(widths.get(c, 0) for c in range(col, col + cs))))
+        heights.append(tallest)
     tbl.set("rowCnt", str(len(rows)))
     tbl.set("colCnt", str(ncols))
     size = tbl.find(f"{{{HP}}}sz")
     if size is not None:
         size.set("height", str(sum(heights)))
-        if len(widths) == ncols and width_total:
+        if resize:
             size.set("width", str(sum(widths.values())))
 
 
-def _add_height(anchor: etree._Element, tc: etree._Element) -> None:
-    a, b = anchor.find(f"{{{HP}}}cellSz"), tc.find(f"{{{HP}}}cellSz")
+def _add_height(a: etree._Element | None, b: etree._Element | None) -> None:
     if a is not None and b is not None:
         a.set("height", str(_int(a, "height") + _int(b, "height")))
 
@@ -430,8 +444,9 @@ def render_section(compiled: CompiledSection, env: jinja2.Environment,
     except etree.XMLSyntaxError as exc:
         raise RenderError(f"{name}: the filled section is not well-formed XML (a tag that "
                           f"cuts through the document structure?): {short(str(exc))}") from None
+    marks = "\ue100" in text
     for tbl in reversed(list(root.iter(_TBL))):  # inner tables first
-        fix_table(tbl)
+        fix_table(tbl, marks)
     _line_breaks(root)
     last = _unique_ids(root, next_id)
     out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

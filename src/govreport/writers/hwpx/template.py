@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import re
 import zipfile
@@ -43,6 +44,7 @@ _P, _RUN, _T = f"{{{HP}}}p", f"{{{HP}}}run", f"{{{HP}}}t"
 _BODY_RE = re.compile(r"^\s*\{\{-?\s*p?\s*body\s*-?\}\}\s*$")
 _EXPR_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _SECTION_RE = re.compile(r"^Contents/section(\d+)\.xml$")
+_TEXT_RE = re.compile(rb"<hp:t>([^<]*)</hp:t>")
 _PARSER = etree.XMLParser(remove_blank_text=False, resolve_entities=False, no_network=True,
                           huge_tree=True)
 
@@ -412,10 +414,11 @@ def fill_free_template(template: str | Path | bytes, context: Mapping[str, Any],
     texts: list[str] = []
     for name, xml in filled.items():
         parts[name] = xml
-        root = etree.fromstring(xml, _PARSER)
-        texts.extend(t for p in root.iter(_P) if (t := paragraph_text(p)))
-        if len(texts) > 200:
-            break
+        for m in _TEXT_RE.finditer(xml):  # the preview needs only the first few texts
+            if m.group(1):
+                texts.append(html.unescape(m.group(1).decode()))
+            if len(texts) > 200:
+                break
     parts["Preview/PrvText.txt"] = preview_text(texts).encode()
     return build_zip(parts)
 
