@@ -8,9 +8,15 @@ Measured, in one process unless noted:
 
 * the seed example → DOCX and → HWPX with ``render_bytes`` (median of 20 warm runs);
 * reports 10× and 100× larger (the seed's 주요 업무 tasks replicated);
-* CLI cold start: ``python -m govreport --help`` and a full ``govreport render`` of the seed
-  (fresh interpreter each time, median of 5);
-* ``govreport batch`` of 1,000 generated reports → DOCX + HWPX with ``--jobs 2`` (wall time);
+* CLI cold start: ``python -m govreport --help`` beside ``python -c "import click"`` (the
+  floor: the command-line library alone), ``import govreport`` and ``govreport validate`` of
+  the seed (fresh interpreter each time, medians of 20); a full ``govreport render`` of the
+  seed (median of 5);
+* work once: CPU per report of ``batch``'s per-file step (``render_file``: load, check, lay
+  out, write DOCX + HWPX) beside the "both formats" floor (``render_bytes`` DOCX + HWPX of a
+  loaded report, in one process), medians of 20;
+* ``govreport batch`` of 1,000 generated reports → DOCX + HWPX with ``--jobs 2`` (wall time,
+  and the CPU of all its processes per report);
 * baselines on the same text: a flat docxtpl template looping over the seed's lines as plain
   paragraphs, and a python-docx document built directly with the same paragraphs.
 """
@@ -23,6 +29,7 @@ import io
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -121,12 +128,58 @@ def python_docx_direct(lines: list[str]) -> bytes:
 
 def cli_seconds(args: list[str], runs: int) -> float:
     """Median wall time of a fresh ``python -m govreport ARGS`` process."""
+    return python_seconds(["-m", "govreport", *args], runs)
+
+
+def python_seconds(args: list[str], runs: int) -> float:
+    """Median wall time of a fresh ``python ARGS`` process."""
 
     def once() -> None:
-        subprocess.run([sys.executable, "-m", "govreport", *args], check=True,
+        subprocess.run([sys.executable, *args], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     return median_seconds(once, runs)
+
+
+def median_cpu(func: Callable[[], object], runs: int, warmup: int = 1) -> float:
+    """Median CPU time (this process) of ``runs`` calls after ``warmup`` unmeasured calls."""
+    for _ in range(warmup):
+        func()
+    times: list[float] = []
+    for _ in range(runs):
+        start = time.process_time()
+        func()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def work_once_rows(folder: Path, runs: int) -> list[tuple[str, float, str]]:
+    """Batch's per-file step (load, check, lay out, DOCX + HWPX) beside "both formats"."""
+    from govreport.batch import render_file
+
+    src = folder / "once.json"
+    src.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    outs = [folder / "once.docx", folder / "once.hwpx"]
+    per_file = median_cpu(partial(render_file, src, outs, overwrite=True), runs)
+    report = govreport.load(SEED)
+
+    def both() -> None:
+        render_bytes(report, "docx")
+        render_bytes(report, "hwpx")
+
+    floor = median_cpu(both, runs)
+    return [
+        ("batch per file: load + DOCX + HWPX (CPU)", per_file,
+         f"median of {runs}, {per_file / floor:.2f}× both formats"),
+        ("both formats in one process: DOCX + HWPX (CPU)", floor,
+         f"median of {runs}, render_bytes of a loaded report"),
+    ]
 
 
 def machine() -> str:
@@ -199,8 +252,19 @@ def main() -> None:
                 f"median of {n}, {len(lines)} plain paragraphs", "1 | ")
             add(f"{label}: python-docx direct", raw_s, f"median of {n}", " | 1")
 
-        add("CLI cold start: python -m govreport --help", cli_seconds(["--help"], cli_runs),
-            f"median of {cli_runs}")
+        start_runs = 5 if args.quick else 20
+        click_s = python_seconds(["-c", "import click"], start_runs)
+        help_s = cli_seconds(["--help"], start_runs)
+        add("CLI cold start: python -m govreport --help", help_s,
+            f"median of {start_runs}, {help_s / click_s:.2f}× import click")
+        add("floor: python -c 'import click'", click_s, f"median of {start_runs}")
+        add("python -c 'import govreport'", python_seconds(["-c", "import govreport"],
+                                                           start_runs),
+            f"median of {start_runs}")
+        add("CLI: govreport validate seed", cli_seconds(["validate", str(SEED)], start_runs),
+            f"median of {start_runs}")
+        for name, sec, note in work_once_rows(folder, runs):
+            add(name, sec, note)
         out = folder / "seed.docx"
         add("CLI: govreport render seed -o seed.docx",
             cli_seconds(["render", str(SEED), "-o", str(out), "--force"], cli_runs),
@@ -213,18 +277,20 @@ def main() -> None:
             d["meta"]["title"] = f"{d['meta']['title']} {i + 1}"
             (src / f"report-{i:04d}.json").write_text(json.dumps(d, ensure_ascii=False),
                                                      encoding="utf-8")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), children_cpu()
         proc = subprocess.run(
             [sys.executable, "-m", "govreport", "batch", str(src), "-o", str(folder / "out"),
              "--to", "docx,hwpx", "--jobs", str(args.jobs)],
             check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         wall = time.perf_counter() - start
+        cpu = children_cpu() - cpu
         made = len(list((folder / "out").glob("*")))
         if proc.returncode != 0:
             print(proc.stderr[-2000:], file=sys.stderr)
         add(f"CLI: batch {batch_n} reports → DOCX+HWPX, --jobs {args.jobs}", wall,
-            f"total wall time, {made} files, {wall / batch_n * 1000:.1f} ms/report")
+            f"total wall time, {made} files, {wall / batch_n * 1000:.1f} ms/report, "
+            f"CPU {cpu / batch_n * 1000:.1f} ms/report")
 
     print()
     print(f"Machine: {machine()}")

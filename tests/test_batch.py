@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import zipfile
@@ -25,6 +26,8 @@ from govreport.errors import RenderError
 from govreport.render import Format, render_bytes
 from govreport.shipped_templates import shipped_path
 from govreport.starter import starter_text
+
+RENDER = importlib.import_module("govreport.render")  # govreport.render is the function
 
 
 def _has_writer(module: str, name: str) -> bool:
@@ -147,7 +150,7 @@ def test_render_file_all_or_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: P
             raise RenderError("LibreOffice is not installed")
         return real(data, fmt, **kw)
 
-    monkeypatch.setattr(batch, "render_bytes", flaky)
+    monkeypatch.setattr(RENDER, "render_bytes", flaky)
     outs = [tmp_path / "v.docx", tmp_path / "v.pdf"]
     result = render_file(src, outs, templates={"docx": free_template})
     assert result.errors == ("LibreOffice is not installed",)
@@ -159,7 +162,7 @@ def test_render_file_internal_error_is_contained(monkeypatch: pytest.MonkeyPatch
     def boom(*args: object, **kwargs: object) -> bytes:
         raise KeyError("oops")
 
-    monkeypatch.setattr(batch, "render_bytes", boom)
+    monkeypatch.setattr(RENDER, "render_bytes", boom)
     src = tmp_path / "r.json"
     src.write_text(_report("x"), encoding="utf-8")
     result = render_file(src, [tmp_path / "r.docx"])
@@ -267,7 +270,7 @@ def test_render_file_too_deep_is_reported(monkeypatch: pytest.MonkeyPatch,
     def deep(*args: object, **kwargs: object) -> bytes:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(batch, "render_bytes", deep)
+    monkeypatch.setattr(RENDER, "render_bytes", deep)
     src = tmp_path / "r.json"
     src.write_text(_report("x"), encoding="utf-8")
     result = render_file(src, [tmp_path / "r.docx"])

@@ -5,21 +5,63 @@ Quick use::
     import govreport
     report = govreport.load("examples/seoul-mayor-office-2025-04.json")
     govreport.render(report, "out.docx")
+
+Importing the package is cheap: the model, the JSON reader and the document readers are
+imported on first use of one of their names (``govreport.Report``, ``govreport.load`` …),
+so ``govreport --help`` starts as fast as the command-line library itself.
 """
 
 from __future__ import annotations
 
-from .errors import GovReportError, Problem, RenderError, ValidationError
-from .model import *  # noqa: F403
-from .model import __all__ as _model_all
+import importlib
+from typing import TYPE_CHECKING, Any
 
-# Imported eagerly: binding the function here also keeps the submodule ``govreport.render``
-# from shadowing it once imported.
-from .readers import ReadError, read, read_document
+from .errors import GovReportError, Problem, RenderError, ValidationError
+
+# Imported eagerly (render.py imports its heavy parts on first call): binding the function
+# here also keeps the submodule ``govreport.render`` from shadowing it once imported.
 from .render import render
-from .serialization import dump, dumps, load, loads
+
+if TYPE_CHECKING:
+    from .model import *  # noqa: F403
+    from .model import Report
+    from .readers import ReadError, read, read_document
+    from .serialization import dump, dumps, load, loads
 
 __version__ = "0.1.0"
+
+_MODEL_NAMES = (
+    "BLOCK_TAGS", "CHART_KINDS", "SCHEMA_VERSION", "Appendix", "Block", "BudgetLine",
+    "BudgetTable", "BudgetTotal", "CategoryTag", "Cell", "Chart", "ChartSeries", "ChartSource",
+    "Citation", "Column", "Comparison", "ComparisonColumn", "Compute", "Cover",
+    "DateFormatError", "EnumItem", "Event", "Figure", "Footnote", "Item", "Lead", "LeadLine",
+    "Meta", "Note", "NumberFormat", "Numbering", "OrgChart", "OrgGroup", "OrgTotal", "OrgUnit",
+    "Paragraph", "Part", "PartialDate", "Period", "Quantity", "Report", "Row", "Section",
+    "StaffGroup", "StaffRow", "StaffingTable", "Strategy", "SubCaption", "Table", "Toc",
+    "VisionDiagram", "WhenWhere", "execution_rate", "parse_partial_date", "parse_period",
+)
+"""The public names of :mod:`govreport.model` (a test keeps this equal to its ``__all__``)."""
+
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(_MODEL_NAMES, ".model"),
+    **dict.fromkeys(("ReadError", "read", "read_document"), ".readers"),
+    **dict.fromkeys(("dump", "dumps", "load", "loads"), ".serialization"),
+}
+"""Public names imported on first use, by the module that holds them."""
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use (PEP 562) and keep the name here."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 def json_schema() -> dict[str, object]:
@@ -29,17 +71,18 @@ def json_schema() -> dict[str, object]:
     return _schema()
 
 
-def check(report: Report) -> list[Problem]:  # noqa: F405
+def check(report: Report) -> list[Problem]:
     """All problems (errors and warnings) of a report, structural and semantic.
 
     A report built in Python is checked by the same rules as one read from JSON: it is
     written as JSON and read back (types, allowed values, nesting, number sizes), then the
     semantic checks run (totals, table spans, dates …) when the structure is sound.
     """
+    from .model import Report
     from .serialization import structural_problems
     from .validation import check_report
 
-    if not isinstance(report, Report):  # noqa: F405
+    if not isinstance(report, Report):
         raise TypeError(f"check() takes a Report, not {type(report).__name__}")
     structural = structural_problems(report)
     if structural:  # the semantic checks need the right types
@@ -48,7 +91,7 @@ def check(report: Report) -> list[Problem]:  # noqa: F405
 
 
 __all__ = [
-    *_model_all,
+    *_MODEL_NAMES,
     "GovReportError",
     "ReadError",
     "Problem",

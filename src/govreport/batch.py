@@ -32,14 +32,12 @@ import attrs
 
 from .errors import GovReportError, RenderError, ValidationError, printable, short
 from .limits import Limits, using
-from .model import Report
 from .render import (
     FORMATS,
     Format,
     load_source,
     output_format,
-    pdf_first,
-    render_bytes,
+    render_many,
     resolve_theme,
 )
 from .serialization import write_atomic, writing
@@ -272,16 +270,11 @@ def _render_file(
             output_format(out)
             if out.exists() and not overwrite:
                 raise RenderError(f"{out}: file exists (use --force to overwrite)")
-        data = load_source(src)
+        data = load_source(src)  # loaded and checked once
         fmts = [output_format(o) for o in outs]
-        blobs: dict[Format, bytes] = {}
-        for fmt in pdf_first(fmts):  # a DOCX takes the 목차 pages of the PDF made with it
-            if fmt not in blobs:
-                toc_pdf = blobs.get("pdf") if fmt == "docx" and isinstance(data, Report) \
-                    else None
-                blobs[fmt] = render_bytes(data, fmt, template=tpl.get(template_family(fmt)),
-                                          theme=th, locale=locale, toc_pdf=toc_pdf)
-        rendered = [(o, blobs[f]) for o, f in zip(outs, fmts, strict=True)]
+        # laid out once for every format; a DOCX takes the 목차 pages of the PDF made with it
+        blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
+        rendered = list(zip(outs, blobs, strict=True))
         for out, blob in rendered:
             write_atomic(out, blob)
     except ValidationError as exc:

@@ -284,7 +284,7 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
 
 def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
             theme: str | None, locale: str, force: bool) -> None:
-    from .render import load_source, output_format, render_bytes
+    from .render import Layouts, load_source, output_format, render_bytes
 
     paths: list[Path] = []
     for o in outputs:
@@ -328,12 +328,13 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     rendered: list[tuple[Path, bytes]] = []
     failures: list[CliError] = []
     pdf: bytes | None = None  # a DOCX rendered with a PDF takes the PDF's 목차 page numbers
+    layouts = Layouts()  # the report is laid out once for every output
     order = sorted(zip(paths, formats, strict=True), key=lambda pf: pf[1] != "pdf")
     for p, fmt in order:
         try:
             with _errors(source):
                 blob = render_bytes(data, fmt, template=tpl.get(_family(fmt)), theme=th,
-                                    locale=locale,
+                                    locale=locale, layouts=layouts,
                                     toc_pdf=pdf if fmt == "docx" and isinstance(data, Report)
                                     else None)
                 rendered.append((p, blob))

@@ -13,17 +13,17 @@ import zipfile
 import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from .errors import RenderError, ValidationError, short
-from .layout import LaidDocument, layout, report_fields
 from .limits import LimitError, Limits, check_zip, using
-from .model import Report
-from .serialization import read_json, report_from_data, structure, unstructure, write_atomic
-from .theme import Theme
-from .validation import check_report
+
+if TYPE_CHECKING:  # imported on first call: ``import govreport`` stays cheap
+    from .layout import LaidDocument
+    from .model import Report
+    from .theme import Theme
 
 Format = Literal["docx", "hwpx", "hwp", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "hwpx", "hwp", "pdf")
@@ -42,6 +42,8 @@ def output_format(path: str | os.PathLike[str]) -> Format:
 
 def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
     """A Theme from an object, a profile name (``seoul``, ``central``) or a TOML/JSON path."""
+    from .theme import Theme
+
     if theme is None:
         return Theme.seoul()
     if isinstance(theme, Theme):
@@ -105,6 +107,27 @@ def _has_marker(xml: str) -> bool:
     return re.search(r"\{\{\s*p?\s*body\s*\}\}", plain) is not None
 
 
+@attrs.define(slots=True, eq=False)
+class Layouts:
+    """The layouts made for one report, so that several writers share one: pass the same
+    ``Layouts`` to every :func:`render_bytes` call of a report (:func:`render_many`,
+    ``batch`` and ``govreport render -o A -o B`` do).  A layout is reused only for the same
+    report object, an equal theme and the same locale; anything else is laid out anew."""
+
+    _made: list[tuple[Report, Theme, str, LaidDocument]] = attrs.field(factory=list, init=False)
+
+    def of(self, report: Report, theme: Theme, locale: str) -> LaidDocument:
+        """The layout of ``report`` with ``theme`` and ``locale`` (made on first request)."""
+        from .layout import layout
+
+        for made, th, loc, laid in self._made:
+            if made is report and loc == locale and (th is theme or th == theme):
+                return laid
+        laid = layout(report, theme, locale)
+        self._made.append((report, theme, locale, laid))
+        return laid
+
+
 def render_bytes(
     source: Report | Mapping[str, Any] | Any,
     fmt: Format,
@@ -115,15 +138,17 @@ def render_bytes(
     check: bool = True,
     toc_pdf: bytes | None = None,
     limits: Limits | None = None,
+    layouts: Layouts | None = None,
 ) -> bytes:
     """Render to bytes of the given format (see :func:`render`); ``check`` runs the semantic
     checks first (a report built in Python has not been through :func:`govreport.load`).
     ``toc_pdf``: a PDF of the same report (and theme) whose real page numbers a DOCX's
     목차 takes instead of the estimate (see :func:`render_many`).  ``limits``: see
-    :mod:`govreport.limits`."""
+    :mod:`govreport.limits`.  ``layouts``: shared by the calls that render one report to
+    several formats, so that it is laid out once (see :class:`Layouts`)."""
     with using(limits):
         return _render_bytes(source, fmt, template=template, theme=theme, locale=locale,
-                             check=check, toc_pdf=toc_pdf)
+                             check=check, toc_pdf=toc_pdf, layouts=layouts)
 
 
 def _render_bytes(
@@ -135,7 +160,12 @@ def _render_bytes(
     locale: str,
     check: bool,
     toc_pdf: bytes | None,
+    layouts: Layouts | None = None,
 ) -> bytes:
+    from .model import Report
+    from .serialization import structure
+    from .validation import check_report
+
     if not isinstance(source, Report) and not _is_json_data(source):
         raise TypeError(f"render: source must be a Report, JSON data or a path, not "
                         f"{type(source).__name__}")
@@ -175,7 +205,7 @@ def _render_bytes(
         errors = [p for p in check_report(report) if p.severity == "error"]
         if errors:
             raise ValidationError(errors)
-    laid = layout(report, th, locale)
+    laid = (layouts or Layouts()).of(report, th, locale)
     if fmt == "docx" and toc_pdf is not None:
         laid = _with_real_toc_pages(laid, toc_pdf) or laid
     return _write_laid(laid, th, fmt, tpl)
@@ -214,17 +244,27 @@ def render_many(
 
     ``templates`` maps a template family (``docx`` for .docx/.pdf, ``hwpx`` for
     .hwpx/.hwp) to its template.  With both DOCX and PDF, the PDF is made first and the
-    DOCX's 목차 carries its real page numbers.
+    DOCX's 목차 carries its real page numbers.  The report is checked and laid out once;
+    every writer gets the same layout.
     """
+    from .model import Report
+
     tpls = dict(templates or {})
     out: dict[Format, bytes] = {}
+    if not isinstance(source, Report) and isinstance(source, Mapping) and "meta" in source:
+        from .serialization import structure
+
+        source = structure(dict(source))  # structured (and then checked) once
+    th = resolve_theme(theme)
+    layouts = Layouts()  # laid out once, written by every writer
     for fmt in pdf_first(formats):
         if fmt in out:
             continue
         family = "hwpx" if fmt in ("hwpx", "hwp") else "docx"
-        out[fmt] = render_bytes(source, fmt, template=tpls.get(family), theme=theme,
+        out[fmt] = render_bytes(source, fmt, template=tpls.get(family), theme=th,
                                 locale=locale, check=check,
-                                toc_pdf=out.get("pdf") if fmt == "docx" else None)
+                                toc_pdf=out.get("pdf") if fmt == "docx" else None,
+                                layouts=layouts)
     return [out[f] for f in formats]
 
 
@@ -268,6 +308,9 @@ def _is_json_data(value: Any, depth: int = 0) -> bool:
 def _free_context(report: Report | None, source: Any, theme: Theme,
                   locale: str) -> dict[str, Any]:
     """Jinja context: a report's JSON plus its formatted ``fields``; other JSON as it is."""
+    from .layout import report_fields
+    from .serialization import unstructure
+
     if report is not None:
         data = unstructure(report)
         data["fields"] = report_fields(report, theme, locale)
@@ -295,6 +338,7 @@ def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -
     """
     p = Path(path)
     from .readers import READERS, input_format
+    from .serialization import read_json, report_from_data
 
     with using(limits):
         if p.suffix.lower() not in (".json", "") and p.suffix.lower().lstrip(".") in (
@@ -358,10 +402,12 @@ def render(
     with reading_from(folder):  # free-form image() paths are relative to the data file
         data = render_bytes(source, fmt, template=template, theme=theme, locale=locale,
                             check=check, limits=limits)
+    from .serialization import write_atomic
+
     write_atomic(out, data)
     return out
 
 
-__all__ = ["FORMATS", "Format", "ValidationError", "is_free_form", "load_source",
+__all__ = ["FORMATS", "Format", "Layouts", "ValidationError", "is_free_form", "load_source",
            "output_format", "render", "render_bytes", "render_many", "resolve_template",
            "resolve_theme"]

@@ -13,6 +13,7 @@ import datetime as _dt
 import functools
 import math
 import re
+import weakref
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, Literal
@@ -21,8 +22,8 @@ import attrs
 
 from .errors import Problem
 from .limits import DEFAULT as DEFAULT_LIMITS
+from .limits import Limits, hint
 from .limits import current as current_limits
-from .limits import hint
 from .model import (
     SCHEMA_VERSION,
     Appendix,
@@ -91,10 +92,39 @@ Severity = Literal["error", "warning"]
 
 
 def check_report(report: Report) -> list[Problem]:
-    """All semantic problems (errors and warnings) of a report, in document order."""
+    """All semantic problems (errors and warnings) of a report, in document order.
+
+    A report is immutable, so it is checked once: the problems are kept while the report
+    lives (by identity, with the limits in force) and a second call returns them again —
+    ``load`` then ``render`` (or one file rendered to several formats) checks once."""
+    lim = current_limits()
+    key = id(report)
+    kept = _CHECKED.get(key)
+    if kept is not None and kept[0]() is report and kept[1] == lim:
+        return list(kept[2])
     checker = _Checker(report)
     checker.walk(report, "$", 0)
+    _remember(report, lim, checker.problems)
     return checker.problems
+
+
+_CHECKED: dict[int, tuple[weakref.ref[Report], Limits, tuple[Problem, ...]]] = {}
+"""The problems of the reports checked so far and still alive, by ``id``."""
+
+
+def _remember(report: Report, limits: Limits, problems: list[Problem]) -> None:
+    key = id(report)
+
+    def forget(ref: weakref.ref[Report]) -> None:
+        entry = _CHECKED.get(key)
+        if entry is not None and entry[0] is ref:
+            del _CHECKED[key]
+
+    try:
+        ref = weakref.ref(report, forget)
+    except TypeError:  # not weak-referenceable (a stand-in object): nothing kept
+        return
+    _CHECKED[key] = (ref, limits, tuple(problems))
 
 
 def errors_of(problems: list[Problem]) -> list[Problem]:

@@ -1,0 +1,78 @@
+"""A fast start: ``govreport --help``, ``validate`` and ``import govreport`` import no writer.
+
+Each command runs in a fresh interpreter, which then lists the modules it has imported.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import govreport
+import govreport.model
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
+
+HEAVY = ("govreport.writers", "govreport.layout", "govreport.readers", "lxml", "docxtpl",
+         "docx", "matplotlib", "jinja2", "PIL")
+"""Modules that only rendering (or reading documents) needs."""
+
+_PROBE = """
+import json, sys
+from govreport.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _imported(*args: str) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True,
+                          text=True, check=True, timeout=120)
+    return set(json.loads(proc.stderr.strip().splitlines()[-1]))
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+def test_help_imports_no_writer_nor_model() -> None:
+    modules = _imported("--help")
+    assert _heavy(modules) == []
+    assert not {"govreport.model", "govreport.serialization", "babel", "cattrs"} & modules
+
+
+def test_validate_imports_no_writer() -> None:
+    modules = _imported("validate", str(EXAMPLE))
+    assert "govreport.validation" in modules  # it did check the file
+    assert _heavy(modules) == []
+
+
+def test_import_govreport_is_cheap() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c",
+         "import json, sys, govreport; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True, text=True, check=True, timeout=120)
+    modules = set(json.loads(proc.stdout))
+    assert _heavy(modules) == []
+    assert "govreport.model" not in modules
+
+
+def test_lazy_names_are_the_model_names() -> None:
+    assert set(govreport._MODEL_NAMES) == set(govreport.model.__all__)
+    assert set(govreport.model.__all__) <= set(govreport.__all__)
+    for name in govreport.__all__:
+        assert getattr(govreport, name) is not None
+    assert govreport.Report is govreport.model.Report
+    assert "Report" in dir(govreport)
+
+
+def test_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_thing"):
+        govreport.no_such_thing  # noqa: B018

@@ -1,0 +1,102 @@
+"""Work once: a report is checked once and laid out once, however many formats it is
+rendered to (``render_many``, ``batch``, ``govreport render -o A -o B``)."""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import govreport
+import govreport.layout
+from govreport import validation
+from govreport.batch import run_batch
+from govreport.cli import cli
+from govreport.limits import Limits, using
+from govreport.render import render_bytes, render_many
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
+RENDER = importlib.import_module("govreport.render")  # govreport.render is the function
+
+
+@pytest.fixture
+def counts(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How many times a report was really checked and laid out."""
+    seen = {"check": 0, "layout": 0}
+    checker_init = validation._Checker.__init__
+    real_layout = govreport.layout.layout
+
+    def counted_init(self: Any, report: Any) -> None:
+        seen["check"] += 1
+        checker_init(self, report)
+
+    def counted_layout(*args: Any, **kwargs: Any) -> Any:
+        seen["layout"] += 1
+        return real_layout(*args, **kwargs)
+
+    monkeypatch.setattr(validation._Checker, "__init__", counted_init)
+    monkeypatch.setattr(govreport.layout, "layout", counted_layout)
+    return seen
+
+
+def test_a_checked_report_is_not_checked_again(counts: dict[str, int]) -> None:
+    report = govreport.load(EXAMPLE)
+    assert counts["check"] == 1
+    first = validation.check_report(report)
+    again = validation.check_report(report)
+    assert counts["check"] == 1
+    assert first == again
+    again.clear()  # the caller's list is its own
+    assert validation.check_report(report) == first
+    with using(Limits(nesting=3)):  # other limits: other problems, checked anew
+        validation.check_report(report)
+    assert counts["check"] == 2
+
+
+def test_load_then_render_checks_once(counts: dict[str, int]) -> None:
+    report = govreport.load(EXAMPLE)
+    render_bytes(report, "hwpx")  # check=True by default
+    assert counts == {"check": 1, "layout": 1}
+
+
+def test_render_many_lays_out_once_with_the_same_bytes(counts: dict[str, int]) -> None:
+    report = govreport.load(EXAMPLE)
+    docx, hwpx = render_many(report, ["docx", "hwpx"])
+    assert counts == {"check": 1, "layout": 1}
+    assert docx == render_bytes(report, "docx")  # same output as one format at a time
+    assert hwpx == render_bytes(report, "hwpx")
+
+
+def test_batch_checks_and_lays_out_each_file_once(counts: dict[str, int],
+                                                  tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b"):
+        shutil.copy(EXAMPLE, folder / f"{name}.json")
+    summary = run_batch(sorted(folder.glob("*.json")), tmp_path / "out", ["docx", "hwpx"],
+                        jobs=1)
+    assert not summary.failed
+    assert summary.documents == 4
+    assert counts == {"check": 2, "layout": 2}
+
+
+def test_cli_render_to_two_formats_lays_out_once(counts: dict[str, int],
+                                                  tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["render", str(EXAMPLE), "-o", str(tmp_path / "r.docx"),
+                                      "-o", str(tmp_path / "r.hwpx")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "r.docx").stat().st_size > 0 and (tmp_path / "r.hwpx").exists()
+    assert counts == {"check": 1, "layout": 1}
+
+
+def test_layouts_are_not_shared_across_themes(counts: dict[str, int]) -> None:
+    report = govreport.load(EXAMPLE)
+    layouts = RENDER.Layouts()
+    seoul = layouts.of(report, RENDER.resolve_theme("seoul"), "ko_KR")
+    assert layouts.of(report, RENDER.resolve_theme("seoul"), "ko_KR") is seoul
+    assert layouts.of(report, RENDER.resolve_theme("central"), "ko_KR") is not seoul
+    assert counts["layout"] == 2
