@@ -25,6 +25,12 @@ def _alive(pgid: int) -> bool:
     return True
 
 
+def _default_sigint() -> None:
+    """Give the batch Python's own Ctrl-C handling even when this test runs where SIGINT is
+    ignored (a background job of a non-interactive shell passes SIG_IGN on, and Python keeps it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _snapshot(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir()} if folder.exists() else set()
 
@@ -40,7 +46,8 @@ def test_interrupted_batch_stops_its_workers(tmp_path: Path, sig: signal.Signals
     proc = subprocess.Popen(
         [sys.executable, "-m", "govreport", "batch", str(src), "-o", str(out), "--to",
          "docx,hwpx", "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=_default_sigint)
     try:
         deadline = time.monotonic() + 120
         while not any(p.suffix == ".docx" for p in out.glob("*")) and time.monotonic() < deadline:
