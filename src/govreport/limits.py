@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .errors import GovReportError
+
+if TYPE_CHECKING:
+    import zipfile
 
 MB = 1024 * 1024
 
@@ -144,6 +146,8 @@ def check_zip(path: Path) -> None:
     if size > lim.bytes("template_mb"):
         raise LimitError(f"{path}: template is larger than {_mb(lim.bytes('template_mb'))} "
                          f"({hint('template_mb')})")
+    import zipfile  # on first use: ``govreport --help`` does not need it
+
     with zipfile.ZipFile(path) as z:
         check_entries(z.infolist(), str(path))
 
@@ -151,6 +155,7 @@ def check_zip(path: Path) -> None:
 def check_zip_bytes(data: bytes, name: str) -> None:
     """:func:`check_zip` for a package held in memory (a document being read)."""
     import io
+    import zipfile
 
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         check_entries(z.infolist(), name, "document")

@@ -9,8 +9,6 @@ written atomically (temporary file, then rename); an existing file is replaced o
 from __future__ import annotations
 
 import os
-import zipfile
-import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -73,6 +71,8 @@ def resolve_template(template: str | os.PathLike[str], family: Literal["docx", "
 
 def check_template(template: Path, fmt: Format) -> None:
     """Refuse a template that is not a zip package or passes the zip limits (a zip bomb)."""
+    import zipfile
+
     try:
         check_zip(template)
     except LimitError as exc:
@@ -84,6 +84,9 @@ def check_template(template: Path, fmt: Format) -> None:
 
 def is_free_form(template: Path, fmt: Format) -> bool:
     """A template is free-form when it has no ``{{ body }}`` marker."""
+    import zipfile
+    import zlib
+
     check_template(template, fmt)
     try:
         with zipfile.ZipFile(template) as z:
@@ -356,6 +359,8 @@ def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -
 
 def _check_package(path: Path) -> None:
     """A document package (input) within the zip limits, else a ValidationError."""
+    import zipfile
+
     from .errors import Problem
 
     try:
