@@ -234,3 +234,20 @@ def test_circled_sections_and_enums(fmt: str, tmp_path: Path) -> None:
     result = read_document(tmp_path / f"r.{fmt}")
     assert dumps(result.report) == dumps(report)
     assert not result.fallbacks
+
+
+@pytest.mark.parametrize("fmt", ["docx", "hwpx"])
+def test_title_and_lead_boxes(fmt: str, tmp_path: Path) -> None:
+    """The title box and a lead box (bold head, two ❖ lines) before Ⅰ come back typed."""
+    from govreport.model import Item, Meta, Part, Report
+    from govreport.model.document import Lead
+
+    report = Report(meta=Meta(title="생활체육 활성화 계획", org="체육과", date="2025-04"),
+                    title_box=True,
+                    lead=Lead(text="생활 주변 체육 공간 확충\n누구나 즐기는 생활체육",
+                              symbol="❖", label="추진 목적"),
+                    parts=(Part(title="추진 배경", intro=(Item(text="체육 시설 부족"),)),))
+    g.render(report, tmp_path / f"r.{fmt}")
+    result = read_document(tmp_path / f"r.{fmt}")
+    assert dumps(result.report) == dumps(report)
+    assert not result.fallbacks

@@ -52,7 +52,7 @@ from ..model import (
     WhenWhere,
 )
 from ..model.diagrams import Comparison, ComparisonColumn, Strategy, VisionDiagram
-from ..model.document import Numbering, SectionStyle
+from ..model.document import Lead, Numbering, SectionStyle
 from ..theme import Theme
 from .inline import (
     ATTACHMENT_RE,
@@ -77,6 +77,8 @@ ARROWS = frozenset({"⇨", "→", "⇒", "➡", "▶"})
 """The arrow cells between the columns of a comparison box."""
 SUBTITLE_RE = re.compile(r"[-–―]\s*\S.*\S\s*[-–―]")
 """A cover subtitle as Korean reports write it: ``- 시민 생활체육 공간 확대를 위한 -``."""
+LEAD_RE = re.compile(r"^([‣❖◈])[\s\u2007\u3000]+(\S.*)$", re.S)
+"""A line of the lead box (추진 목적) before the first part."""
 STATUS_RE = re.compile(r"(지속|완료|진행|추진\s*중|예정|검토\s*중|협의\s*중|현재|시행\s*중|"
                        r"운영\s*중|준비\s*중|계획|상시|수시|연중)$")
 """Trailing ``(…)`` words read as an item's status; other parentheses stay in the text."""
@@ -131,6 +133,7 @@ class Recognizer:
         toc = Toc(show=bool(toc_range) or layout != "booklet")
         if toc_range:
             self._read_toc(nodes[toc_range[0]:toc_range[1]])
+        title_box, lead, body = self._opening_boxes(meta, body, layout)
         self.ranks = compute_ranks(self, body)
         parts, appendices = self._body(body)
         parts, numbering = _section_numbering(parts)
@@ -141,8 +144,55 @@ class Recognizer:
             toc = Toc(include_sections=include or not any(p.sections for p in parts),
                       appendix_heading=self.toc_appendix_heading)
         return Report(meta=meta, parts=tuple(parts), appendices=tuple(appendices),
-                      cover=cover, toc=toc, numbering=numbering,
+                      cover=cover, toc=toc, numbering=numbering, title_box=title_box,
+                      lead=lead,
                       layout="onepage" if layout == "onepage" else "booklet")
+
+    def _opening_boxes(self, meta: Meta, body: list[SourceNode], layout: str
+                       ) -> tuple[bool, Lead | None, list[SourceNode]]:
+        """The title box (a one-cell box holding the report title, with its subtitle) and
+        the lead box (``◈ …`` lines, an optional bold head) that open a booklet's body."""
+        if layout != "booklet":
+            return False, None, body
+        rest = list(body)
+        while rest and isinstance(rest[0], SourcePageBreak):
+            rest.pop(0)
+        title_box = False
+        want = {re.sub(r"\s+", "", meta.title)}
+        if meta.subtitle:
+            want |= {re.sub(r"\s+", "", meta.subtitle + meta.title),
+                     re.sub(r"\s+", "", meta.title + meta.subtitle)}
+        first = rest[0] if rest else None
+        if isinstance(first, SourceTable) and first.n_rows == first.n_cols == 1 and \
+                re.sub(r"\s+", "", first.cells[0].text) in want:
+            title_box = True
+            self.log.derived += 1
+            rest.pop(0)
+        lead = None
+        first = rest[0] if rest else None
+        if isinstance(first, SourceTable) and first.n_rows == first.n_cols == 1:
+            lead = self._lead([p for p in first.cells[0].paras if p.text.strip()])
+            if lead is not None:
+                self.log.typed += 1
+                rest.pop(0)
+        return title_box, lead, rest if (title_box or lead) else body
+
+    @staticmethod
+    def _lead(paras: list[SourcePara]) -> Lead | None:
+        """A lead box's lines: each marked with one lead symbol (‣ ❖ ◈), after an optional
+        bold head (``추진 목적``); anything else is not a lead box."""
+        label = None
+        if paras and paras[0].bold and not LEAD_RE.match(paras[0].text.strip()):
+            label = paras[0].text.strip()
+            paras = paras[1:]
+        lines = [LEAD_RE.match(p.text.strip()) for p in paras]
+        if not lines or any(m is None for m in lines):
+            return None
+        symbols = {m.group(1) for m in lines if m}
+        if len(symbols) != 1:
+            return None
+        return Lead(text="\n".join(m.group(2).strip() for m in lines if m),
+                    symbol=symbols.pop(), label=label)
 
     @staticmethod
     def _is_noise(p: SourcePara) -> bool:
