@@ -142,7 +142,6 @@ _SETTINGS = frozenset({"type", "data", "src", "kind", "scope", "align", "caption
                        "render", "layout", "table", "columns", "subtitle_position", "op"})
 NOT_PRINTED: dict[str, set[str]] = {
     # settings and references that no page shows
-    "citizen-proposal-plan-2025": {"$.numbering.parts"},
     "park-expansion-2025": {"$.parts[1].sections[0].blocks[0].id"},
 }
 
@@ -247,6 +246,23 @@ def test_title_and_lead_boxes(fmt: str, tmp_path: Path) -> None:
                     lead=Lead(text="생활 주변 체육 공간 확충\n누구나 즐기는 생활체육",
                               symbol="❖", label="추진 목적"),
                     parts=(Part(title="추진 배경", intro=(Item(text="체육 시설 부족"),)),))
+    g.render(report, tmp_path / f"r.{fmt}")
+    result = read_document(tmp_path / f"r.{fmt}")
+    assert dumps(result.report) == dumps(report)
+    assert not result.fallbacks
+
+
+@pytest.mark.parametrize("fmt", ["docx", "hwpx"])
+def test_chapters(fmt: str, tmp_path: Path) -> None:
+    """Parts numbered as chapter chips (``1 추진 배경``) come back as parts, not as sections
+    of a part called 본문."""
+    from govreport.model import Item, Meta, Part, Report
+    from govreport.model.document import Numbering
+
+    report = Report(meta=Meta(title="시민 참여 계획", org="소통담당관", date="2025-03"),
+                    numbering=Numbering(parts="chapter"),
+                    parts=(Part(title="추진 배경", intro=(Item(text="참여 요구 증가"),)),
+                           Part(title="추진 계획", intro=(Item(text="창구 일원화"),))))
     g.render(report, tmp_path / f"r.{fmt}")
     result = read_document(tmp_path / f"r.{fmt}")
     assert dumps(result.report) == dumps(report)

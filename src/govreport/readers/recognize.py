@@ -118,6 +118,7 @@ class Recognizer:
         self.place_sep = self.theme.event.place_sep
         self.toc_entries: list[str] = []
         self.toc_appendix_heading: str | None = None
+        self.chapters = False
         self.ranks: dict[str, int] = {}
         self.em = 2.0 if doc.format == "txt" else self.theme.resolve("paragraph").pt
 
@@ -137,6 +138,8 @@ class Recognizer:
         self.ranks = compute_ranks(self, body)
         parts, appendices = self._body(body)
         parts, numbering = _section_numbering(parts)
+        if self.chapters:
+            numbering = attrs.evolve(numbering, parts="chapter")
         if toc_range and self.toc_entries:
             self._confirm_toc(parts, appendices)
         if toc_range and layout == "booklet":
@@ -602,7 +605,27 @@ class Recognizer:
             assert ladder is not None
             ladder.para(n)
         close()
-        return self._finish_parts(parts), self._finish_apps(apps)
+        return self._finish_parts(self._chapters(parts)), self._finish_apps(apps)
+
+    def _chapters(self, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Number chips with no Ⅰ part anywhere are chapters (``numbering.parts:
+        "chapter"``) when nothing else fits: one untitled part made only of plain chip
+        sections numbered 1, 2, … (and, with a 목차, listed there as ``1. 제목`` in order)."""
+        if len(parts) != 1 or parts[0]["title"] or parts[0]["intro"]:
+            return parts
+        secs = parts[0]["sections"]
+        plain = {"title", "blocks", "shown", "chip"}
+        if not secs or any(not s.get("chip") or set(s) - plain or s["shown"] != i + 1
+                           for i, s in enumerate(secs)):
+            return parts
+        if self.toc_entries:
+            listed = [re.sub(r"\s+", "", e) for e in self.toc_entries]
+            if listed != [re.sub(r"\s+", "", f"{i + 1}.{s['title']}")
+                          for i, s in enumerate(secs)]:
+                return parts
+        self.chapters = True
+        return [{"title": s["title"], "sections": [], "intro": s["blocks"], "overview": False,
+                 "where": parts[0]["where"]} for s in secs]
 
     def _circled_section(self, head: tuple[int, str], parts: list[dict[str, Any]],
                          ladder: _Ladder | None) -> bool:
@@ -691,7 +714,9 @@ class Recognizer:
             title = "\t".join(c.text.strip() for c in filled[1:])
         digits = head.rstrip(".")
         number = int(digits) if digits.isdigit() else expected
-        return self._section(number, title, expected)
+        sec = self._section(number, title, expected)
+        sec["chip"] = True
+        return sec
 
     # ------------------------------------------------------------------ data tables
     def _data_table(self, t: SourceTable, holder: dict[str, Any], ladder: _Ladder
