@@ -267,3 +267,23 @@ def test_chapters(fmt: str, tmp_path: Path) -> None:
     result = read_document(tmp_path / f"r.{fmt}")
     assert dumps(result.report) == dumps(report)
     assert not result.fallbacks
+
+
+@pytest.mark.parametrize("fmt", ["docx", "hwpx"])
+def test_inline_annotations(fmt: str, tmp_path: Path) -> None:
+    """기준 date, citation, count after the key, a date after the key's text and a same-line
+    ※ remark come back typed."""
+    from govreport.model import Citation, Item, Meta, Part, Quantity, Report
+
+    items = (Item(text="누적 제안 18,240건", as_of="2024-12-31"),
+             Item(text="심사 공개 원칙 수립",
+                  cite=Citation(source="시장방침 제123호", date="2022-03-04")),
+             Item(text="조명 설비 점검", key="사전 점검", schedule="2025-05",
+                  key_count=Quantity(value=2, unit="회")),
+             Item(text="이용 수칙 안내", note="위반 시 이용 제한"))
+    report = Report(meta=Meta(title="운영 계획", org="체육과", date="2025-04"),
+                    parts=(Part(title="추진 배경", intro=items),))
+    g.render(report, tmp_path / f"r.{fmt}")
+    result = read_document(tmp_path / f"r.{fmt}")
+    assert dumps(result.report) == dumps(report)
+    assert not result.fallbacks

@@ -290,6 +290,24 @@ class ValueReader:
         """A date value after a key: ``'25. 4~5월 중``."""
         return self._period(text, self.fmt.schedule)
 
+    def as_of(self, text: str) -> Period | None:
+        """A 기준 date in running text: ``'24. 12. 31.`` (of ``('24. 12. 31. 기준)``)."""
+        return self._period(text, self.fmt.as_of)
+
+    def cited(self, text: str) -> tuple[PartialDate, str] | None:
+        """A cited document's date and the style it is printed in: ``'22.3.4.``."""
+        for p in period_readings(text):
+            if p.end is not None and p.end != p.start:
+                continue
+            for style in ("short_compact", "short_spaced", "official"):
+                try:
+                    shown = self.fmt.cited_date(p.start, style)
+                except Exception:
+                    continue
+                if _squash(shown) == _squash(text):
+                    return p.start, style
+        return None
+
     def basis(self, text: str) -> Period | None:
         """A caption's 기준 date ``'25.3월말``."""
         return self._period(text, self.fmt.basis)

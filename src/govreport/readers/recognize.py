@@ -28,6 +28,7 @@ from ..model import (
     Cell,
     Chart,
     ChartSeries,
+    Citation,
     Cover,
     EnumItem,
     Event,
@@ -973,6 +974,27 @@ class Recognizer:
         return table
 
     # ------------------------------------------------------------------ items
+    def _annotations(self, s: str, out: dict[str, Any]) -> str:
+        """Strip what is printed after an item's text, right to left, into ``out``: the
+        same-line ``  ※ 비고`` (``note``), a citation ``(시장방침 제123호, '22.3.4.)``
+        (``cite``) and a 기준 date ``('24. 12. 31. 기준)`` (``as_of``), each only when
+        the theme prints it back as written."""
+        mark = f"  {self.theme.symbol('note')} "
+        head, found, note = s.partition(mark)
+        if found and head.strip() and note.strip() and mark not in note:
+            out["note"], s = note.strip(), head
+        m = re.match(r"^(.*\S) \(([^(),]+), ([^(),]+)\)$", s, re.S)
+        cited = self.values.cited(m.group(3)) if m else None
+        if m and cited is not None:
+            out["cite"] = Citation(source=m.group(2).strip(), date=cited[0],
+                                   date_style=cited[1])  # type: ignore[arg-type]
+            s = m.group(1)
+        m = re.match(r"^(.*\S) \(([^()]+) 기준\)$", s, re.S)
+        as_of = self.values.as_of(m.group(2)) if m else None
+        if m and as_of is not None:
+            out["as_of"], s = as_of, m.group(1)
+        return s
+
     def item_fields(self, text: str, where: str, *, in_event: bool = False) -> dict[str, Any]:
         """label / key / trailing typed annotations of an item's text."""
         out: dict[str, Any] = {}
@@ -980,21 +1002,28 @@ class Recognizer:
         m = re.match(r"^\(([^()]{1,30})\)\s+(.*)$", s, re.S)
         if m:
             out["label"], s = m.group(1), m.group(2)
+        s = self._annotations(s, out)
         sep = self.key_sep.strip()
         if sep and f" {sep} " in s:
             key, value = s.split(f" {sep} ", 1)
             if 0 < len(key) <= 40 and "(" not in key.replace("「", "").replace("」", "")[:0]:
                 out["key"] = key.strip()
+                kc = re.match(r"^(.*\S) \(([^()]+)\)$", out["key"])
+                q = self.values.count(kc.group(2)) if kc else None
+                if kc and q is not None:  # 정례회의 (3회) : …
+                    out["key"], out["key_count"] = kc.group(1), q
                 sched = self.values.schedule(value)
                 if sched is not None:
                     out["schedule"] = sched
                     out["text"] = ""
                     return out
-                m2 = re.match(r"^(.*\S)\s+(\S.*)$", value)
-                if m2:
-                    sched = self.values.schedule(m2.group(2))
-                    if sched is not None and not re.search(r"\d", m2.group(1)[-1:]):
-                        pass
+                for m2 in re.finditer(r" (?=['\d])", value):  # 점검 '25. 5월: text + date
+                    head, tail = value[:m2.start()].rstrip(), value[m2.end():]
+                    sched = self.values.schedule(tail) if head else None
+                    if sched is not None:
+                        out["schedule"] = sched
+                        value = head
+                        break
                 s = value
         # trailing annotations, right to left: " (status)", " (period)", "(count)", "(date)"
         while True:
