@@ -17,17 +17,17 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
-import attrs
 import click
 
 from . import __version__
 from .errors import GovReportError, Problem, RenderError, ValidationError, printable, short
-from .limits import LimitError, Limits, using
 
 if TYPE_CHECKING:
+    from .limits import Limits
     from .render import Format
     from .theme import Theme
 
@@ -207,10 +207,21 @@ def _limits(specs: Sequence[str]) -> Limits | None:
     """The ``--limit NAME=VALUE`` options as :class:`Limits` (None: the defaults)."""
     if not specs:
         return None
+    from .limits import LimitError, Limits  # on use: attrs stays off the ``--help`` path
+
     try:
         return Limits.parse(specs)
     except LimitError as exc:
         _invalid(str(exc))
+
+
+@contextmanager
+def _limited(specs: Sequence[str]) -> Iterator[None]:
+    """Run the block with the ``--limit`` options in force."""
+    from .limits import using
+
+    with using(_limits(specs)):
+        yield
 
 
 def _limit_option(f: Any) -> Any:
@@ -278,7 +289,7 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
       govreport render data.json --template free.docx -o out.docx
       govreport render old.hwp -o new.hwpx --theme central   (기존 문서 다시 꾸미기 / restyle)
     """
-    with using(_limits(limit_specs)):
+    with _limited(limit_specs):
         _render(source, outputs, templates, theme, locale, force)
 
 
@@ -416,7 +427,7 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
     if out.exists() and not force:
         _invalid(f"{out}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
     _check_theme(theme)
-    with using(_limits(limit_specs)), _errors(source):
+    with _limited(limit_specs), _errors(source):
         report = _read_document(source, strict=strict, theme=theme)
         text = dumps(report)
     _write_output(out, text.encode("utf-8"), True)
@@ -514,7 +525,7 @@ def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format:
     --format json prints one JSON object (files, their status and problems, and a summary).
     Exit 0 when all are valid, 2 when any is invalid or unreadable.
     """
-    with using(_limits(limit_specs)):
+    with _limited(limit_specs):
         _validate(sources, strict, quiet, output_format)
 
 
@@ -555,7 +566,7 @@ def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format
         sys.exit(EXIT_INVALID)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FileCheck:
     """The outcome of validating one file."""
 
@@ -818,6 +829,8 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
         reporter.close()
     if missing:  # inputs that name nothing count as failed files, after the others
         gone = tuple(FileResult(source=Path(spec), errors=(why,)) for spec, why in missing)
+        import attrs  # the batch summary is an attrs class
+
         summary = attrs.evolve(summary, results=summary.results + gone)
     lines = summary_lines(summary, outdir)
     click.echo(lines[0], err=True)
