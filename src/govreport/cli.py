@@ -11,14 +11,12 @@ every problem, not just the first.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -27,6 +25,8 @@ from . import __version__
 from .errors import GovReportError, Problem, RenderError, ValidationError, printable, short
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .limits import Limits
     from .render import Format
     from .theme import Theme
@@ -146,6 +146,8 @@ def _check_locale(locale: str) -> None:
 
 def _check_theme(theme: str | None) -> Theme | None:
     """The resolved Theme (or None); a missing file or unknown profile is a usage error."""
+    from pathlib import Path
+
     if theme is None:
         return None
     from .render import resolve_theme
@@ -159,6 +161,8 @@ def _check_theme(theme: str | None) -> Theme | None:
 def _templates_for(templates: Sequence[str], formats: Sequence[Format]) -> dict[str, str]:
     """``--template`` files by family (docx/hwpx); each must exist (a file, or a shipped
     template name such as ``report``) and be used by an output."""
+    from pathlib import Path
+
     from .batch import template_family
     from .shipped_templates import lookup, names
 
@@ -295,6 +299,8 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
 
 def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
             theme: str | None, locale: str, force: bool) -> None:
+    from pathlib import Path
+
     from .render import Layouts, load_source, output_format, render_bytes
 
     paths: list[Path] = []
@@ -377,6 +383,8 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
 
 
 def _is_document(source: str) -> bool:
+    from pathlib import Path
+
     return Path(source).suffix.lower() in (".hwpx", ".hwp", ".docx", ".txt", ".text")
 
 
@@ -417,6 +425,8 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
       govreport import 계획.docx -o plan.json --strict
       govreport import memo.txt -o memo.json
     """
+    from pathlib import Path
+
     from .serialization import dumps
 
     if not Path(source).is_file():
@@ -462,6 +472,8 @@ def _check_template_use(source: str, data: Any, paths: Sequence[Path],
 
 def _free_form_templates(tpl: dict[str, str]) -> dict[str, bool]:
     """Whether each ``--template`` (by family) is free-form (has no ``{{ body }}`` marker)."""
+    from pathlib import Path
+
     from .render import is_free_form
 
     free_form: dict[str, bool] = {}
@@ -530,6 +542,8 @@ def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format:
 
 
 def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str) -> None:
+    import json
+
     from .batch import find_inputs
 
     entries: list[Path | tuple[str, str]] = []  # a file, or (spec, why it names nothing)
@@ -651,6 +665,8 @@ def schema(output: str | None, force: bool) -> None:
 
     Use it in an editor (VS Code: "json.schemas") for completion and checks while typing.
     """
+    import json
+
     from . import json_schema
 
     with _errors():
@@ -668,6 +684,8 @@ def schema(output: str | None, force: bool) -> None:
 @click.option("-f", "--force", is_flag=True, help="기존 파일 덮어쓰기 / overwrite FILE")
 def init(example: str, output: str | None, force: bool) -> None:
     """새 보고서 JSON을 만듭니다 / Write a starter report JSON to edit."""
+    from pathlib import Path
+
     from .starter import starter_text
 
     try:
@@ -681,6 +699,8 @@ def init(example: str, output: str | None, force: bool) -> None:
 
 
 def _emit(text: str, output: str | None, force: bool) -> None:
+    from pathlib import Path
+
     if output is None:
         click.echo(text, nl=False)
         return
@@ -723,6 +743,8 @@ def template_export(name: str, output: str, force: bool) -> None:
       govreport template export report -o mine.hwpx
       govreport render report.json --template mine.docx -o out.docx
     """
+    from pathlib import Path
+
     from .shipped_templates import lookup, names
 
     path = Path(output)
@@ -784,6 +806,8 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
       govreport batch dumps/ -o out --to docx,hwpx --jobs 4
       govreport batch dumps/ -o out --to docx,hwpx --skip-existing   # 이어서 / resume
     """
+    from pathlib import Path
+
     from .batch import (
         BatchInputError,
         FileResult,

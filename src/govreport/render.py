@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import RenderError, ValidationError, short
@@ -18,6 +17,8 @@ from .errors import RenderError, ValidationError, short
 # Imported on first call (attrs and the limits too): ``import govreport`` and
 # ``govreport --help`` stay cheap (issue 11; tests/test_startup.py).
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .layout import LaidDocument
     from .limits import Limits
     from .model import Report
@@ -30,6 +31,8 @@ BODY_MARKER = "{{ body }}"
 
 def output_format(path: str | os.PathLike[str]) -> Format:
     """The format named by a file's suffix; a clear error for anything else."""
+    from pathlib import Path
+
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise RenderError(
@@ -40,6 +43,8 @@ def output_format(path: str | os.PathLike[str]) -> Format:
 
 def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
     """A Theme from an object, a profile name (``seoul``, ``central``) or a TOML/JSON path."""
+    from pathlib import Path
+
     from .theme import Theme
 
     if theme is None:
@@ -55,6 +60,8 @@ def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
 def resolve_template(template: str | os.PathLike[str], family: Literal["docx", "hwpx"]) -> Path:
     """A template file: an existing path, else a shipped template name (``report``,
     ``brief`` …, see :mod:`govreport.shipped_templates`); a clear error for neither."""
+    from pathlib import Path
+
     from .shipped_templates import lookup, names
 
     path = Path(template)
@@ -347,6 +354,8 @@ def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -
     ``render`` and ``batch`` restyle existing reports; a package is first checked against
     the zip limits.
     """
+    from pathlib import Path
+
     p = Path(path)
     from .limits import using
     from .readers import READERS, input_format
@@ -403,6 +412,8 @@ def render(
     :class:`~govreport.limits.Limits` (input size, table size, template size, time).
     Written atomically.
     """
+    from pathlib import Path
+
     out = Path(output)
     fmt = output_format(out)
     if out.exists() and not overwrite:
