@@ -144,8 +144,6 @@ NOT_PRINTED: dict[str, set[str]] = {
     # settings and references that no page shows
     "citizen-proposal-plan-2025": {"$.numbering.parts"},
     "park-expansion-2025": {"$.parts[1].sections[0].blocks[0].id"},
-    "sports-facility-night-opening-plan-2025": {"$.numbering.sections",
-                                                "$.toc.appendix_heading"},
 }
 
 
@@ -215,3 +213,24 @@ def test_diagrams_round_trip(fmt: str, tmp_path: Path) -> None:
     texts = [c.value for row in blocks[2].rows for c in row.cells if c.value]
     assert "푸른도시국\n2과 7팀 63명" in texts and "공원조성과\n4팀 38명" in texts
     assert result.fallbacks == ()
+
+
+@pytest.mark.parametrize("fmt", ["docx", "hwpx"])
+def test_circled_sections_and_enums(fmt: str, tmp_path: Path) -> None:
+    """``① 제목`` headings of a part numbered ``circled`` come back as its sections, while
+    ①② lines under a □ item of a chip-numbered part stay enum lines."""
+    from govreport.model import EnumItem, Item, Meta, Part, Report, Section
+
+    enums = Item(text="추진 방향", children=(EnumItem(text="현장 중심"),
+                                            EnumItem(text="시민 참여")))
+    report = Report(meta=Meta(title="시험 계획", org="행정국", date="2025-04"), parts=(
+        Part(title="추진 개요", sections_numbering="circled", sections=(
+            Section(title="추진 목적", blocks=(Item(text="생활 불편 해소"),)),
+            Section(title="추진 기간", blocks=(Item(text="연중 상시 운영"),)))),
+        Part(title="세부 계획", sections=(
+            Section(title="운영 방식", blocks=(enums,)),
+            Section(title="홍보", blocks=(Item(text="누리집 게시"),))))))
+    g.render(report, tmp_path / f"r.{fmt}")
+    result = read_document(tmp_path / f"r.{fmt}")
+    assert dumps(result.report) == dumps(report)
+    assert not result.fallbacks

@@ -146,6 +146,21 @@ def section_heading(text: str) -> tuple[int, str] | None:
     return int(m.group(1)), m.group(2).strip()
 
 
+CIRCLED_RE = re.compile(r"^([\u2460-\u2473])[" + SPACES + r"]+(\S.{0,59})$")
+
+
+def circled_heading(text: str) -> tuple[int, str] | None:
+    """``(1, '운영 목적')`` for ``① 운영 목적`` (a section numbered ``circled``, or an enum
+    line: the recognizer decides by context)."""
+    s = text.strip()
+    if len(s) > MAX_HEADING or "\t" in s:
+        return None
+    m = CIRCLED_RE.match(s)
+    if not m:
+        return None
+    return ord(m.group(1)) - 0x2460 + 1, m.group(2).strip()
+
+
 ATTACHMENT_RE = re.compile(r"(\d+\s*부\.?|끝\.)\s*$")
 """The end of a line of the ``붙임 1. 계획서 1부.  2. 명단 1부.  끝.`` attachment list."""
 

@@ -52,12 +52,14 @@ from ..model import (
     WhenWhere,
 )
 from ..model.diagrams import Comparison, ComparisonColumn, Strategy, VisionDiagram
+from ..model.document import Numbering, SectionStyle
 from ..theme import Theme
 from .inline import (
     ATTACHMENT_RE,
     CIRCLED,
     ValueReader,
     appendix_heading,
+    circled_heading,
     part_heading,
     section_heading,
     split_symbol,
@@ -113,6 +115,7 @@ class Recognizer:
         self.key_sep = self.theme.event.key_sep
         self.place_sep = self.theme.event.place_sep
         self.toc_entries: list[str] = []
+        self.toc_appendix_heading: str | None = None
         self.ranks: dict[str, int] = {}
         self.em = 2.0 if doc.format == "txt" else self.theme.resolve("paragraph").pt
 
@@ -130,13 +133,16 @@ class Recognizer:
             self._read_toc(nodes[toc_range[0]:toc_range[1]])
         self.ranks = compute_ranks(self, body)
         parts, appendices = self._body(body)
+        parts, numbering = _section_numbering(parts)
         if toc_range and self.toc_entries:
             self._confirm_toc(parts, appendices)
         if toc_range and layout == "booklet":
-            include = any(re.match(r"^\d", e) for e in self.toc_entries)
-            toc = Toc(include_sections=include or not any(p.sections for p in parts))
+            include = any(re.match(r"^[\d\u2460-\u2473]", e) for e in self.toc_entries)
+            toc = Toc(include_sections=include or not any(p.sections for p in parts),
+                      appendix_heading=self.toc_appendix_heading)
         return Report(meta=meta, parts=tuple(parts), appendices=tuple(appendices),
-                      cover=cover, toc=toc, layout="onepage" if layout == "onepage" else "booklet")
+                      cover=cover, toc=toc, numbering=numbering,
+                      layout="onepage" if layout == "onepage" else "booklet")
 
     @staticmethod
     def _is_noise(p: SourcePara) -> bool:
@@ -180,6 +186,12 @@ class Recognizer:
             if isinstance(n, SourcePara) and (n.toc or toc_entry(n.text) is not None):
                 j += 1
                 continue
+            after = nodes[j + 1] if j + 1 < len(nodes) else None
+            if isinstance(n, SourcePara) and n.text.strip().startswith("※") and \
+                    isinstance(after, SourcePara) and toc_entry(after.text) is not None:
+                # ※ 붙임 문서 over the list of appendices
+                j += 1
+                continue
             if isinstance(n, SourceTable) and self.table_kind(n) == "toc":
                 j += 1
                 continue
@@ -194,7 +206,16 @@ class Recognizer:
             elif isinstance(n, SourceTable):
                 texts = ["\t".join(c.text for c in n.row(r)) for r in range(n.n_rows)]
             for t in texts:
-                entry = (toc_entry(t) or t).strip()
+                listed = toc_entry(t)
+                entry = (listed or t).strip()
+                if listed is None and entry.startswith("※") and \
+                        self.toc_appendix_heading is None:
+                    self.toc_appendix_heading = entry  # appendices listed under it
+                    self.log.derived += 1
+                    continue
+                if self.toc_appendix_heading is not None:
+                    self.log.derived += 1  # an appendix line under the heading
+                    continue
                 if entry and entry.replace(" ", "") not in ("목차", "차례"):
                     self.toc_entries.append(entry)
                     self.log.derived += 1
@@ -204,7 +225,7 @@ class Recognizer:
             re.sub(r"\s+", "", a.title) for a in apps}
         for e in self.toc_entries:
             title = part_heading(e) or e
-            m = re.match(r"^(?:\d+\.|참고\s*\d*|붙임\s*\d*)\s*(.*)$", title)
+            m = re.match(r"^(?:\d+\.|[\u2460-\u2473]|참고\s*\d*|붙임\s*\d*)\s*(.*)$", title)
             if m and m.group(1):
                 continue  # section/appendix lines: sections are checked by their parts
             if re.sub(r"\s+", "", title) not in found:
@@ -499,6 +520,20 @@ class Recognizer:
                 self.log.typed += 1
                 continue
             sec_head = section_heading(t) if not split_symbol(n.text) else None
+            circled = circled_heading(t) if sec_head is None else None
+            if circled and self._circled_section(circled, parts, ladder):
+                close()
+                if not parts or (apps and cur is apps[-1]):
+                    parts.append({"title": "", "sections": [], "intro": [],
+                                  "overview": False, "where": n.where})
+                expected = _next_number(parts[-1]["sections"])
+                sec = self._section(circled[0], circled[1], expected)
+                sec["style"] = "circled"
+                parts[-1]["sections"].append(sec)
+                cur = sec
+                prev_chip = sec
+                self.log.typed += 1
+                continue
             following = bool(sec_head and parts and parts[-1]["sections"] and
                              sec_head[0] in (0, _next_number(parts[-1]["sections"])))
             if sec_head and (ladder is None or ladder.empty() or n.bold or following):
@@ -518,6 +553,22 @@ class Recognizer:
             ladder.para(n)
         close()
         return self._finish_parts(parts), self._finish_apps(apps)
+
+    def _circled_section(self, head: tuple[int, str], parts: list[dict[str, Any]],
+                         ladder: _Ladder | None) -> bool:
+        """Whether a ``① 제목`` line is a section heading (``circled`` numbering) rather
+        than an enum line: the 목차 lists it, or it continues circled sections, or it opens
+        a part (nothing above it since the part heading)."""
+        number, title = head
+        if any(re.sub(r"\s+", "", e) == re.sub(r"\s+", "", f"{chr(0x2460 + number - 1)}{title}")
+               for e in self.toc_entries):
+            return True
+        if not parts:
+            return False
+        secs = parts[-1]["sections"]
+        if secs:
+            return bool(secs[-1].get("style") == "circled" and number == _next_number(secs))
+        return number == 1 and not parts[-1]["intro"] and (ladder is None or ladder.empty())
 
     def _finish_parts(self, parts: list[dict[str, Any]]) -> list[Part]:
         out = []
@@ -542,8 +593,15 @@ class Recognizer:
                 if want != got:
                     self.log.fallback(p["where"], "the overview box does not list the part's "
                                       "task titles; it is regenerated from them")
+            circled = [s.get("style") == "circled" for s in p["sections"]]
+            style: SectionStyle | None = None
+            if circled and all(circled):
+                style = "circled"
+            elif any(circled):
+                self.log.fallback(p["where"], "sections numbered both ① and 1: read as "
+                                  "number chips")
             out.append(Part(title=title, overview=overview, intro=tuple(p["intro"]),
-                            sections=tuple(sections)))
+                            sections=tuple(sections), sections_numbering=style))
         return out
 
     def _finish_apps(self, apps: list[dict[str, Any]]) -> list[Appendix]:
@@ -913,6 +971,16 @@ def appendix_heading_strict(text: str) -> tuple[str, str] | None:
     if m and not ATTACHMENT_RE.search(text):
         return m.group(1), m.group(3).strip()
     return None
+
+
+def _section_numbering(parts: list[Part]) -> tuple[list[Part], Numbering]:
+    """The report's section numbering: ``circled`` when every part with sections uses it
+    (then left off the parts), else each circled part keeps its own."""
+    styles = {p.sections_numbering for p in parts if p.sections}
+    if styles != {"circled"}:
+        return parts, Numbering()
+    return ([attrs.evolve(p, sections_numbering=None) for p in parts],
+            Numbering(sections="circled"))
 
 
 def _next_number(sections: list[dict[str, Any]]) -> int:
