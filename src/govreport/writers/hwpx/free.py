@@ -42,6 +42,10 @@ from ...templating import (
     watchdog,
 )
 from ._xml import HP
+from .slots import Slot
+from .slots import set_slot_text as _set
+from .slots import slot_text as _get
+from .slots import text_slots as _slots
 
 _P, _RUN, _T = f"{{{HP}}}p", f"{{{HP}}}run", f"{{{HP}}}t"
 _TBL, _TR, _TC = f"{{{HP}}}tbl", f"{{{HP}}}tr", f"{{{HP}}}tc"
@@ -53,29 +57,6 @@ _STMT_RE = re.compile(r"<!--GRJ(\d+)-->")
 _NL = "{#\n#}"  # a line break in the Jinja source that renders as nothing
 _KEEP = {f"{{{HP}}}{n}" for n in ("secPr", "ctrl", "tbl", "pic", "rect", "line", "container",
                                   "equation", "ole", "colPr")}
-
-Slot = tuple[etree._Element, str]  # (element, "text" | "tail")
-
-
-def _slots(p: etree._Element) -> list[Slot]:
-    out: list[Slot] = []
-    for t in p.iterfind(f"{_RUN}/{_T}"):
-        out.append((t, "text"))
-        out.extend((child, "tail") for child in t)
-    return out
-
-
-def _get(slot: Slot) -> str:
-    el, which = slot
-    return (el.text if which == "text" else el.tail) or ""
-
-
-def _set(slot: Slot, value: str) -> None:
-    el, which = slot
-    if which == "text":
-        el.text = value
-    else:
-        el.tail = value
 
 
 def _gather(slots: list[Slot]) -> bool:

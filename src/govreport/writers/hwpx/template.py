@@ -39,6 +39,10 @@ from .header import LANGS, ROLE_STYLE_NAMES, HeaderBuilder, StyleRef
 from .media import HwpxMedia
 from .package import MIMETYPE, build_zip, preview_text
 from .section import SectionWriter
+from .slots import Slot
+from .slots import set_slot_text as _set
+from .slots import slot_text as _get
+from .slots import text_slots as _slots
 
 _P, _RUN, _T = f"{{{HP}}}p", f"{{{HP}}}run", f"{{{HP}}}t"
 _BODY_RE = re.compile(r"^\s*\{\{-?\s*p?\s*body\s*-?\}\}\s*$")
@@ -47,8 +51,6 @@ _SECTION_RE = re.compile(r"^Contents/section(\d+)\.xml$")
 _TEXT_RE = re.compile(rb"<hp:t>([^<]*)</hp:t>")
 _PARSER = etree.XMLParser(remove_blank_text=False, resolve_entities=False, no_network=True,
                           huge_tree=True)
-
-Slot = tuple[etree._Element, str]  # (element, "text" | "tail")
 
 
 def _read(template: str | Path | bytes) -> dict[str, bytes]:
@@ -87,29 +89,6 @@ def _parse_part(payload: bytes, part: str, name: str) -> etree._Element:
         return etree.fromstring(payload, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise RenderError(f"{name}: {part}: not well-formed XML ({short(str(exc))})") from None
-
-
-def _slots(p: etree._Element) -> list[Slot]:
-    """The text slots of a paragraph's own runs: ``hp:t`` text and the tails of its
-    children (tab, line break …), in reading order."""
-    out: list[Slot] = []
-    for t in p.iterfind(f"{_RUN}/{_T}"):
-        out.append((t, "text"))
-        out.extend((child, "tail") for child in t)
-    return out
-
-
-def _get(slot: Slot) -> str:
-    el, which = slot
-    return (el.text if which == "text" else el.tail) or ""
-
-
-def _set(slot: Slot, value: str) -> None:
-    el, which = slot
-    if which == "text":
-        el.text = value
-    else:
-        el.tail = value
 
 
 def paragraph_text(p: etree._Element) -> str:
