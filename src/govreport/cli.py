@@ -11,23 +11,23 @@ every problem, not just the first.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
+from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
-import attrs
 import click
 
 from . import __version__
 from .errors import GovReportError, Problem, RenderError, ValidationError, printable, short
-from .limits import LimitError, Limits, using
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .limits import Limits
     from .render import Format
     from .theme import Theme
 
@@ -146,6 +146,8 @@ def _check_locale(locale: str) -> None:
 
 def _check_theme(theme: str | None) -> Theme | None:
     """The resolved Theme (or None); a missing file or unknown profile is a usage error."""
+    from pathlib import Path
+
     if theme is None:
         return None
     from .render import resolve_theme
@@ -159,6 +161,8 @@ def _check_theme(theme: str | None) -> Theme | None:
 def _templates_for(templates: Sequence[str], formats: Sequence[Format]) -> dict[str, str]:
     """``--template`` files by family (docx/hwpx); each must exist (a file, or a shipped
     template name such as ``report``) and be used by an output."""
+    from pathlib import Path
+
     from .batch import template_family
     from .shipped_templates import lookup, names
 
@@ -207,10 +211,21 @@ def _limits(specs: Sequence[str]) -> Limits | None:
     """The ``--limit NAME=VALUE`` options as :class:`Limits` (None: the defaults)."""
     if not specs:
         return None
+    from .limits import LimitError, Limits  # on use: attrs stays off the ``--help`` path
+
     try:
         return Limits.parse(specs)
     except LimitError as exc:
         _invalid(str(exc))
+
+
+@contextmanager
+def _limited(specs: Sequence[str]) -> Iterator[None]:
+    """Run the block with the ``--limit`` options in force."""
+    from .limits import using
+
+    with using(_limits(specs)):
+        yield
 
 
 def _limit_option(f: Any) -> Any:
@@ -278,12 +293,14 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
       govreport render data.json --template free.docx -o out.docx
       govreport render old.hwp -o new.hwpx --theme central   (기존 문서 다시 꾸미기 / restyle)
     """
-    with using(_limits(limit_specs)):
+    with _limited(limit_specs):
         _render(source, outputs, templates, theme, locale, force)
 
 
 def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
             theme: str | None, locale: str, force: bool) -> None:
+    from pathlib import Path
+
     from .render import Layouts, load_source, output_format, render_bytes
 
     paths: list[Path] = []
@@ -366,6 +383,8 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
 
 
 def _is_document(source: str) -> bool:
+    from pathlib import Path
+
     return Path(source).suffix.lower() in (".hwpx", ".hwp", ".docx", ".txt", ".text")
 
 
@@ -406,6 +425,8 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
       govreport import 계획.docx -o plan.json --strict
       govreport import memo.txt -o memo.json
     """
+    from pathlib import Path
+
     from .serialization import dumps
 
     if not Path(source).is_file():
@@ -416,7 +437,7 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
     if out.exists() and not force:
         _invalid(f"{out}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
     _check_theme(theme)
-    with using(_limits(limit_specs)), _errors(source):
+    with _limited(limit_specs), _errors(source):
         report = _read_document(source, strict=strict, theme=theme)
         text = dumps(report)
     _write_output(out, text.encode("utf-8"), True)
@@ -451,6 +472,8 @@ def _check_template_use(source: str, data: Any, paths: Sequence[Path],
 
 def _free_form_templates(tpl: dict[str, str]) -> dict[str, bool]:
     """Whether each ``--template`` (by family) is free-form (has no ``{{ body }}`` marker)."""
+    from pathlib import Path
+
     from .render import is_free_form
 
     free_form: dict[str, bool] = {}
@@ -514,11 +537,13 @@ def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format:
     --format json prints one JSON object (files, their status and problems, and a summary).
     Exit 0 when all are valid, 2 when any is invalid or unreadable.
     """
-    with using(_limits(limit_specs)):
+    with _limited(limit_specs):
         _validate(sources, strict, quiet, output_format)
 
 
 def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str) -> None:
+    import json
+
     from .batch import find_inputs
 
     entries: list[Path | tuple[str, str]] = []  # a file, or (spec, why it names nothing)
@@ -555,7 +580,7 @@ def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format
         sys.exit(EXIT_INVALID)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FileCheck:
     """The outcome of validating one file."""
 
@@ -640,6 +665,8 @@ def schema(output: str | None, force: bool) -> None:
 
     Use it in an editor (VS Code: "json.schemas") for completion and checks while typing.
     """
+    import json
+
     from . import json_schema
 
     with _errors():
@@ -657,6 +684,8 @@ def schema(output: str | None, force: bool) -> None:
 @click.option("-f", "--force", is_flag=True, help="기존 파일 덮어쓰기 / overwrite FILE")
 def init(example: str, output: str | None, force: bool) -> None:
     """새 보고서 JSON을 만듭니다 / Write a starter report JSON to edit."""
+    from pathlib import Path
+
     from .starter import starter_text
 
     try:
@@ -670,6 +699,8 @@ def init(example: str, output: str | None, force: bool) -> None:
 
 
 def _emit(text: str, output: str | None, force: bool) -> None:
+    from pathlib import Path
+
     if output is None:
         click.echo(text, nl=False)
         return
@@ -712,6 +743,8 @@ def template_export(name: str, output: str, force: bool) -> None:
       govreport template export report -o mine.hwpx
       govreport render report.json --template mine.docx -o out.docx
     """
+    from pathlib import Path
+
     from .shipped_templates import lookup, names
 
     path = Path(output)
@@ -773,6 +806,8 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
       govreport batch dumps/ -o out --to docx,hwpx --jobs 4
       govreport batch dumps/ -o out --to docx,hwpx --skip-existing   # 이어서 / resume
     """
+    from pathlib import Path
+
     from .batch import (
         BatchInputError,
         FileResult,
@@ -818,6 +853,8 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
         reporter.close()
     if missing:  # inputs that name nothing count as failed files, after the others
         gone = tuple(FileResult(source=Path(spec), errors=(why,)) for spec, why in missing)
+        import attrs  # the batch summary is an attrs class
+
         summary = attrs.evolve(summary, results=summary.results + gone)
     lines = summary_lines(summary, outdir)
     click.echo(lines[0], err=True)

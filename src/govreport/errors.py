@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
-
-import attrs
 
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
@@ -22,9 +21,13 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Problem:
-    """One problem found in a report: where (JSON path), what, and how bad."""
+    """One problem found in a report: where (JSON path), what, and how bad.
+
+    A dataclass, not attrs: it is imported by ``import govreport`` and ``govreport --help``,
+    which must not pay for importing attrs (issue 11, fast start).
+    """
 
     path: str
     message: str

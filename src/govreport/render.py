@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import attrs
-
 from .errors import RenderError, ValidationError, short
-from .limits import LimitError, Limits, check_zip, using
 
-if TYPE_CHECKING:  # imported on first call: ``import govreport`` stays cheap
+# Imported on first call (attrs and the limits too): ``import govreport`` and
+# ``govreport --help`` stay cheap (issue 11; tests/test_startup.py).
+if TYPE_CHECKING:
+    from pathlib import Path
+
     from .layout import LaidDocument
+    from .limits import Limits
     from .model import Report
     from .theme import Theme
 
@@ -30,6 +31,8 @@ BODY_MARKER = "{{ body }}"
 
 def output_format(path: str | os.PathLike[str]) -> Format:
     """The format named by a file's suffix; a clear error for anything else."""
+    from pathlib import Path
+
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise RenderError(
@@ -40,6 +43,8 @@ def output_format(path: str | os.PathLike[str]) -> Format:
 
 def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
     """A Theme from an object, a profile name (``seoul``, ``central``) or a TOML/JSON path."""
+    from pathlib import Path
+
     from .theme import Theme
 
     if theme is None:
@@ -55,6 +60,8 @@ def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
 def resolve_template(template: str | os.PathLike[str], family: Literal["docx", "hwpx"]) -> Path:
     """A template file: an existing path, else a shipped template name (``report``,
     ``brief`` …, see :mod:`govreport.shipped_templates`); a clear error for neither."""
+    from pathlib import Path
+
     from .shipped_templates import lookup, names
 
     path = Path(template)
@@ -72,6 +79,8 @@ def resolve_template(template: str | os.PathLike[str], family: Literal["docx", "
 def check_template(template: Path, fmt: Format) -> None:
     """Refuse a template that is not a zip package or passes the zip limits (a zip bomb)."""
     import zipfile
+
+    from .limits import LimitError, check_zip
 
     try:
         check_zip(template)
@@ -110,14 +119,16 @@ def _has_marker(xml: str) -> bool:
     return re.search(r"\{\{\s*p?\s*body\s*\}\}", plain) is not None
 
 
-@attrs.define(slots=True, eq=False)
 class Layouts:
     """The layouts made for one report, so that several writers share one: pass the same
     ``Layouts`` to every :func:`render_bytes` call of a report (:func:`render_many`,
     ``batch`` and ``govreport render -o A -o B`` do).  A layout is reused only for the same
     report object, an equal theme and the same locale; anything else is laid out anew."""
 
-    _made: list[tuple[Report, Theme, str, LaidDocument]] = attrs.field(factory=list, init=False)
+    __slots__ = ("_made",)
+
+    def __init__(self) -> None:
+        self._made: list[tuple[Report, Theme, str, LaidDocument]] = []
 
     def of(self, report: Report, theme: Theme, locale: str) -> LaidDocument:
         """The layout of ``report`` with ``theme`` and ``locale`` (made on first request)."""
@@ -149,6 +160,8 @@ def render_bytes(
     목차 takes instead of the estimate (see :func:`render_many`).  ``limits``: see
     :mod:`govreport.limits`.  ``layouts``: shared by the calls that render one report to
     several formats, so that it is laid out once (see :class:`Layouts`)."""
+    from .limits import using
+
     with using(limits):
         return _render_bytes(source, fmt, template=template, theme=theme, locale=locale,
                              check=check, toc_pdf=toc_pdf, layouts=layouts)
@@ -279,6 +292,8 @@ def pdf_first(formats: Sequence[Format]) -> list[Format]:
 def _with_real_toc_pages(laid: LaidDocument, pdf: bytes) -> LaidDocument | None:
     """A PDF cannot update its 목차: take the real pages from the first rendering and, when
     the estimate differs, return the document with corrected entries (else ``None``)."""
+    import attrs
+
     from .layout import TocBlock
     from .writers.pdf import toc_pages
 
@@ -339,7 +354,10 @@ def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -
     ``render`` and ``batch`` restyle existing reports; a package is first checked against
     the zip limits.
     """
+    from pathlib import Path
+
     p = Path(path)
+    from .limits import using
     from .readers import READERS, input_format
     from .serialization import read_json, report_from_data
 
@@ -362,6 +380,7 @@ def _check_package(path: Path) -> None:
     import zipfile
 
     from .errors import Problem
+    from .limits import LimitError, check_zip
 
     try:
         check_zip(path)
@@ -393,6 +412,8 @@ def render(
     :class:`~govreport.limits.Limits` (input size, table size, template size, time).
     Written atomically.
     """
+    from pathlib import Path
+
     out = Path(output)
     fmt = output_format(out)
     if out.exists() and not overwrite:
