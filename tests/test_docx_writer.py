@@ -602,3 +602,17 @@ def test_blank_paragraphs_replace_space_before(laid) -> None:  # type: ignore[no
     spaced = Document(io.BytesIO(write_docx(_with_body(laid, *nodes), Theme.seoul())))
     paras = [ptext(p) for p in top_paras(spaced.element.body)]
     assert paras[:3] == ["□\t첫째", "○\t둘째", "□\t셋째"]  # no blank lines by default
+
+
+def test_same_report_gives_the_same_bytes_at_another_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """python-docx dates zip entries with the clock; the writer fixes them (deterministic)."""
+    import time
+
+    report = govreport.load(EXAMPLE)
+    from govreport.render import render_bytes
+
+    first = render_bytes(report, "docx")
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 3 * 3600)
+    assert render_bytes(report, "docx") == first

@@ -30,6 +30,7 @@ from ...templating import (
     watchdog,
 )
 from .filling import BoundedDocxTemplate
+from .stamp import fixed_times
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -70,7 +71,7 @@ def fill_free_docx(template: str | Path, context: Mapping[str, Any], locale: str
             tpl.save(buf)
     except (Exception, TemplateStopped) as exc:
         raise located_error(exc, name, None, env, context) from None
-    return buf.getvalue()
+    return fixed_times(buf.getvalue())
 
 
 # --------------------------------------------------------------------------- merges

@@ -25,6 +25,7 @@ from .. import blank_line_pt
 from .body import BodyWriter
 from .filling import CORE_PROPERTY_MAX, BoundedDocxTemplate
 from .ooxml import PPR, SECTPR, Element, P, R, sub, text_of, w
+from .stamp import fixed_times
 from .styles import SPACER_STYLE, STYLE_NAMES, build_styles, role_style, style_id
 from .template import BODY_FIELD, TOC_FIELD, default_template
 
@@ -349,4 +350,4 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     props.author = doc.fields.get("author", "")[:cut]
     buf = io.BytesIO()
     document.save(buf)
-    return buf.getvalue()
+    return fixed_times(buf.getvalue())
