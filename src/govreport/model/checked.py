@@ -73,6 +73,15 @@ def _number(value: Any, *, integral: bool) -> Any:
     return _MISSING
 
 
+def _kind(cls: type, label: str) -> Check:
+    """A check that ``v`` is a ``cls`` (message: "… is not <label>")."""
+    def check(v: Any, w: str) -> Any:
+        if not isinstance(v, cls):
+            raise _fail(w, v, label)
+        return v
+    return check
+
+
 class _Checks:
     """Builds (and caches) a :data:`Check` per type hint."""
 
@@ -95,23 +104,9 @@ class _Checks:
         if hint is Any or hint is object:
             return lambda v, w: v
         if hint is type(None):
-            def none(v: Any, w: str) -> Any:
-                if v is not None:
-                    raise _fail(w, v, "None")
-                return v
-            return none
-        if hint is str:
-            def text(v: Any, w: str) -> Any:
-                if not isinstance(v, str):
-                    raise _fail(w, v, "a str")
-                return v
-            return text
+            return _kind(type(None), "None")
         if hint is bool:
-            def flag(v: Any, w: str) -> Any:
-                if not isinstance(v, bool):
-                    raise _fail(w, v, "True or False")
-                return v
-            return flag
+            return _kind(bool, "True or False")
         if hint is int or hint is float:
             integral = hint is int
 
@@ -152,14 +147,8 @@ class _Checks:
             return exact
         if isinstance(hint, type) and attrs.has(hint):
             return self._instance(hint)
-        if isinstance(hint, type):
-            cls = hint
-
-            def plain(v: Any, w: str) -> Any:
-                if not isinstance(v, cls):
-                    raise _fail(w, v, f"a {cls.__name__}")
-                return v
-            return plain
+        if isinstance(hint, type):  # str, date, bytes …
+            return _kind(hint, f"a {hint.__name__}")
         return lambda v, w: v  # a hint we do not know: no check
 
     def _instance(self, cls: type) -> Check:
