@@ -66,7 +66,7 @@ from .nodes import (
     TocBlock,
     TocEntry,
 )
-from .paginate import paginate, para_height, text_height_pt
+from .paginate import Styles, paginate, para_height, text_height_pt
 from .tables import TableLayout, as_generic
 from .text import TextFormatter
 from .titles import balance_title
@@ -95,6 +95,8 @@ class _Builder:
         """No cover or 목차; title box and by-line on top; parts follow on the same page."""
         self.out: list[Node] = []
         self.prev: str | None = None
+        self.styles = Styles(theme)
+        """Resolved role styles and measurements, shared with pagination."""
 
     # ------------------------------------------------------------------ emit helpers
     def gap(self, role: str) -> float:
@@ -116,7 +118,7 @@ class _Builder:
     def fitted(self, p: Para) -> Para:
         """``p`` with 자간/장평 squeezed when its last line would hold only 1–2 characters or
         a line would be stretched to wide gaps (:func:`.fitting.loosen_fit`)."""
-        style = self.theme.resolve(p.role)  # type: ignore[arg-type]
+        style = self.styles[p.role]
         left = p.indent.left_pt if p.indent else 0.0
         text = "".join(r.text for r in p.runs)
         if "\n" in text:
@@ -166,12 +168,13 @@ class _Builder:
                 toc_entries.append(TocEntry(level=1, label=f"{app.label} {number}",
                                             text=app.title, bookmark=mark))
             self.appendix(number, app, mark)
-        body = paginate(tuple(self.out), t)
+        styles = self.styles  # measurements shared by pagination and the page estimate
+        body = paginate(tuple(self.out), t, styles)
         front: tuple[Node, ...] = ()
         if r.layout == "booklet" and r.toc.show and t.toc.enabled:
             from .paginate import estimate_pages
 
-            pages = estimate_pages(body, t)
+            pages = estimate_pages(body, t, styles)
             entries = tuple(
                 attrs.evolve(e, page=None if e.heading else pages.get(e.bookmark))
                 for e in toc_entries

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
+from ...layout.nodes import Node, Para, TableBox
 from ._xml import DECL, XMLNS, attr, esc
 
 MIMETYPE = b"application/hwp+zip"
@@ -96,8 +97,9 @@ def content_hpf(meta: Mapping[str, str], sections: int = 1) -> str:
     )
 
 
-def preview_text(paragraphs: list[str], limit: int = 1024) -> str:
-    """``Preview/PrvText.txt``: the first paragraphs as plain text (CRLF lines)."""
+def preview_text(paragraphs: Iterable[str], limit: int = 1024) -> str:
+    """``Preview/PrvText.txt``: the first paragraphs as plain text (CRLF lines); only as
+    many as the limit takes are read."""
     out: list[str] = []
     size = 0
     for text in paragraphs:
@@ -108,6 +110,18 @@ def preview_text(paragraphs: list[str], limit: int = 1024) -> str:
         out.append(line)
         size += len(line) + 2
     return "\r\n".join(out) + "\r\n"
+
+
+def paragraph_texts(nodes: Iterable[Node]) -> Iterator[str]:
+    """The plain text of every paragraph (those in table cells too), in document order, made
+    as it is asked for: the preview reads only the first few."""
+    for n in nodes:
+        if isinstance(n, Para):
+            yield n.text
+        elif isinstance(n, TableBox):
+            for c in n.cells:
+                for p in c.paras:
+                    yield p.text
 
 
 _STORED = frozenset({"version.xml"})

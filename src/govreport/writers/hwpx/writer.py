@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...layout.nodes import LaidDocument, iter_paras
+from ...layout.nodes import LaidDocument
 from ...theme import Theme
 from .header import HeaderBuilder
-from .package import build_zip, preview_text, standard_parts
+from .package import build_zip, paragraph_texts, preview_text, standard_parts
 from .section import SectionWriter
 
 
@@ -35,7 +35,7 @@ def write_hwpx(doc: LaidDocument, theme: Theme,
     header = HeaderBuilder(theme)
     writer = SectionWriter(theme, header)
     section = writer.document(doc)
-    texts = [p.text for p in iter_paras(doc.all_nodes())]
-    parts = standard_parts(header.render(), [section], document_meta(doc), preview_text(texts))
+    preview = preview_text(paragraph_texts(doc.all_nodes()))
+    parts = standard_parts(header.render(), [section], document_meta(doc), preview)
     writer.media.add_to(parts)
     return build_zip(parts)
