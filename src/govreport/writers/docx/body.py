@@ -19,8 +19,8 @@ from typing import Any
 from ...errors import RenderError
 from ...layout.nodes import ChartBox, Node, PageBreak, Para, PictureBox, Run, TableBox, TocBlock
 from ...theme import Theme
-from ...theme import units as u
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, blank_line_pt
+from .. import units as u
 from .ooxml import XML_SPACE, Element, sub
 from .props import JC, TabStop, ppr, rpr
 from .styles import SPACER_STYLE, STYLE_NAMES, style_id

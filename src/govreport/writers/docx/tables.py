@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...layout.nodes import Border, Borders, CellBox, TableBox
-from ...theme import units as u
 from .. import LineStyle, table_line_styles
+from .. import units as u
 from .ooxml import Element, hex_color, sub
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...layout.nodes import Border, Borders, CellBox, Para, Run, TableBox, TocBlock
-from ...theme import units as u
 from .. import blank_line_pt
+from .. import units as u
 from .ooxml import TC, TR, XML_SPACE, Element, P, sub
 from .props import TabStop, ppr
 

@@ -20,8 +20,8 @@ from ...errors import RenderError
 from ...layout.nodes import LaidDocument, PageBreak, Para, PictureBox, TocBlock
 from ...limits import LimitError, check_zip
 from ...theme import Theme
-from ...theme.units import pt_to_twip
 from .. import blank_line_pt
+from ..units import pt_to_twip
 from .body import BodyWriter
 from .filling import CORE_PROPERTY_MAX, BoundedDocxTemplate
 from .ooxml import PPR, SECTPR, Element, P, R, sub, text_of, w
