@@ -118,6 +118,11 @@ class SectionWriter:
     # ------------------------------------------------------------------ document
     def document(self, doc: LaidDocument) -> str:
         """The complete ``section0.xml`` of a laid document."""
+        return "".join(self.document_pieces(doc))
+
+    def document_pieces(self, doc: LaidDocument) -> list[str]:
+        """``section0.xml`` in pieces (joined, they are :meth:`document`): a long report's
+        XML is zipped piece by piece, never held whole as one string."""
         self.lead_run = self.sec_pr_run()
         self.lead_ctrls = self.page_num_ctrl()
         if self.page_numbers:
@@ -125,7 +130,10 @@ class SectionWriter:
         self.parts(doc, include_cover=True)
         if self.lead_run:  # empty document: still one paragraph holding the section
             self.empty_para("paragraph")
-        return f"{DECL}<hs:sec {XMLNS}>{''.join(self.out)}</hs:sec>"
+        pieces, self.out = self.out, []
+        pieces.insert(0, f"{DECL}<hs:sec {XMLNS}>")
+        pieces.append("</hs:sec>")
+        return pieces
 
     def parts(self, doc: LaidDocument, *, include_cover: bool) -> None:
         """Cover (optional), 목차 and body with page breaks and page-number controls."""
