@@ -504,7 +504,7 @@ def _cell_sides(tbl: etree._Element, text: str) -> dict[str, str]:
 
 
 def test_paragraph_letter_spacing_and_width_apply_to_text_runs_only(laid, theme) -> None:  # type: ignore[no-untyped-def]
-    from govreport.theme import units
+    from govreport.writers import units
 
     squeezed = Para(role="L2", symbol="○", letter_spacing_pct=-5.0, width_pct=95.0,
                     runs=(Run(text="서울시는 시민 안전을"), Run(text=" 최우선", size_pt=12.0)))

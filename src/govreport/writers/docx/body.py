@@ -34,8 +34,8 @@ from ...layout.nodes import (
     TocBlock,
 )
 from ...theme import Theme
-from ...theme import units as u
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, blank_line_pt
+from .. import units as u
 from .props import JC, TabStop
 from .styles import SPACER_STYLE, STYLE_NAMES, style_id
 from .wml import attr, esc, ppr_xml, rpr_xml, text_xml

@@ -20,8 +20,8 @@ from docx.opc.part import Part
 from lxml import etree
 
 from ...layout.nodes import ChartBox, PictureBox
-from ...theme.units import pt_to_emu
 from ..chartml import CHART_CONTENT_TYPE, CHART_REL, PACKAGE_REL, chart_xml
+from ..units import pt_to_emu
 from ..workbook import XLSX_CONTENT_TYPE, chart_workbook
 from .ooxml import Element, sub
 from .wml import attr

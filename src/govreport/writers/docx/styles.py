@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from ...theme import ROLES, Role, Theme
-from ...theme import units as u
+from .. import units as u
 from .ooxml import Element, root, sub
 from .props import JC, TabStop, ppr, rpr
 
@@ -101,14 +101,15 @@ def _role_ppr(parent: Element, theme: Theme, role: Role) -> None:
     ppr(parent, keep_next=s.keep_with_next, border_bottom=border,
         tabs=tabs,
         word_wrap_off=theme.layout.korean_break == "char", typography=True,
-        before=0, after=0, line=s.line_exact_twip, ind=indent, jc=JC[s.align])
+        before=0, after=0, line=u.exact_line_twip(s.pt, s.line_pct), ind=indent, jc=JC[s.align])
 
 
 def _role_rpr(parent: Element, theme: Theme, role: Role) -> None:
     s = theme.resolve(role)
     width = u.round_half_up(s.width_pct)
-    rpr(parent, font=s.font, bold=s.bold, color=s.color, spacing=s.letter_spacing_twip or None,
-        width_pct=width if width != 100 else None, size_hp=s.size_half_points, lang=True)
+    spacing = u.letter_spacing_twip(s.pt, s.letter_spacing_pct)
+    rpr(parent, font=s.font, bold=s.bold, color=s.color, spacing=spacing or None,
+        width_pct=width if width != 100 else None, size_hp=u.pt_to_half_points(s.pt), lang=True)
 
 
 def _style(parent: Element, name: str, *, based_on: str | None = "Normal",

@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...layout.nodes import Border, Borders, CellBox, TableBox
-from ...theme import units as u
 from .. import LineStyle, table_line_styles
+from .. import units as u
 from .ooxml import hex_color
 from .wml import attr
 

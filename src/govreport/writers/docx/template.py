@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from ...layout.nodes import Para, Run
 from ...layout.paginate import text_height_pt
 from ...theme import Theme
+from ..units import docx_margins_twip, docx_page_twip
 from .body import BodyWriter
 from .ooxml import R_NS, Element, append_xml, root, sub, to_bytes
 from .props import JC
@@ -55,9 +56,9 @@ def section_properties(parent: Element, theme: Theme, *, footer: bool,
         ref = sub(sp, "footerReference", {"type": "default"})
         ref.set(f"{{{R_NS}}}id", FOOTER_RID)
     sub(sp, "type", {"val": "nextPage"})
-    wid, hgt = theme.page.size_twip()
+    wid, hgt = docx_page_twip(theme.page)
     sub(sp, "pgSz", {"w": wid, "h": hgt})
-    m = theme.page.docx_margins_twip()
+    m = docx_margins_twip(theme.page)
     sub(sp, "pgMar", {"top": m.top, "right": m.right, "bottom": m.bottom, "left": m.left,
                       "header": m.header, "footer": m.footer, "gutter": m.gutter})
     if restart:

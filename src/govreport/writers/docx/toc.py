@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...layout.nodes import Border, Borders, CellBox, Para, Run, TableBox, TocBlock
-from ...theme import units as u
 from .. import blank_line_pt
+from .. import units as u
 from .props import TabStop
 from .wml import attr, esc, ppr_xml
 

@@ -25,8 +25,8 @@ from ...errors import RenderError
 from ...layout.nodes import LaidDocument, PageBreak, Para, PictureBox, TocBlock
 from ...limits import LimitError, check_zip
 from ...theme import Theme
-from ...theme.units import pt_to_twip
 from .. import blank_line_pt
+from ..units import pt_to_twip
 from .body import BodyWriter
 from .drawing import PackageMedia
 from .fields import CORE_PROPERTIES, DOCXTPL, Compiled, CompileError, Prepared, prepared

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ...theme import ResolvedStyle, Theme
 from ...theme.model import ROLES
-from ...theme.units import pt_to_hwpunit, round_half_up
+from ..units import pt_to_hwpunit, round_half_up
 from ._xml import DECL, HWPUNITCHAR, XMLNS, attr
 
 LANGS: tuple[str, ...] = ("HANGUL", "LATIN", "HANJA", "JAPANESE", "OTHER", "SYMBOL", "USER")
