@@ -15,8 +15,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
 
 from ...layout.nodes import ChartBox, PictureBox
@@ -69,6 +67,9 @@ class DocxMedia:
 
     def chart(self, box: ChartBox) -> str:
         """Relationship id of a new chart part (with its embedded workbook) for ``box``."""
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+
         name = self.package.next_partname("/word/charts/chart%d.xml")
         chart = Part(PackURI(name), CHART_CONTENT_TYPE, b"", self.package)
         rid = self.part.relate_to(chart, CHART_REL)
