@@ -35,8 +35,11 @@ KNOWN: dict[str, list[str]] = {
         "$.parts[1].sections[0].blocks[0].total",
         *(f"{_CHART1}.{k}" for k in ("categories", "secondary_unit", "series", "source")),
     ],
-    # the 계 row of a budget table is printed either way; read back as the stated total
-    "smart-civil-service-plan-2025": ["$.appendices[1].blocks[0].total"],
+    # the 계 row of a budget table is printed either way; read back as the stated total;
+    # a generic table's typed 계 row whose figures add up reads back as the computed 계 row
+    # (compute: sum, a total row) that prints the same figures
+    "smart-civil-service-plan-2025": ["$.appendices[1].blocks[0].total",
+                                      "$.parts[1].sections[1].blocks[1].rows[2]"],
     # a top-level ※ after an item sits where a ※ under that item sits: read as its child
     "heavy-rain-brief-onepage": ["$.parts[0].intro[2].children[0].children",
                                  "$.parts[0].intro[3]"],
