@@ -69,6 +69,7 @@ from .inline import (
     toc_entry,
 )
 from .log import ReadLog
+from .orgchart import OrgChartReader
 from .source import SourceDocument, SourceNode, SourcePageBreak, SourcePara, SourceTable
 
 LEVEL_CLASSES = ("box", "circle", "dash", "dot", "other")
@@ -124,6 +125,7 @@ class Recognizer:
         self.ranks: dict[str, int] = {}
         self.em = 2.0 if doc.format == "txt" else self.theme.resolve("paragraph").pt
         self.computed = ComputedReader(self.theme, self.fmt)
+        self.orgcharts = OrgChartReader(self.theme)
 
     # ------------------------------------------------------------------ top level
     def run(self) -> Report:
@@ -543,6 +545,20 @@ class Recognizer:
                 if vision is not None:
                     diagram, used = vision
                     ladder.table(diagram, n.where)
+                    i += used - 1
+                    self.log.typed += 1
+                    continue
+                org = self.orgcharts.read(nodes, i - 1)
+                if org is not None:
+                    chart, used = org
+                    title = ladder.title
+                    cap = ladder.caption
+                    if cap is not None and cap[0] is None and cap[1] is not None:
+                        ladder.take_caption()
+                        chart = attrs.evolve(chart, basis=cap[1])
+                    if title is not None:
+                        chart = attrs.evolve(chart, title=ladder.take_title())
+                    ladder.table(chart, n.where)
                     i += used - 1
                     self.log.typed += 1
                     continue
