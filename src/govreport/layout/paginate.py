@@ -37,10 +37,18 @@ class Styles(dict[str, ResolvedStyle]):
         self.theme = theme
         self.lines: dict[tuple[int, float], tuple[Para, int]] = {}
         self.tables: dict[int, tuple[TableBox, float]] = {}
+        self._pitch: dict[str, float] = {}
 
     def __missing__(self, role: str) -> ResolvedStyle:
         style = self[role] = self.theme.resolve(role)  # type: ignore[arg-type]
         return style
+
+    def pitch(self, role: str) -> float:
+        """The line pitch of ``role`` in pt (``line_height_pt`` of its style)."""
+        lh = self._pitch.get(role)
+        if lh is None:
+            lh = self._pitch[role] = self[role].line_height_pt
+        return lh
 
 
 def para_lines(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> int:
@@ -78,8 +86,7 @@ def para_height(p: Para, theme: Theme, width_pt: float, styles: Styles | None = 
     """Estimated height of a paragraph in pt, space before included."""
     if styles is None:
         styles = Styles(theme)
-    style = styles[p.role]
-    return (para_lines(p, theme, width_pt, styles) * style.line_height_pt
+    return (para_lines(p, theme, width_pt, styles) * styles.pitch(p.role)
             + (p.space_before_pt or 0.0))
 
 
@@ -137,7 +144,7 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme,
             if node.page_break_before and used > 0:
                 page, used = page + 1, 0.0
             h = para_height(node, theme, width, styles)
-            first_line = styles[node.role].line_height_pt
+            first_line = styles.pitch(node.role)
             if used + (node.space_before_pt or 0.0) + first_line > page_h:
                 page, used = page + 1, 0.0
             if node.bookmark:
@@ -204,7 +211,7 @@ class _Flow:
 
     def drawing_lines(self, node: PictureBox | ChartBox) -> int:
         """A picture or chart counted in body lines (it never splits)."""
-        return max(3, int(node.height_pt // self.styles["paragraph"].line_height_pt))
+        return max(3, int(node.height_pt // self.styles.pitch("paragraph")))
 
     def keep_height(self, body: Sequence[Node], i: int) -> float:
         """Height of the heading chain starting at ``i`` with what it must not be parted
@@ -221,9 +228,8 @@ class _Flow:
         if isinstance(nxt, Para):
             if nxt.page_break_before:
                 return h
-            style = self.styles[nxt.role]
             n = para_lines(nxt, self.theme, self.width, self.styles)
-            return h + (nxt.space_before_pt or 0.0) + min(n, 2) * style.line_height_pt
+            return h + (nxt.space_before_pt or 0.0) + min(n, 2) * self.styles.pitch(nxt.role)
         if isinstance(nxt, PictureBox | ChartBox):
             return h + self.height(nxt)
         assert isinstance(nxt, TableBox)
@@ -277,7 +283,7 @@ class _Flow:
                 out.append(_Placed(page, page, used, self.drawing_lines(node)))
                 continue
             assert isinstance(node, Para)
-            lh = self.styles[node.role].line_height_pt
+            lh = self.styles.pitch(node.role)
             n = para_lines(node, self.theme, self.width, self.styles)
             before = node.space_before_pt or 0.0
             room = int((self.page_h - used - before) // lh + 1e-9) if used > 0 else n
@@ -350,15 +356,17 @@ def paginate(body: tuple[Node, ...], theme: Theme,
     # keep with the next one in Word and LibreOffice by their own metrics
     placed = flow.run(nodes)
     out: list[Node] = []
+    prev: _Placed | None = None  # the last placement before node i
     for i, node in enumerate(nodes):
         p = placed[i]
-        prev = next((placed[k] for k in range(i - 1, -1, -1) if placed[k] is not None), None)
         if (p is not None and prev is not None and _keeps_next(node)
                 and not _keeps_next(nodes[i - 1]) and p.first > prev.last
                 and not isinstance(out[-1], PageBreak)
                 and not (isinstance(node, Para) and node.page_break_before)):
             out.append(PageBreak(soft=not _holds_table(nodes, i)))
         out.append(node)
+        if p is not None:
+            prev = p
     return tuple(out)
 
 

@@ -80,6 +80,9 @@ _NOTE_PR = (
 )
 
 
+_NO_INDENT = Indent()
+
+
 def _hu(pt: float) -> int:
     return pt_to_hwpunit(pt)
 
@@ -288,7 +291,7 @@ class SectionWriter:
         """One paragraph: shape, symbol + space, runs with tabs and line breaks."""
         h, role = self.h, p.role
         style = h.style(role)
-        ind = p.indent or Indent()
+        ind = p.indent or _NO_INDENT
         tab = 0
         leader = "DOT" if role in _TOC_ROLES and self.theme.toc.leader == "dots" else "NONE"
         if p.tab_right_pt is not None:
@@ -378,7 +381,10 @@ class SectionWriter:
     def _tabs(self, p: Para, stop_pt: float | None, leader: str, x0_pt: float) -> list[str]:
         """``hp:tab`` elements for the tabs of ``p`` in order.  A right tab carries the width
         it spans as estimated from the text (Hancom re-measures it on layout)."""
-        if not any("\t" in r.text for r in p.runs):
+        for r in p.runs:
+            if "\t" in r.text:
+                break
+        else:
             return []
         base = self.h.resolve(p.role).pt
         tokens: list[float | str] = []  # widths in pt, "\t" or "\n"
