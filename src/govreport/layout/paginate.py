@@ -241,6 +241,10 @@ class _Flow:
 
     def run(self, body: Sequence[Node]) -> list[_Placed | None]:
         """Placement of every node (``None`` for page breaks and TOC blocks)."""
+        return self.run_to_end(body)[0]
+
+    def run_to_end(self, body: Sequence[Node]) -> tuple[list[_Placed | None], int, float]:
+        """:meth:`run`, with the page it ends on and the height used on that page."""
         page, used = 1, 0.0
         out: list[_Placed | None] = []
         for i, node in enumerate(body):
@@ -303,7 +307,7 @@ class _Flow:
             page += 1
             used = left * lh
             out.append(_Placed(first, page, used, left))
-        return out
+        return out, page, used
 
 
 def _with_split(node: Node, flow: _Flow) -> Node:
@@ -349,12 +353,12 @@ def paginate(body: tuple[Node, ...], theme: Theme,
         styles = Styles(theme)
     flow = _Flow(theme, styles)
     nodes = [_with_split(n, flow) for n in body]
-    nodes = _pull_back_tails(nodes, flow)
+    nodes, placed_runs = _pull_back_tails(nodes, flow)
     # headings never end a page: a heading chain that the flow moves to a new page gets a
     # break before it — explicit when the chain holds a box or table (not reliably kept
     # with what follows in LibreOffice or Hancom), soft (HWPX only) for paragraphs, which
     # keep with the next one in Word and LibreOffice by their own metrics
-    placed = flow.run(nodes)
+    placed = placed_runs if placed_runs is not None else flow.run(nodes)
     out: list[Node] = []
     prev: _Placed | None = None  # the last placement before node i
     for i, node in enumerate(nodes):
@@ -370,19 +374,29 @@ def paginate(body: tuple[Node, ...], theme: Theme,
     return tuple(out)
 
 
-def _pull_back_tails(nodes: list[Node], flow: _Flow) -> list[Node]:
+def _pull_back_tails(nodes: list[Node],
+                     flow: _Flow) -> tuple[list[Node], list[_Placed | None] | None]:
     """Runs of blocks (between explicit page breaks) ending in a page of at most
     ``fitting.pull_back_lines`` lines, pulled back or broken earlier where possible.
 
     Each run starts on a fresh page, so it is laid out on its own: the work grows with the
-    length of the runs, not with the square of the document."""
+    length of the runs, not with the square of the document.
+
+    Also returns the placement of the whole result, made of the runs' own placements
+    shifted to their first page (what :meth:`_Flow.run` of the whole gives, without a
+    second pass), or ``None`` when it is not made here."""
     limit = flow.theme.fitting.pull_back_lines
     if limit <= 0:
-        return nodes
+        return nodes, None
+    # a paragraph that breaks the page itself would look back across its run's start
+    # (keep_height): the whole is then placed in one pass by the caller
+    joined = not any(isinstance(n, Para) and n.page_break_before for n in nodes)
     out: list[Node] = []
+    placed_all: list[_Placed | None] = []
+    offset = 0  # pages before the run's first page
     for lo, hi in _runs(nodes):
         run = nodes[lo:hi]
-        placed = flow.run(run)
+        placed, end_page, end_used = flow.run_to_end(run)
         pages = _pages_of(placed, 0, len(run))
         if pages:
             last = max(p.last for p in placed if p is not None)
@@ -390,10 +404,21 @@ def _pull_back_tails(nodes: list[Node], flow: _Flow) -> list[Node]:
             lines = sum(placed[k].lines_on_last if placed[k].first != last  # type: ignore
                         else _node_lines(run[k], flow) for k in tail)
             if last > min(pages) and lines <= limit:
-                run = (_pull_back(run, placed, 0, len(run), last, flow)
-                       or _break_before_group(run, placed, 0, len(run), last, flow) or run)
+                changed = (_pull_back(run, placed, 0, len(run), last, flow)
+                           or _break_before_group(run, placed, 0, len(run), last, flow))
+                if changed is not None:
+                    run = changed
+                    if joined:
+                        placed, end_page, end_used = flow.run_to_end(run)
         out.extend(run)
-    return out
+        if joined:
+            placed_all.extend(p if p is None or not offset else
+                              _Placed(p.first + offset, p.last + offset, p.tail_pt,
+                                      p.lines_on_last) for p in placed)
+            # the next run starts with a page break: a new page when this one ends on
+            # a page with content
+            offset += end_page - 1 + (1 if end_used > 0 else 0)
+    return out, placed_all if joined else None
 
 
 def _node_lines(node: Node, flow: _Flow) -> int:
