@@ -363,3 +363,31 @@ def test_zip_bomb_is_refused(tmp_path: Path) -> None:
             read(path)
     finally:
         hwpx_reader.MAX_TOTAL_BYTES = limit
+
+
+def test_json_is_a_registered_reader(tmp_path: Path) -> None:
+    """The JSON reader lives in the registry with the document readers; read from a path it
+    resolves pictures next to the file, and ``govreport.serialization`` still offers it."""
+    import json
+
+    import govreport.serialization as serialization
+    from govreport.readers import FORMATS, READERS
+    from govreport.readers import json as json_reader
+
+    assert list(READERS) == ["json", "hwpx", "hwp", "docx", "txt"] and tuple(READERS) == FORMATS
+    assert serialization.loads is json_reader.loads
+    assert serialization.load_versioned is json_reader.load_versioned
+    import base64
+
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8"
+                           "BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    (tmp_path / "logo.png").write_bytes(png)
+    doc = {"meta": {"title": "보고", "org": "과", "date": "2025-04"},
+           "parts": [{"title": "개요", "intro": [{"type": "figure", "src": "logo.png"}]}]}
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    result = read_document(path)
+    assert result.format == "json" and result.fallbacks == ()
+    assert result.report.base_dir == str(tmp_path)
+    doc["parts"][0]["intro"] = [{"type": "item", "text": "현황"}]
+    assert read_document(json.dumps(doc).encode()).report.parts[0].title == "개요"
