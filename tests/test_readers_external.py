@@ -391,3 +391,31 @@ def test_json_is_a_registered_reader(tmp_path: Path) -> None:
     assert result.report.base_dir == str(tmp_path)
     doc["parts"][0]["intro"] = [{"type": "item", "text": "현황"}]
     assert read_document(json.dumps(doc).encode()).report.parts[0].title == "개요"
+
+
+def test_hwp_parsing_is_bounded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """rhwp runs in a child process under the limits: a file too big, a parse that takes too
+    long or needs too much memory is refused with the limit's name; the CLI exits 2 and
+    writes nothing.  (Real files stay well inside the defaults: the round-trip tests.)"""
+    pytest.importorskip("hwpx")
+    import govreport as g
+    from govreport.limits import Limits
+
+    report = g.load(Path(__file__).resolve().parents[1] / "examples"
+                    / "seoul-mayor-office-2025-04.json")
+    hwp = tmp_path / "r.hwp"
+    g.render(report, hwp)
+    with pytest.raises(ReadError, match=r"larger than 0\.01 MB \(limit input_mb=0\.01"):
+        read(hwp, limits=Limits(input_mb=0.01))
+    with pytest.raises(ReadError, match=r"took longer than 0\.01 s \(limit read_seconds=0\.01"):
+        read(hwp, limits=Limits(read_seconds=0.01))
+    with pytest.raises(ReadError, match=r"memory \(limit read_memory_mb=1;"):
+        read(hwp, limits=Limits(read_memory_mb=1))
+    data = hwp.read_bytes()
+    with pytest.raises(ReadError, match=r"^not a readable HWP file \(.*FileHeader"):
+        read(data[:600], format="hwp")
+    out = tmp_path / "r.json"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", str(hwp), "-o", str(out), "--limit", "read_seconds=0.01"])
+    assert exit_info.value.code == 2 and not out.exists()
+    assert "took longer than 0.01 s" in capsys.readouterr().err

@@ -20,6 +20,7 @@ from .log import Fallback, ReadLog
 from .source import SourceDocument
 
 if TYPE_CHECKING:
+    from ..limits import Limits
     from ..theme import Theme
 
 Reader = Callable[[bytes, ReadLog, Path | None], SourceDocument | Report]
@@ -100,8 +101,21 @@ def sniff_format(data: bytes) -> str:
 
 
 def read_document(source: str | os.PathLike[str] | bytes, format: str | None = None, *,
-                  theme: Theme | str | None = None) -> ReadResult:
-    """Read a report and report what was not understood."""
+                  theme: Theme | str | None = None,
+                  limits: Limits | None = None) -> ReadResult:
+    """Read a report and report what was not understood.
+
+    ``limits`` overrides the active :class:`~govreport.limits.Limits` (a .hwp file's size and
+    the time and memory its parser may take: ``input_mb``, ``read_seconds``,
+    ``read_memory_mb``)."""
+    from ..limits import using
+
+    with using(limits):
+        return _read_document(source, format, theme)
+
+
+def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
+                   theme: Theme | str | None) -> ReadResult:
     if isinstance(source, bytes):
         data = source
         fmt = format or sniff_format(data)
@@ -145,13 +159,14 @@ def read_document(source: str | os.PathLike[str] | bytes, format: str | None = N
 
 
 def read(source: str | os.PathLike[str] | bytes, format: str | None = None, *,
-         theme: Theme | str | None = None, strict: bool = False) -> Report:
+         theme: Theme | str | None = None, strict: bool = False,
+         limits: Limits | None = None) -> Report:
     """A :class:`Report` from a file path or bytes (format by suffix, or sniffed from bytes).
 
     ``strict=True`` raises :class:`ReadError` listing every fallback instead of returning a
     report that lost typing somewhere.  Use :func:`read_document` to get the fallbacks.
     """
-    result = read_document(source, format, theme=theme)
+    result = read_document(source, format, theme=theme, limits=limits)
     if strict and result.fallbacks:
         raise ReadError("not everything was understood:\n" + "\n".join(
             f"  {f}" for f in result.fallbacks))
