@@ -11,24 +11,26 @@ explains how rhwp is loaded despite the wheel's old bundled FreeType).
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
+from types import ModuleType
 
 from ..limits import current, hint
+from . import hwp_native
 from .errors import ReadError
-from .hwp_native import EXIT_MISSING, EXIT_UNREADABLE, INSTALL, MESSAGE_MARK, load_rhwp
+from .hwp_native import EXIT_MISSING, EXIT_UNREADABLE, INSTALL, MESSAGE_MARK
 from .hwpx import read_hwpx
 from .log import ReadLog
 from .source import SourceDocument
 
 
-def _child_env() -> dict[str, str]:
-    """The environment of the child: this one, with govreport importable as it is here."""
-    env = dict(os.environ)
-    here = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
-    return env
+def load_rhwp() -> ModuleType:
+    """``import rhwp`` in this process (FreeType worked around; see
+    :mod:`~govreport.readers.hwp_native`); :class:`ReadError` when it cannot be loaded."""
+    try:
+        return hwp_native.load_rhwp()
+    except hwp_native.RhwpUnavailable as exc:
+        raise ReadError(str(exc)) from None
 
 
 def hwp_to_hwpx(data: bytes) -> bytes:
@@ -38,11 +40,11 @@ def hwp_to_hwpx(data: bytes) -> bytes:
     if len(data) > lim.bytes("input_mb"):
         raise ReadError(f"the .hwp file is larger than {lim.input_mb:g} MB "
                         f"({hint('input_mb')})")
-    cmd = [sys.executable, "-m", "govreport.readers.hwp_native",
-           str(lim.bytes("read_memory_mb"))]
+    # -P: the script's folder (this package, with its json.py) is not put on sys.path
+    cmd = [sys.executable, "-P", hwp_native.__file__, str(lim.bytes("read_memory_mb"))]
     try:
-        proc = subprocess.run(cmd, input=data, capture_output=True, env=_child_env(),
-                              timeout=lim.read_seconds, check=False)
+        proc = subprocess.run(cmd, input=data, capture_output=True, timeout=lim.read_seconds,
+                              check=False)
     except subprocess.TimeoutExpired:
         raise ReadError(f"reading the .hwp file took longer than {lim.read_seconds:g} s "
                         f"({hint('read_seconds')})") from None

@@ -10,11 +10,15 @@ symbol come from it — what ``LD_PRELOAD`` did, without asking the user for any
 :func:`load_rhwp` does this only when the plain import fails for that reason.
 
 **Bounds.**  rhwp parses in native code, where no Python watchdog can stop it.  So the
-conversion runs in a child process (``python -m govreport.readers.hwp_native``): the HWP bytes
-go in on stdin, the HWPX package comes back on stdout; the child caps its own address space at
-what it uses after loading rhwp plus ``read_memory_mb`` (``RLIMIT_AS``, where the platform has
-it) and the parent kills it after ``read_seconds``.  A hostile file is refused with a message
-naming the limit; the reading process never grows.
+conversion runs in a child process (this file run as a script, ``python -P hwp_native.py``):
+the HWP bytes go in on stdin, the HWPX package comes back on stdout; the child caps its own
+address space at what it uses after loading rhwp plus ``read_memory_mb`` (``RLIMIT_AS``, where
+the platform has it) and the parent kills it after ``read_seconds``.  A hostile file is
+refused with a message naming the limit; the reading process never grows.
+
+The module uses the standard library only, so that the child starts in a few tens of
+milliseconds: it loads rhwp's native core (``rhwp._rhwp``) without the package's pydantic
+wrapper, falling back to ``import rhwp`` when the core cannot be found that way.
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import importlib
+import importlib.machinery
+import importlib.util
 import sys
+from pathlib import Path
 from types import ModuleType
-
-from .errors import ReadError
+from typing import Any
 
 _FREETYPE_CANDIDATES = ("libfreetype.so.6", "/lib/x86_64-linux-gnu/libfreetype.so.6",
                         "/usr/lib/x86_64-linux-gnu/libfreetype.so.6",
@@ -38,6 +44,14 @@ EXIT_MISSING = 4
 """The child's exit status when rhwp cannot be loaded (the message on stderr)."""
 MESSAGE_MARK = "\n@govreport-message@"
 """Put before the child's own message on stderr (rhwp may print a panic report before it)."""
+
+
+class RhwpUnavailable(RuntimeError):
+    """rhwp-python is not installed or its native module cannot be loaded."""
+
+
+class NotReadable(ValueError):
+    """rhwp rejected the file."""
 
 
 def _preload_system_freetype() -> str | None:
@@ -62,30 +76,67 @@ def load_rhwp() -> ModuleType:
     except ImportError as exc:
         message = str(exc)
         if "undefined symbol" not in message or "FT_" not in message:
-            raise ReadError(f"{INSTALL} ({message})") from None
+            raise RhwpUnavailable(f"{INSTALL} ({message})") from None
     for name in [m for m in sys.modules if m == "rhwp" or m.startswith("rhwp.")]:
         del sys.modules[name]
-    if _preload_system_freetype() is None:
-        raise ReadError("rhwp-python needs FreeType 2.10 or newer and none was found: install "
-                        "the system package (Debian/Ubuntu: apt-get install libfreetype6)")
+    _need_freetype()
     try:
         return importlib.import_module("rhwp")
     except ImportError as exc:
-        raise ReadError(f"rhwp-python could not be loaded: {exc}") from None
+        raise RhwpUnavailable(f"rhwp-python could not be loaded: {exc}") from None
 
 
-def convert(rhwp: ModuleType, data: bytes) -> bytes:
-    """The HWPX package rhwp writes for HWP bytes (in this process); :class:`ReadError` when
-    it cannot."""
+def _need_freetype() -> None:
+    if _preload_system_freetype() is None:
+        raise RhwpUnavailable("rhwp-python needs FreeType 2.10 or newer and none was found: "
+                              "install the system package (Debian/Ubuntu: apt-get install "
+                              "libfreetype6)")
+
+
+def load_core() -> Any:
+    """rhwp's native ``_Document`` class, loaded from ``rhwp/_rhwp*.so`` without running the
+    package's ``__init__`` (which imports pydantic); None when it is not found that way."""
+    spec = importlib.util.find_spec("rhwp")
+    places = list(spec.submodule_search_locations or []) if spec is not None else []
+    found = [p for d in places for p in sorted(Path(d).glob("_rhwp*"))
+             if p.name.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))]
+    if not found:
+        return None
+
+    def load() -> Any:
+        loader = importlib.machinery.ExtensionFileLoader("rhwp._rhwp", str(found[0]))
+        core_spec = importlib.util.spec_from_file_location("rhwp._rhwp", found[0],
+                                                           loader=loader)
+        if core_spec is None:
+            return None
+        module = importlib.util.module_from_spec(core_spec)
+        loader.exec_module(module)
+        return getattr(module, "_Document", None)
+
     try:
-        doc = rhwp.Document.from_bytes(data, source_uri="input.hwp")
+        return load()
+    except ImportError as exc:
+        if "undefined symbol" not in str(exc) or "FT_" not in str(exc):
+            return None
+    _need_freetype()
+    try:
+        return load()
+    except ImportError:
+        return None
+
+
+def convert(document_class: Any, data: bytes) -> bytes:
+    """The HWPX package rhwp writes for HWP bytes, in this process (``document_class``:
+    ``rhwp.Document`` or the core ``_Document``); :class:`NotReadable` when it cannot."""
+    try:
+        doc = document_class.from_bytes(data, source_uri="input.hwp")
         out = doc.to_hwpx_bytes()
-    except (KeyboardInterrupt, SystemExit):
+    except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
     except BaseException as exc:  # a Rust panic arrives as PanicException (a BaseException)
-        raise ReadError(f"not a readable HWP file ({type(exc).__name__}: {exc})") from None
+        raise NotReadable(f"not a readable HWP file ({type(exc).__name__}: {exc})") from None
     if not isinstance(out, bytes):
-        raise ReadError("rhwp returned no HWPX package")
+        raise NotReadable("rhwp returned no HWPX package")
     return out
 
 
@@ -114,18 +165,16 @@ def main() -> int:
     """The child: HWP bytes on stdin → HWPX bytes on stdout (argv[1]: memory budget bytes)."""
     budget = int(sys.argv[1]) if len(sys.argv) > 1 else 0
     try:
-        rhwp = load_rhwp()
-    except ReadError as exc:
+        document_class = load_core() or load_rhwp().Document
+    except RhwpUnavailable as exc:
         sys.stderr.write(MESSAGE_MARK + str(exc))
         return EXIT_MISSING
     data = sys.stdin.buffer.read()
     if budget:
         _cap_memory(budget)
     try:
-        out = convert(rhwp, data)
-    except MemoryError:
-        raise
-    except ReadError as exc:
+        out = convert(document_class, data)
+    except NotReadable as exc:
         sys.stderr.write(MESSAGE_MARK + str(exc))
         return EXIT_UNREADABLE
     sys.stdout.buffer.write(out)
