@@ -16,6 +16,7 @@ from typing import Literal
 
 from ...theme import ROLES, Role, Theme
 from .. import units as u
+from ..shared import FontClass, font_class
 from .ooxml import Element, root, sub
 from .props import JC, TabStop, ppr, rpr
 
@@ -54,12 +55,16 @@ def style_id(name: str) -> str:
     return re.sub(r"[^0-9A-Za-z]", "", name)
 
 
-_SERIF = re.compile(r"명조|바탕|batang|myeongjo|serif|mincho|song", re.IGNORECASE)
+_FAMILY: Mapping[FontClass, str] = MappingProxyType(
+    {"serif": "roman", "sans": "swiss", "mono": "modern"})
+_PITCH: Mapping[FontClass, str] = MappingProxyType(
+    {"serif": "variable", "sans": "variable", "mono": "fixed"})
 
 
 def font_family(font: str) -> str:
-    """``roman`` for 명조/바탕 (serif) faces, ``swiss`` for 고딕/돋움/헤드라인 faces."""
-    return "roman" if _SERIF.search(font) else "swiss"
+    """Word's ``w:family``: ``roman`` for 명조/바탕, ``swiss`` for 고딕/돋움/헤드라인,
+    ``modern`` for fixed-pitch faces (:func:`~govreport.writers.shared.font_class`)."""
+    return _FAMILY[font_class(font)]
 
 
 def theme_fonts(theme: Theme) -> list[str]:
@@ -77,7 +82,7 @@ def build_font_table(fonts: Iterable[str]) -> Element:
         f = sub(ft, "font", {"name": name})
         sub(f, "charset", {"val": "81"})
         sub(f, "family", {"val": font_family(name)})
-        sub(f, "pitch", {"val": "variable"})
+        sub(f, "pitch", {"val": _PITCH[font_class(name)]})
     return ft
 
 
