@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from ...layout.grid import text_em
 from ...layout.nodes import Border as NodeBorder
 from ...layout.nodes import (
@@ -47,6 +49,9 @@ _PAGE_POS = {
     "bottom_left": "BOTTOM_LEFT",
 }  # fmt: skip
 _TOC_ROLES = frozenset({"toc_part", "toc_item"})
+_RIGHT_TAB_SLACK_PT = 0.5
+"""A right tab this far inside the column's edge: Hancom wraps a number whose tab ends
+exactly on the edge."""
 _VALIGN = {"top": "TOP", "center": "CENTER", "bottom": "BOTTOM"}
 _LINE_TYPE = {"single": "SOLID", "double": "DOUBLE_SLIM"}  # OWPML LineType2
 _BOX_KINDS = frozenset({"chip", "task", "summary", "overview", "category", "title_box",
@@ -400,13 +405,11 @@ class SectionWriter:
 
     # ------------------------------------------------------------------ 목차
     def toc(self, toc: TocBlock) -> None:
-        """목 차: heading, then part and task lines with a dot-leader right tab to the page."""
-        t = self.theme
+        """목 차: heading, then part and task lines with a right tab (dot leader) for the
+        page numbers, in the frame the layout gives (``toc.frame``) or on the page."""
         self.out.append(self.para(Para(role="toc_heading", runs=(Run(text=toc.title),),
                                        align="center"), top=True))
-        pad = 5.0  # mm, inner padding of the optional TOC box
-        right = self.width_pt - (2 * mm_to_pt(pad) if t.toc.boxed else 0.0) - 0.5
-        indent = t.toc.item_indent_em * t.body.pt
+        right = toc.tab_right_pt - _RIGHT_TAB_SLACK_PT
         lines: list[Para] = []
         for i, e in enumerate(toc.entries):
             text = f"{e.label} {e.text}".strip()
@@ -414,19 +417,15 @@ class SectionWriter:
                 text += f"\t{e.page}"
             lines.append(Para(
                 role="toc_part" if e.level <= 1 else "toc_item", runs=(Run(text=text),),
-                indent=Indent(left_pt=0.0 if e.level <= 1 else indent),
-                space_before_pt=t.spacing.toc_after_heading if i == 0 else 0.0,
+                indent=Indent(left_pt=0.0 if e.level <= 1 else toc.item_indent_pt),
+                space_before_pt=toc.gap_pt if i == 0 else 0.0,
                 tab_right_pt=right if e.page is not None else None,
             ))
-        if not t.toc.boxed:
+        if toc.frame is None:
             self.out.extend(self.para(p, top=True) for p in lines)
             return
-        w = NodeBorder(width_mm=t.lines.thin_mm)
-        cell = CellBox(row=0, col=0, paras=tuple(lines),
-                       borders=Borders(top=w, bottom=w, left=w, right=w))
-        self.out.append(self.table(TableBox(
-            kind="overview", n_rows=1, n_cols=1, col_widths_pt=(self.width_pt,),
-            cells=(cell,), cell_margin_mm=(pad, pad, pad * 0.6, pad * 0.6))))
+        cell = attrs.evolve(toc.frame.cells[0], paras=tuple(lines))
+        self.out.append(self.table(attrs.evolve(toc.frame, cells=(cell,))))
 
     # ------------------------------------------------------------------ tables
     def table(self, t: TableBox) -> str:
