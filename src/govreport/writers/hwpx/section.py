@@ -36,10 +36,10 @@ from ...layout.nodes import (
     TableBox,
     TocBlock,
 )
-from ...layout.paginate import line_count
+from ...layout.paginate import row_heights_pt
 from ...theme import Theme
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, LineStyle, blank_line_pt, table_line_styles
-from ..units import hwpx_margins, hwpx_page_hwpunit, mm_to_hwpunit, mm_to_pt, pt_to_hwpunit
+from ..units import hwpx_margins, hwpx_page_hwpunit, mm_to_hwpunit, pt_to_hwpunit
 from ._xml import DECL, XMLNS, attr, esc
 from .header import BorderKey, HeaderBuilder, TabKey, line
 from .media import HwpxMedia, chart_anchor_xml, pic_xml
@@ -516,27 +516,8 @@ class SectionWriter:
                 + f'<hp:run charPrIDRef="{style.char}"><hp:t/></hp:run></hp:p>')
 
     def _row_heights(self, t: TableBox) -> list[int]:
-        """Row heights in HWPUNIT: the fixed height or an estimate from the text (Hancom
-        grows rows to their content on open; the estimate only seeds the layout)."""
-        pad = mm_to_pt(t.cell_margin_mm[2] + t.cell_margin_mm[3])
-        side = mm_to_pt(t.cell_margin_mm[0] + t.cell_margin_mm[1])
-        rows = [0.0] * t.n_rows
-        for c in t.cells:
-            w = sum(t.col_widths_pt[c.col:c.col + c.colspan]) - side
-            need = sum(self._para_height(p, w) for p in c.paras) + pad
-            share = need / c.rowspan
-            for r in range(c.row, c.row + c.rowspan):
-                rows[r] = max(rows[r], share)
-        for i, fixed in enumerate(t.row_heights_pt):
-            if fixed is not None and i < t.n_rows:
-                rows[i] = max(rows[i], fixed)
-        return [_hu(r) for r in rows]
-
-    def _para_height(self, p: Para, width_pt: float) -> float:
-        s = self.h.resolve(p.role)
-        size = max([s.pt, *(r.size_pt for r in p.runs if r.size_pt and r.text.strip())])
-        n = line_count(p, s.pt, width_pt)  # runs at their own (fitted) sizes
-        return n * size * s.line_pct / 100 + (p.space_before_pt or 0.0)
+        """Row heights in HWPUNIT, as the layout measures them (:func:`row_heights_pt`)."""
+        return [_hu(h) for h in row_heights_pt(t, self.theme, self.h.styles)]
 
 
 def _merge_runs(runs: Sequence[tuple[int, str]], ctrls: str, base: int) -> str:
