@@ -72,6 +72,13 @@ def line_count(p: Para, base_pt: float, width_pt: float) -> int:
     avail = max(width_pt - left, 4.0 * base_pt)
     width = (p.width_pct or 100.0) / 100
     spacing = (p.letter_spacing_pct or 0.0) / 100
+    if len(p.runs) == 1:  # the common case: one run, no line break or tab
+        r = p.runs[0]
+        text = r.text
+        if "\n" not in text and "\t" not in text:
+            w = (text_em(text) * width + len(text) * spacing) * (r.size_pt or base_pt) \
+                if text else 0.0
+            return max(1, math.ceil(w / avail - 1e-9))
     lines: list[float] = [0.0]
     for r in p.runs:
         size = r.size_pt or base_pt
