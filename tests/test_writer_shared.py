@@ -73,3 +73,19 @@ def test_an_unknown_node_is_refused_not_dropped() -> None:
         write_hwpx(doc, Theme.seoul())
     with pytest.raises(AssertionError):
         iter_paras((Stranger(),))  # type: ignore[arg-type]
+
+
+def test_every_role_has_one_word_and_one_hancom_style_name() -> None:
+    from govreport.theme.model import ROLES
+    from govreport.writers.docx import STYLE_NAMES as WORD
+    from govreport.writers.hwpx.header import ROLE_STYLE_NAMES as HANCOM
+    from govreport.writers.shared import STYLE_NAMES
+
+    assert set(STYLE_NAMES) == set(ROLES)
+    words = [n.word for n in STYLE_NAMES.values()]
+    hancoms = [n.hancom for n in STYLE_NAMES.values()]
+    assert len(set(words)) == len(words) and len(set(hancoms)) == len(hancoms)
+    assert (STYLE_NAMES["L1"].word, STYLE_NAMES["L1"].hancom) == ("GR L1", "□ 1단계")
+    assert STYLE_NAMES["toc_part"].word == "toc 1"  # Word's own TOC regenerates into it
+    assert dict(WORD) == {r: n.word for r, n in STYLE_NAMES.items()}
+    assert dict(HANCOM) == {r: n.hancom for r, n in STYLE_NAMES.items()}
