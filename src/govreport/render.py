@@ -240,11 +240,8 @@ def _write_laid(laid: LaidDocument, theme: Theme, fmt: Format, tpl: Path | None)
     from .writers.docx import write_docx
 
     data = write_docx(laid, theme, tpl)
-    if fmt == "docx":
-        return data
-    pdf = _from_docx(data, fmt)
-    fixed = _with_real_toc_pages(laid, pdf)  # a PDF cannot update its 목차: a second run
-    return pdf if fixed is None else _from_docx(write_docx(fixed, theme, tpl), fmt)
+    # one LibreOffice run: its macro puts the pages of its own layout into the 목차
+    return data if fmt == "docx" else _from_docx(data, fmt)
 
 
 def render_many(
@@ -290,8 +287,8 @@ def pdf_first(formats: Sequence[Format]) -> list[Format]:
 
 
 def _with_real_toc_pages(laid: LaidDocument, pdf: bytes) -> LaidDocument | None:
-    """A PDF cannot update its 목차: take the real pages from the first rendering and, when
-    the estimate differs, return the document with corrected entries (else ``None``)."""
+    """The DOCX made with a PDF takes the PDF's real 목차 pages: the document with corrected
+    entries when the estimate differs (else ``None``)."""
     import attrs
 
     from .layout import TocBlock
