@@ -6,7 +6,8 @@
 
 Measured, in one process unless noted:
 
-* the seed example → DOCX and → HWPX with ``render_bytes`` (median of 20 warm runs);
+* the seed example → DOCX and → HWPX with ``render_bytes`` (median of 20 warm runs), and
+  each writer alone on the same laid-out document;
 * reports 10× and 100× larger (the seed's 주요 업무 tasks replicated);
 * CLI cold start: ``python -m govreport --help`` beside ``python -c "import click"`` (the
   floor: the command-line library alone), ``import govreport`` and ``govreport validate`` of
@@ -46,7 +47,11 @@ from pathlib import Path
 from typing import Any
 
 import govreport
+from govreport.layout import layout
 from govreport.render import render_bytes
+from govreport.theme import Theme
+from govreport.writers.docx import write_docx
+from govreport.writers.hwpx import write_hwpx
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seoul-mayor-office-2025-04.json"
@@ -340,6 +345,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="govreport-bench-") as tmp:
         folder = Path(tmp)
         fill = docxtpl_baseline(folder)
+        theme = Theme.seoul()
         for factor in (1, 10, 100):
             n = runs if factor == 1 else big_runs[factor]
             warm = 1 if factor == 1 else 0  # imports and caches are warm after the seed runs
@@ -355,7 +361,13 @@ def main() -> None:
                 sec = median_seconds(job, n, warm)
                 kb = f", {len(job()) // 1024} KB" if factor == 1 else ""
                 add(f"{label} → {fmt.upper()} ({tasks} tasks)", sec, f"median of {n}{kb}",
-                    f"{sec / tpl_s:.1f} | {sec / raw_s:.1f}")
+                    f"{sec / tpl_s:.2f} | {sec / raw_s:.2f}")
+            if factor == 1:  # the writers alone, on the same laid-out document
+                laid = layout(report, theme, "ko_KR")
+                for name, write in (("DOCX", write_docx), ("HWPX", write_hwpx)):
+                    sec = median_seconds(partial(write, laid, theme), n, warm)
+                    add(f"{label}: {name} writer alone (laid out)", sec, f"median of {n}",
+                        f"{sec / tpl_s:.2f} | {sec / raw_s:.2f}")
             add(f"{label}: docxtpl flat template", tpl_s,
                 f"median of {n}, {len(lines)} plain paragraphs", "1 | ")
             add(f"{label}: python-docx direct", raw_s, f"median of {n}", " | 1")

@@ -448,9 +448,9 @@ def test_render_write_failure_of_one_output_keeps_the_others(
             raise PermissionError(13, "Permission denied", str(path))
         real(path, data)
 
-    render_module = importlib.import_module("govreport.render")
+    pdf_module = importlib.import_module("govreport.writers.pdf")
     monkeypatch.setattr(serialization, "write_atomic", write)
-    monkeypatch.setattr(render_module, "_from_docx", lambda data, fmt: b"%PDF-1.7")
+    monkeypatch.setattr(pdf_module, "docx_to_pdf", lambda data: b"%PDF-1.7")
     ok = tmp_path / "ok.docx"
     result = run("render", free_data, "--template", free_template, "-o", blocked, "-o", ok)
     assert result.exit_code == EXIT_FAILED

@@ -504,7 +504,7 @@ def _cell_sides(tbl: etree._Element, text: str) -> dict[str, str]:
 
 
 def test_paragraph_letter_spacing_and_width_apply_to_text_runs_only(laid, theme) -> None:  # type: ignore[no-untyped-def]
-    from govreport.theme import units
+    from govreport.writers import units
 
     squeezed = Para(role="L2", symbol="○", letter_spacing_pct=-5.0, width_pct=95.0,
                     runs=(Run(text="서울시는 시민 안전을"), Run(text=" 최우선", size_pt=12.0)))
@@ -564,10 +564,13 @@ def test_cover_title_frame(laid) -> None:  # type: ignore[no-untyped-def]
         assert ind.get(q("left")) == ind.get(q("right")) == "80"
     # the layout's cover (template without cover fields) gets the frame too
     from govreport.writers.docx.body import BodyWriter
-    from govreport.writers.docx.ooxml import root, sub
+    from govreport.writers.docx.ooxml import append_xml, root, sub
 
     parent = sub(root("document"), "body")
-    el = BodyWriter(theme).para(parent, Para(role="cover_title", runs=(Run(text="제목"),)))
+    out: list[str] = []
+    BodyWriter(theme).para(out, Para(role="cover_title", runs=(Run(text="제목"),)))
+    append_xml(parent, "".join(out))
+    el = parent[0]
     assert el.find("w:pPr/w:pBdr/w:top", NS).get(q("color")) == "000080"
     plain = Document(io.BytesIO(write_docx(laid, Theme.seoul()))).element.body
     assert plain.find(".//w:pBdr/w:left", NS) is None

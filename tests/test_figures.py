@@ -30,7 +30,7 @@ from govreport.layout.figures import chart_data, table_index
 from govreport.layout.nodes import ChartBox, PictureBox
 from govreport.render import render_bytes
 from govreport.theme import Theme
-from govreport.theme.units import pt_to_emu, pt_to_hwpunit
+from govreport.writers.units import pt_to_emu, pt_to_hwpunit
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 EXAMPLE = EXAMPLES / "park-expansion-2025.json"

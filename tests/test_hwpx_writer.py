@@ -179,11 +179,13 @@ def test_page_setup_from_theme(data: bytes, theme: Theme) -> None:
     sec = _section(data)
     page = sec.find(f".//{HP}pagePr")
     assert page is not None
-    w, h = theme.page.size_hwpunit()
+    from govreport.writers.units import hwpx_margins, hwpx_page_hwpunit
+
+    w, h = hwpx_page_hwpunit(theme.page)
     assert (int(page.get("width", 0)), int(page.get("height", 0))) == (w, h)
     margin = page.find(f"{HP}margin")
     assert margin is not None
-    assert {k: int(v) for k, v in margin.attrib.items()} == theme.page.hwpx_margins()
+    assert {k: int(v) for k, v in margin.attrib.items()} == hwpx_margins(theme.page)
 
 
 def test_page_number_control(data: bytes, doc: LaidDocument) -> None:

@@ -101,27 +101,14 @@ def test_themes_are_immutable(seoul: Theme) -> None:
 # --------------------------------------------------------------------------- §1 page
 
 
-def test_page_defaults_and_docx_conversion(seoul: Theme) -> None:
+def test_page_defaults(seoul: Theme) -> None:
     page = seoul.page
     m = page.margin
     assert (m.top, m.bottom, m.left, m.right, m.header, m.footer, m.gutter) == (
         15, 15, 20, 20, 10, 10, 0,
     )  # fmt: skip
-    assert tuple(page.docx_margins_mm()) == (25, 25, 20, 20, 15, 15, 0)
-    assert tuple(page.docx_margins_twip()) == (1417, 1417, 1134, 1134, 850, 850, 0)
-    assert page.size_twip() == (11906, 16838)
-    assert page.size_hwpunit() == (59528, 84188)
-    assert page.hwpx_margins() == {
-        "header": 2835, "footer": 2835, "gutter": 0, "left": 5669, "right": 5669,
-        "top": 4252, "bottom": 4252,
-    }  # fmt: skip
+    assert (page.width_mm, page.height_mm) == (210, 297)
     assert page.text_width_mm == 170
-
-
-def test_docx_margins_follow_overrides(seoul: Theme) -> None:
-    t = seoul.override({"page.margin.top": 20, "page.margin.header": 5})
-    assert t.page.docx_margins_mm().top == 25
-    assert t.page.docx_margins_mm().header == 20
 
 
 def test_page_number_format(seoul: Theme) -> None:
@@ -208,14 +195,6 @@ def test_body_values_are_inherited_unless_the_role_sets_them(seoul: Theme) -> No
     assert t.resolve("table_body").line_pct == 130
 
 
-def test_resolved_style_writer_units(seoul: Theme) -> None:
-    l2 = seoul.resolve("L2")
-    assert (l2.size_half_points, l2.size_hwpunit, l2.line_exact_twip) == (30, 1500, 480)
-    assert seoul.resolve("note").line_exact_twip == 416
-    assert seoul.resolve("note_table").line_exact_twip == 384
-    assert seoul.resolve("title_box").letter_spacing_twip == -13  # 22 pt, 자간 -3 %
-
-
 def test_unknown_role_is_rejected(seoul: Theme) -> None:
     with pytest.raises(ThemeError, match="unknown role 'L5'"):
         seoul.resolve("L5")  # type: ignore[arg-type]
@@ -275,14 +254,6 @@ def test_indent_table_observed_ladder(
     seoul: Theme, role: Role, expected: tuple[float, ...]
 ) -> None:
     assert geometry(seoul.indent(role)) == pytest.approx(expected)
-
-
-def test_indent_writer_units(seoul: Theme) -> None:
-    l1, l2, l3 = seoul.indent("L1"), seoul.indent("L2"), seoul.indent("L3")
-    assert (l1.left_twip, l1.hanging_twip, l1.left_hwpunit) == (450, 450, 2250)
-    assert (l2.left_twip, l2.hanging_twip) == (600, 450)
-    assert l3.left_twip == 750
-    assert (l2.left_hwpunit, l2.intent_hwpunit) == (3000, -2250)
 
 
 @pytest.mark.parametrize(

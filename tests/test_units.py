@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport.theme import units
+from govreport.theme import Theme
+from govreport.writers import units
 
 
 def test_factors_match_spec_table() -> None:
@@ -126,3 +127,55 @@ def test_hwpunit_round_trip_within_half_unit(mm: float) -> None:
 @given(st.floats(min_value=-1000, max_value=1000, allow_nan=False))
 def test_pt_mm_round_trip(pt: float) -> None:
     assert units.mm_to_pt(units.pt_to_mm(pt)) == pytest.approx(pt, abs=1e-9)
+
+
+# ---------------------------------------------------------------- the theme in writer units
+
+
+def test_page_in_word_and_hancom_units() -> None:
+    page = Theme.seoul().page
+    assert tuple(units.docx_margins_mm(page)) == (25, 25, 20, 20, 15, 15, 0)
+    assert tuple(units.docx_margins_twip(page)) == (1417, 1417, 1134, 1134, 850, 850, 0)
+    assert units.docx_page_twip(page) == (11906, 16838)
+    assert units.hwpx_page_hwpunit(page) == (59528, 84188)
+    assert units.hwpx_margins(page) == {
+        "header": 2835, "footer": 2835, "gutter": 0, "left": 5669, "right": 5669,
+        "top": 4252, "bottom": 4252,
+    }  # fmt: skip
+
+
+def test_docx_margins_follow_overrides() -> None:
+    page = Theme.seoul().override({"page.margin.top": 20, "page.margin.header": 5}).page
+    assert units.docx_margins_mm(page).top == 25
+    assert units.docx_margins_mm(page).header == 20
+
+
+def test_resolved_style_in_writer_units() -> None:
+    seoul = Theme.seoul()
+    l2 = seoul.resolve("L2")
+    assert (units.pt_to_half_points(l2.pt), units.pt_to_hwpunit(l2.pt)) == (30, 1500)
+    assert units.exact_line_twip(l2.pt, l2.line_pct) == 480
+    note, note_table = seoul.resolve("note"), seoul.resolve("note_table")
+    assert units.exact_line_twip(note.pt, note.line_pct) == 416
+    assert units.exact_line_twip(note_table.pt, note_table.line_pct) == 384
+    title = seoul.resolve("title_box")  # 22 pt, 자간 -3 %
+    assert units.letter_spacing_twip(title.pt, title.letter_spacing_pct) == -13
+
+
+def test_indent_in_writer_units() -> None:
+    seoul = Theme.seoul()
+    l1, l2, l3 = seoul.indent("L1"), seoul.indent("L2"), seoul.indent("L3")
+    assert (units.pt_to_twip(l1.text_x_pt), units.pt_to_twip(l1.hanging_pt)) == (450, 450)
+    assert units.pt_to_hwpunit(l1.text_x_pt) == 2250
+    assert (units.pt_to_twip(l2.text_x_pt), units.pt_to_twip(l2.hanging_pt)) == (600, 450)
+    assert units.pt_to_twip(l3.text_x_pt) == 750
+    assert (units.pt_to_hwpunit(l2.text_x_pt), -units.pt_to_hwpunit(l2.hanging_pt)) == (
+        3000, -2250)
+
+
+def test_theme_units_hold_pt_and_mm_only() -> None:
+    from govreport.theme import units as theme_units
+
+    assert not [n for n in theme_units.__all__ if any(
+        w in n.lower() for w in ("twip", "hwpunit", "emu", "half_points", "eighth"))]
+    assert units.mm_to_pt is theme_units.mm_to_pt  # one pt/mm conversion for everyone

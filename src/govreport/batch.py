@@ -229,8 +229,11 @@ def existing_outputs(plan: Iterable[tuple[Path, tuple[Path, ...]]]) -> list[Path
 
 
 def template_family(fmt: Format) -> str:
-    """The template type an output format uses: ``docx`` (docx, pdf) or ``hwpx`` (hwpx, hwp)."""
-    return "hwpx" if fmt in ("hwpx", "hwp") else "docx"
+    """The template type an output format uses: ``docx`` (docx, pdf) or ``hwpx`` (hwpx, hwp),
+    as the writer registry says (:func:`govreport.writers.registry.template_family`)."""
+    from .writers.registry import template_family as family
+
+    return family(fmt)
 
 
 def render_file(
@@ -368,10 +371,11 @@ def _run_task(task: _Task) -> FileResult:
 
 def _warm_imports(formats: Iterable[Format]) -> None:
     """Import the writers once in the parent so forked workers start warm."""
+    from .writers.registry import writer_modules
+
     names = {"govreport.layout"}
     for fmt in formats:
-        names.add("govreport.writers.hwpx" if template_family(fmt) == "hwpx"
-                  else "govreport.writers.docx")
+        names.update(writer_modules(fmt))
     for name in sorted(names):
         with contextlib.suppress(ImportError):  # reported per file by the worker
             importlib.import_module(name)

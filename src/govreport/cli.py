@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .limits import Limits
     from .render import Format
     from .theme import Theme
+    from .writers.registry import Family
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -163,8 +164,8 @@ def _templates_for(templates: Sequence[str], formats: Sequence[Format]) -> dict[
     template name such as ``report``) and be used by an output."""
     from pathlib import Path
 
-    from .batch import template_family
     from .shipped_templates import lookup, names
+    from .writers.registry import template_family
 
     families = {template_family(f) for f in formats}
     out: dict[str, str] = {}
@@ -444,8 +445,8 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
     click.echo(f"{out} ({_size(len(text.encode('utf-8')))})", err=True)
 
 
-def _family(fmt: Format) -> str:
-    from .batch import template_family
+def _family(fmt: Format) -> Family:
+    from .writers.registry import template_family
 
     return template_family(fmt)
 
@@ -475,12 +476,12 @@ def _free_form_templates(tpl: dict[str, str]) -> dict[str, bool]:
     from pathlib import Path
 
     from .render import is_free_form
+    from .writers.registry import template_family
 
     free_form: dict[str, bool] = {}
     for family, tpl_path in tpl.items():
         try:
-            free_form[family] = is_free_form(Path(tpl_path), "hwpx" if family == "hwpx"
-                                              else "docx")
+            free_form[family] = is_free_form(Path(tpl_path), template_family(family))
         except RenderError as exc:
             raise CliError(str(exc)) from None
     return free_form

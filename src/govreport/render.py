@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .limits import Limits
     from .model import Report
     from .theme import Theme
+    from .writers.registry import Family
 
 Format = Literal["docx", "hwpx", "hwp", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "hwpx", "hwp", "pdf")
@@ -57,7 +58,7 @@ def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
     return Theme.profile_named(text)
 
 
-def resolve_template(template: str | os.PathLike[str], family: Literal["docx", "hwpx"]) -> Path:
+def resolve_template(template: str | os.PathLike[str], family: Family) -> Path:
     """A template file: an existing path, else a shipped template name (``report``,
     ``brief`` …, see :mod:`govreport.shipped_templates`); a clear error for neither."""
     from pathlib import Path
@@ -181,11 +182,12 @@ def _render_bytes(
     from .model import Report
     from .serialization import structure
     from .validation import check_report
+    from .writers.registry import WriterOptions, fill, real_toc_pages, template_family, write
 
     if not isinstance(source, Report) and not _is_json_data(source):
         raise TypeError(f"render: source must be a Report, JSON data or a path, not "
                         f"{type(source).__name__}")
-    family: Literal["docx", "hwpx"] = "hwpx" if fmt in ("hwpx", "hwp") else "docx"
+    family = template_family(fmt)
     tpl = resolve_template(template, family) if template is not None else None
     th = resolve_theme(theme)
     report: Report | None = source if isinstance(source, Report) else None
@@ -204,18 +206,7 @@ def _render_bytes(
         )
     if free:
         assert tpl is not None
-        context = _free_context(report, source, th, locale)
-        if family == "hwpx":
-            from .writers.hwpx.template import fill_free_template
-
-            data = fill_free_template(tpl, context, locale=locale)
-            if fmt == "hwp":
-                from .writers.hwpx.hwp import hwpx_to_hwp
-
-                return hwpx_to_hwp(data)
-            return data
-        data = _fill_free_docx(tpl, context, locale)
-        return data if fmt == "docx" else _from_docx(data, fmt)
+        return fill(fmt, tpl, _free_context(report, source, th, locale), locale)
     assert report is not None
     if check:
         errors = [p for p in check_report(report) if p.severity == "error"]
@@ -223,25 +214,8 @@ def _render_bytes(
             raise ValidationError(errors)
     laid = (layouts or Layouts()).of(report, th, locale)
     if fmt == "docx" and toc_pdf is not None:
-        laid = _with_real_toc_pages(laid, toc_pdf) or laid
-    return _write_laid(laid, th, fmt, tpl)
-
-
-def _write_laid(laid: LaidDocument, theme: Theme, fmt: Format, tpl: Path | None) -> bytes:
-    if fmt in ("hwpx", "hwp"):
-        from .writers.hwpx import write_hwpx
-
-        data = write_hwpx(laid, theme, tpl)
-        if fmt == "hwp":
-            from .writers.hwpx.hwp import hwpx_to_hwp
-
-            return hwpx_to_hwp(data)
-        return data
-    from .writers.docx import write_docx
-
-    data = write_docx(laid, theme, tpl)
-    # one LibreOffice run: its macro puts the pages of its own layout into the 목차
-    return data if fmt == "docx" else _from_docx(data, fmt)
+        laid = real_toc_pages(laid, toc_pdf) or laid
+    return write(fmt, laid, WriterOptions(theme=th, template=tpl, locale=locale))
 
 
 def render_many(
@@ -268,13 +242,14 @@ def render_many(
         from .serialization import structure
 
         source = structure(dict(source))  # structured (and then checked) once
+    from .writers.registry import template_family
+
     th = resolve_theme(theme)
     layouts = Layouts()  # laid out once, written by every writer
     for fmt in pdf_first(formats):
         if fmt in out:
             continue
-        family = "hwpx" if fmt in ("hwpx", "hwp") else "docx"
-        out[fmt] = render_bytes(source, fmt, template=tpls.get(family), theme=th,
+        out[fmt] = render_bytes(source, fmt, template=tpls.get(template_family(fmt)), theme=th,
                                 locale=locale, check=check,
                                 toc_pdf=out.get("pdf") if fmt == "docx" else None,
                                 layouts=layouts)
@@ -284,35 +259,6 @@ def render_many(
 def pdf_first(formats: Sequence[Format]) -> list[Format]:
     """``formats`` with PDF moved first, so that a DOCX can take the PDF's 목차 pages."""
     return sorted(formats, key=lambda f: f != "pdf")
-
-
-def _with_real_toc_pages(laid: LaidDocument, pdf: bytes) -> LaidDocument | None:
-    """The DOCX made with a PDF takes the PDF's real 목차 pages: the document with corrected
-    entries when the estimate differs (else ``None``)."""
-    import attrs
-
-    from .layout import TocBlock
-    from .writers.pdf import toc_pages
-
-    tocs = [n for n in laid.front if isinstance(n, TocBlock)]
-    if not tocs:
-        return None
-    real = toc_pages(pdf, tocs[0].entries)
-    if not real:
-        return None
-    entries = tuple(attrs.evolve(e, page=real.get(e.bookmark, e.page)) for e in tocs[0].entries)
-    if entries == tocs[0].entries:
-        return None
-    front = tuple(attrs.evolve(n, entries=entries) if n is tocs[0] else n for n in laid.front)
-    return attrs.evolve(laid, front=front)
-
-
-def _from_docx(data: bytes, fmt: Format) -> bytes:
-    if fmt == "pdf":
-        from .writers.pdf import docx_to_pdf
-
-        return docx_to_pdf(data)
-    raise RenderError(f"a free-form DOCX template cannot produce .{fmt}")
 
 
 def _is_json_data(value: Any, depth: int = 0) -> bool:
@@ -333,12 +279,6 @@ def _free_context(report: Report | None, source: Any, theme: Theme,
     if isinstance(source, Mapping):
         return dict(source)
     return {"data": source}
-
-
-def _fill_free_docx(template: Path, context: Mapping[str, Any], locale: str) -> bytes:
-    from .writers.docx.free import fill_free_docx
-
-    return fill_free_docx(template, context, locale)
 
 
 def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Report | Any:

@@ -320,18 +320,22 @@ class GovSandbox(ImmutableSandboxedEnvironment):
             self.current_source = source
         return super().from_string(source, globals, template_class)
 
-    def where(self, exc: BaseException) -> str | None:
-        """``word/document.xml line 3 '{{ x.y }}'``: the part being filled and the tag."""
-        if self.current_part is None:
+    def where(self, exc: BaseException, part: str | None = None,
+              source: str | None = None) -> str | None:
+        """``word/document.xml line 3 '{{ x.y }}'``: the part being filled and the tag
+        (``part``/``source``: of a template compiled earlier, else of the last compiled)."""
+        if source is None:
+            part, source = self.current_part, self.current_source
+        if part is None:
             return None
         line = exc.lineno if isinstance(exc, jinja2.TemplateSyntaxError) else \
             _template_line(exc)
         if line is None:
-            return self.current_part
-        text = self.current_source.split("\n")[line - 1] if line >= 1 else ""
+            return part
+        text = source.split("\n")[line - 1] if line >= 1 else ""
         tags = _TAG.findall(text)
         tag = f" {short(tags[0], 80)!r}" if len(tags) == 1 else ""
-        return f"{self.current_part} line {line}{tag}"
+        return f"{part} line {line}{tag}"
 
     def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any,
                    right: Any) -> Any:

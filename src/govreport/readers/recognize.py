@@ -55,6 +55,7 @@ from ..model import (
 from ..model.diagrams import Comparison, ComparisonColumn, Strategy, VisionDiagram
 from ..model.document import Lead, Numbering, SectionStyle
 from ..theme import Theme
+from .computed import ComputedReader
 from .inline import (
     ATTACHMENT_RE,
     CIRCLED,
@@ -68,6 +69,7 @@ from .inline import (
     toc_entry,
 )
 from .log import ReadLog
+from .orgchart import OrgChartReader
 from .source import SourceDocument, SourceNode, SourcePageBreak, SourcePara, SourceTable
 
 LEVEL_CLASSES = ("box", "circle", "dash", "dot", "other")
@@ -122,6 +124,8 @@ class Recognizer:
         self.chapters = False
         self.ranks: dict[str, int] = {}
         self.em = 2.0 if doc.format == "txt" else self.theme.resolve("paragraph").pt
+        self.computed = ComputedReader(self.theme, self.fmt)
+        self.orgcharts = OrgChartReader(self.theme)
 
     # ------------------------------------------------------------------ top level
     def run(self) -> Report:
@@ -544,6 +548,20 @@ class Recognizer:
                     i += used - 1
                     self.log.typed += 1
                     continue
+                org = self.orgcharts.read(nodes, i - 1)
+                if org is not None:
+                    chart, used = org
+                    title = ladder.title
+                    cap = ladder.caption
+                    if cap is not None and cap[0] is None and cap[1] is not None:
+                        ladder.take_caption()
+                        chart = attrs.evolve(chart, basis=cap[1])
+                    if title is not None:
+                        chart = attrs.evolve(chart, title=ladder.take_title())
+                    ladder.table(chart, n.where)
+                    i += used - 1
+                    self.log.typed += 1
+                    continue
                 if kind == "category":
                     ladder.category(n)
                     self.log.typed += 1
@@ -757,8 +775,9 @@ class Recognizer:
                          for c in cells]
             rows.append(Row(cells=tuple(cells), total=total))
         self.log.typed += 1
-        return Table(header=tuple(rows[:header_rows]), rows=tuple(rows[header_rows:]),
-                     title=title, unit=unit, basis=basis)
+        table = Table(header=tuple(rows[:header_rows]), rows=tuple(rows[header_rows:]),
+                      title=title, unit=unit, basis=basis)
+        return self.computed.declare(table)
 
     def _vision(self, nodes: list[SourceNode], k: int) -> tuple[VisionDiagram, int] | None:
         """A 비전 체계도: a ``비전 | …`` box, then optionally a ``목표 | …`` row and a
@@ -840,6 +859,8 @@ class Recognizer:
         if bold:
             kw["bold"] = True
         value: Any = text or None
+        if header and re.fullmatch(r"(19|20)\d\d", text):
+            return Cell(value=int(text), **kw)  # a year label: printed as written either way
         if not header and text:
             parts = text.split("\n")
             m = re.fullmatch(r"\((-?[\d.]+)%\)", parts[-1]) if len(parts) >= 2 else None
@@ -1476,6 +1497,17 @@ class _Ladder:
         return parent
 
     def table(self, block: Block, where: str) -> None:
+        """A data table: the child of a □ headline right above it that has nothing under it
+        yet (the table is what that line announces), else — and for boxes and diagrams — a
+        sibling of the last line.  The page is the same either way."""
+        last = self.stack[-1] if self.stack else None
+        if isinstance(block, Table) and last is not None and last.kind == "item" and \
+                not last.children and \
+                self.rec.ranks.get(last.cls) == 1:
+            last.children.append(block)
+            self.last_table = block
+            self.last_table_at = (last.children, len(last.children) - 1)
+            return
         parent = self._table_level(block)
         container = parent.children if parent is not None else self.top
         self.last_table = block

@@ -8,8 +8,8 @@ Writers ask the theme, never hard-code a look::
     gap = theme.space_before("L1", "L2")         # pt before the ○ after a □
     theme = theme.override({"levels.L2.symbol": "ㅇ", "body.pt": 14})
 
-Unit conversions (pt → twip/HWPUNIT/half-points/EMU, mm → eighth-points …) live in
-:mod:`govreport.theme.units`.
+Lengths are pt and mm (:mod:`govreport.theme.units`); what Word and Hancom store (twip,
+HWPUNIT, half-points, EMU …) is converted by the writers (:mod:`govreport.writers.units`).
 """
 
 from __future__ import annotations
@@ -31,8 +31,6 @@ from .model import (
     Colors,
     Cover,
     DateOptions,
-    DocxMargins,
-    DocxMarginsTwip,
     EventOptions,
     Fitting,
     Ladder,
@@ -76,8 +74,6 @@ __all__ = [
     "Colors",
     "Cover",
     "DateOptions",
-    "DocxMargins",
-    "DocxMarginsTwip",
     "EventOptions",
     "Fitting",
     "Indent",

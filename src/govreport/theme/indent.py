@@ -29,7 +29,6 @@ from types import MappingProxyType
 
 import attrs
 
-from . import units
 from .model import LADDERS, ROLES, Block, Role, Theme, ThemeError
 
 __all__ = [
@@ -72,26 +71,6 @@ class Indent:
     sym_x_pt: float
     text_x_pt: float
     hanging_pt: float
-
-    @property
-    def left_twip(self) -> int:
-        """DOCX ``w:ind w:left`` (= text x); write ``symbol + TAB``."""
-        return units.pt_to_twip(self.text_x_pt)
-
-    @property
-    def hanging_twip(self) -> int:
-        """DOCX ``w:ind w:hanging``."""
-        return units.pt_to_twip(self.hanging_pt)
-
-    @property
-    def left_hwpunit(self) -> int:
-        """HWPX ``paraPr margin left`` (= text x) for the ``margin`` indent mode."""
-        return units.pt_to_hwpunit(self.text_x_pt)
-
-    @property
-    def intent_hwpunit(self) -> int:
-        """HWPX ``paraPr margin intent`` (negative hanging)."""
-        return -units.pt_to_hwpunit(self.hanging_pt)
 
 
 def _sym_x(theme: Theme, role: Role, depth: int = 0) -> float:

@@ -3,7 +3,8 @@
 Python defaults are FORMAT.md §3.4 (the Seoul 「주요 업무 보고」 look); the shipped profiles
 ``profiles/seoul.toml`` and ``profiles/central.toml`` are the source of truth that
 :meth:`Theme.seoul` / :meth:`Theme.central` load.  Lengths are in **pt** (type, indents,
-spacing) or **mm** (page, lines, boxes); convert with :mod:`govreport.theme.units` only.
+spacing) or **mm** (page, lines, boxes); convert with :mod:`govreport.theme.units`
+(pt ↔ mm) and, in the writers, :mod:`govreport.writers.units` (twip, HWPUNIT …) only.
 
 A role style field set to ``None`` inherits from :attr:`Theme.body` (font, size, line spacing,
 alignment, 자간, 장평) or :attr:`Colors.text`; :meth:`Theme.resolve` returns the effective,
@@ -18,7 +19,7 @@ import re
 from collections.abc import Mapping
 from os import PathLike
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import attrs
 
@@ -43,8 +44,6 @@ __all__ = [
     "Colors",
     "Cover",
     "DateOptions",
-    "DocxMargins",
-    "DocxMarginsTwip",
     "EventOptions",
     "FieldValueError",
     "Fitting",
@@ -180,33 +179,7 @@ def _one_char_each(_inst: object, attr: attrs.Attribute[Any], value: str) -> Non
 
 
 PAPER_MM: Mapping[str, tuple[float, float]] = MappingProxyType({"A4": (210.0, 297.0)})
-PAPER_TWIP: Mapping[str, tuple[int, int]] = MappingProxyType({"A4": (11906, 16838)})
-PAPER_HWPUNIT: Mapping[str, tuple[int, int]] = MappingProxyType({"A4": (59528, 84188)})
-"""Paper sizes as Hancom and Word store them (§1)."""
-
-
-class DocxMargins(NamedTuple):
-    """Word section margins in mm (``w:pgMar`` semantics: ``top`` = body start)."""
-
-    top: float
-    bottom: float
-    left: float
-    right: float
-    header: float
-    footer: float
-    gutter: float
-
-
-class DocxMarginsTwip(NamedTuple):
-    """Word ``w:pgMar`` attributes in twips."""
-
-    top: int
-    bottom: int
-    left: int
-    right: int
-    header: int
-    footer: int
-    gutter: int
+"""Paper sizes in mm (§1); what Word and Hancom store is in :mod:`govreport.writers.units`."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -300,36 +273,6 @@ class PageSetup:
     @property
     def text_width_pt(self) -> float:
         return units.mm_to_pt(self.text_width_mm)
-
-    def size_twip(self) -> tuple[int, int]:
-        """DOCX ``w:pgSz`` width/height (A4: 11906 × 16838)."""
-        return PAPER_TWIP[self.size]
-
-    def size_hwpunit(self) -> tuple[int, int]:
-        """HWPX ``pagePr`` width/height (A4: 59528 × 84188, as Hancom stores it)."""
-        return PAPER_HWPUNIT[self.size]
-
-    def docx_margins_mm(self) -> DocxMargins:
-        """Word margins in mm: ``top = top + header``, ``header = top`` etc. (§1)."""
-        m = self.margin
-        return DocxMargins(
-            top=m.top + m.header, bottom=m.bottom + m.footer, left=m.left, right=m.right,
-            header=m.top, footer=m.bottom, gutter=m.gutter,
-        )  # fmt: skip
-
-    def docx_margins_twip(self) -> DocxMarginsTwip:
-        """:meth:`docx_margins_mm` in twips (defaults: 1417/1417/1134/1134/850/850/0)."""
-        return DocxMarginsTwip(*(units.mm_to_twip(v) for v in self.docx_margins_mm()))
-
-    def hwpx_margins(self) -> dict[str, int]:
-        """HWPX ``hp:margin`` attributes in HWPUNIT (HWP semantics, no conversion)."""
-        m = self.margin
-        return {
-            "header": units.mm_to_hwpunit(m.header), "footer": units.mm_to_hwpunit(m.footer),
-            "gutter": units.mm_to_hwpunit(m.gutter), "left": units.mm_to_hwpunit(m.left),
-            "right": units.mm_to_hwpunit(m.right), "top": units.mm_to_hwpunit(m.top),
-            "bottom": units.mm_to_hwpunit(m.bottom),
-        }  # fmt: skip
 
 
 # --------------------------------------------------------------------------- text styles
@@ -1024,26 +967,6 @@ class ResolvedStyle:
     def line_height_pt(self) -> float:
         """Line pitch in pt (``pt × line_pct``)."""
         return units.line_height_pt(self.pt, self.line_pct)
-
-    @property
-    def size_half_points(self) -> int:
-        """DOCX ``w:sz``."""
-        return units.pt_to_half_points(self.pt)
-
-    @property
-    def size_hwpunit(self) -> int:
-        """HWPX ``charPr height``."""
-        return units.pt_to_hwpunit(self.pt)
-
-    @property
-    def line_exact_twip(self) -> int:
-        """DOCX ``w:spacing w:line`` with ``lineRule="exact"``."""
-        return units.exact_line_twip(self.pt, self.line_pct)
-
-    @property
-    def letter_spacing_twip(self) -> int:
-        """DOCX run ``w:spacing w:val``."""
-        return units.letter_spacing_twip(self.pt, self.letter_spacing_pct)
 
 
 # --------------------------------------------------------------------------- theme

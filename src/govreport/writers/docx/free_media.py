@@ -28,6 +28,7 @@ from ...layout.figures import FigureLayout
 from ...layout.nodes import ChartBox, PictureBox
 from ...model import CHART_KINDS, Chart, ChartSeries
 from ...theme import Theme
+from ..units import EMU_PER_PT
 from .drawing import DocxMedia, chart_run, picture_run
 from .ooxml import W_NS
 
@@ -99,7 +100,7 @@ class TemplateMedia:
     def text_width_pt(self) -> float:
         try:
             s = self.tpl.docx.sections[0]
-            return float((s.page_width - s.left_margin - s.right_margin) / 12700)
+            return float((s.page_width - s.left_margin - s.right_margin) / EMU_PER_PT)
         except Exception:  # a template without section properties: the theme's width
             return self.theme.page.text_width_pt
 

@@ -53,6 +53,14 @@ def root(tag: str, extra_ns: Mapping[str, str] | None = None) -> Element:
     return etree.Element(_W + tag, nsmap=nsmap)
 
 
+def append_xml(parent: Element, xml: str) -> None:
+    """Append the elements of ``xml`` (a run of ``w:`` elements, as :mod:`.wml` writes
+    them) to ``parent``; they take the ``w:``/``r:`` declarations of ``parent``'s tree."""
+    holder = etree.fromstring(f'<w:x xmlns:w="{W_NS}" xmlns:r="{R_NS}">{xml}</w:x>')
+    for el in list(holder):
+        parent.append(el)
+
+
 def text_of(el: Element) -> str:
     """Concatenated ``w:t`` text of an element (a paragraph, usually)."""
     return "".join(t.text or "" for t in el.iter(T))

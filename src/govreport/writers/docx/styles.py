@@ -15,7 +15,8 @@ from types import MappingProxyType
 from typing import Literal
 
 from ...theme import ROLES, Role, Theme
-from ...theme import units as u
+from .. import units as u
+from ..shared import FontClass, font_class
 from .ooxml import Element, root, sub
 from .props import JC, TabStop, ppr, rpr
 
@@ -54,12 +55,16 @@ def style_id(name: str) -> str:
     return re.sub(r"[^0-9A-Za-z]", "", name)
 
 
-_SERIF = re.compile(r"명조|바탕|batang|myeongjo|serif|mincho|song", re.IGNORECASE)
+_FAMILY: Mapping[FontClass, str] = MappingProxyType(
+    {"serif": "roman", "sans": "swiss", "mono": "modern"})
+_PITCH: Mapping[FontClass, str] = MappingProxyType(
+    {"serif": "variable", "sans": "variable", "mono": "fixed"})
 
 
 def font_family(font: str) -> str:
-    """``roman`` for 명조/바탕 (serif) faces, ``swiss`` for 고딕/돋움/헤드라인 faces."""
-    return "roman" if _SERIF.search(font) else "swiss"
+    """Word's ``w:family``: ``roman`` for 명조/바탕, ``swiss`` for 고딕/돋움/헤드라인,
+    ``modern`` for fixed-pitch faces (:func:`~govreport.writers.shared.font_class`)."""
+    return _FAMILY[font_class(font)]
 
 
 def theme_fonts(theme: Theme) -> list[str]:
@@ -77,7 +82,7 @@ def build_font_table(fonts: Iterable[str]) -> Element:
         f = sub(ft, "font", {"name": name})
         sub(f, "charset", {"val": "81"})
         sub(f, "family", {"val": font_family(name)})
-        sub(f, "pitch", {"val": "variable"})
+        sub(f, "pitch", {"val": _PITCH[font_class(name)]})
     return ft
 
 
@@ -101,14 +106,15 @@ def _role_ppr(parent: Element, theme: Theme, role: Role) -> None:
     ppr(parent, keep_next=s.keep_with_next, border_bottom=border,
         tabs=tabs,
         word_wrap_off=theme.layout.korean_break == "char", typography=True,
-        before=0, after=0, line=s.line_exact_twip, ind=indent, jc=JC[s.align])
+        before=0, after=0, line=u.exact_line_twip(s.pt, s.line_pct), ind=indent, jc=JC[s.align])
 
 
 def _role_rpr(parent: Element, theme: Theme, role: Role) -> None:
     s = theme.resolve(role)
     width = u.round_half_up(s.width_pct)
-    rpr(parent, font=s.font, bold=s.bold, color=s.color, spacing=s.letter_spacing_twip or None,
-        width_pct=width if width != 100 else None, size_hp=s.size_half_points, lang=True)
+    spacing = u.letter_spacing_twip(s.pt, s.letter_spacing_pct)
+    rpr(parent, font=s.font, bold=s.bold, color=s.color, spacing=spacing or None,
+        width_pct=width if width != 100 else None, size_hp=u.pt_to_half_points(s.pt), lang=True)
 
 
 def _style(parent: Element, name: str, *, based_on: str | None = "Normal",

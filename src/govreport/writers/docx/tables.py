@@ -10,12 +10,15 @@ Double lines (``summary_box.border_style``, ``table.head_rule``) follow
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...layout.nodes import Border, Borders, CellBox, TableBox
-from ...theme import units as u
 from .. import LineStyle, table_line_styles
-from .ooxml import Element, hex_color, sub
+from .. import units as u
+from .ooxml import hex_color
+from .wml import attr
 
 if TYPE_CHECKING:
     from .body import BodyWriter
@@ -27,6 +30,7 @@ KEEP_TOGETHER_ROWS = 12
 row but the last), as officials move a short table rather than split it."""
 
 _VALIGN = {"top": "top", "center": "center", "bottom": "bottom"}
+_SIDES = ("top", "left", "bottom", "right")
 
 
 def grid_twips(widths_pt: tuple[float, ...]) -> list[int]:
@@ -41,12 +45,24 @@ def grid_twips(widths_pt: tuple[float, ...]) -> list[int]:
     return out
 
 
-def _border(parent: Element, side: str, b: Border, style: LineStyle = "single") -> None:
+@lru_cache(maxsize=1024)
+def _border(side: str, b: Border, style: LineStyle = "single") -> str:
     if b.width_mm <= 0:
-        sub(parent, side, {"val": "nil"})
-    else:  # w:sz of a double border is the width of each of its two lines
-        sub(parent, side, {"val": style, "sz": u.mm_to_eighth_points(b.width_mm),
-                           "space": 0, "color": hex_color(b.color)})
+        return f'<w:{side} w:val="nil"/>'
+    # w:sz of a double border is the width of each of its two lines
+    return (f'<w:{side} w:val="{style}" w:sz="{u.mm_to_eighth_points(b.width_mm)}" '
+            f'w:space="0" w:color="{hex_color(b.color)}"/>')
+
+
+@lru_cache(maxsize=1024)
+def _borders(borders: Borders, styles: tuple[LineStyle, ...]) -> str:
+    return "<w:tcBorders>" + "".join(
+        _border(side, getattr(borders, side), style)
+        for side, style in zip(_SIDES, styles, strict=True)) + "</w:tcBorders>"
+
+
+_EMPTY_BORDERS = Borders()
+_SINGLE: tuple[LineStyle, ...] = ("single",) * 4
 
 
 class TableWriter:
@@ -55,29 +71,26 @@ class TableWriter:
     def __init__(self, body: BodyWriter) -> None:
         self.body = body
 
-    def table(self, parent: Element, box: TableBox) -> Element:
-        """Append the ``w:tbl`` of ``box`` to ``parent``."""
+    def table(self, out: list[str], box: TableBox,
+              content: Callable[[list[str]], None] | None = None) -> None:
+        """Append the ``w:tbl`` of ``box``; ``content`` writes the first cell's content
+        instead of its paragraphs (the boxed 목차)."""
         grid = grid_twips(box.col_widths_pt)
-        tbl = sub(parent, "tbl")
-        pr = sub(tbl, "tblPr")
-        sub(pr, "tblW", {"w": sum(grid), "type": "dxa"})
+        out.append(f'<w:tbl><w:tblPr><w:tblW w:w="{sum(grid)}" w:type="dxa"/>')
         if box.indent_pt:
-            sub(pr, "tblInd", {"w": u.pt_to_twip(box.indent_pt), "type": "dxa"})
-        bd = sub(pr, "tblBorders")
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            sub(bd, side, {"val": "nil"})
-        sub(pr, "tblLayout", {"type": "fixed"})
+            out.append(f'<w:tblInd w:w="{u.pt_to_twip(box.indent_pt)}" w:type="dxa"/>')
         left, right, top, bottom = (u.mm_to_twip(m) for m in box.cell_margin_mm)
-        mar = sub(pr, "tblCellMar")
-        sub(mar, "top", {"w": top, "type": "dxa"})
-        sub(mar, "left", {"w": left, "type": "dxa"})
-        sub(mar, "bottom", {"w": bottom, "type": "dxa"})
-        sub(mar, "right", {"w": right, "type": "dxa"})
-        sub(pr, "tblLook", {"val": "0000", "firstRow": 0, "lastRow": 0, "firstColumn": 0,
-                            "lastColumn": 0, "noHBand": 1, "noVBand": 1})
-        tg = sub(tbl, "tblGrid")
-        for wt in grid:
-            sub(tg, "gridCol", {"w": wt})
+        out.append(
+            '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
+            '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>'
+            '</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            f'<w:tblCellMar><w:top w:w="{top}" w:type="dxa"/>'
+            f'<w:left w:w="{left}" w:type="dxa"/><w:bottom w:w="{bottom}" w:type="dxa"/>'
+            f'<w:right w:w="{right}" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>')
+        out.extend(f'<w:gridCol w:w="{wt}"/>' for wt in grid)
+        out.append("</w:tblGrid>")
 
         covered: dict[tuple[int, int], CellBox] = {}
         for box_cell in box.cells:
@@ -91,19 +104,18 @@ class TableWriter:
             box.kind == "diagram" and box.n_rows <= KEEP_TOGETHER_ROWS)
         styles = table_line_styles(self.body.theme, box)
         for r in range(box.n_rows):
-            tr = sub(tbl, "tr")
-            trp = sub(tr, "trPr")
-            sub(trp, "cantSplit")
+            out.append("<w:tr><w:trPr><w:cantSplit/>")
             h = heights[r] if r < len(heights) else None
             if h:
-                sub(trp, "trHeight", {"val": u.pt_to_twip(h), "hRule": "atLeast"})
+                out.append(f'<w:trHeight w:val="{u.pt_to_twip(h)}" w:hRule="atLeast"/>')
             if r < box.header_rows:
-                sub(trp, "tblHeader")
+                out.append("<w:tblHeader/>")
+            out.append("</w:trPr>")
             c = 0
             while c < box.n_cols:
                 cell = covered.get((r, c))
                 if cell is None:  # a hole in a ragged grid: an empty, borderless cell
-                    self._cell(tr, None, grid[c], 1, None, box.keep_next or together)
+                    self._cell(out, None, grid[c], 1, None, box.keep_next or together)
                     c += 1
                     continue
                 span = min(cell.colspan, box.n_cols - c)
@@ -113,37 +125,41 @@ class TableWriter:
                     merge = "restart" if cell.row == r else "continue"
                 keep = (together and r < box.n_rows - 1) or (  # a split table keeps its
                     box.split and r <= box.header_rows and r < box.n_rows - 1)  # head + row 1
-                self._cell(tr, cell, width, span, merge, box.keep_next or keep,
-                           content=cell.row == r,
-                           styles=styles.get((cell.row, cell.col)))
+                first = content is not None and cell.row == r and cell.row == cell.col == 0
+                self._cell(out, cell, width, span, merge, box.keep_next or keep,
+                           content=cell.row == r, styles=styles.get((cell.row, cell.col)),
+                           fill=content if first else None)
                 c += span
-        return tbl
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
 
-    def _cell(self, tr: Element, cell: CellBox | None, width: int, span: int,
+    def _cell(self, out: list[str], cell: CellBox | None, width: int, span: int,
               merge: str | None, keep_next: bool, *, content: bool = True,
-              styles: dict[str, LineStyle] | None = None) -> None:
-        tc = sub(tr, "tc")
-        pr = sub(tc, "tcPr")
-        sub(pr, "tcW", {"w": width, "type": "dxa"})
+              styles: dict[str, LineStyle] | None = None,
+              fill: Callable[[list[str]], None] | None = None) -> None:
+        out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>')
         if span > 1:
-            sub(pr, "gridSpan", {"val": span})
+            out.append(f'<w:gridSpan w:val="{span}"/>')
         if merge == "restart":
-            sub(pr, "vMerge", {"val": "restart"})
+            out.append('<w:vMerge w:val="restart"/>')
         elif merge == "continue":
-            sub(pr, "vMerge")
-        borders = cell.borders if cell is not None else Borders()
-        st = styles or {}
-        bd = sub(pr, "tcBorders")
-        for side in ("top", "left", "bottom", "right"):
-            _border(bd, side, getattr(borders, side), st.get(side, "single"))
+            out.append("<w:vMerge/>")
+        borders = cell.borders if cell is not None else _EMPTY_BORDERS
+        line_styles = _SINGLE if not styles else tuple(
+            styles.get(side, "single") for side in _SIDES)
+        out.append(_borders(borders, line_styles))
         if cell is not None and cell.fill:
-            sub(pr, "shd", {"val": "clear", "color": "auto", "fill": hex_color(cell.fill)})
-        sub(pr, "vAlign", {"val": _VALIGN[cell.valign] if cell is not None else "center"})
-        if cell is not None and content and cell.paras:
-            self.body.paras(tc, cell.paras, keep_next=keep_next)
+            out.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{hex_color(cell.fill)}"/>')
+        valign = _VALIGN[cell.valign] if cell is not None else "center"
+        out.append(f'<w:vAlign w:val="{valign}"/></w:tcPr>')
+        if fill is not None:
+            fill(out)
+        elif cell is not None and content and cell.paras:
+            self.body.paras(out, cell.paras, keep_next=keep_next)
+        elif cell is not None and cell.paras:
+            role = cell.paras[0].role
+            sid = self.body.style_ids.get(role, "Normal")
+            out.append(f'<w:p><w:pPr><w:pStyle w:val="{attr(sid)}"/></w:pPr></w:p>')
         else:
-            p = sub(tc, "p")
-            if cell is not None and cell.paras:
-                role = cell.paras[0].role
-                pp = sub(p, "pPr")
-                sub(pp, "pStyle", {"val": self.body.style_ids.get(role, "Normal")})
+            out.append("<w:p/>")
+        out.append("</w:tc>")

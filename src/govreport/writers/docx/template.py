@@ -20,10 +20,12 @@ from collections.abc import Iterable
 from ...layout.nodes import Para, Run
 from ...layout.paginate import text_height_pt
 from ...theme import Theme
+from ..units import docx_margins_twip, docx_page_twip
 from .body import BodyWriter
-from .ooxml import R_NS, Element, root, sub, to_bytes
-from .props import JC, ppr
+from .ooxml import R_NS, Element, append_xml, root, sub, to_bytes
+from .props import JC
 from .styles import build_font_table, build_styles, theme_fonts
+from .wml import ppr_xml
 
 __all__ = [
     "BODY_FIELD",
@@ -54,9 +56,9 @@ def section_properties(parent: Element, theme: Theme, *, footer: bool,
         ref = sub(sp, "footerReference", {"type": "default"})
         ref.set(f"{{{R_NS}}}id", FOOTER_RID)
     sub(sp, "type", {"val": "nextPage"})
-    wid, hgt = theme.page.size_twip()
+    wid, hgt = docx_page_twip(theme.page)
     sub(sp, "pgSz", {"w": wid, "h": hgt})
-    m = theme.page.docx_margins_twip()
+    m = docx_margins_twip(theme.page)
     sub(sp, "pgMar", {"top": m.top, "right": m.right, "bottom": m.bottom, "left": m.left,
                       "header": m.header, "footer": m.footer, "gutter": m.gutter})
     if restart:
@@ -80,8 +82,10 @@ def _cover(bw: BodyWriter, parent: Element, theme: Theme) -> None:
         title.line_height_pt
 
     def para(role: str, field: str, before: float) -> None:
-        bw.para(parent, Para(role=role, runs=(Run(text=f"{{{{ {field} }}}}"),),
-                             align="center", space_before_pt=before))
+        out: list[str] = []
+        bw.para(out, Para(role=role, runs=(Run(text=f"{{{{ {field} }}}}"),),
+                          align="center", space_before_pt=before))
+        append_xml(parent, "".join(out))
 
     _plain(parent, "{%p if slogan %}")
     para("cover_audience", "slogan", 0)
@@ -108,8 +112,10 @@ def _document(theme: Theme) -> Element:
     bw = BodyWriter(theme)
     _cover(bw, body, theme)
     _plain(body, f"{{{{ {TOC_FIELD} }}}}")
-    end = bw.spacer(body, 0, keep_next=False)
-    section_properties(end[0], theme, footer=numbered and pn.start_at == "cover",
+    spacer: list[str] = []
+    bw.spacer(spacer, 0, keep_next=False)
+    append_xml(body, "".join(spacer))
+    section_properties(body[-1][0], theme, footer=numbered and pn.start_at == "cover",
                        restart=False)
     _plain(body, f"{{{{ {BODY_FIELD} }}}}")
     section_properties(body, theme, footer=numbered, restart=pn.start_at == "body")
@@ -120,15 +126,16 @@ def _footer(theme: Theme) -> Element:
     pn = theme.page.page_number
     ftr = root("ftr")
     bw = BodyWriter(theme)
-    p = sub(ftr, "p")
     jc = {"bottom_left": "left", "bottom_right": "right"}.get(pn.position, JC["center"])
-    ppr(p, style_id=bw.style_ids["page_number"], jc=jc)
+    out = ["<w:p>", ppr_xml(style_id=bw.style_ids["page_number"], jc=jc)]
     before, _, after = pn.format.partition("{n}")
     if before:
-        bw.run(p, Run(text=before))
-    bw.field(p, "PAGE", "1")
+        bw.run(out, Run(text=before))
+    bw.field(out, "PAGE", "1")
     if after:
-        bw.run(p, Run(text=after))
+        bw.run(out, Run(text=after))
+    out.append("</w:p>")
+    append_xml(ftr, "".join(out))
     return ftr
 
 
@@ -231,8 +238,15 @@ _CACHE: dict[str, bytes] = {}
 _LOCK = threading.Lock()
 
 
+_BY_THEME: dict[Theme, bytes] = {}
+
+
 def default_template(theme: Theme) -> bytes:
     """:func:`build_template` of ``theme``, cached in memory per distinct theme."""
+    with _LOCK:
+        data = _BY_THEME.get(theme)
+    if data is not None:
+        return data
     key = json.dumps(theme.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
     with _LOCK:
         data = _CACHE.get(key)
@@ -240,4 +254,7 @@ def default_template(theme: Theme) -> bytes:
             if len(_CACHE) > 16:
                 _CACHE.clear()
             data = _CACHE[key] = build_template(theme)
+        if len(_BY_THEME) > 16:
+            _BY_THEME.clear()
+        _BY_THEME[theme] = data
     return data

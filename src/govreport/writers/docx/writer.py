@@ -1,31 +1,49 @@
 """``write_docx``: a laid-out report → DOCX bytes through a (restyleable) template.
 
-1. open the template — the theme-built default (cached in memory) or a user's restyled copy;
-2. fill its Jinja fields (``{{ title }}`` …, context = :attr:`LaidDocument.fields`) with
-   docxtpl in the project's sandboxed environment (formatting filters available);
+1. read the template — the theme-built default (cached in memory) or a user's restyled copy —
+   and compile its Jinja fields once (cached by content hash, :mod:`.fields`);
+2. fill the fields (``{{ title }}`` …, context = :attr:`LaidDocument.fields`) in the project's
+   sandboxed environment (formatting filters available), within the template limits;
 3. put the cover (the template's own when it has cover fields, else ``doc.cover``) and the
-   목 차 page in the first section, the body at ``{{ body }}`` in the numbered section.
+   목 차 page in the first section, the body at ``{{ body }}`` in the numbered section — the
+   body written as strings (:mod:`.body`) and spliced into the filled document;
+4. copy the template's other parts as they are and zip the package with fixed dates.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
-import io
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from ...errors import RenderError
 from ...layout.nodes import LaidDocument, PageBreak, Para, PictureBox, TocBlock
 from ...limits import LimitError, check_zip
 from ...theme import Theme
-from ...theme.units import pt_to_twip
 from .. import blank_line_pt
+from ..units import pt_to_twip
 from .body import BodyWriter
-from .filling import CORE_PROPERTY_MAX, BoundedDocxTemplate
+from .drawing import PackageMedia
+from .fields import CORE_PROPERTIES, DOCXTPL, Compiled, CompileError, Prepared, prepared
+from .filling import CORE_PROPERTY_MAX
 from .ooxml import PPR, SECTPR, Element, P, R, sub, text_of, w
-from .stamp import fixed_times
+from .package import (
+    CORE_REL,
+    CORE_TYPE,
+    SETTINGS_REL,
+    SETTINGS_TYPE,
+    STYLES_REL,
+    content_types,
+    parse_xml,
+    rels_bytes,
+    to_bytes,
+    write_zip,
+)
 from .styles import SPACER_STYLE, STYLE_NAMES, build_styles, role_style, style_id
 from .template import BODY_FIELD, TOC_FIELD, default_template
 
@@ -33,41 +51,36 @@ __all__ = ["write_docx"]
 
 BODY_SENTINEL = "\u2063GOVREPORT-BODY\u2063"
 TOC_SENTINEL = "\u2063GOVREPORT-TOC\u2063"
-_COVER_FIELD = re.compile(r"\{\{[^}]*\b(title|cover_title|date|org|org_full|org_division)\b")
+_SLOT, _BLANK = "govreport", "govreport-blank"
+_SLOT_RE = re.compile(r"<\?govreport(?:-blank)? (\d+)\?>")
+_WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
-def _environment() -> Any:
-    """The project's sandboxed Jinja environment (formatting filters included)."""
-    try:
-        from ...templating import environment
+class _Slots:
+    """String parts of the body held in the filled document's tree as processing
+    instructions, replaced by their text when the document is serialised."""
 
-        return environment()
-    except ImportError:  # pragma: no cover - templating module always ships
-        from jinja2.sandbox import SandboxedEnvironment
+    def __init__(self) -> None:
+        self.texts: list[str] = []
 
-        env = SandboxedEnvironment(autoescape=True)
-        try:
-            from ...formatting.filters import FILTERS
+    def add(self, text: str, *, blank: bool = False) -> Any:
+        self.texts.append(text)
+        return etree.ProcessingInstruction(_BLANK if blank else _SLOT, str(len(self.texts) - 1))
 
-            env.filters.update(FILTERS)
-        except ImportError:
-            pass
-        return env
+    def made(self, fill: Callable[[list[str]], None]) -> Any:
+        out: list[str] = []
+        fill(out)
+        return self.add("".join(out))
 
-
-def _template_error(exc: BaseException, name: str, where: str | None = None) -> Exception:
-    try:
-        from ...templating import template_error
-
-        return template_error(exc, name, where)
-    except ImportError:  # pragma: no cover
-        return RuntimeError(f"{name}: template could not be filled: {exc}")
+    def splice(self, xml: str) -> str:
+        return _SLOT_RE.sub(lambda m: self.texts[int(m.group(1))], xml)
 
 
-def _style_ids(document: Any, theme: Theme) -> dict[str, str]:
-    """Role → style id in this template, adding the theme's style for any missing role."""
-    styles_el: Element = document.styles.element
+def _style_ids(styles_el: Element, theme: Theme) -> tuple[dict[str, str], bool]:
+    """Role → style id in this template, adding the theme's style for any missing role
+    (``True`` when the styles were changed)."""
     by_name: dict[str, str] = {}
+    changed = False
     for st in styles_el.iterchildren(w("style")):
         name_el = st.find(w("name"))
         if name_el is not None and st.get(w("type")) == "paragraph":
@@ -78,6 +91,7 @@ def _style_ids(document: Any, theme: Theme) -> dict[str, str]:
         if sid is None:
             role_style(styles_el, theme, role)
             sid = style_id(name)
+            changed = True
         out[role] = sid
     spacer = by_name.get(SPACER_STYLE.lower())
     if spacer is None:
@@ -85,8 +99,9 @@ def _style_ids(document: Any, theme: Theme) -> dict[str, str]:
             if st.get(w("styleId")) == style_id(SPACER_STYLE):
                 styles_el.append(st)
         spacer = style_id(SPACER_STYLE)
+        changed = True
     out["_spacer"] = spacer
-    return out
+    return out, changed
 
 
 def _marker(body: Element, sentinel: str) -> Element | None:
@@ -103,27 +118,10 @@ def _is_section_end(el: Element) -> bool:
     return el.tag == P and el.find(f"{PPR}/{SECTPR}") is not None
 
 
-def _build(body: Element, fill: Callable[[Element], None]) -> list[Element]:
-    """Elements made by ``fill`` inside a scratch container (so they share the ``w:``
-    prefix of the document), detached and ready to move."""
-    holder = sub(body, "customXml")
-    fill(holder)
-    out = list(holder)
-    for el in reversed(out):  # empty the holder first: removing a full subtree is quadratic
-        holder.remove(el)
-    body.remove(holder)
-    return out
-
-
 def _detach(el: Element) -> None:
     parent = el.getparent()
     if parent is not None:
         parent.remove(el)
-
-
-def _insert_before(anchor: Element, elements: list[Element]) -> None:
-    for el in elements:
-        anchor.addprevious(el)
 
 
 def _front_split(body: Element, before: Element | None, theme: Theme) -> Element:
@@ -155,7 +153,8 @@ def _front_split(body: Element, before: Element | None, theme: Theme) -> Element
     return p
 
 
-def _assemble(body: Element, doc: LaidDocument, bw: BodyWriter, cover_fields: bool) -> None:
+def _assemble(body: Element, doc: LaidDocument, bw: BodyWriter, cover_fields: bool,
+              slots: _Slots) -> None:
     theme = bw.theme
     body_marker = _marker(body, BODY_SENTINEL)
     toc_marker = _marker(body, TOC_SENTINEL)
@@ -166,17 +165,19 @@ def _assemble(body: Element, doc: LaidDocument, bw: BodyWriter, cover_fields: bo
     front_end = ends[-1] if ends else None
 
     # body: at the marker, else before the final section properties
-    elements = _build(body, lambda h: bw.nodes(h, doc.body))
+    text: list[str] = []
+    bw.nodes(text, doc.body)
+    made = slots.add("".join(text))
     if body_marker is not None:
-        _insert_before(body_marker, elements)
+        body_marker.addprevious(made)
         _detach(body_marker)
     else:
         final = body.find(SECTPR)
         if final is not None:
-            _insert_before(final, elements)
+            final.addprevious(made)
         else:
-            body.extend(elements)
-    first_body = elements[0] if elements else None
+            body.append(made)
+    first_body = made if text else None
 
     if not doc.cover and not doc.front:
         if front_end is not None:  # drop the whole cover section
@@ -192,30 +193,31 @@ def _assemble(body: Element, doc: LaidDocument, bw: BodyWriter, cover_fields: bo
     keep_cover = cover_fields and bool(doc.cover)
     if cover_fields and not doc.cover:  # the report has no cover: drop the template's
         for el in top[: top.index(front_end)]:
-            if el is not toc_marker and el.tag in (P, w("tbl"), w("sdt")):
+            if el is not toc_marker and (el.tag in (P, w("tbl"), w("sdt")) or _is_blank(el)):
                 body.remove(el)
 
-    def fill(h: Element) -> None:
+    def fill(out: list[str]) -> None:
         if doc.cover and not cover_fields:
-            bw.nodes(h, (*doc.cover, *((PageBreak(),) if doc.front else ()), *doc.front))
+            bw.nodes(out, (*doc.cover, *((PageBreak(),) if doc.front else ()), *doc.front))
         else:
-            bw.nodes(h, doc.front, break_first=keep_cover)
+            bw.nodes(out, doc.front, break_first=keep_cover)
 
-    made = _build(body, fill)
     anchor = toc_marker if toc_marker is not None and toc_marker.getparent() is body \
         else front_end
-    _insert_before(anchor, made)
+    anchor.addprevious(slots.made(fill))
     if toc_marker is not None:
         _detach(toc_marker)
 
 
 def _is_blank(el: Element) -> bool:
     """An hwp-native blank line as :meth:`BodyWriter.blank` writes it (no runs, sized mark)."""
+    if isinstance(el, etree._ProcessingInstruction):
+        return bool(el.target == _BLANK)
     return (el.tag == P and el.find(R) is None
             and el.find(f"{PPR}/{w('rPr')}/{w('sz')}") is not None)
 
 
-def _space_cover(body: Element, doc: LaidDocument, bw: BodyWriter) -> None:
+def _space_cover(body: Element, doc: LaidDocument, bw: BodyWriter, slots: _Slots) -> None:
     """Give the template's cover paragraphs the layout's vertical positions, so a long title
     moves the date/org up instead of pushing them onto a second page (as in the HWPX).
     With ``layout.blank_paragraphs`` the space is a blank line before the paragraph."""
@@ -242,7 +244,9 @@ def _space_cover(body: Element, doc: LaidDocument, bw: BodyWriter) -> None:
                 _detach(prev)
             size = blank_line_pt(bw.theme, before)
             if size is not None:
-                p.addprevious(bw.blank(body, size))
+                blank: list[str] = []
+                bw.blank(blank, size)
+                p.addprevious(slots.add("".join(blank), blank=True))
             before = 0.0
         spacing = pp.find(w("spacing"))
         if spacing is None:
@@ -250,7 +254,7 @@ def _space_cover(body: Element, doc: LaidDocument, bw: BodyWriter) -> None:
         spacing.set(w("before"), str(pt_to_twip(before or 0.0)))
 
 
-def _cover_logo(body: Element, doc: LaidDocument, bw: BodyWriter) -> None:
+def _cover_logo(body: Element, doc: LaidDocument, bw: BodyWriter, slots: _Slots) -> None:
     """The report's cover logo in a template cover: before the organisation line."""
     logos = [n for n in doc.cover if isinstance(n, PictureBox)]
     if not logos:
@@ -266,11 +270,11 @@ def _cover_logo(body: Element, doc: LaidDocument, bw: BodyWriter) -> None:
             break
     if anchor is None:
         return
-    made = _build(body, lambda h: bw.drawing(h, logos[0], page_break=False))
+    made = slots.made(lambda out: bw.drawing(out, logos[0], page_break=False))
     prev = anchor.getprevious()
     if prev is not None and _is_blank(prev):  # the org line's blank line goes above the logo
         anchor = prev
-    _insert_before(anchor, made)
+    anchor.addprevious(made)
 
 
 _AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars",
@@ -294,6 +298,85 @@ def _ask_field_update(settings: Element) -> None:
     settings.append(el)
 
 
+def _fill(part: Compiled, env: Any, context: dict[str, Any], name: str, *,
+          listing: bool = True) -> str:
+    from ...templating import TemplateStopped, template_error
+
+    try:
+        return part.render(context, listing=listing)
+    except (Exception, TemplateStopped) as exc:
+        raise template_error(exc, name, part.where(env, exc)) from None
+
+
+def _core_properties(tpl: Prepared, env: Any, context: dict[str, Any], name: str,
+                     fields: dict[str, str]) -> bytes:
+    """``docProps/core.xml``: the template's fields filled (as docxtpl does), then the
+    report's title, kind (subject), organisation (category) and author, each cut to the
+    255 characters a core property holds (a longer title stays in the text)."""
+    values = {prop: _fill(part, env, context, name, listing=False)
+              for prop, part in tpl.properties.items()}
+    values.update(title=fields.get("title", ""), subject=fields.get("kind", ""),
+                  category=fields.get("org_full", ""), author=fields.get("author", ""))
+    root = copy.deepcopy(tpl.core) if tpl.core is not None else parse_xml(_EMPTY_CORE)
+    for prop, value in values.items():
+        tag = CORE_PROPERTIES[prop]
+        el = root.find(tag)
+        if el is None:
+            el = etree.SubElement(root, tag)
+        el.text = value[:CORE_PROPERTY_MAX]
+    return to_bytes(root)
+
+
+_EMPTY_CORE = (
+    b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    b'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    b'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+    b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>'
+)
+_EMPTY_SETTINGS = (
+    b'<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+)
+
+
+def _styles(tpl: Prepared, theme: Theme) -> tuple[dict[str, str], bytes | None]:
+    """Role → style id, and the styles part when the theme's styles had to be added."""
+    found = tpl.styles.get(theme)
+    if found is None:
+        pkg = tpl.package
+        named = pkg.related(STYLES_REL)
+        if named:
+            root = parse_xml(pkg.parts[named[0][1]])
+            ids, changed = _style_ids(root, theme)
+            found = (ids, to_bytes(root) if changed else None)
+        else:  # no styles part: the body falls back to the theme's style ids
+            found = ({}, None)
+        if len(tpl.styles) > 8:
+            tpl.styles.clear()
+        tpl.styles[theme] = found
+    return found
+
+
+def _read(template: str | Path | None, theme: Theme, name: str) -> Prepared:
+    from ...errors import short
+    from ...templating import TemplateStopped, template_error, watchdog
+
+    try:
+        if template is not None:
+            check_zip(Path(template))
+        if template is None:  # the built-in template: trusted, compiled once per theme
+            return prepared(default_template(theme))
+        data = Path(template).read_bytes()
+        with watchdog():
+            return prepared(data)
+    except LimitError as exc:
+        raise RenderError(str(exc)) from None
+    except CompileError as exc:
+        raise template_error(exc.cause, name, exc.where) from None
+    except (Exception, TemplateStopped) as exc:
+        raise RenderError(f"{name}: not a readable DOCX template ({type(exc).__name__}: "
+                          f"{short(str(exc))})") from None
+
+
 def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = None) -> bytes:
     """Render ``doc`` as DOCX bytes.
 
@@ -303,51 +386,70 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     the theme.  The template's Jinja fields are filled from ``doc.fields``; ``{{ toc }}``
     and ``{{ body }}`` mark where the 목 차 page and the body go.
     """
-    from ...errors import short
-    from ...templating import TemplateStopped, watchdog
+    from ...templating import TemplateStopped, template_error, watchdog
 
     name = str(template) if template is not None else "default template"
-    try:
-        if template is not None:
-            check_zip(Path(template))
-        data = default_template(theme) if template is None else Path(template).read_bytes()
-        with watchdog():
-            tpl = BoundedDocxTemplate(io.BytesIO(data))
-            document = tpl.get_docx()
-    except LimitError as exc:
-        raise RenderError(str(exc)) from None
-    except (Exception, TemplateStopped) as exc:
-        raise RenderError(f"{name}: not a readable DOCX template ({type(exc).__name__}: "
-                          f"{short(str(exc))})") from None
-    cover_fields = any(_COVER_FIELD.search(text_of(p))
-                       for p in document.element.body.iter(P))
+    tpl = _read(template, theme, name)
+    env = tpl.env
+    pkg = tpl.package
     context = {**doc.fields, TOC_FIELD: TOC_SENTINEL, BODY_FIELD: BODY_SENTINEL}
-    env = _environment()
-    try:
-        with watchdog():
-            tpl.render(context, jinja_env=env, autoescape=True)
-    except (Exception, TemplateStopped) as exc:
-        where = env.where(exc) if hasattr(env, "where") else None
-        raise _template_error(exc, name, where) from None
-    document = tpl.docx
-    ids = _style_ids(document, theme)
-    bw = BodyWriter(theme, ids)
-    from .drawing import DocxMedia
+    parts: dict[str, bytes] = {}
+    # a user's template is hostile input: filled under the time and memory watchdog
+    with watchdog() if template is not None else contextlib.nullcontext():
+        body_xml = _fill(tpl.body, env, context, name)
+        for part_name, part in tpl.headers:
+            filled = _fill(part, env, context, name)
+            try:
+                parts[part_name] = to_bytes(parse_xml(filled))
+            except (Exception, TemplateStopped) as exc:
+                raise template_error(exc, name, part.part) from None
+        core = _core_properties(tpl, env, context, name, doc.fields)
+        try:
+            body: Element = DOCXTPL.fix_tables(body_xml)
+        except (Exception, TemplateStopped) as exc:
+            raise template_error(exc, name) from None
+    shape = 1000
+    for pr in body.iter(_WP_DOCPR):  # as docxtpl: the template's drawings renumbered
+        shape += 1
+        pr.set("id", str(shape))
+    ids, styles_part = _styles(tpl, theme)
+    media = PackageMedia({rid for rid, *_ in pkg.document_rels}, set(pkg.parts),
+                         shape + 1 if shape > 1000 else 1)
+    bw = BodyWriter(theme, ids, media)
+    slots = _Slots()
+    if tpl.cover_fields:
+        _space_cover(body, doc, bw, slots)
+        _cover_logo(body, doc, bw, slots)
+    _assemble(body, doc, bw, tpl.cover_fields, slots)
+    xml = tpl.head + slots.splice(etree.tostring(body, encoding="unicode")) + tpl.tail
+    parts[pkg.document] = xml.encode("utf-8")
 
-    bw.media = DocxMedia(document)
-    if cover_fields:
-        _space_cover(document.element.body, doc, bw)
-        _cover_logo(document.element.body, doc, bw)
-    _assemble(document.element.body, doc, bw, cover_fields)
+    types: dict[str, str] = dict(media.content_types)
+    doc_rels = list(pkg.document_rels)
+    doc_rels.extend((rid, kind, target, None) for rid, kind, target in media.rels)
+    if styles_part is not None:
+        parts[pkg.related(STYLES_REL)[0][1]] = styles_part
     if any(isinstance(n, TocBlock) for n in doc.front):
-        _ask_field_update(document.settings.element)
-    # a core property holds at most 255 characters (a longer title stays in the text)
-    cut = CORE_PROPERTY_MAX
-    props = document.core_properties
-    props.title = doc.fields.get("title", "")[:cut]
-    props.subject = doc.fields.get("kind", "")[:cut]  # 보고 종류; readers take it back from here
-    props.category = doc.fields.get("org_full", "")[:cut]
-    props.author = doc.fields.get("author", "")[:cut]
-    buf = io.BytesIO()
-    document.save(buf)
-    return fixed_times(buf.getvalue())
+        settings = pkg.related(SETTINGS_REL)
+        if settings:
+            root = parse_xml(pkg.parts[settings[0][1]])
+            target = settings[0][1]
+        else:
+            root = parse_xml(_EMPTY_SETTINGS)
+            target = "word/settings.xml"
+            doc_rels.append((media.new_rid(), SETTINGS_REL, "settings.xml", None))
+            types[f"/{target}"] = SETTINGS_TYPE
+        _ask_field_update(root)
+        parts[target] = to_bytes(root)
+    core_name = pkg.core if pkg.core is not None else "docProps/core.xml"
+    parts[core_name] = core
+    if pkg.core is None:
+        parts["_rels/.rels"] = rels_bytes([*pkg.package_rels,
+                                           ("rIdCore", CORE_REL, core_name, None)])
+        types[f"/{core_name}"] = CORE_TYPE
+    if len(doc_rels) != len(pkg.document_rels):
+        parts[pkg.document_rels_name] = rels_bytes(doc_rels)
+    parts.update(media.parts)
+    if types:
+        parts["[Content_Types].xml"] = content_types(pkg.parts["[Content_Types].xml"], types)
+    return write_zip(pkg.infos, {**pkg.parts, **parts})

@@ -21,7 +21,8 @@ from typing import NamedTuple
 
 from ...theme import ResolvedStyle, Theme
 from ...theme.model import ROLES
-from ...theme.units import pt_to_hwpunit, round_half_up
+from ..shared import FontClass, font_class
+from ..units import pt_to_hwpunit, round_half_up
 from ._xml import DECL, HWPUNITCHAR, XMLNS, attr
 
 LANGS: tuple[str, ...] = ("HANGUL", "LATIN", "HANJA", "JAPANESE", "OTHER", "SYMBOL", "USER")
@@ -55,7 +56,9 @@ ROLE_STYLE_NAMES: dict[str, str] = {
     "appendix_title": "참고 제목", "page_number": "쪽 번호 문단",
 }  # fmt: skip
 
-_GOTHIC_HINTS = ("고딕", "돋움", "헤드라인", "굴림", "Gothic", "Sans", "Dotum")
+_FAMILY_TYPE: dict[FontClass, str] = {
+    "serif": "FCAT_MYUNGJO", "sans": "FCAT_GOTHIC", "mono": "FCAT_GOTHIC"}
+"""Hancom's ``typeInfo familyType`` (fixed-pitch faces such as 굴림체 count as 고딕)."""
 
 
 class Line(NamedTuple):
@@ -432,7 +435,7 @@ def _all(value: int) -> str:
 
 
 def _font_xml(fid: int, face: str) -> str:
-    family = "FCAT_GOTHIC" if any(h in face for h in _GOTHIC_HINTS) else "FCAT_MYUNGJO"
+    family = _FAMILY_TYPE[font_class(face)]
     return (
         f'<hh:font id="{fid}" face="{attr(face)}" type="TTF" isEmbedded="0">'
         f'<hh:typeInfo familyType="{family}" weight="6" proportion="4" contrast="0" '

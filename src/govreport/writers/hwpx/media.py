@@ -15,8 +15,8 @@ import hashlib
 from collections.abc import MutableMapping
 
 from ...layout.nodes import ChartBox, PictureBox
-from ...theme.units import pt_to_hwpunit
 from ..chartml import chart_xml
+from ..units import pt_to_hwpunit
 from ._xml import attr
 
 _IDENTITY = 'e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"'

@@ -36,8 +36,8 @@ from ...layout.nodes import (
 )
 from ...layout.paginate import line_count
 from ...theme import Theme
-from ...theme.units import mm_to_hwpunit, mm_to_pt, pt_to_hwpunit
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, LineStyle, blank_line_pt, table_line_styles
+from ..units import hwpx_margins, hwpx_page_hwpunit, mm_to_hwpunit, mm_to_pt, pt_to_hwpunit
 from ._xml import DECL, XMLNS, attr, esc
 from .header import BorderKey, HeaderBuilder, TabKey, line
 from .media import HwpxMedia, chart_anchor_xml, pic_xml
@@ -152,8 +152,8 @@ class SectionWriter:
     def sec_pr_run(self) -> str:
         """The run holding ``hp:secPr`` (A4, margins) and the column control."""
         page = self.theme.page
-        w, h = page.size_hwpunit()
-        m = page.hwpx_margins()
+        w, h = hwpx_page_hwpunit(page)
+        m = hwpx_margins(page)
         margin = " ".join(f'{k}="{m[k]}"' for k in
                           ("header", "footer", "gutter", "left", "right", "top", "bottom"))
         fill = "".join(

@@ -1,0 +1,296 @@
+"""Derived rows and columns read back as their declaration (계, 증감, 달성률, 비율).
+
+A table as read holds every printed figure.  Where a row or column *looks* derived — a
+``계``/``합계`` label, ``달성률(B/A)``, ``증감(B-A)``, ``비율``/``비중`` — this module proposes
+the :class:`~govreport.model.Compute` rule, takes those cells out, lets the library compute
+and print the figures exactly as the writers do (:class:`~govreport.layout.tables.TableLayout`),
+and keeps the rule only when every printed cell of the table comes out the same.  Nothing is
+guessed: a 계 row whose figures do not add up stays the figures as printed.
+
+Keys come from the labels (``목표(A)`` → ``A``); a column or row that a ``비율`` divides and
+that has no such label is given the key ``n`` (``n2``, … for more), the name docs/model.md uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..layout.grid import GridError, place_cells
+from ..layout.tables import TableLayout
+from ..layout.text import TextFormatter
+from ..model import Cell, NumberFormat, Row, Table
+from ..model.compute import PERCENT, table_width
+from ..model.tables import Column, Compute, Op
+from ..theme import Theme
+
+TOTALS = frozenset({"계", "합계", "총계"})
+"""Labels of a 계 row or column (a sum of every plain row/column); 소계 needs groups."""
+SHARES = frozenset({"비율", "비중", "구성비", "점유율", "비율(%)", "비중(%)", "구성비(%)"})
+_KEY = r"([A-Za-z가-힣])"
+KEY_RE = re.compile(rf"\(\s*{_KEY}\s*\)$")
+RATIO_RE = re.compile(rf"\(\s*{_KEY}\s*[/÷]\s*{_KEY}\s*\)$")
+DIFF_RE = re.compile(rf"\(\s*{_KEY}\s*[-−–]\s*{_KEY}\s*\)$")
+FIGURE_RE = re.compile(r"^\(?[+\-−△▲▽]?[\d,]*\d(?:\.(\d+))?(%p|%)?\)?$")
+"""A printed figure (negatives as the themes print them: ``-``, ``△``, ``(12)``)."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _Rule:
+    """A proposed derivation: ``axis`` ``row``/``col``, its index, the rule and references
+    (indices of the rows/columns named in ``of``, in order)."""
+
+    axis: str
+    index: int
+    op: Op
+    refs: tuple[int, ...] = ()
+
+
+def _label(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _printed(table: Table, layout: TableLayout) -> dict[tuple[int, int], tuple[str, int, int,
+                                                                             int]] | None:
+    """Every cell's printed text and spans by grid position (None: the grid does not place)."""
+    resolved = layout.resolve(table)
+    n_head = len(resolved.header)
+    try:
+        placed, _ = place_cells((*resolved.header, *resolved.rows))
+    except GridError:
+        return None
+    return {(p.row, p.col): (layout.cell_text(p.cell, plain=p.row < n_head), p.cell.rowspan,
+                             p.cell.colspan, len(p.cell.items)) for p in placed}
+
+
+def _grid(table: Table) -> dict[tuple[int, int], Cell] | None:
+    """Body cells by grid position (row index in ``table.rows``)."""
+    try:
+        placed, _ = place_cells((*table.header, *table.rows))
+    except GridError:
+        return None
+    n_head = len(table.header)
+    return {(p.row - n_head, p.col): p.cell for p in placed if p.row >= n_head}
+
+
+def _column_labels(table: Table, width: int) -> dict[int, str]:
+    """The header text over each grid column (the lowest header cell that covers it alone,
+    else the one spanning it)."""
+    if not table.header:
+        return {}
+    try:
+        placed, _ = place_cells(table.header)
+    except GridError:
+        return {}
+    out: dict[int, tuple[int, str]] = {}
+    for p in placed:
+        if p.cell.colspan != 1 or not isinstance(p.cell.value, str | int):
+            continue
+        bottom = p.row + p.cell.rowspan - 1
+        if p.col < width and (p.col not in out or out[p.col][0] < bottom):
+            out[p.col] = (bottom, str(p.cell.value))
+    return {c: text for c, (_, text) in out.items()}
+
+
+def _figure_format(texts: Sequence[str]) -> NumberFormat | bool | None:
+    """The format printed figures show: ``%``/``%p`` and their decimals; False when they
+    are not figures at all (then the rule cannot hold)."""
+    styles: set[tuple[str, int]] = set()
+    for t in texts:
+        if t in ("", "-"):
+            continue
+        m = FIGURE_RE.match(t.strip())
+        if m is None:
+            return False
+        style = {"%": "percent", "%p": "points"}.get(m.group(2) or "", "number")
+        styles.add((style, len(m.group(1) or "")))
+    if len(styles) != 1:
+        return None
+    style, decimals = styles.pop()
+    return NumberFormat(style=style, decimals=decimals)  # type: ignore[arg-type]
+
+
+class ComputedReader:
+    """Finds the derived rows and columns of one read table (see the module docstring)."""
+
+    def __init__(self, theme: Theme, fmt: TextFormatter) -> None:
+        self.layout = TableLayout(theme, fmt, theme.page.text_width_pt)
+
+    def declare(self, table: Table) -> Table:
+        """``table`` with every derived row/column that the printed figures confirm declared
+        (``compute``, keys, formats) and its figures left to the library; else unchanged."""
+        if not table.rows or table.columns or table.computed:
+            return table
+        width = table_width(table)
+        grid = _grid(table)
+        if grid is None or width <= table.stub_columns:
+            return table
+        want = _printed(table, self.layout)
+        if want is None:
+            return table
+        rules = self._candidates(table, grid, width)
+        if not rules:
+            return table
+
+        def holds(chosen: list[_Rule]) -> Table | None:
+            built = self._build(table, grid, width, chosen, want)
+            if built is None:
+                return None
+            try:
+                got = _printed(built, self.layout)
+            except (ArithmeticError, ValueError, KeyError, IndexError):
+                return None
+            return built if got == want else None
+
+        best = holds(rules)
+        if best is not None:
+            return best
+        chosen: list[_Rule] = []
+        for rule in rules:  # one at a time, each kept only while the whole table still prints
+            if holds([*chosen, rule]) is not None:
+                chosen.append(rule)
+        return (holds(chosen) or table) if chosen else table
+
+    # ------------------------------------------------------------------ candidates
+    def _candidates(self, table: Table, grid: dict[tuple[int, int], Cell],
+                    width: int) -> list[_Rule]:
+        stub = table.stub_columns
+        row_labels = {r: _label(str(grid[(r, 0)].value)) for r in range(len(table.rows))
+                      if (r, 0) in grid and isinstance(grid[(r, 0)].value, str)}
+        col_labels = {c: _label(t) for c, t in _column_labels(table, width).items()
+                      if c >= stub}
+        out: list[_Rule] = []
+        out += self._axis("col", col_labels, range(stub, width))
+        out += self._axis("row", row_labels, range(len(table.rows)))
+        return out
+
+    @staticmethod
+    def _axis(axis: str, labels: dict[int, str], indices: range) -> list[_Rule]:
+        keyed = {m.group(1): i for i, text in labels.items()
+                 if (m := KEY_RE.search(text)) and not RATIO_RE.search(text)}
+        out: list[_Rule] = []
+        derived: set[int] = set()
+        for i in indices:
+            text = labels.get(i)
+            if text is None:
+                continue
+            rule: _Rule | None = None
+            op: Op
+            if text in TOTALS:
+                rule = _Rule(axis=axis, index=i, op="sum")
+            elif (m := RATIO_RE.search(text)) or (m := DIFF_RE.search(text)):
+                a, b = keyed.get(m.group(1)), keyed.get(m.group(2))
+                if a is not None and b is not None:
+                    op = "ratio" if RATIO_RE.search(text) else "difference"
+                    rule = _Rule(axis=axis, index=i, op=op, refs=(a, b))
+            elif text in SHARES:
+                before = [j for j in indices if j < i and j not in derived and j in labels
+                          and labels[j] not in TOTALS]
+                if before:
+                    rule = _Rule(axis=axis, index=i, op="share", refs=(before[-1],))
+            if rule is not None:
+                out.append(rule)
+                derived.add(i)
+        return out
+
+    # ------------------------------------------------------------------ building
+    def _build(self, table: Table, grid: dict[tuple[int, int], Cell], width: int,
+               rules: list[_Rule], want: dict[tuple[int, int], tuple[str, int, int, int]]
+               ) -> Table | None:
+        stub = table.stub_columns
+        n_head = len(table.header)
+        col_rules = {r.index: r for r in rules if r.axis == "col"}
+        row_rules = {r.index: r for r in rules if r.axis == "row"}
+        if any(i < stub for i in col_rules):
+            return None
+        labels_c = _column_labels(table, width)
+        labels_r = {r: str(grid[(r, 0)].value) for r in range(len(table.rows))
+                    if (r, 0) in grid}
+        keys_c = self._keys([r for r in rules if r.axis == "col"], labels_c)
+        keys_r = self._keys([r for r in rules if r.axis == "row"], labels_r)
+        if keys_c is None or keys_r is None:
+            return None
+
+        def printed(positions: list[tuple[int, int]]) -> list[str]:
+            return [want[(r + n_head, c)][0] for r, c in positions
+                    if (r + n_head, c) in want]
+
+        def rule_of(rule: _Rule, keys: dict[int, str]) -> Compute:
+            return Compute(op=rule.op, of=tuple(keys[i] for i in rule.refs))
+
+        def fmt_for(rule: _Rule, texts: list[str]) -> NumberFormat | bool | None:
+            shown = _figure_format(texts)
+            if shown is False or shown is None:
+                return shown
+            assert isinstance(shown, NumberFormat)
+            default = PERCENT if rule.op in ("ratio", "share") else NumberFormat()
+            return None if shown == default or (
+                shown.style == "number" and shown.decimals == 0) else shown
+
+        columns: list[Column] = []
+        for c in range(width):
+            kw: dict[str, object] = {}
+            if c in keys_c:
+                kw["key"] = keys_c[c]
+            if c in col_rules:
+                rule = col_rules[c]
+                kw["compute"] = rule_of(rule, keys_c)
+                plain = [(r, c) for r in range(len(table.rows)) if r not in row_rules]
+                f = fmt_for(rule, printed(plain))
+                if f is False:
+                    return None
+                if isinstance(f, NumberFormat):
+                    kw["format"] = f
+            columns.append(Column(**kw))  # type: ignore[arg-type]
+        rows: list[Row] = []
+        for r, row in enumerate(table.rows):
+            if r in row_rules:
+                rule = row_rules[r]
+                stub_cells = [grid.get((r, c)) for c in range(stub)]
+                stubs = [cell for cell in row.cells if any(cell is s for s in stub_cells)]
+                if any(grid.get((r, c)) is not None and grid[(r, c)].rowspan > 1
+                       for c in range(stub, width)):
+                    return None
+                f = fmt_for(rule, printed([(r, c) for c in range(stub, width)
+                                           if c not in col_rules]))
+                if f is False:
+                    return None
+                rows.append(attrs.evolve(  # a 계 row is a total row, styled apart or not
+                    row, cells=tuple(stubs), key=keys_r.get(r), compute=rule_of(rule, keys_r),
+                    total=row.total or rule.op == "sum",
+                    format=f if isinstance(f, NumberFormat) else None))
+                continue
+            cells = list(row.cells)
+            for c in col_rules:
+                cell = grid.get((r, c))
+                at = [k for k, x in enumerate(cells) if x is cell]
+                if cell is None or not at or cell.colspan != 1 or cell.rowspan != 1:
+                    return None
+                del cells[at[0]]
+            rows.append(attrs.evolve(row, cells=tuple(cells), key=keys_r.get(r)))
+        return attrs.evolve(table, rows=tuple(rows),
+                            columns=tuple(columns) if col_rules or keys_c else ())
+
+    @staticmethod
+    def _keys(rules: list[_Rule], labels: dict[int, str]) -> dict[int, str] | None:
+        """Keys of the rows/columns the rules refer to: the ``(A)`` of their label, else
+        ``n``, ``n2`` …; None when two would share a key."""
+        keys: dict[int, str] = {}
+        spare = (f"n{k}" if k > 1 else "n" for k in range(1, 1000))
+        for rule in rules:
+            for i in rule.refs:
+                if i in keys:
+                    continue
+                m = KEY_RE.search(_label(labels.get(i, "")))
+                keys[i] = m.group(1) if m else next(spare)
+        return keys if len(set(keys.values())) == len(keys) else None
+
+
+def declare_computed(table: Table, theme: Theme, fmt: TextFormatter) -> Table:
+    """Shorthand for :meth:`ComputedReader.declare`."""
+    return ComputedReader(theme, fmt).declare(table)
+
+
+__all__ = ["ComputedReader", "declare_computed"]
