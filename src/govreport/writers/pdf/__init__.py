@@ -19,6 +19,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -140,7 +141,7 @@ def _plain_conversion(soffice: str, docx: bytes, seconds: float) -> bytes:
                               f"(raise it with --limit pdf_seconds=…)") from None
         finally:
             with contextlib.suppress(OSError):
-                os.killpg(proc.pid, 9)
+                os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
         pdf = Path(tmp) / "report.pdf"
         if proc.returncode != 0 or not pdf.is_file():
@@ -157,13 +158,15 @@ def office_session() -> Iterator[None]:
         if _kept.owner != os.getpid():  # a forked child starts without its parent's office
             _kept.depth, _kept.office, _kept.owner = 0, None, os.getpid()
         _kept.depth += 1
+    interrupted = True
     try:
         yield
+        interrupted = False
     finally:
         with _kept.lock:
             _kept.depth -= 1
             if _kept.depth == 0:
-                _stop()
+                _stop(kill=interrupted)  # Ctrl-C or an error: no waiting for a quit
 
 
 def keep_office() -> None:
@@ -195,10 +198,13 @@ def stop_office(*, kill: bool = False) -> None:
             _stop()
 
 
-def _stop() -> None:
+def _stop(*, kill: bool = False) -> None:
     office, _kept.office = _kept.office, None
     if office is not None:
-        office.close()
+        if kill:
+            office.kill()
+        else:
+            office.close()
 
 
 _PAGE_NUMBER = re.compile(r"-\s*(\d+)\s*-\s*$")
