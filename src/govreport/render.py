@@ -161,9 +161,10 @@ def render_bytes(
     목차 takes instead of the estimate (see :func:`render_many`).  ``limits``: see
     :mod:`govreport.limits`.  ``layouts``: shared by the calls that render one report to
     several formats, so that it is laid out once (see :class:`Layouts`)."""
+    from .gc_tuning import fewer_collections
     from .limits import using
 
-    with using(limits):
+    with using(limits), fewer_collections():
         return _render_bytes(source, fmt, template=template, theme=theme, locale=locale,
                              check=check, toc_pdf=toc_pdf, layouts=layouts)
 
@@ -296,7 +297,7 @@ def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -
     p = Path(path)
     from .limits import using
     from .readers import READERS, input_format
-    from .serialization import read_json, report_from_data
+    from .readers.json import read_json, report_from_data
 
     with using(limits):
         if p.suffix.lower() not in (".json", "") and p.suffix.lower().lstrip(".") in (
