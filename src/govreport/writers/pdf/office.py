@@ -334,7 +334,8 @@ class Office:
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     """Kill ``proc`` and everything in its process group (soffice → oosplash →
-    soffice.bin), then reap it."""
+    soffice.bin), reap it and wait until the group is gone (soffice.bin is not our child:
+    it may still be exiting after oosplash has been reaped)."""
     with contextlib.suppress(OSError):
         if sys.platform == "win32":  # pragma: no cover
             proc.kill()
@@ -342,4 +343,30 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(QUIT_SECONDS)
+    deadline = time.monotonic() + QUIT_SECONDS
+    while sys.platform != "win32" and _group_alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of group ``pgid`` still runs (zombies, already dead, do not count)."""
+    if not os.path.isdir("/proc"):  # pragma: no cover - not Linux
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True
+        return True
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and fields[2] == str(pgid).encode() and fields[0] != b"Z":
+            return True
+    return False
 
