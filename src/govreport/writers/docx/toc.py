@@ -1,7 +1,8 @@
 """The 목 차 page: a real Word ``TOC`` field whose result is pre-filled from ``TocBlock``.
 
-The entries read right before any update (dot leader, right tab at the text width, page
-numbers from :attr:`TocEntry.page`); each entry links to its bookmark and carries a
+The entries read right before any update (dot leader, right tab where the layout puts it:
+the text width, or inside the frame of a boxed 목차; page numbers from
+:attr:`TocEntry.page`); each entry links to its bookmark and carries a
 ``PAGEREF`` field, so Word's "update page numbers only" fixes the estimates.  A full update
 rebuilds the list from the paragraphs' outline levels (part headings 1, chip titles 2) in
 the built-in ``toc 1``/``toc 2`` styles the entries already use.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...layout.nodes import Border, Borders, CellBox, Para, Run, TableBox, TocBlock
+from ...layout.nodes import Para, Run, TocBlock
 from .. import blank_line_pt
 from .. import units as u
 from .props import TabStop
@@ -32,43 +33,30 @@ _FIELD_START = (f'{_BEGIN}<w:r><w:instrText xml:space="preserve"> {esc(TOC_INSTR
                 f'</w:instrText></w:r>{_SEPARATE}')
 
 
-def _box(bw: BodyWriter) -> TableBox:
-    """A full-width 1×1 table of thin lines around the entries."""
-    theme = bw.theme
-    line = Border(width_mm=theme.lines.thin_mm)
-    pad = theme.overview.padding_mm
-    return TableBox(kind="overview", n_rows=1, n_cols=1,
-                    col_widths_pt=(theme.page.text_width_pt,),
-                    cells=(CellBox(row=0, col=0, paras=(),
-                                   borders=Borders(top=line, bottom=line, left=line,
-                                                   right=line)),),
-                    cell_margin_mm=(pad, pad, pad * 0.6, pad * 0.6))
-
-
 def write_toc(bw: BodyWriter, out: list[str], block: TocBlock, *,
               page_break: bool = False) -> None:
-    """Append the TOC heading and the field with its pre-filled entries."""
-    theme = bw.theme
+    """Append the TOC heading and the field with its pre-filled entries, in the frame the
+    layout gives (``block.frame``, theme ``toc.boxed``) or on the page."""
     bw.para(out, Para(role="toc_heading", runs=(Run(text=block.title),), align="center"),
             page_break=page_break)
-    first_gap = u.pt_to_twip(theme.spacing.toc_after_heading)
-    if theme.toc.boxed:  # the entries in a 1×1 box of thin lines (theme.toc.boxed)
-        bw.gap(out, theme.spacing.toc_after_heading)
-        bw.tables.table(out, _box(bw), content=lambda cell: _entries(bw, cell, block, 0))
+    if block.frame is not None:  # the entries in a 1×1 box of thin lines
+        bw.gap(out, block.gap_pt)
+        bw.tables.table(out, block.frame, content=lambda cell: _entries(bw, cell, block, 0))
         bw.spacer(out, 0, keep_next=False)
     else:
-        _entries(bw, out, block, first_gap)
+        _entries(bw, out, block, u.pt_to_twip(block.gap_pt))
 
 
 def _entries(bw: BodyWriter, out: list[str], block: TocBlock, first_gap: int) -> None:
     theme = bw.theme
     tabs: tuple[TabStop, ...] = ()
+    stop = u.pt_to_twip(block.tab_right_pt)
+    if stop != u.mm_to_twip(theme.page.text_width_mm):  # the toc styles stop at the page's
+        tabs = (("right", stop, "dot" if block.leader == "dots" else "none"),)
     blank = blank_line_pt(theme, u.twip_to_pt(first_gap))
     if blank is not None:  # hwp-native spacing: a blank line instead of space before
         bw.blank(out, blank)
         first_gap = 0
-        inner = theme.page.text_width_pt - 2 * u.mm_to_pt(theme.overview.padding_mm)
-        tabs = (("right", u.pt_to_twip(inner), "dot" if theme.toc.leader == "dots" else "none"),)
     if not block.entries:
         out.append("<w:p>")
         out.append(ppr_xml(style_id=bw.style_ids["toc_part"], tabs=tabs, before=first_gap))
