@@ -21,6 +21,16 @@ Measured, in one process unless noted:
   and the CPU of all its processes per report);
 * baselines on the same text: a flat docxtpl template looping over the seed's lines as plain
   paragraphs, and a python-docx document built directly with the same paragraphs.
+
+With ``--scale`` (opt-in: a few minutes more), also:
+
+* the seed → HWPX split into its steps: ``check_report`` (of a report not yet checked),
+  ``layout`` and the HWPX writer (medians, as the seed rows);
+* the seed ×100 and ×1000 → DOCX and → HWPX, each ``render_bytes`` in a fresh process
+  (median of ``--scale-runs``): wall and CPU time, the exponent of the time from ×100 to
+  ×1000 (1.0 = linear), and the process's peak memory (``ru_maxrss``; the peak after
+  loading the report alone in brackets); ×1000 → HWPX once more with the collector's
+  thresholds left at CPython's defaults, and the load (JSON → checked report) of ×1000.
 """
 
 from __future__ import annotations
@@ -216,6 +226,90 @@ def work_once_rows(folder: Path, runs: int) -> list[tuple[str, float, str]]:
     ]
 
 
+def scale_child(factor: int, fmt: str, untuned: bool) -> None:
+    """One render of the seed ×``factor`` in this (fresh) process; prints a JSON line."""
+    import gc
+
+    data = scaled(json.loads(SEED.read_text(encoding="utf-8")), factor)
+    text = json.dumps(data, ensure_ascii=False)
+    del data
+    start = time.perf_counter()
+    report = govreport.loads(text)  # checked here: render_bytes does not check again
+    load_s = time.perf_counter() - start
+    del text
+    gc.collect()
+    if untuned:
+        from govreport import gc_tuning
+
+        gc_tuning.RENDER_THRESHOLDS = gc.get_threshold()  # type: ignore[assignment]
+    loaded_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start, cpu = time.perf_counter(), time.process_time()
+    out = render_bytes(report, fmt)  # type: ignore[arg-type]
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"wall": wall, "cpu": cpu, "load": load_s, "peak_mb": peak_kb / 1024,
+                      "loaded_mb": loaded_kb / 1024, "kb": len(out) // 1024}))
+
+
+def _scale_run(factor: int, fmt: str, runs: int, untuned: bool = False) -> dict[str, float]:
+    """Medians (and the highest peak) of ``runs`` fresh processes of :func:`scale_child`."""
+    got: list[dict[str, float]] = []
+    for _ in range(runs):
+        args = [sys.executable, str(Path(__file__).resolve()), "--scale-child",
+                f"{factor}:{fmt}{':untuned' if untuned else ''}"]
+        proc = subprocess.run(args, check=True, capture_output=True, text=True)
+        got.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    out = {k: statistics.median(g[k] for g in got) for k in got[0]}
+    out["peak_mb"] = max(g["peak_mb"] for g in got)
+    return out
+
+
+def scale_rows(report: Any, runs: int, scale_runs: int) -> list[tuple[str, float, str]]:
+    """The seed → HWPX in steps, ×100 and ×1000 in fresh processes (see the docstring)."""
+    import math
+
+    from govreport import validation
+    from govreport.layout import layout
+    from govreport.theme import Theme
+    from govreport.writers.hwpx import write_hwpx
+
+    theme = Theme.seoul()
+    laid = layout(report, theme, "ko_KR")
+
+    def check() -> None:
+        validation._CHECKED.clear()  # a report not yet checked (a check is kept per report)
+        validation.check_report(report)
+
+    rows: list[tuple[str, float, str]] = []
+    for name, job in (("check_report", check),
+                      ("layout", partial(layout, report, theme, "ko_KR")),
+                      ("HWPX writer (write_hwpx of the layout)", partial(write_hwpx, laid, theme))):
+        rows.append((f"seed → HWPX step: {name}", median_seconds(job, runs, 3),
+                     f"median of {runs}"))
+    validation.check_report(report)
+    for fmt in ("hwpx", "docx"):
+        small = _scale_run(100, fmt, scale_runs)
+        big = _scale_run(1000, fmt, scale_runs)
+        exponent = math.log10(big["wall"] / small["wall"])
+        cpu_exponent = math.log10(big["cpu"] / small["cpu"])
+        for factor, got in ((100, small), (1000, big)):
+            rows.append((f"seed ×{factor} → {fmt.upper()} (fresh process)", got["wall"],
+                         f"median of {scale_runs}, CPU {got['cpu']:.1f} s, peak "
+                         f"{got['peak_mb']:,.0f} MB ({got['loaded_mb']:,.0f} MB after load), "
+                         f"{got['kb']:,.0f} KB"))
+        rows.append((f"{fmt.upper()} ×100 → ×1000: exponent", exponent,
+                     f"time ∝ size^{exponent:.3f} (wall), ^{cpu_exponent:.3f} (CPU); "
+                     "1.0 = linear"))
+        if fmt == "hwpx":
+            plain = _scale_run(1000, fmt, scale_runs, untuned=True)
+            rows.append(("seed ×1000 → HWPX, collector thresholds untuned", plain["wall"],
+                         f"median of {scale_runs}, CPU {plain['cpu']:.1f} s, "
+                         f"{plain['wall'] / big['wall']:.2f}× the tuned render"))
+            rows.append(("seed ×1000: load (JSON → checked report)", big["load"],
+                         f"median of {scale_runs}, in the HWPX processes"))
+    return rows
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -248,7 +342,17 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=None, help="number of batch reports")
     parser.add_argument("--jobs", type=int, default=2, help="batch --jobs (default 2)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    parser.add_argument("--scale", action="store_true",
+                        help="also the seed → HWPX steps and the seed ×100/×1000 in fresh "
+                             "processes (time, exponent, peak memory): a few minutes more")
+    parser.add_argument("--scale-runs", type=int, default=3,
+                        help="fresh processes per size and format with --scale (default 3)")
+    parser.add_argument("--scale-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.scale_child:
+        factor, fmt, *flags = args.scale_child.split(":")
+        scale_child(int(factor), fmt, "untuned" in flags)
+        return
     runs = 5 if args.quick else 20
     big_runs = {10: 3 if args.quick else 5, 100: 1 if args.quick else 3}
     cli_runs = 3 if args.quick else 5
@@ -259,7 +363,8 @@ def main() -> None:
 
     def add(name: str, seconds: float, note: str = "", ratio: str = "") -> None:
         rows.append((name, seconds, note, ratio))
-        print(f"  {name:<46} {seconds * 1000:10.1f} ms  {note}", file=sys.stderr, flush=True)
+        shown = f"{seconds:10.3f}   " if "exponent" in name else f"{seconds * 1000:10.1f} ms"
+        print(f"  {name:<46} {shown}  {note}", file=sys.stderr, flush=True)
 
     print(machine(), file=sys.stderr)
     load_before = load_average()
@@ -306,6 +411,9 @@ def main() -> None:
             f"median of {start_runs}")
         for name, sec, note in work_once_rows(folder, runs):
             add(name, sec, note)
+        if args.scale:
+            for name, sec, note in scale_rows(govreport.load(SEED), runs, args.scale_runs):
+                add(name, sec, note)
         out = folder / "seed.docx"
         add("CLI: govreport render seed -o seed.docx",
             cli_seconds(["render", str(SEED), "-o", str(out), "--force"], cli_runs),
@@ -341,6 +449,8 @@ def main() -> None:
     print("|---|---:|---:|---:|---|")
     for name, sec, note, ratio in rows:
         value = f"{sec:.1f} s" if sec >= 10 else f"{sec * 1000:.1f} ms"
+        if "exponent" in name:  # a number, not a time
+            value = f"{sec:.3f}"
         r1, _, r2 = ratio.partition("|")
         print(f"| {name} | {value} | {r1.strip()} | {r2.strip()} | {note} |")
     if args.json:

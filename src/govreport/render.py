@@ -161,9 +161,10 @@ def render_bytes(
     목차 takes instead of the estimate (see :func:`render_many`).  ``limits``: see
     :mod:`govreport.limits`.  ``layouts``: shared by the calls that render one report to
     several formats, so that it is laid out once (see :class:`Layouts`)."""
+    from .gc_tuning import fewer_collections
     from .limits import using
 
-    with using(limits):
+    with using(limits), fewer_collections():
         return _render_bytes(source, fmt, template=template, theme=theme, locale=locale,
                              check=check, toc_pdf=toc_pdf, layouts=layouts)
 

@@ -176,6 +176,17 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in attrs.fields(cls))
 
 
+@functools.lru_cache(maxsize=1024)
+def _iso_problem(iso: str) -> str | None:
+    """Why the ISO text of a date or period does not parse back, or None (dates repeat
+    through a report: each text is parsed once)."""
+    try:
+        parse_period(iso)
+    except (DateFormatError, TypeError) as exc:
+        return str(exc)
+    return None
+
+
 def _blank(value: str | None) -> bool:
     return value is None or not value.strip()
 
@@ -324,6 +335,10 @@ class _Checker:
                     value = getattr(obj, name)
                     if value is None or value is True or value is False or value == ():
                         continue
+                    kind = type(value)
+                    if (kind is str and not _XML_BAD.search(value)) or (
+                            kind is int and -MAX_NUMBER < value < MAX_NUMBER):
+                        continue  # a clean leaf: nothing to report (no path made for it)
                     fpath = f"{path}.{name}"
                     deeper = nesting + (name in NESTING_FIELDS)
                     if deeper > max_nesting:
@@ -372,19 +387,17 @@ class _Checker:
             self.add(path, problem)
 
     def period(self, value: Period, path: str) -> None:
-        try:
-            parse_period(value.iso())
-        except (DateFormatError, TypeError) as exc:
-            self.add(path, str(exc))
+        problem = _iso_problem(value.iso())
+        if problem is not None:
+            self.add(path, problem)
             return
         if path != "$.meta.date":
             self.future(value.start, path)
 
     def point(self, value: PartialDate, path: str) -> None:
-        try:
-            parse_period(value.iso())
-        except (DateFormatError, TypeError) as exc:
-            self.add(path, str(exc))
+        problem = _iso_problem(value.iso())
+        if problem is not None:
+            self.add(path, problem)
             return
         self.future(value, path)
 

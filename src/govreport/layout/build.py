@@ -66,7 +66,7 @@ from .nodes import (
     TocBlock,
     TocEntry,
 )
-from .paginate import paginate, para_height, text_height_pt
+from .paginate import Styles, paginate, para_height, text_height_pt
 from .tables import TableLayout, as_generic
 from .text import TextFormatter
 from .titles import balance_title
@@ -95,10 +95,39 @@ class _Builder:
         """No cover or 목차; title box and by-line on top; parts follow on the same page."""
         self.out: list[Node] = []
         self.prev: str | None = None
+        self.styles = Styles(theme)
+        """Resolved role styles and measurements, shared with pagination."""
+        # the theme's spacing and indents, computed once per combination (pure functions
+        # of the theme, asked for thousands of times in a long report)
+        self._gaps: dict[tuple[str | None, str], float] = {}
+        self._indents: dict[tuple[str, float | None], ThemeIndent] = {}
+        self._child_indents: dict[tuple[str, str | None, ThemeIndent | None], ThemeIndent] = {}
 
     # ------------------------------------------------------------------ emit helpers
     def gap(self, role: str) -> float:
-        return self.theme.space_before(cast(Role, self.prev), cast(Role, role))
+        key = (self.prev, role)
+        gap = self._gaps.get(key)
+        if gap is None:
+            gap = self._gaps[key] = self.theme.space_before(cast(Role, self.prev),
+                                                            cast(Role, role))
+        return gap
+
+    def indent(self, role: Role, parent_sym_x: float | None = None) -> ThemeIndent:
+        """``theme.indent``, computed once per role and parent position."""
+        key = (role, parent_sym_x)
+        ind = self._indents.get(key)
+        if ind is None:
+            ind = self._indents[key] = self.theme.indent(role, parent_sym_x)
+        return ind
+
+    def child_indent(self, role: Role, parent_role: Role | None,
+                     parent: ThemeIndent | None) -> ThemeIndent:
+        """``theme.child_indent``, computed once per role, parent role and parent indent."""
+        key = (role, parent_role, parent)
+        ind = self._child_indents.get(key)
+        if ind is None:
+            ind = self._child_indents[key] = self.theme.child_indent(role, parent_role, parent)
+        return ind
 
     def para(self, role: Role, runs: Sequence[Run], *, symbol: str | None = None,
              indent: Indent | None = None, gap_role: str | None = None, **kw: object) -> Para:
@@ -116,7 +145,7 @@ class _Builder:
     def fitted(self, p: Para) -> Para:
         """``p`` with 자간/장평 squeezed when its last line would hold only 1–2 characters or
         a line would be stretched to wide gaps (:func:`.fitting.loosen_fit`)."""
-        style = self.theme.resolve(p.role)  # type: ignore[arg-type]
+        style = self.styles[p.role]
         left = p.indent.left_pt if p.indent else 0.0
         text = "".join(r.text for r in p.runs)
         if "\n" in text:
@@ -166,12 +195,13 @@ class _Builder:
                 toc_entries.append(TocEntry(level=1, label=f"{app.label} {number}",
                                             text=app.title, bookmark=mark))
             self.appendix(number, app, mark)
-        body = paginate(tuple(self.out), t)
+        styles = self.styles  # measurements shared by pagination and the page estimate
+        body = paginate(tuple(self.out), t, styles)
         front: tuple[Node, ...] = ()
         if r.layout == "booklet" and r.toc.show and t.toc.enabled:
             from .paginate import estimate_pages
 
-            pages = estimate_pages(body, t)
+            pages = estimate_pages(body, t, styles)
             entries = tuple(
                 attrs.evolve(e, page=None if e.heading else pages.get(e.bookmark))
                 for e in toc_entries
@@ -402,7 +432,7 @@ class _Builder:
         t = self.theme
         paras = tuple(
             Para(role="overview", symbol=self._enum_symbol("overview", i),
-                 runs=(Run(text=title),), indent=_ind(t.indent("overview")),
+                 runs=(Run(text=title),), indent=_ind(self.indent("overview")),
                  space_before_pt=0 if i == 0 else None)
             for i, title in enumerate(titles)
         )
@@ -568,14 +598,14 @@ class _Builder:
             elif isinstance(b, Note):
                 self.note(b, parent_indent)
             elif isinstance(b, Footnote):
-                ind = self.theme.child_indent("footnote", cast(Role, parent_role), parent_indent)
+                ind = self.child_indent("footnote", cast(Role, parent_role), parent_indent)
                 self.para("footnote", [Run(text=b.text)], symbol=b.mark, indent=_ind(ind))
             elif isinstance(b, LeadLine):
-                self.para("lead", [Run(text=b.text)], indent=_ind(self.theme.indent("lead")))
+                self.para("lead", [Run(text=b.text)], indent=_ind(self.indent("lead")))
             elif isinstance(b, SubCaption):
                 self.para("subcaption", [Run(text=b.text)],
                           symbol=self.theme.symbol("subcaption"),
-                          indent=_ind(self.theme.indent("subcaption")))
+                          indent=_ind(self.indent("subcaption")))
             elif isinstance(b, Paragraph):
                 self.para("paragraph", [Run(text=b.text)], align=b.align)
             elif isinstance(b, Table | StaffingTable | BudgetTable):
@@ -634,9 +664,9 @@ class _Builder:
         else:
             role = LEVEL_ROLES[min(level, 4) - 1]
         if level > 4 and parent_indent is not None and not in_event:
-            ind = t.indent(role, parent_indent.sym_x_pt)
+            ind = self.indent(role, parent_indent.sym_x_pt)
         else:
-            ind = t.child_indent(role, cast(Role, parent_role), parent_indent)
+            ind = self.child_indent(role, cast(Role, parent_role), parent_indent)
         symbol = item.symbol if item.symbol is not None else t.symbol(role)
         para_indent = _ind(ind)
         if item.label and t.layout.label_wrap == "label":  # wrapped lines start after "(label) "
@@ -649,8 +679,7 @@ class _Builder:
 
     def enum(self, e: EnumItem, index: int, parent_level: int, parent_role: str | None,
              parent_indent: ThemeIndent | None) -> None:
-        t = self.theme
-        ind = t.child_indent("enum", cast(Role, parent_role), parent_indent)
+        ind = self.child_indent("enum", cast(Role, parent_role), parent_indent)
         tail = f" ({self.fmt.annotation_date(e.date)})" if e.date is not None else ""
         self.para("enum", [Run(text=e.text + tail)], symbol=self._enum_symbol("enum", index),
                   indent=_ind(ind))
@@ -659,7 +688,7 @@ class _Builder:
 
     def event(self, ev: Event, parent_level: int) -> None:
         t = self.theme
-        ind = t.indent("event_title")
+        ind = self.indent("event_title")
         tail = f" ({self.fmt.heading_period(ev.period)})" if ev.period is not None else ""
         self.para("event_title", [Run(text=ev.title + tail)], symbol=t.symbol("event_title"),
                   indent=_ind(ind))
@@ -668,7 +697,7 @@ class _Builder:
 
     def when_where(self, w: WhenWhere, parent_indent: ThemeIndent | None) -> None:
         t = self.theme
-        ind = t.child_indent("event_field", "event_title", parent_indent)
+        ind = self.child_indent("event_field", "event_title", parent_indent)
         text = f"{w.key}{t.event.key_sep}{self.fmt.when_where(w)}"
         self.para("event_field", [Run(text=text)], symbol=t.symbol("event_field"),
                   indent=_ind(ind))
@@ -677,9 +706,9 @@ class _Builder:
         t, ct = self.theme, self.theme.category
         if ct.style == "inline":
             self.para("paragraph", [Run(text=f"[{c.label}] ", bold=True), Run(text=c.text)],
-                      indent=_ind(t.indent(ct.slot)))
+                      indent=_ind(self.indent(ct.slot)))
         else:
-            x = t.indent(ct.slot).sym_x_pt
+            x = self.indent(ct.slot).sym_x_pt
             label_w = mm_to_pt(ct.label_width_mm)
             cells = (
                 CellBox(row=0, col=0, fill=t.color(ct.fill), paras=(
@@ -697,10 +726,10 @@ class _Builder:
         t = self.theme
         if n.scope == "table":
             self.para("note_table", [Run(text=n.text)], symbol=t.symbol("note_table"),
-                      indent=_ind(t.indent("note_table")))
+                      indent=_ind(self.indent("note_table")))
             return
-        ind = (t.indent("note", parent_indent.sym_x_pt) if parent_indent is not None
-               else t.indent("note"))
+        ind = (self.indent("note", parent_indent.sym_x_pt) if parent_indent is not None
+               else self.indent("note"))
         self.para("note", [Run(text=n.text)], symbol=t.symbol("note"), indent=_ind(ind))
 
     def table(self, table: Table | StaffingTable | BudgetTable) -> None:
@@ -720,7 +749,7 @@ class _Builder:
         self.box(box, kind="table")
         for note in generic.notes:
             self.para("note_table", [Run(text=note)], symbol=t.symbol("note_table"),
-                      indent=_ind(t.indent("note_table")))
+                      indent=_ind(self.indent("note_table")))
 
     # ------------------------------------------------------------------ figures and charts
     def caption(self, text: str) -> None:
@@ -760,7 +789,7 @@ class _Builder:
             self.caption(chart.title)
         for note in chart.notes:
             self.para("note_table", [Run(text=note)], symbol=t.symbol("note_table"),
-                      indent=_ind(t.indent("note_table")))
+                      indent=_ind(self.indent("note_table")))
 
     def diagram(self, d: OrgChart | VisionDiagram | Comparison) -> None:
         """조직도, 비전 체계도, 비교 상자: a ``< 제목 >`` line, then the box tables."""

@@ -9,6 +9,7 @@ fonts.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from ..theme.model import Fitting
@@ -47,13 +48,20 @@ def squeeze_line(text: str, pt: float, width_pt: float,
     return _cheapest(em, len(text), target, fitting)
 
 
+@functools.lru_cache(maxsize=32)
+def _candidates(spacing_min_pct: float,
+                width_steps_pct: tuple[float, ...]) -> tuple[tuple[float, float], ...]:
+    """(자간 %, 장평 %) pairs within the limits, the gentlest squeeze first: 1 % of 장평
+    counts like 1.5 % of 자간."""
+    steps = [-float(i) for i in range(int(-spacing_min_pct) + 1)]
+    return tuple(sorted(((s, w) for w in width_steps_pct for s in steps),
+                        key=lambda c: -c[0] + (100 - c[1]) * 1.5))
+
+
 def _cheapest(em: float, chars: int, target: float,
               fitting: Fitting) -> tuple[float, float] | None:
-    steps = [-float(i) for i in range(int(-fitting.letter_spacing_min_pct) + 1)]
-    # the gentlest squeeze first: 1 % of 장평 counts like 1.5 % of 자간
-    candidates = sorted(((s, w) for w in fitting.width_steps_pct for s in steps),
-                        key=lambda c: -c[0] + (100 - c[1]) * 1.5)
-    for spacing, width in candidates:
+    for spacing, width in _candidates(fitting.letter_spacing_min_pct,
+                                      tuple(fitting.width_steps_pct)):
         if em * width / 100 + chars * spacing / 100 <= target:
             return spacing, width
     return None
@@ -63,15 +71,25 @@ LOOSE_GAP_EM = 1.0
 """A justified line is loose when each of its gaps would widen by more than this (em)."""
 
 
+def _tokens(text: str) -> list[tuple[float, int]]:
+    """(width em, characters) of each word of ``text`` (split at spaces)."""
+    return [(text_em(token), len(token)) for token in text.split(" ")]
+
+
 def _wrap(text: str, capacity: float, spacing: float = 0.0,
           width: float = 100.0) -> list[tuple[float, int]]:
     """(width em, number of gaps) of each line when ``text`` is broken at spaces (어절)."""
+    return _wrap_tokens(_tokens(text), capacity, spacing, width)
+
+
+def _wrap_tokens(tokens: list[tuple[float, int]], capacity: float, spacing: float,
+                 width: float) -> list[tuple[float, int]]:
     w, s = width / 100, spacing / 100
     space = 0.5 * w + s
     lines: list[tuple[float, int]] = []
     cur, gaps = -1.0, 0
-    for token in text.split(" "):
-        tw = text_em(token) * w + len(token) * s
+    for em, n in tokens:
+        tw = em * w + n * s
         if cur < 0:
             cur, gaps = tw, 0
         elif cur + space + tw <= capacity:
@@ -88,7 +106,12 @@ def _wrap(text: str, capacity: float, spacing: float = 0.0,
 
 def is_loose(text: str, capacity: float, spacing: float = 0.0, width: float = 100.0) -> bool:
     """Whether a non-last line of ``text`` would be stretched to wide gaps."""
-    lines = _wrap(text, capacity, spacing, width)
+    return _loose(_tokens(text), capacity, spacing, width)
+
+
+def _loose(tokens: list[tuple[float, int]], capacity: float, spacing: float,
+           width: float) -> bool:
+    lines = _wrap_tokens(tokens, capacity, spacing, width)
     return any(g and (capacity - used) / g > LOOSE_GAP_EM for used, g in lines[:-1])
 
 
@@ -98,13 +121,14 @@ def loosen_fit(text: str, pt: float, width_pt: float,
     would otherwise be stretched to wide gaps; ``None`` when no line is loose or nothing
     helps.  The squeeze never leaves a too-short last line (:func:`needs_fit`)."""
     capacity = width_pt / pt
-    if capacity <= 0 or " " not in text or not is_loose(text, capacity):
+    if capacity <= 0 or " " not in text:
         return None
-    steps = [-float(i) for i in range(int(-fitting.letter_spacing_min_pct) + 1)]
-    candidates = sorted(((s, w) for w in fitting.width_steps_pct for s in steps),
-                        key=lambda c: -c[0] + (100 - c[1]) * 1.5)
+    tokens = _tokens(text)
+    if not _loose(tokens, capacity, 0.0, 100.0):
+        return None
+    candidates = _candidates(fitting.letter_spacing_min_pct, tuple(fitting.width_steps_pct))
     for spacing, width in candidates[1:]:
-        if is_loose(text, capacity, spacing, width):
+        if _loose(tokens, capacity, spacing, width):
             continue
         em = text_em(text) * width / 100 + len(text) * spacing / 100
         if not needs_fit(em, capacity, fitting):

@@ -100,10 +100,25 @@ class _CharWidths(dict[str, float]):
 
 _WIDTHS = _CharWidths()
 
+_EMS: dict[str, float] = {}
+"""Widths measured so far, by text: the layout measures one paragraph or word many times
+(line fitting, pagination, row heights).  Bounded: emptied when it reaches
+:data:`_EMS_MAX` entries, so that a long-lived process does not grow with it."""
+_EMS_MAX = 1 << 14
+
 
 def text_em(text: str) -> float:
     """Width of the longest line of ``text`` in em (Hangul/CJK 1.0, others 0.55, space 0.5)."""
-    return max(sum(map(_WIDTHS.__getitem__, line)) for line in text.split("\n"))
+    em = _EMS.get(text)
+    if em is None:
+        if "\n" in text:
+            em = max(sum(map(_WIDTHS.__getitem__, line)) for line in text.split("\n"))
+        else:
+            em = sum(map(_WIDTHS.__getitem__, text))
+        if len(_EMS) >= _EMS_MAX:
+            _EMS.clear()
+        _EMS[text] = em
+    return em
 
 
 def word_em(text: str) -> float:

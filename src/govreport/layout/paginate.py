@@ -26,11 +26,17 @@ from .nodes import ChartBox, Node, PageBreak, Para, PictureBox, TableBox, TocBlo
 
 
 class Styles(dict[str, ResolvedStyle]):
-    """``theme.resolve(role)``, computed once per role."""
+    """``theme.resolve(role)``, computed once per role; and the measurements of one pass
+    (line counts of paragraphs, heights of tables), made once per node.
+
+    The measurements are kept by node identity, with the node (so that its ``id`` stays
+    its own while kept): a ``Styles`` lives as long as one layout."""
 
     def __init__(self, theme: Theme) -> None:
         super().__init__()
         self.theme = theme
+        self.lines: dict[tuple[int, float], tuple[Para, int]] = {}
+        self.tables: dict[int, tuple[TableBox, float]] = {}
 
     def __missing__(self, role: str) -> ResolvedStyle:
         style = self[role] = self.theme.resolve(role)  # type: ignore[arg-type]
@@ -40,8 +46,15 @@ class Styles(dict[str, ResolvedStyle]):
 def para_lines(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> int:
     """Estimated number of lines of a paragraph: its runs at their own sizes, its 자간/장평
     squeeze included (what the writers also use to size table rows)."""
-    style = (styles or Styles(theme))[p.role]
-    return line_count(p, style.pt, width_pt)
+    if styles is None:
+        return line_count(p, Styles(theme)[p.role].pt, width_pt)
+    key = (id(p), width_pt)
+    kept = styles.lines.get(key)
+    if kept is not None and kept[0] is p:
+        return kept[1]
+    n = line_count(p, styles[p.role].pt, width_pt)
+    styles.lines[key] = (p, n)
+    return n
 
 
 def line_count(p: Para, base_pt: float, width_pt: float) -> int:
@@ -63,12 +76,23 @@ def line_count(p: Para, base_pt: float, width_pt: float) -> int:
 
 def para_height(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> float:
     """Estimated height of a paragraph in pt, space before included."""
-    style = (styles or Styles(theme))[p.role]
+    if styles is None:
+        styles = Styles(theme)
+    style = styles[p.role]
     return (para_lines(p, theme, width_pt, styles) * style.line_height_pt
             + (p.space_before_pt or 0.0))
 
 
 def _table_height(t: TableBox, theme: Theme, styles: Styles) -> float:
+    kept = styles.tables.get(id(t))
+    if kept is not None and kept[0] is t:
+        return kept[1]
+    h = _measure_table(t, theme, styles)
+    styles.tables[id(t)] = (t, h)
+    return h
+
+
+def _measure_table(t: TableBox, theme: Theme, styles: Styles) -> float:
     rows = [0.0] * t.n_rows
     for c in t.cells:
         w = sum(t.col_widths_pt[c.col:c.col + c.colspan]) - mm_to_pt(t.cell_margin_mm[0] * 2)
@@ -89,7 +113,8 @@ def text_height_pt(theme: Theme) -> float:
     return mm_to_pt(theme.page.height_mm - m.top - m.bottom - m.header - m.footer)
 
 
-def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
+def estimate_pages(body: tuple[Node, ...], theme: Theme,
+                   styles: Styles | None = None) -> dict[str, int]:
     """Estimated body page (from 1) of every bookmarked paragraph or box.
 
     Paragraphs flow across page ends (as in Word and Hancom); tables and boxes shorter than a
@@ -97,7 +122,8 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme) -> dict[str, int]:
     """
     page_h = text_height_pt(theme)
     width = theme.page.text_width_pt
-    styles = Styles(theme)
+    if styles is None:
+        styles = Styles(theme)
     page, used = 1, 0.0
     marks: dict[str, int] = {}
     for node in body:
@@ -302,15 +328,19 @@ def _pages_of(placed: Sequence[_Placed | None], lo: int, hi: int) -> list[int]:
     return [p.first for p in placed[lo:hi] if p is not None]
 
 
-def paginate(body: tuple[Node, ...], theme: Theme) -> tuple[Node, ...]:
+def paginate(body: tuple[Node, ...], theme: Theme,
+             styles: Styles | None = None) -> tuple[Node, ...]:
     """``body`` with page ends made natural (see the module docstring).
 
     Headings that would end a page without their content get a page break before them;
     a run of blocks (up to an explicit page break) whose last page would hold at most
     ``fitting.pull_back_lines`` lines is pulled back onto the page before, or the page
     breaks before the last □ group so that the new page starts at a natural point.
+    ``styles``: measurements shared with later passes of the same layout (see
+    :class:`Styles`).
     """
-    styles = Styles(theme)
+    if styles is None:
+        styles = Styles(theme)
     flow = _Flow(theme, styles)
     nodes = [_with_split(n, flow) for n in body]
     nodes = _pull_back_tails(nodes, flow)

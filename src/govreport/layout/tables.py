@@ -120,9 +120,9 @@ class TableLayout:
         long_text = [False] * n_cols
         min_em = [0.0] * n_cols
         nat_em = [0.0] * n_cols
-        for p in placed:
+        texts = [self.cell_text(p.cell, plain=p.row < n_head) for p in placed]
+        for p, text in zip(placed, texts, strict=True):
             is_head = p.row < n_head
-            text = self.cell_text(p.cell, plain=is_head)
             scale = (head_style.pt if is_head else body_style.pt) / body_style.pt
             words, line = word_em(text), text_em(text)
             for item in p.cell.items:
@@ -157,7 +157,7 @@ class TableLayout:
         head_fill = theme.color(ts.head_fill)
         total_fill = theme.color(ts.total_fill)
         cells: list[CellBox] = []
-        for p in placed:
+        for p, text in zip(placed, texts, strict=True):
             cell = p.cell
             is_head = p.row < n_head
             last_row = p.row + cell.rowspan - 1
@@ -170,7 +170,6 @@ class TableLayout:
                 right=side if last_col == n_cols - 1 else thin,
             )
             role = "table_head" if is_head else "table_body"
-            text = self.cell_text(cell, plain=is_head)
             if cell.align is not None:
                 align = cell.align
             elif is_head or p.col < table.stub_columns:

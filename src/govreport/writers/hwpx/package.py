@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
+from ...layout.nodes import Node, Para, TableBox
 from ._xml import DECL, XMLNS, attr, esc
 
 MIMETYPE = b"application/hwp+zip"
@@ -96,8 +97,9 @@ def content_hpf(meta: Mapping[str, str], sections: int = 1) -> str:
     )
 
 
-def preview_text(paragraphs: list[str], limit: int = 1024) -> str:
-    """``Preview/PrvText.txt``: the first paragraphs as plain text (CRLF lines)."""
+def preview_text(paragraphs: Iterable[str], limit: int = 1024) -> str:
+    """``Preview/PrvText.txt``: the first paragraphs as plain text (CRLF lines); only as
+    many as the limit takes are read."""
     out: list[str] = []
     size = 0
     for text in paragraphs:
@@ -110,13 +112,34 @@ def preview_text(paragraphs: list[str], limit: int = 1024) -> str:
     return "\r\n".join(out) + "\r\n"
 
 
+def paragraph_texts(nodes: Iterable[Node]) -> Iterator[str]:
+    """The plain text of every paragraph (those in table cells too), in document order, made
+    as it is asked for: the preview reads only the first few."""
+    for n in nodes:
+        if isinstance(n, Para):
+            yield n.text
+        elif isinstance(n, TableBox):
+            for c in n.cells:
+                for p in c.paras:
+                    yield p.text
+
+
 _STORED = frozenset({"version.xml"})
 """Parts stored uncompressed besides ``mimetype``, as in every Hancom-saved file."""
 
 
-def build_zip(parts: Mapping[str, bytes]) -> bytes:
+Part = bytes | list[str]
+"""A part's bytes, or its text in pieces (UTF-8 encoded and compressed piece by piece)."""
+
+_CHUNK = 1 << 16
+"""Characters encoded at a time when a part is written from pieces."""
+
+
+def build_zip(parts: Mapping[str, Part]) -> bytes:
     """Zip ``parts`` in the given order after a stored ``mimetype`` (``version.xml`` stored
-    too, as Hancom does); deterministic bytes."""
+    too, as Hancom does); deterministic bytes.  A part given as text pieces is written in
+    chunks, so that it is never held whole (as text and again as bytes): the same bytes as
+    its joined text would give, with a fraction of the memory."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         info = zipfile.ZipInfo("mimetype", date_time=_EPOCH)
@@ -130,11 +153,32 @@ def build_zip(parts: Mapping[str, bytes]) -> bytes:
             info.create_system = 0
             if name in _STORED:
                 info.compress_type = zipfile.ZIP_STORED
-                z.writestr(info, data)
             else:
                 info.compress_type = zipfile.ZIP_DEFLATED
-                z.writestr(info, data, compresslevel=6)
+            if isinstance(data, bytes):
+                z.writestr(info, data, compresslevel=None if name in _STORED else 6)
+            else:  # zlib's default level is 6 as well
+                _write_pieces(z, info, data)
     return buf.getvalue()
+
+
+def _write_pieces(z: zipfile.ZipFile, info: zipfile.ZipInfo, pieces: list[str]) -> None:
+    """One entry from text pieces, encoded ``_CHUNK`` characters at a time."""
+    chars = sum(map(len, pieces))
+    # as writestr decides from the byte size: ZIP64 for a part near 2 GiB (4 bytes a
+    # character at most in UTF-8)
+    big = chars * 4 * 1.05 > zipfile.ZIP64_LIMIT
+    with z.open(info, "w", force_zip64=big) as out:
+        batch: list[str] = []
+        size = 0
+        for piece in pieces:
+            batch.append(piece)
+            size += len(piece)
+            if size >= _CHUNK:
+                out.write("".join(batch).encode())
+                batch, size = [], 0
+        if batch:
+            out.write("".join(batch).encode())
 
 
 def standard_parts(header: str, sections: list[str], meta: Mapping[str, str],

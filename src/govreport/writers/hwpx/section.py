@@ -100,6 +100,10 @@ class SectionWriter:
         self._pid = first_para_id
         self._obj = 0
         self._cell_borders: dict[tuple[Borders, str | None, tuple[str, ...]], int] = {}
+        # shape ids by the arguments that make them: a document repeats a few shapes
+        # thousands of times, so each is built (and its units rounded) once
+        self._para_ids: dict[tuple[object, ...], int] = {}
+        self._char_ids: dict[tuple[object, ...], int] = {}
         self._break = False
         self.lead_run = ""  # secPr/colPr run for the section's first paragraph
         self.lead_ctrls = ""  # controls for the next top-level paragraph's first run
@@ -114,6 +118,11 @@ class SectionWriter:
     # ------------------------------------------------------------------ document
     def document(self, doc: LaidDocument) -> str:
         """The complete ``section0.xml`` of a laid document."""
+        return "".join(self.document_pieces(doc))
+
+    def document_pieces(self, doc: LaidDocument) -> list[str]:
+        """``section0.xml`` in pieces (joined, they are :meth:`document`): a long report's
+        XML is zipped piece by piece, never held whole as one string."""
         self.lead_run = self.sec_pr_run()
         self.lead_ctrls = self.page_num_ctrl()
         if self.page_numbers:
@@ -121,7 +130,10 @@ class SectionWriter:
         self.parts(doc, include_cover=True)
         if self.lead_run:  # empty document: still one paragraph holding the section
             self.empty_para("paragraph")
-        return f"{DECL}<hs:sec {XMLNS}>{''.join(self.out)}</hs:sec>"
+        pieces, self.out = self.out, []
+        pieces.insert(0, f"{DECL}<hs:sec {XMLNS}>")
+        pieces.append("</hs:sec>")
+        return pieces
 
     def parts(self, doc: LaidDocument, *, include_cover: bool) -> None:
         """Cover (optional), 목차 and body with page breaks and page-number controls."""
@@ -308,11 +320,15 @@ class SectionWriter:
             blank = self.blank(1.0, top=top, page_break=page_break, line_pct=100.0,
                                prev_pt=max(prev_pt - 1.0, 0.0))
             prev_pt, page_break = 0.0, False
-        para_pr = h.para(h.para_key(
-            role, align=p.align, left_pt=first_x,
-            hanging_pt=ind.left_pt - first_x, prev_pt=prev_pt,
-            next_pt=p.space_after_pt or 0.0, keep_next=p.keep_next or None, tab=tab,
-            border=border, border_offsets=offsets))
+        shape = (role, p.align, first_x, ind.left_pt - first_x, prev_pt,
+                 p.space_after_pt or 0.0, p.keep_next or None, tab, border, offsets)
+        para_pr = self._para_ids.get(shape)
+        if para_pr is None:
+            para_pr = self._para_ids[shape] = h.para(h.para_key(
+                role, align=p.align, left_pt=first_x,
+                hanging_pt=ind.left_pt - first_x, prev_pt=prev_pt,
+                next_pt=p.space_after_pt or 0.0, keep_next=p.keep_next or None, tab=tab,
+                border=border, border_offsets=offsets))
         head = blank + self._head(para_pr, style.id, top=top, page_break=page_break)
         lead, ctrls = self._lead(top)
         if p.bookmark:
@@ -333,9 +349,13 @@ class SectionWriter:
         if r.bold is None and r.color is None and r.size_pt is None and r.font is None \
                 and not r.superscript and spacing is None and width is None:
             return base
-        return self.h.char(self.h.char_key(role, font=r.font, size_pt=r.size_pt, bold=r.bold,
-                                           color=r.color, superscript=r.superscript,
-                                           letter_spacing_pct=spacing, width_pct=width))
+        shape = (role, r.font, r.size_pt, r.bold, r.color, r.superscript, spacing, width)
+        cid = self._char_ids.get(shape)
+        if cid is None:
+            cid = self._char_ids[shape] = self.h.char(self.h.char_key(
+                role, font=r.font, size_pt=r.size_pt, bold=r.bold, color=r.color,
+                superscript=r.superscript, letter_spacing_pct=spacing, width_pct=width))
+        return cid
 
     @staticmethod
     def _run_content(r: Run, tabs: list[str]) -> str:

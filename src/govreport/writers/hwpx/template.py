@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import html
 import io
+import itertools
 import re
 import zipfile
 import zlib
@@ -30,14 +31,14 @@ import jinja2
 from lxml import etree
 
 from ...errors import RenderError, short
-from ...layout.nodes import LaidDocument, Para, PictureBox, iter_paras
+from ...layout.nodes import LaidDocument, Para, PictureBox
 from ...limits import current, hint
 from ...templating import TemplateStopped, environment, template_error, watchdog
 from ...theme import Theme
 from ._xml import HH, HP, XMLNS
 from .header import LANGS, ROLE_STYLE_NAMES, HeaderBuilder, StyleRef
 from .media import HwpxMedia
-from .package import MIMETYPE, build_zip, preview_text
+from .package import MIMETYPE, build_zip, paragraph_texts, preview_text
 from .section import SectionWriter
 from .slots import Slot
 from .slots import set_slot_text as _set
@@ -282,9 +283,8 @@ def fill_template(template: str | Path | bytes, doc: LaidDocument, theme: Theme,
                           "report at")
     parts["Contents/header.xml"] = head.merge(builder)
     media.add_to(parts)
-    texts = [p.text for p in iter_paras(doc.all_nodes())]
-    parts["Preview/PrvText.txt"] = preview_text(
-        [doc.fields.get("title", ""), *texts]).encode()
+    parts["Preview/PrvText.txt"] = preview_text(itertools.chain(
+        [doc.fields.get("title", "")], paragraph_texts(doc.all_nodes()))).encode()
     return build_zip(parts)
 
 

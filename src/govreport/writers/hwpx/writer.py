@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...layout.nodes import LaidDocument, iter_paras
+from ...layout.nodes import LaidDocument
 from ...theme import Theme
 from .header import HeaderBuilder
-from .package import build_zip, preview_text, standard_parts
+from .package import Part, build_zip, paragraph_texts, preview_text, standard_parts
 from .section import SectionWriter
 
 
@@ -34,8 +34,10 @@ def write_hwpx(doc: LaidDocument, theme: Theme,
         return fill_template(template, doc, theme, locale=locale)
     header = HeaderBuilder(theme)
     writer = SectionWriter(theme, header)
-    section = writer.document(doc)
-    texts = [p.text for p in iter_paras(doc.all_nodes())]
-    parts = standard_parts(header.render(), [section], document_meta(doc), preview_text(texts))
+    section = writer.document_pieces(doc)
+    preview = preview_text(paragraph_texts(doc.all_nodes()))
+    parts = standard_parts(header.render(), [""], document_meta(doc), preview)
     writer.media.add_to(parts)
-    return build_zip(parts)
+    zipped: dict[str, Part] = dict(parts)
+    zipped["Contents/section0.xml"] = section  # in its place, zipped piece by piece
+    return build_zip(zipped)

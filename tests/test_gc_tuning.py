@@ -1,0 +1,84 @@
+"""The garbage-collector thresholds a render raises are the user's again afterwards."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import govreport
+from govreport.gc_tuning import RENDER_THRESHOLDS, fewer_collections
+from govreport.render import render_bytes
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
+
+
+@pytest.fixture(autouse=True)
+def keep_thresholds() -> Iterator[None]:
+    before = gc.get_threshold()
+    yield
+    gc.set_threshold(*before)
+
+
+def test_raised_inside_and_restored_after() -> None:
+    gc.set_threshold(700, 10, 10)
+    with fewer_collections():
+        assert gc.get_threshold() == RENDER_THRESHOLDS
+        with fewer_collections():  # nested: still raised
+            assert gc.get_threshold() == RENDER_THRESHOLDS
+        assert gc.get_threshold() == RENDER_THRESHOLDS
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_restored_after_an_error() -> None:
+    gc.set_threshold(700, 10, 10)
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("boom")
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_user_settings_kept() -> None:
+    gc.set_threshold(0, 10, 10)  # automatic collection switched off by the user
+    with fewer_collections():
+        assert gc.get_threshold() == (0, 10, 10)
+    gc.set_threshold(100_000, 5, 500)  # higher than ours where the user wants it
+    with fewer_collections():
+        assert gc.get_threshold() == (100_000, 20, 500)
+    assert gc.get_threshold() == (100_000, 5, 500)
+
+
+def test_a_change_made_during_the_block_is_not_undone() -> None:
+    gc.set_threshold(700, 10, 10)
+    with fewer_collections():
+        gc.set_threshold(1234, 10, 10)
+    assert gc.get_threshold() == (1234, 10, 10)
+
+
+def test_render_bytes_restores_the_thresholds() -> None:
+    gc.set_threshold(700, 10, 10)
+    report = govreport.load(SEED)
+    assert render_bytes(report, "hwpx")[:2] == b"PK"
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_threads_restore_when_the_last_one_leaves() -> None:
+    gc.set_threshold(700, 10, 10)
+    inside, release = threading.Barrier(3), threading.Event()
+
+    def work() -> None:
+        with fewer_collections():
+            inside.wait()
+            release.wait()
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    inside.wait()
+    assert gc.get_threshold() == RENDER_THRESHOLDS
+    release.set()
+    for t in threads:
+        t.join()
+    assert gc.get_threshold() == (700, 10, 10)
