@@ -363,3 +363,59 @@ def test_zip_bomb_is_refused(tmp_path: Path) -> None:
             read(path)
     finally:
         hwpx_reader.MAX_TOTAL_BYTES = limit
+
+
+def test_json_is_a_registered_reader(tmp_path: Path) -> None:
+    """The JSON reader lives in the registry with the document readers; read from a path it
+    resolves pictures next to the file, and ``govreport.serialization`` still offers it."""
+    import json
+
+    import govreport.serialization as serialization
+    from govreport.readers import FORMATS, READERS
+    from govreport.readers import json as json_reader
+
+    assert list(READERS) == ["json", "hwpx", "hwp", "docx", "txt"] and tuple(READERS) == FORMATS
+    assert serialization.loads is json_reader.loads
+    assert serialization.load_versioned is json_reader.load_versioned
+    import base64
+
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8"
+                           "BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    (tmp_path / "logo.png").write_bytes(png)
+    doc = {"meta": {"title": "보고", "org": "과", "date": "2025-04"},
+           "parts": [{"title": "개요", "intro": [{"type": "figure", "src": "logo.png"}]}]}
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    result = read_document(path)
+    assert result.format == "json" and result.fallbacks == ()
+    assert result.report.base_dir == str(tmp_path)
+    doc["parts"][0]["intro"] = [{"type": "item", "text": "현황"}]
+    assert read_document(json.dumps(doc).encode()).report.parts[0].title == "개요"
+
+
+def test_hwp_parsing_is_bounded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """rhwp runs in a child process under the limits: a file too big, a parse that takes too
+    long or needs too much memory is refused with the limit's name; the CLI exits 2 and
+    writes nothing.  (Real files stay well inside the defaults: the round-trip tests.)"""
+    pytest.importorskip("hwpx")
+    import govreport as g
+    from govreport.limits import Limits
+
+    report = g.load(Path(__file__).resolve().parents[1] / "examples"
+                    / "seoul-mayor-office-2025-04.json")
+    hwp = tmp_path / "r.hwp"
+    g.render(report, hwp)
+    with pytest.raises(ReadError, match=r"larger than 0\.01 MB \(limit input_mb=0\.01"):
+        read(hwp, limits=Limits(input_mb=0.01))
+    with pytest.raises(ReadError, match=r"took longer than 0\.01 s \(limit read_seconds=0\.01"):
+        read(hwp, limits=Limits(read_seconds=0.01))
+    with pytest.raises(ReadError, match=r"memory \(limit read_memory_mb=1;"):
+        read(hwp, limits=Limits(read_memory_mb=1))
+    data = hwp.read_bytes()
+    with pytest.raises(ReadError, match=r"^not a readable HWP file \(.*FileHeader"):
+        read(data[:600], format="hwp")
+    out = tmp_path / "r.json"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", str(hwp), "-o", str(out), "--limit", "read_seconds=0.01"])
+    assert exit_info.value.code == 2 and not out.exists()
+    assert "took longer than 0.01 s" in capsys.readouterr().err

@@ -22,6 +22,11 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office
 HEAVY = ("govreport.writers", "govreport.layout", "govreport.readers", "lxml", "docxtpl",
          "docx", "matplotlib", "jinja2", "PIL")
 """Modules that only rendering (or reading documents) needs."""
+LIGHT_READERS = frozenset({"govreport.readers", "govreport.readers.json",
+                           "govreport.readers.errors", "govreport.readers.log",
+                           "govreport.readers.source"})
+"""The JSON reader and the registry's small shared modules: what loading report JSON needs
+(no document parser: lxml, python-docx, rhwp and the recognizer stay out)."""
 
 LIGHT_PATH_FORBIDDEN = ("attr", "attrs", "cattrs", "babel", "govreport.model",
                         "govreport.serialization", "govreport.limits", "govreport.validation",
@@ -47,7 +52,8 @@ def _imported(*args: str) -> set[str]:
 
 
 def _heavy(modules: set[str]) -> list[str]:
-    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+    return sorted(m for m in modules if m not in LIGHT_READERS
+                  and any(m == h or m.startswith(h + ".") for h in HEAVY))
 
 
 def _forbidden(modules: set[str]) -> list[str]:

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from .model import *  # noqa: F403
     from .model import Report
     from .readers import ReadError, read, read_document
-    from .serialization import dump, dumps, load, loads
+    from .readers.json import load, loads
+    from .serialization import dump, dumps
 
 __version__ = "0.1.0"
 
@@ -45,7 +46,8 @@ _MODEL_NAMES = (
 _LAZY: dict[str, str] = {
     **dict.fromkeys(_MODEL_NAMES, ".model"),
     **dict.fromkeys(("ReadError", "read", "read_document"), ".readers"),
-    **dict.fromkeys(("dump", "dumps", "load", "loads"), ".serialization"),
+    **dict.fromkeys(("dump", "dumps"), ".serialization"),
+    **dict.fromkeys(("load", "loads"), ".readers.json"),
 }
 """Public names imported on first use, by the module that holds them."""
 

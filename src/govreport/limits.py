@@ -37,7 +37,7 @@ class Limits:
     """Upper bounds on input, tables and templates (sizes in MB = 2^20 bytes)."""
 
     input_mb: float = attrs.field(default=64, validator=_positive)
-    """Size of a JSON input file or text."""
+    """Size of a JSON input file or text, and of a .hwp file to read."""
     json_depth: int = attrs.field(default=160, validator=_positive)
     """JSON objects/arrays enclosing a value (the document is level 1)."""
     nesting: int = attrs.field(default=64, validator=_positive)
@@ -64,6 +64,10 @@ class Limits:
     """Size of one picture file or picture data (``figure`` blocks, cover logo)."""
     image_pixels: int = attrs.field(default=60_000_000, validator=_positive)
     """Pixels of one picture (width × height); a side may have at most 20,000."""
+    read_seconds: float = attrs.field(default=60, validator=_positive)
+    """Time the .hwp parser (rhwp, in a child process) may take to convert one file."""
+    read_memory_mb: float = attrs.field(default=1024, validator=_positive)
+    """Memory the .hwp parser's child process may grow by while converting one file."""
 
     @classmethod
     def parse(cls, specs: Sequence[str], base: Limits | None = None) -> Limits:

@@ -297,7 +297,7 @@ def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -
     p = Path(path)
     from .limits import using
     from .readers import READERS, input_format
-    from .serialization import read_json, report_from_data
+    from .readers.json import read_json, report_from_data
 
     with using(limits):
         if p.suffix.lower() not in (".json", "") and p.suffix.lower().lstrip(".") in (

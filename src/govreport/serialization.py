@@ -1,8 +1,10 @@
 """JSON ⇄ model: one cattrs converter with tagged block unions and strict scalar types.
 
-``loads``/``load`` parse and validate; ``dumps``/``dump`` write canonical JSON (defaults
-omitted, ``"type"`` first, dates as ISO strings).  Every structural problem is collected and
-raised at once as :class:`~govreport.errors.ValidationError` with JSON paths.
+``structure`` builds a report from parsed data, collecting every structural problem at once as
+:class:`~govreport.errors.ValidationError` with JSON paths; ``dumps``/``dump`` write canonical
+JSON (defaults omitted, ``"type"`` first, dates as ISO strings).  Reading JSON text and files
+(``loads``/``load``: decoding, limits, syntax messages) is the JSON reader,
+:mod:`govreport.readers.json`; its functions are re-exported here.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 import attrs
 import cattrs
@@ -31,7 +33,6 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
 from .errors import Problem, ValidationError
-from .limits import LimitError, Limits, hint, read_capped, using
 from .limits import current as current_limits
 from .model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
 from .model.checked import trusted
@@ -39,6 +40,17 @@ from .model.dates import DateFormatError, parse_partial_date, parse_period
 from .model.figures import ChartValue, ColumnRef
 from .model.tables import CellValue
 from .validation import NESTING_FIELDS, nesting_message, number_problem
+
+if TYPE_CHECKING:
+    from .readers.json import (
+        load,
+        load_versioned,
+        loads,
+        loads_versioned,
+        parse_json,
+        read_json,
+        report_from_data,
+    )
 
 
 class _TypeMismatch(TypeError):
@@ -521,140 +533,6 @@ def _type_first(value: Any) -> Any:
     return value
 
 
-def _looks_korean_legacy(data: bytes) -> bool:
-    """True if ``data`` decodes as CP949 (EUC-KR) and holds Hangul: a file saved by old tools."""
-    try:
-        text = data.decode("cp949")
-    except UnicodeDecodeError:
-        return False
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
-
-
-def _decode(data: bytes, source: str | None) -> str:
-    """JSON bytes as text (UTF-8, or UTF-16/32 with its byte order as :mod:`json` detects)."""
-    try:
-        return data.decode(json.detect_encoding(data), "surrogatepass")
-    except UnicodeDecodeError as exc:
-        message = f"not UTF-8 text (byte 0x{exc.object[exc.start]:02X} at offset {exc.start})"
-        if _looks_korean_legacy(data):
-            message += "; save it as UTF-8 (it looks like CP949/EUC-KR)"
-        raise ValidationError([Problem(path="$", message=message)], source) from None
-
-
-def _parse(text: str | bytes, source: str | None) -> Any:
-    """The JSON value of ``text``; raise ValidationError for text that is not usable JSON."""
-    if isinstance(text, bytes | bytearray):
-        text = _decode(bytes(text), source)
-    if not text.strip():
-        what = "file" if source is not None else "text"
-        raise ValidationError([Problem(path="$", message=f"{what} is empty")], source)
-    try:
-        return json.loads(text, object_pairs_hook=_object_pairs)
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno} column {exc.colno}"
-        raise ValidationError(
-            [Problem(path="$", message=f"not valid JSON ({exc.msg} at {where})")], source
-        ) from None
-    except RecursionError:
-        deep = _deep_text_path(text)
-        depth = current_limits().json_depth
-        problem = deep or Problem(path="$", message=f"nested more than {depth} levels")
-        raise ValidationError([problem], source) from None
-    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise ValidationError(
-            [Problem(path="$", message=f"not valid JSON ({exc})")], source
-        ) from None
-
-
-def _check_size(text: str | bytes, source: str | None) -> None:
-    cap = current_limits().bytes("input_mb")
-    # a str holds at most 4 UTF-8 bytes per character: measure only when it could be over
-    size = len(text) if isinstance(text, bytes | bytearray) else (
-        len(text) if len(text) * 4 <= cap else len(text.encode("utf-8", "surrogatepass")))
-    if size > cap:
-        raise ValidationError([Problem(path="$", message=f"the input is larger than "
-                                       f"{cap / 2**20:g} MB ({hint('input_mb')})")], source)
-
-
-def parse_json(text: str | bytes, source: str | None = None) -> Any:
-    """JSON text or bytes → data, with the same decoding, limits and messages everywhere."""
-    _check_size(text, source)
-    return _parse(text, source)
-
-
-def read_json(path: str | os.PathLike[str]) -> Any:
-    """Read a JSON file (any JSON, not only a report) with the input limits; every problem is
-    a :class:`ValidationError` naming the file (unreadable, too big, not UTF-8, not JSON)."""
-    p = Path(path)
-    try:
-        data = read_capped(p)
-    except LimitError as exc:
-        raise ValidationError([Problem(path="$", message=str(exc).partition(": ")[2])],
-                              str(p)) from None
-    except OSError as exc:
-        raise ValidationError([Problem(path="$", message=f"cannot read file: "
-                                       f"{exc.strerror or exc}")], str(p)) from None
-    return _parse(data, str(p))
-
-
-def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
-          base_dir: str | os.PathLike[str] | None = None,
-          limits: Limits | None = None) -> Report:
-    """Parse report JSON text; with ``check`` also run the semantic checks (errors only).
-
-    Version 1 documents are migrated silently (the report has the current version).
-    ``base_dir`` is the folder that relative picture paths are read from (``load`` passes
-    the JSON file's folder).  ``limits`` overrides the default
-    :class:`~govreport.limits.Limits` (input size, nesting, table size)."""
-    return loads_versioned(text, source=source, check=check, base_dir=base_dir,
-                           limits=limits)[0]
-
-
-def loads_versioned(text: str | bytes, *, source: str | None = None, check: bool = True,
-                    base_dir: str | os.PathLike[str] | None = None,
-                    limits: Limits | None = None) -> tuple[Report, int]:
-    """:func:`loads`, also returning the ``schema_version`` the text stated (what was read)."""
-    with using(limits):
-        return _versioned(parse_json(text, source), source, check, base_dir)
-
-
-def report_from_data(data: Any, source: str | None = None, check: bool = True,
-                     base_dir: str | os.PathLike[str] | None = None) -> Report:
-    """A report from parsed JSON data (migrated, structured, checked): what :func:`load`
-    does after reading."""
-    return _versioned(data, source, check, base_dir)[0]
-
-
-def _versioned(data: Any, source: str | None, check: bool,
-               base_dir: str | os.PathLike[str] | None) -> tuple[Report, int]:
-    stated = schema_version_of(data)
-    report = structure(data, source)
-    if base_dir is not None:
-        report = attrs.evolve(report, base_dir=str(base_dir))
-    if check:
-        from .validation import check_report
-
-        errors = [p for p in check_report(report) if p.severity == "error"]
-        if errors:
-            raise ValidationError(errors, source)
-    return report, SCHEMA_VERSION if stated is None else stated
-
-
-def load(path: str | os.PathLike[str], *, check: bool = True,
-         limits: Limits | None = None) -> Report:
-    """Read and validate a report JSON file (version 1 files are migrated silently; see
-    :func:`loads` for ``limits``)."""
-    return load_versioned(path, check=check, limits=limits)[0]
-
-
-def load_versioned(path: str | os.PathLike[str], *, check: bool = True,
-                   limits: Limits | None = None) -> tuple[Report, int]:
-    """:func:`load`, also returning the ``schema_version`` the file stated."""
-    p = Path(path)
-    with using(limits):
-        return _versioned(read_json(p), str(p), check, p.parent)
-
-
 def dumps(report: Report, *, indent: int | None = 2) -> str:
     """Canonical JSON text of a report (UTF-8 characters kept, defaults omitted)."""
     return json.dumps(unstructure(report), ensure_ascii=False, indent=indent) + "\n"
@@ -690,6 +568,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
     finally:
         writing.discard(tmp)
+
+
+_READER_NAMES = frozenset({"load", "load_versioned", "loads", "loads_versioned", "parse_json",
+                           "read_json", "report_from_data"})
+"""Reading functions that live in :mod:`govreport.readers.json` (re-exported here)."""
+
+
+def __getattr__(name: str) -> Any:
+    """The JSON reader's functions, from their home :mod:`govreport.readers.json` (imported on
+    first use: that module imports this one)."""
+    if name in _READER_NAMES:
+        from .readers import json as json_reader
+
+        return getattr(json_reader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["converter", "dump", "dumps", "load", "load_versioned", "loads", "loads_versioned",

@@ -10,46 +10,59 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ..model import Report
-from ..theme import Theme
 from .errors import ReadError
 from .log import Fallback, ReadLog
 from .source import SourceDocument
 
-SourceReader = Callable[[bytes, ReadLog], SourceDocument]
+if TYPE_CHECKING:
+    from ..limits import Limits
+    from ..theme import Theme
+
+Reader = Callable[[bytes, ReadLog, Path | None], SourceDocument | Report]
+"""A reader: the file's bytes, the log to write fallbacks to and the file's path (None for
+bytes) → the neutral source nodes for the recognizer, or (JSON) the report itself."""
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 
 
-def _hwpx(data: bytes, log: ReadLog) -> SourceDocument:
+def _json(data: bytes, log: ReadLog, origin: Path | None) -> Report:
+    from .json import read_report
+
+    return read_report(data, log, origin)
+
+
+def _hwpx(data: bytes, log: ReadLog, origin: Path | None) -> SourceDocument:
     from .hwpx import read_hwpx
 
     return read_hwpx(data, log)
 
 
-def _docx(data: bytes, log: ReadLog) -> SourceDocument:
+def _docx(data: bytes, log: ReadLog, origin: Path | None) -> SourceDocument:
     from .docx import read_docx
 
     return read_docx(data, log)
 
 
-def _hwp(data: bytes, log: ReadLog) -> SourceDocument:
+def _hwp(data: bytes, log: ReadLog, origin: Path | None) -> SourceDocument:
     from .hwp import read_hwp
 
     return read_hwp(data, log)
 
 
-def _text(data: bytes, log: ReadLog) -> SourceDocument:
+def _text(data: bytes, log: ReadLog, origin: Path | None) -> SourceDocument:
     from .text import read_text
 
     return read_text(data, log)
 
 
-READERS: dict[str, SourceReader] = {"hwpx": _hwpx, "hwp": _hwp, "docx": _docx, "txt": _text}
-"""Document readers by format name (the file suffix)."""
-FORMATS: tuple[str, ...] = ("json", *READERS)
+READERS: dict[str, Reader] = {"json": _json, "hwpx": _hwpx, "hwp": _hwp, "docx": _docx,
+                              "txt": _text}
+"""Readers by format name (the file suffix), as :data:`govreport.writers` holds the writers."""
+FORMATS: tuple[str, ...] = tuple(READERS)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -88,8 +101,21 @@ def sniff_format(data: bytes) -> str:
 
 
 def read_document(source: str | os.PathLike[str] | bytes, format: str | None = None, *,
-                  theme: Theme | str | None = None) -> ReadResult:
-    """Read a report and report what was not understood."""
+                  theme: Theme | str | None = None,
+                  limits: Limits | None = None) -> ReadResult:
+    """Read a report and report what was not understood.
+
+    ``limits`` overrides the active :class:`~govreport.limits.Limits` (a .hwp file's size and
+    the time and memory its parser may take: ``input_mb``, ``read_seconds``,
+    ``read_memory_mb``)."""
+    from ..limits import using
+
+    with using(limits):
+        return _read_document(source, format, theme)
+
+
+def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
+                   theme: Theme | str | None) -> ReadResult:
     if isinstance(source, bytes):
         data = source
         fmt = format or sniff_format(data)
@@ -107,11 +133,6 @@ def read_document(source: str | os.PathLike[str] | bytes, format: str | None = N
         except OSError as exc:
             raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from None
     fmt = fmt.lower().lstrip(".")
-    if fmt == "json":
-        from .json import read_json
-
-        return ReadResult(report=read_json(data), summary="JSON: every block typed",
-                          format="json")
     if fmt not in READERS:
         raise ReadError(f"unknown input format {fmt!r} (one of {', '.join(FORMATS)})")
     if fmt in ("hwpx", "docx"):  # a zip package: refuse bombs before anything unpacks
@@ -126,7 +147,9 @@ def read_document(source: str | os.PathLike[str] | bytes, format: str | None = N
         except (zipfile.BadZipFile, ValueError, EOFError):
             pass  # the reader reports an unreadable package in its own words
     log = ReadLog()
-    doc = READERS[fmt](data, log)
+    doc = READERS[fmt](data, log, None if isinstance(source, bytes) else Path(source))
+    if isinstance(doc, Report):
+        return ReadResult(report=doc, summary="JSON: every block typed", format=fmt)
     from ..render import resolve_theme
     from .recognize import Recognizer
 
@@ -136,13 +159,14 @@ def read_document(source: str | os.PathLike[str] | bytes, format: str | None = N
 
 
 def read(source: str | os.PathLike[str] | bytes, format: str | None = None, *,
-         theme: Theme | str | None = None, strict: bool = False) -> Report:
+         theme: Theme | str | None = None, strict: bool = False,
+         limits: Limits | None = None) -> Report:
     """A :class:`Report` from a file path or bytes (format by suffix, or sniffed from bytes).
 
     ``strict=True`` raises :class:`ReadError` listing every fallback instead of returning a
     report that lost typing somewhere.  Use :func:`read_document` to get the fallbacks.
     """
-    result = read_document(source, format, theme=theme)
+    result = read_document(source, format, theme=theme, limits=limits)
     if strict and result.fallbacks:
         raise ReadError("not everything was understood:\n" + "\n".join(
             f"  {f}" for f in result.fallbacks))

@@ -4,83 +4,76 @@ rhwp parses the compound file and writes the same document as an HWPX package
 (``Document.to_hwpx_bytes``); that package goes through the HWPX reader, so ``.hwp`` and
 ``.hwpx`` are recognised by one code path.  Install with ``pip install 'govreport[hwp]'``.
 
-**FreeType.**  The rhwp-python 0.8 wheel links its native module against the FreeType that
-auditwheel bundled (``rhwp_python.libs/libfreetype-….so.6``, the old 2.x of the manylinux
-build image), but the module itself calls newer FreeType API (``FT_Palette_Data_Get``, 2.10+),
-so ``import rhwp`` fails with "undefined symbol".  The dynamic linker resolves a symbol in the
-global scope before a library's own dependencies, so loading the system ``libfreetype.so.6``
-(2.10 or newer) with ``RTLD_GLOBAL`` *before* the module is imported makes every ``FT_``
-symbol come from it — what ``LD_PRELOAD`` did, without asking the user for anything.
-:func:`load_rhwp` does this only when the plain import fails for that reason.
+The conversion runs in a child process bounded by the active limits (``input_mb``,
+``read_seconds``, ``read_memory_mb``; see :mod:`govreport.readers.hwp_native`, which also
+explains how rhwp is loaded despite the wheel's old bundled FreeType).
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import importlib
+import subprocess
 import sys
 from types import ModuleType
 
+from ..limits import current, hint
+from . import hwp_native
 from .errors import ReadError
+from .hwp_native import EXIT_MISSING, EXIT_UNREADABLE, INSTALL, MESSAGE_MARK
 from .hwpx import read_hwpx
 from .log import ReadLog
 from .source import SourceDocument
 
-_FREETYPE_CANDIDATES = ("libfreetype.so.6", "/lib/x86_64-linux-gnu/libfreetype.so.6",
-                        "/usr/lib/x86_64-linux-gnu/libfreetype.so.6",
-                        "/lib/aarch64-linux-gnu/libfreetype.so.6", "/usr/lib64/libfreetype.so.6",
-                        "libfreetype.6.dylib")
-_INSTALL = "reading .hwp needs the optional extra: pip install 'govreport[hwp]'"
-
-
-def _preload_system_freetype() -> str | None:
-    """Load the system FreeType into the global symbol scope; its path, or None."""
-    found = ctypes.util.find_library("freetype")
-    for name in (found, *_FREETYPE_CANDIDATES):
-        if not name:
-            continue
-        try:
-            lib = ctypes.CDLL(name, mode=ctypes.RTLD_GLOBAL)
-        except OSError:
-            continue
-        if hasattr(lib, "FT_Palette_Data_Get"):
-            return name
-    return None
-
 
 def load_rhwp() -> ModuleType:
-    """``import rhwp``, working around the wheel's too-old bundled FreeType (see module doc)."""
+    """``import rhwp`` in this process (FreeType worked around; see
+    :mod:`~govreport.readers.hwp_native`); :class:`ReadError` when it cannot be loaded."""
     try:
-        return importlib.import_module("rhwp")
-    except ImportError as exc:
-        message = str(exc)
-        if "undefined symbol" not in message or "FT_" not in message:
-            raise ReadError(f"{_INSTALL} ({message})") from None
-    for name in [m for m in sys.modules if m == "rhwp" or m.startswith("rhwp.")]:
-        del sys.modules[name]
-    if _preload_system_freetype() is None:
-        raise ReadError("rhwp-python needs FreeType 2.10 or newer and none was found: install "
-                        "the system package (Debian/Ubuntu: apt-get install libfreetype6)")
-    try:
-        return importlib.import_module("rhwp")
-    except ImportError as exc:
-        raise ReadError(f"rhwp-python could not be loaded: {exc}") from None
+        return hwp_native.load_rhwp()
+    except hwp_native.RhwpUnavailable as exc:
+        raise ReadError(str(exc)) from None
 
 
 def hwp_to_hwpx(data: bytes) -> bytes:
-    """The HWPX package rhwp writes for HWP bytes; :class:`ReadError` when it cannot."""
-    rhwp = load_rhwp()
+    """The HWPX package rhwp writes for HWP bytes, converted in a bounded child process;
+    :class:`ReadError` when it cannot (not HWP, damaged, over a limit, rhwp missing)."""
+    lim = current()
+    if len(data) > lim.bytes("input_mb"):
+        raise ReadError(f"the .hwp file is larger than {lim.input_mb:g} MB "
+                        f"({hint('input_mb')})")
+    # -P: the script's folder (this package, with its json.py) is not put on sys.path
+    cmd = [sys.executable, "-P", hwp_native.__file__, str(lim.bytes("read_memory_mb"))]
     try:
-        doc = rhwp.Document.from_bytes(data, source_uri="input.hwp")
-        out = doc.to_hwpx_bytes()
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:  # a Rust panic arrives as PanicException (a BaseException)
-        raise ReadError(f"not a readable HWP file ({type(exc).__name__}: {exc})") from None
-    if not isinstance(out, bytes):
-        raise ReadError("rhwp returned no HWPX package")
-    return out
+        proc = subprocess.run(cmd, input=data, capture_output=True, timeout=lim.read_seconds,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        raise ReadError(f"reading the .hwp file took longer than {lim.read_seconds:g} s "
+                        f"({hint('read_seconds')})") from None
+    except OSError as exc:
+        raise ReadError(f"the .hwp reader could not be started ({exc})") from None
+    if proc.returncode == 0 and proc.stdout:
+        return proc.stdout
+    report, mark, message = proc.stderr.decode("utf-8", "replace").rpartition(MESSAGE_MARK)
+    if not mark:  # no message of ours: the child died (or Python itself failed)
+        report, message = message, ""
+    if any(sign in report + message for sign in _OUT_OF_MEMORY):
+        raise ReadError(f"reading the .hwp file needed more than {lim.read_memory_mb:g} MB of "
+                        f"memory ({hint('read_memory_mb')})")
+    if proc.returncode < 0:
+        raise ReadError(f"the .hwp parser stopped on this file (signal {-proc.returncode}); "
+                        f"if the file is sound it may need more memory "
+                        f"({hint('read_memory_mb')})")
+    if proc.returncode == EXIT_MISSING:
+        raise ReadError(message.strip() or INSTALL)
+    if proc.returncode == EXIT_UNREADABLE and message.strip():
+        raise ReadError(message.strip())
+    lines = [x for x in report.strip().splitlines() if x.strip()]
+    raise ReadError("not a readable HWP file ("
+                    + (lines[-1].strip() if lines else f"exit status {proc.returncode}") + ")")
+
+
+_OUT_OF_MEMORY = ("MemoryError", "MemError", "memory allocation", "out of memory",
+                  "capacity overflow", "Cannot allocate memory")
+"""What an allocation failure looks like in the child's report (Python, Rust, zlib)."""
 
 
 def read_hwp(data: bytes, log: ReadLog) -> SourceDocument:
@@ -89,3 +82,6 @@ def read_hwp(data: bytes, log: ReadLog) -> SourceDocument:
         raise ReadError("not an HWP file (no HWP 5 compound-file or HWP 3 signature)")
     doc = read_hwpx(hwp_to_hwpx(data), log)
     return SourceDocument(nodes=doc.nodes, properties=doc.properties, format="hwp")
+
+
+__all__ = ["hwp_to_hwpx", "load_rhwp", "read_hwp"]
