@@ -63,13 +63,13 @@ from .nodes import (
     PictureBox,
     Run,
     TableBox,
-    TocBlock,
     TocEntry,
 )
 from .paginate import Styles, paginate, para_height, text_height_pt
 from .tables import TableLayout, as_generic
 from .text import TextFormatter
 from .titles import balance_title
+from .toc import toc_block
 
 LEVEL_ROLES: tuple[Role, ...] = ("L1", "L2", "L3", "L4")
 FIT_ROLES = frozenset({"L1", "L2", "L3", "L4", "event_field", "event_sub", "enum", "note",
@@ -206,7 +206,7 @@ class _Builder:
                 attrs.evolve(e, page=None if e.heading else pages.get(e.bookmark))
                 for e in toc_entries
             )
-            front = (TocBlock(title=r.toc.title, entries=entries),)
+            front = (toc_block(r.toc.title, entries, t),)
         return LaidDocument(
             fields=fields, cover=cover, front=front, body=body,
             page_number_format=t.page.page_number.format,

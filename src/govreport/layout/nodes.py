@@ -161,10 +161,22 @@ class TocEntry:
 
 @attrs.frozen(slots=True, kw_only=True)
 class TocBlock:
-    """The generated 목 차 (entries pre-filled; DOCX also gets an updatable TOC field)."""
+    """The generated 목 차 (entries pre-filled; DOCX also gets an updatable TOC field), with
+    its geometry decided once for both writers (:func:`govreport.layout.toc.toc_block`).
+
+    ``tab_right_pt``: the page-number column's right edge, from the entries' left edge
+    (inside the frame when there is one); ``item_indent_pt``: left indent of level-2 lines;
+    ``gap_pt``: space between the heading and the first line; ``frame``: the 1×1 box the
+    entries sit in (``toc.boxed``) — its width, lines and padding, with an empty cell.
+    """
 
     title: str
     entries: tuple[TocEntry, ...]
+    tab_right_pt: float = 0.0
+    item_indent_pt: float = 0.0
+    gap_pt: float = 0.0
+    leader: Literal["dots", "none"] = "dots"
+    frame: TableBox | None = None
 
 
 @attrs.frozen(slots=True, kw_only=True)

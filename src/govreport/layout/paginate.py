@@ -87,24 +87,41 @@ def _table_height(t: TableBox, theme: Theme, styles: Styles) -> float:
     kept = styles.tables.get(id(t))
     if kept is not None and kept[0] is t:
         return kept[1]
-    h = _measure_table(t, theme, styles)
+    h = sum(row_heights_pt(t, theme, styles)) + t.space_before_pt
     styles.tables[id(t)] = (t, h)
     return h
 
 
-def _measure_table(t: TableBox, theme: Theme, styles: Styles) -> float:
+def row_heights_pt(t: TableBox, theme: Theme, styles: Styles | None = None) -> list[float]:
+    """Estimated height of each row of ``t`` in pt — what the pagination counts and what
+    the HWPX writer seeds ``cellSz`` with (Hancom grows rows to their content on open).
+
+    A cell needs its paragraphs (lines × line pitch of the largest run, space before
+    included) plus its top and bottom margins; a cell spanning rows shares its need among
+    them equally; a row is at least its fixed height (``row_heights_pt``).
+    """
+    styles = styles if styles is not None else Styles(theme)
+    left, right, top, bottom = t.cell_margin_mm
+    pad, side = mm_to_pt(top + bottom), mm_to_pt(left + right)
     rows = [0.0] * t.n_rows
     for c in t.cells:
-        w = sum(t.col_widths_pt[c.col:c.col + c.colspan]) - mm_to_pt(t.cell_margin_mm[0] * 2)
-        h = sum(para_height(p, theme, w, styles) for p in c.paras) \
-            + mm_to_pt(sum(t.cell_margin_mm[2:]))
-        share = h / c.rowspan
-        for r in range(c.row, c.row + c.rowspan):
+        w = sum(t.col_widths_pt[c.col:c.col + c.colspan]) - side
+        need = sum(_cell_para_height(p, theme, w, styles) for p in c.paras) + pad
+        share = need / c.rowspan
+        for r in range(c.row, min(c.row + c.rowspan, t.n_rows)):
             rows[r] = max(rows[r], share)
     for i, fixed in enumerate(t.row_heights_pt):
-        if fixed is not None and i < len(rows):
+        if fixed is not None and i < t.n_rows:
             rows[i] = max(rows[i], fixed)
-    return sum(rows) + t.space_before_pt
+    return rows
+
+
+def _cell_para_height(p: Para, theme: Theme, width_pt: float, styles: Styles) -> float:
+    """A paragraph in a cell: its lines at the pitch of its largest run."""
+    s = styles[p.role]
+    size = max([s.pt, *(r.size_pt for r in p.runs if r.size_pt and r.text.strip())])
+    n = para_lines(p, theme, width_pt, styles)
+    return n * size * s.line_pct / 100 + (p.space_before_pt or 0.0)
 
 
 def text_height_pt(theme: Theme) -> float:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
+from ...layout.paginate import Styles
 from ...theme import ResolvedStyle, Theme
 from ...theme.model import ROLES
 from ..shared import FontClass, font_class
@@ -163,7 +164,8 @@ class HeaderBuilder:
         }  # fmt: skip
         self.standalone = base is None
         self.korean_break = "BREAK_WORD" if theme.layout.korean_break == "word" else "KEEP_WORD"
-        self._resolved: dict[str, ResolvedStyle] = {}
+        self.styles = Styles(theme)
+        """The theme's resolved styles, once per role (shared with the section writer)."""
         self._role_char: dict[str, int] = {}
         self._role_para: dict[str, int] = {}
         # Hancom's two fixed border fills: 1 = none (page border), 2 = none with an empty
@@ -226,11 +228,8 @@ class HeaderBuilder:
 
     # ------------------------------------------------------------------ role shapes
     def resolve(self, role: str) -> ResolvedStyle:
-        """The theme's resolved style of ``role`` (cached)."""
-        st = self._resolved.get(role)
-        if st is None:
-            st = self._resolved[role] = self.theme.resolve(role)  # type: ignore[arg-type]
-        return st
+        """The theme's resolved style of ``role`` (cached in :attr:`styles`)."""
+        return self.styles[role]
 
     def char_key(self, role: str, *, font: str | None = None, size_pt: float | None = None,
                  bold: bool | None = None, color: str | None = None,

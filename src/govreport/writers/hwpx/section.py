@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from ...layout.grid import text_em
 from ...layout.nodes import Border as NodeBorder
 from ...layout.nodes import (
@@ -34,10 +36,10 @@ from ...layout.nodes import (
     TableBox,
     TocBlock,
 )
-from ...layout.paginate import line_count
+from ...layout.paginate import row_heights_pt
 from ...theme import Theme
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, LineStyle, blank_line_pt, table_line_styles
-from ..units import hwpx_margins, hwpx_page_hwpunit, mm_to_hwpunit, mm_to_pt, pt_to_hwpunit
+from ..units import hwpx_margins, hwpx_page_hwpunit, mm_to_hwpunit, pt_to_hwpunit
 from ._xml import DECL, XMLNS, attr, esc
 from .header import BorderKey, HeaderBuilder, TabKey, line
 from .media import HwpxMedia, chart_anchor_xml, pic_xml
@@ -47,6 +49,9 @@ _PAGE_POS = {
     "bottom_left": "BOTTOM_LEFT",
 }  # fmt: skip
 _TOC_ROLES = frozenset({"toc_part", "toc_item"})
+_RIGHT_TAB_SLACK_PT = 0.5
+"""A right tab this far inside the column's edge: Hancom wraps a number whose tab ends
+exactly on the edge."""
 _VALIGN = {"top": "TOP", "center": "CENTER", "bottom": "BOTTOM"}
 _LINE_TYPE = {"single": "SOLID", "double": "DOUBLE_SLIM"}  # OWPML LineType2
 _BOX_KINDS = frozenset({"chip", "task", "summary", "overview", "category", "title_box",
@@ -420,13 +425,11 @@ class SectionWriter:
 
     # ------------------------------------------------------------------ 목차
     def toc(self, toc: TocBlock) -> None:
-        """목 차: heading, then part and task lines with a dot-leader right tab to the page."""
-        t = self.theme
+        """목 차: heading, then part and task lines with a right tab (dot leader) for the
+        page numbers, in the frame the layout gives (``toc.frame``) or on the page."""
         self.out.append(self.para(Para(role="toc_heading", runs=(Run(text=toc.title),),
                                        align="center"), top=True))
-        pad = 5.0  # mm, inner padding of the optional TOC box
-        right = self.width_pt - (2 * mm_to_pt(pad) if t.toc.boxed else 0.0) - 0.5
-        indent = t.toc.item_indent_em * t.body.pt
+        right = toc.tab_right_pt - _RIGHT_TAB_SLACK_PT
         lines: list[Para] = []
         for i, e in enumerate(toc.entries):
             text = f"{e.label} {e.text}".strip()
@@ -434,19 +437,15 @@ class SectionWriter:
                 text += f"\t{e.page}"
             lines.append(Para(
                 role="toc_part" if e.level <= 1 else "toc_item", runs=(Run(text=text),),
-                indent=Indent(left_pt=0.0 if e.level <= 1 else indent),
-                space_before_pt=t.spacing.toc_after_heading if i == 0 else 0.0,
+                indent=Indent(left_pt=0.0 if e.level <= 1 else toc.item_indent_pt),
+                space_before_pt=toc.gap_pt if i == 0 else 0.0,
                 tab_right_pt=right if e.page is not None else None,
             ))
-        if not t.toc.boxed:
+        if toc.frame is None:
             self.out.extend(self.para(p, top=True) for p in lines)
             return
-        w = NodeBorder(width_mm=t.lines.thin_mm)
-        cell = CellBox(row=0, col=0, paras=tuple(lines),
-                       borders=Borders(top=w, bottom=w, left=w, right=w))
-        self.out.append(self.table(TableBox(
-            kind="overview", n_rows=1, n_cols=1, col_widths_pt=(self.width_pt,),
-            cells=(cell,), cell_margin_mm=(pad, pad, pad * 0.6, pad * 0.6))))
+        cell = attrs.evolve(toc.frame.cells[0], paras=tuple(lines))
+        self.out.append(self.table(attrs.evolve(toc.frame, cells=(cell,))))
 
     # ------------------------------------------------------------------ tables
     def table(self, t: TableBox) -> str:
@@ -537,27 +536,8 @@ class SectionWriter:
                 + f'<hp:run charPrIDRef="{style.char}"><hp:t/></hp:run></hp:p>')
 
     def _row_heights(self, t: TableBox) -> list[int]:
-        """Row heights in HWPUNIT: the fixed height or an estimate from the text (Hancom
-        grows rows to their content on open; the estimate only seeds the layout)."""
-        pad = mm_to_pt(t.cell_margin_mm[2] + t.cell_margin_mm[3])
-        side = mm_to_pt(t.cell_margin_mm[0] + t.cell_margin_mm[1])
-        rows = [0.0] * t.n_rows
-        for c in t.cells:
-            w = sum(t.col_widths_pt[c.col:c.col + c.colspan]) - side
-            need = sum(self._para_height(p, w) for p in c.paras) + pad
-            share = need / c.rowspan
-            for r in range(c.row, c.row + c.rowspan):
-                rows[r] = max(rows[r], share)
-        for i, fixed in enumerate(t.row_heights_pt):
-            if fixed is not None and i < t.n_rows:
-                rows[i] = max(rows[i], fixed)
-        return [_hu(r) for r in rows]
-
-    def _para_height(self, p: Para, width_pt: float) -> float:
-        s = self.h.resolve(p.role)
-        size = max([s.pt, *(r.size_pt for r in p.runs if r.size_pt and r.text.strip())])
-        n = line_count(p, s.pt, width_pt)  # runs at their own (fitted) sizes
-        return n * size * s.line_pct / 100 + (p.space_before_pt or 0.0)
+        """Row heights in HWPUNIT, as the layout measures them (:func:`row_heights_pt`)."""
+        return [_hu(h) for h in row_heights_pt(t, self.theme, self.h.styles)]
 
 
 def _merge_runs(runs: Sequence[tuple[int, str]], ctrls: str, base: int) -> str:
