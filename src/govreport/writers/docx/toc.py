@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...layout.nodes import Border, Borders, CellBox, Para, Run, TableBox, TocBlock
+from ...layout.nodes import Para, Run, TocBlock
 from .. import blank_line_pt
 from .. import units as u
 from .props import TabStop
@@ -32,32 +32,17 @@ _FIELD_START = (f'{_BEGIN}<w:r><w:instrText xml:space="preserve"> {esc(TOC_INSTR
                 f'</w:instrText></w:r>{_SEPARATE}')
 
 
-def _box(bw: BodyWriter) -> TableBox:
-    """A full-width 1×1 table of thin lines around the entries."""
-    theme = bw.theme
-    line = Border(width_mm=theme.lines.thin_mm)
-    pad = theme.overview.padding_mm
-    return TableBox(kind="overview", n_rows=1, n_cols=1,
-                    col_widths_pt=(theme.page.text_width_pt,),
-                    cells=(CellBox(row=0, col=0, paras=(),
-                                   borders=Borders(top=line, bottom=line, left=line,
-                                                   right=line)),),
-                    cell_margin_mm=(pad, pad, pad * 0.6, pad * 0.6))
-
-
 def write_toc(bw: BodyWriter, out: list[str], block: TocBlock, *,
               page_break: bool = False) -> None:
     """Append the TOC heading and the field with its pre-filled entries."""
-    theme = bw.theme
     bw.para(out, Para(role="toc_heading", runs=(Run(text=block.title),), align="center"),
             page_break=page_break)
-    first_gap = u.pt_to_twip(theme.spacing.toc_after_heading)
-    if theme.toc.boxed:  # the entries in a 1×1 box of thin lines (theme.toc.boxed)
-        bw.gap(out, theme.spacing.toc_after_heading)
-        bw.tables.table(out, _box(bw), content=lambda cell: _entries(bw, cell, block, 0))
+    if block.frame is not None:  # the entries in the layout's 1×1 box (theme.toc.boxed)
+        bw.gap(out, block.gap_pt)
+        bw.tables.table(out, block.frame, content=lambda cell: _entries(bw, cell, block, 0))
         bw.spacer(out, 0, keep_next=False)
     else:
-        _entries(bw, out, block, first_gap)
+        _entries(bw, out, block, u.pt_to_twip(block.gap_pt))
 
 
 def _entries(bw: BodyWriter, out: list[str], block: TocBlock, first_gap: int) -> None:
