@@ -46,14 +46,16 @@ def write_toc(bw: BodyWriter, out: list[str], block: TocBlock, *,
 
 
 def _entries(bw: BodyWriter, out: list[str], block: TocBlock, first_gap: int) -> None:
-    theme = bw.theme
     tabs: tuple[TabStop, ...] = ()
-    blank = blank_line_pt(theme, u.twip_to_pt(first_gap))
+    blank = blank_line_pt(bw.theme, u.twip_to_pt(first_gap))
     if blank is not None:  # hwp-native spacing: a blank line instead of space before
         bw.blank(out, blank)
         first_gap = 0
-        inner = theme.page.text_width_pt - 2 * u.mm_to_pt(theme.overview.padding_mm)
-        tabs = (("right", u.pt_to_twip(inner), "dot" if theme.toc.leader == "dots" else "none"),)
+    if block.frame is not None or blank is not None:
+        # the page numbers where the layout puts them (inside the frame when there is one);
+        # otherwise the styles' tab at the text width is that place already
+        tabs = (("right", u.pt_to_twip(block.tab_right_pt),
+                 "dot" if block.leader == "dots" else "none"),)
     if not block.entries:
         out.append("<w:p>")
         out.append(ppr_xml(style_id=bw.style_ids["toc_part"], tabs=tabs, before=first_gap))
