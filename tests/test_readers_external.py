@@ -346,6 +346,94 @@ def test_pictures_in_hand_made_docx(tmp_path: Path) -> None:
     assert result.fallbacks == ()
 
 
+def test_photo_table_and_picture_in_a_data_cell(tmp_path: Path) -> None:
+    """A table that only frames pictures (사진 표: photos over their captions) comes back as
+    figures with captions; a picture inside a data table's cell is reported as skipped with
+    its place, the table's text kept."""
+    from docx.shared import Mm
+
+    from govreport import Figure
+    from govreport.model import Cell, Row
+
+    images = Path(__file__).resolve().parents[1] / "examples" / "images"
+    pics = [images / "agency-logo.png", images / "park-photo.jpg"]
+    assert len(pics) == 2
+    d = docx.Document()
+    d.add_paragraph("보고서")
+    d.add_paragraph("2025. 4.")
+    d.add_paragraph("총무과")
+    d.add_paragraph("Ⅰ. 현황")
+    d.add_paragraph("□ 청사 정비 전후")
+    photos = d.add_table(rows=2, cols=2)
+    for col, (pic, caption) in enumerate(zip(pics, ["정비 전", "정비 후"], strict=True)):
+        photos.cell(0, col).paragraphs[0].add_run().add_picture(str(pic), width=Mm(50))
+        photos.cell(1, col).text = caption
+    d.add_paragraph("□ 시설 현황")
+    data = d.add_table(rows=2, cols=2)
+    data.cell(0, 0).text = "구분"
+    data.cell(0, 1).text = "사진"
+    data.cell(1, 0).text = "본관"
+    data.cell(1, 1).paragraphs[0].add_run().add_picture(str(pics[0]), width=Mm(20))
+    path = tmp_path / "photos.docx"
+    d.save(path)
+    result = read_document(path)
+    intro = result.report.parts[0].intro
+    assert intro[0] == Item(text="청사 정비 전후")
+    figures = intro[1:3]
+    assert all(isinstance(f, Figure) for f in figures)
+    assert [f.data for f in figures] == [p.read_bytes() for p in pics]  # type: ignore[union-attr]
+    assert [f.caption for f in figures] == ["정비 전", "정비 후"]  # type: ignore[union-attr]
+    assert isinstance(intro[3], Item) and intro[3].text == "시설 현황"
+    table = intro[3].children[0]
+    assert isinstance(table, Table)
+    assert table.header == (Row(cells=(Cell(value="구분"), Cell(value="사진"))),)
+    assert table.rows == (Row(cells=(Cell(value="본관"), Cell())),)
+    assert [str(f) for f in result.fallbacks] == [
+        "table 2 (row 2, cell 2): a picture inside a table cell is not read (a table of "
+        "pictures only is read as figures) (skipped)"]
+
+
+def test_photo_table_in_hwpx(tmp_path: Path) -> None:
+    """The same in HWPX: a picture moved (as Hancom places it) into the first cell of a
+    two-row table whose second row is its caption reads back as one captioned figure."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    import govreport as g
+    from govreport import Figure, Meta, Part, Report
+    from govreport.model import Cell, Row
+
+    photo = (Path(__file__).resolve().parents[1] / "examples" / "images"
+             / "park-photo.jpg").read_bytes()
+    report = Report(meta=Meta(title="보고", org="과", date="2025-04"), parts=(Part(
+        title="현황", intro=(Item(text="사진"), Figure(data=photo, width=0.4),
+                             Table(rows=(Row(cells=(Cell(value="x"),)),
+                                         Row(cells=(Cell(value="정비 후"),)))))),))
+    g.render(report, tmp_path / "r.hwpx")
+    hp = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
+    with zipfile.ZipFile(tmp_path / "r.hwpx") as z:
+        section = next(n for n in z.namelist() if n.startswith("Contents/section"))
+        root = etree.fromstring(z.read(section))
+        pic_para = next(root.iter(f"{hp}pic"))
+        while pic_para.tag != f"{hp}p":
+            pic_para = pic_para.getparent()
+        cell_para = next(next(root.iter(f"{hp}tc")).iter(f"{hp}p"))
+        cell_para.getparent().replace(cell_para, pic_para)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as zo:
+            for info in z.infolist():
+                zo.writestr(info, etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+                            if info.filename == section else z.read(info.filename))
+    result = read_document(out.getvalue(), format="hwpx")
+    intro = result.report.parts[0].intro
+    assert len(intro) == 2 and intro[0] == Item(text="사진")
+    assert isinstance(intro[1], Figure)
+    assert (intro[1].data, intro[1].caption) == (photo, "정비 후")
+    assert result.fallbacks == ()
+
+
 def test_zip_bomb_is_refused(tmp_path: Path) -> None:
     """A package whose parts claim to inflate beyond the limit is refused before reading."""
     import zipfile

@@ -190,8 +190,11 @@ class _Walker:
         toc = self.styles.name(sid).lower().startswith("toc")
         if (page_break or breaks_before) and not where:
             out.append(SourcePageBreak())
-        if pictures and (where or text.strip()):
-            self.log.skip(loc, "a picture inside a table cell or beside text is not read")
+        if pictures and text.strip():
+            self.log.skip(loc, "a picture beside text is not read")
+        elif pictures and where:  # a picture alone in a cell's paragraph: a photo table?
+            out.extend(SourcePara(text="", where=loc, object="picture", picture=pic)
+                       for pic in pictures)
         charts, self.charts = self.charts, []
         if objects and not text.strip() and not where:
             pics, chs = iter(pictures), iter(charts)

@@ -182,8 +182,11 @@ class _Walker:
                         notes.append(" ".join(n.text.strip() for n in sub
                                               if isinstance(n, SourcePara)))
         text = "".join(t for t, _ in runs)
-        if pictures and (where or text.strip()):
-            self.log.skip(loc, "a picture inside a table cell or beside text is not read")
+        if pictures and text.strip():
+            self.log.skip(loc, "a picture beside text is not read")
+        elif pictures and where:  # a picture alone in a cell's paragraph: a photo table?
+            out.extend(SourcePara(text="", where=loc, object="picture", picture=pic)
+                       for pic in pictures)
         if objects and not text.strip() and not where:
             pics, chs = iter(pictures), iter(charts)
             for kind in objects:

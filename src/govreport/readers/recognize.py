@@ -478,6 +478,13 @@ class Recognizer:
             if isinstance(n, SourcePageBreak):
                 continue
             if isinstance(n, SourceTable):
+                photos = self._photo_table(n)
+                if photos is not None:
+                    holder()
+                    assert ladder is not None
+                    for para, caption in photos:
+                        ladder.figure(para, caption=caption)
+                    continue
                 kind = self.table_kind(n)
                 if kind == "part" or (kind == "box" and part_heading(n.cells[0].text.strip())):
                     close()
@@ -738,6 +745,31 @@ class Recognizer:
         return sec
 
     # ------------------------------------------------------------------ data tables
+    @staticmethod
+    def _photo_table(t: SourceTable) -> list[tuple[SourcePara, str | None]] | None:
+        """A table that only frames pictures (사진 표): each cell one picture, its caption in
+        the same cell or in the cell right below; the pictures in reading order with their
+        captions.  None when any cell holds anything else."""
+        pics: dict[tuple[int, int], tuple[SourcePara, list[str], int]] = {}
+        texts: dict[tuple[int, int], tuple[list[str], int]] = {}
+        for c in t.cells:
+            shown = [p for p in c.paras if p.picture is not None]
+            lines = [p.text.strip() for p in c.paras if p.text.strip()]
+            if len(shown) > 1 or any(p.object and p.picture is None for p in c.paras):
+                return None
+            if shown:
+                pics[(c.row, c.col)] = (shown[0], lines, c.colspan)
+            elif lines:
+                texts[(c.row, c.col)] = (lines, c.colspan)
+        if not pics:
+            return None
+        for (r, col), (lines, span) in sorted(texts.items()):
+            above = pics.get((r - 1, col))
+            if above is None or above[1] or above[2] != span:
+                return None
+            above[1].extend(lines)
+        return [(para, " ".join(lines) or None) for _, (para, lines, _) in sorted(pics.items())]
+
     def _data_table(self, t: SourceTable, holder: dict[str, Any], ladder: _Ladder
                     ) -> Block:
         caption = ladder.take_caption()
@@ -838,6 +870,10 @@ class Recognizer:
         return Comparison(columns=tuple(columns), title=title)
 
     def _cell(self, c: Any, header: bool) -> Cell:
+        for p in c.paras:
+            if p.picture is not None:
+                self.log.skip(p.where, "a picture inside a table cell is not read (a table "
+                                       "of pictures only is read as figures)")
         lines = [p for p in c.paras if p.text.strip()]
         items: list[Block] = []
         text_lines: list[str] = []
@@ -1229,9 +1265,10 @@ class _Ladder:
         self.pending = [p for p in self.pending if not p.text.strip().startswith("<")]
         return t
 
-    def figure(self, p: SourcePara) -> None:
+    def figure(self, p: SourcePara, caption: str | None = None) -> None:
         """A picture → a :class:`Figure` with its bytes; a ``< … >`` line held just before it
-        is its caption when the theme puts captions above (or says so explicitly)."""
+        is its caption when the theme puts captions above (or says so explicitly); a photo
+        table's ``caption`` (under the picture) is given."""
         assert p.picture is not None
         pic = p.picture
         default = self.rec.theme.figures.caption_position
@@ -1244,7 +1281,11 @@ class _Ladder:
             kw["width_mm"] = pic.width_mm
         if p.align in ("left", "right"):
             kw["align"] = p.align
-        if self.title is not None and self.caption is None:
+        if caption is not None:
+            kw["caption"] = caption
+            if default != "below":
+                kw["caption_position"] = "below"
+        elif self.title is not None and self.caption is None:
             kw["caption"] = self.take_title()
             if default != "above":
                 kw["caption_position"] = "above"
