@@ -453,22 +453,6 @@ def test_boxed_toc_sits_in_a_framed_cell() -> None:
         assert tab.get(q("leader")) == "dot"
 
 
-def test_toc_page_numbers_at_the_margin_with_blank_paragraphs() -> None:
-    """hwp-native spacing moves nothing sideways: the numbers end at the text width."""
-    theme = Theme.seoul().override({"layout.blank_paragraphs": True})
-    doc = layout(govreport.load(EXAMPLE), theme)
-    body = Document(io.BytesIO(write_docx(doc, theme))).element.body
-    styles = {"TOC1", "TOC2"}
-    entries = [p for p in body.iter(q("p"))
-               if p.find("w:pPr/w:pStyle", NS) is not None
-               and p.find("w:pPr/w:pStyle", NS).get(q("val")) in styles]
-    assert entries
-    width = round(theme.page.text_width_pt * 20)
-    for p in entries:
-        tab = p.find("w:pPr/w:tabs/w:tab", NS)
-        assert tab is not None and abs(int(tab.get(q("pos"))) - width) <= 1
-
-
 def test_unreadable_template_is_a_render_error(laid, theme, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"not a zip")

@@ -52,3 +52,21 @@ def test_boxed_toc_takes_the_theme_padding(pad: float) -> None:
     assert int(margin.get("left", 0)) == mm_to_hwpunit(pad)
     texts = "".join(t.text or "" for t in first_table.iter(f"{HP}t"))
     assert "주요 업무" in texts  # the entries are inside the box
+
+
+def test_boxed_docx_toc_numbers_stop_inside_the_frame() -> None:
+    """The page numbers of a boxed 목차 end at the frame's inner edge (they used to sit on
+    the page's text width, past the box's right line)."""
+    from govreport.writers.docx import write_docx
+    from govreport.writers.units import pt_to_twip
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    theme = Theme.seoul().override({"toc.boxed": True})
+    laid = layout(govreport.load(SEED), theme)
+    (toc,) = [n for n in laid.front if isinstance(n, TocBlock)]
+    with zipfile.ZipFile(io.BytesIO(write_docx(laid, theme))) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    tbl = next(body.iter(f"{w}tbl"))
+    stops = {int(t.get(f"{w}pos", 0)) for t in tbl.iter(f"{w}tab") if t.get(f"{w}val") == "right"}
+    assert stops == {pt_to_twip(toc.tab_right_pt)}
+    assert pt_to_twip(toc.tab_right_pt) < pt_to_twip(theme.page.text_width_pt)

@@ -1,7 +1,8 @@
 """The 목 차 page: a real Word ``TOC`` field whose result is pre-filled from ``TocBlock``.
 
-The entries read right before any update (dot leader, right tab at the text width, page
-numbers from :attr:`TocEntry.page`); each entry links to its bookmark and carries a
+The entries read right before any update (dot leader, right tab where the layout puts it:
+the text width, or inside the frame of a boxed 목차; page numbers from
+:attr:`TocEntry.page`); each entry links to its bookmark and carries a
 ``PAGEREF`` field, so Word's "update page numbers only" fixes the estimates.  A full update
 rebuilds the list from the paragraphs' outline levels (part headings 1, chip titles 2) in
 the built-in ``toc 1``/``toc 2`` styles the entries already use.
@@ -34,10 +35,11 @@ _FIELD_START = (f'{_BEGIN}<w:r><w:instrText xml:space="preserve"> {esc(TOC_INSTR
 
 def write_toc(bw: BodyWriter, out: list[str], block: TocBlock, *,
               page_break: bool = False) -> None:
-    """Append the TOC heading and the field with its pre-filled entries."""
+    """Append the TOC heading and the field with its pre-filled entries, in the frame the
+    layout gives (``block.frame``, theme ``toc.boxed``) or on the page."""
     bw.para(out, Para(role="toc_heading", runs=(Run(text=block.title),), align="center"),
             page_break=page_break)
-    if block.frame is not None:  # the entries in the layout's 1×1 box (theme.toc.boxed)
+    if block.frame is not None:  # the entries in a 1×1 box of thin lines
         bw.gap(out, block.gap_pt)
         bw.tables.table(out, block.frame, content=lambda cell: _entries(bw, cell, block, 0))
         bw.spacer(out, 0, keep_next=False)
@@ -46,16 +48,15 @@ def write_toc(bw: BodyWriter, out: list[str], block: TocBlock, *,
 
 
 def _entries(bw: BodyWriter, out: list[str], block: TocBlock, first_gap: int) -> None:
+    theme = bw.theme
     tabs: tuple[TabStop, ...] = ()
-    blank = blank_line_pt(bw.theme, u.twip_to_pt(first_gap))
+    stop = u.pt_to_twip(block.tab_right_pt)
+    if stop != u.mm_to_twip(theme.page.text_width_mm):  # the toc styles stop at the page's
+        tabs = (("right", stop, "dot" if block.leader == "dots" else "none"),)
+    blank = blank_line_pt(theme, u.twip_to_pt(first_gap))
     if blank is not None:  # hwp-native spacing: a blank line instead of space before
         bw.blank(out, blank)
         first_gap = 0
-    if block.frame is not None or blank is not None:
-        # the page numbers where the layout puts them (inside the frame when there is one);
-        # otherwise the styles' tab at the text width is that place already
-        tabs = (("right", u.pt_to_twip(block.tab_right_pt),
-                 "dot" if block.leader == "dots" else "none"),)
     if not block.entries:
         out.append("<w:p>")
         out.append(ppr_xml(style_id=bw.style_ids["toc_part"], tabs=tabs, before=first_gap))
