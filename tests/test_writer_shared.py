@@ -58,3 +58,18 @@ def test_docx_and_hwpx_classify_a_font_alike(face: str, word: str, hancom: str) 
     types = {f.get("face"): f.find(f"{hh}typeInfo").get("familyType")  # type: ignore[union-attr]
              for f in header.iter(f"{hh}font")}
     assert types[face] == hancom
+
+
+def test_an_unknown_node_is_refused_not_dropped() -> None:
+    """Node dispatch is exhaustive (match + assert_never): a node type a writer does not
+    know stops it instead of vanishing from the document."""
+    from govreport.layout import LaidDocument, iter_paras
+
+    class Stranger:
+        pass
+
+    doc = LaidDocument(fields={}, cover=(), front=(), body=(Stranger(),))  # type: ignore[arg-type]
+    with pytest.raises(AssertionError):
+        write_hwpx(doc, Theme.seoul())
+    with pytest.raises(AssertionError):
+        iter_paras((Stranger(),))  # type: ignore[arg-type]

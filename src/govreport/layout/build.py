@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import cast
+from typing import assert_never, cast
 
 import attrs
 
@@ -584,38 +584,41 @@ class _Builder:
                in_event: int = 0) -> None:
         enum_index = 0
         for b in blocks:
-            if isinstance(b, Item):
-                self.item(b, parent_level, parent_role, parent_indent, in_event)
-            elif isinstance(b, EnumItem):
-                self.enum(b, enum_index, parent_level, parent_role, parent_indent)
-                enum_index += 1
-            elif isinstance(b, Event):
-                self.event(b, parent_level)
-            elif isinstance(b, WhenWhere):
-                self.when_where(b, parent_indent)
-            elif isinstance(b, CategoryTag):
-                self.category(b, parent_level)
-            elif isinstance(b, Note):
-                self.note(b, parent_indent)
-            elif isinstance(b, Footnote):
-                ind = self.child_indent("footnote", cast(Role, parent_role), parent_indent)
-                self.para("footnote", [Run(text=b.text)], symbol=b.mark, indent=_ind(ind))
-            elif isinstance(b, LeadLine):
-                self.para("lead", [Run(text=b.text)], indent=_ind(self.indent("lead")))
-            elif isinstance(b, SubCaption):
-                self.para("subcaption", [Run(text=b.text)],
-                          symbol=self.theme.symbol("subcaption"),
-                          indent=_ind(self.indent("subcaption")))
-            elif isinstance(b, Paragraph):
-                self.para("paragraph", [Run(text=b.text)], align=b.align)
-            elif isinstance(b, Table | StaffingTable | BudgetTable):
-                self.table(b)
-            elif isinstance(b, OrgChart | VisionDiagram | Comparison):
-                self.diagram(b)
-            elif isinstance(b, Figure):
-                self.figure(b)
-            elif isinstance(b, Chart):
-                self.chart(b)
+            match b:  # every block type: a new one fails mypy here, not silently
+                case Item():
+                    self.item(b, parent_level, parent_role, parent_indent, in_event)
+                case EnumItem():
+                    self.enum(b, enum_index, parent_level, parent_role, parent_indent)
+                    enum_index += 1
+                case Event():
+                    self.event(b, parent_level)
+                case WhenWhere():
+                    self.when_where(b, parent_indent)
+                case CategoryTag():
+                    self.category(b, parent_level)
+                case Note():
+                    self.note(b, parent_indent)
+                case Footnote():
+                    ind = self.child_indent("footnote", cast(Role, parent_role), parent_indent)
+                    self.para("footnote", [Run(text=b.text)], symbol=b.mark, indent=_ind(ind))
+                case LeadLine():
+                    self.para("lead", [Run(text=b.text)], indent=_ind(self.indent("lead")))
+                case SubCaption():
+                    self.para("subcaption", [Run(text=b.text)],
+                              symbol=self.theme.symbol("subcaption"),
+                              indent=_ind(self.indent("subcaption")))
+                case Paragraph():
+                    self.para("paragraph", [Run(text=b.text)], align=b.align)
+                case Table() | StaffingTable() | BudgetTable():
+                    self.table(b)
+                case OrgChart() | VisionDiagram() | Comparison():
+                    self.diagram(b)
+                case Figure():
+                    self.figure(b)
+                case Chart():
+                    self.chart(b)
+                case _:
+                    assert_never(b)
 
     def _text_runs(self, item: Item) -> list[Run]:
         runs: list[Run] = []
@@ -801,12 +804,15 @@ class _Builder:
             if caption:
                 self.para("unit_caption", [Run(text=caption)], align="right")
         gap = self.gap("table")
-        if isinstance(d, OrgChart):
-            boxes = self.diagrams.org_chart(d, gap)
-        elif isinstance(d, VisionDiagram):
-            boxes = self.diagrams.vision(d, gap)
-        else:
-            boxes = [self.diagrams.comparison(d, gap)]
+        match d:
+            case OrgChart():
+                boxes = self.diagrams.org_chart(d, gap)
+            case VisionDiagram():
+                boxes = self.diagrams.vision(d, gap)
+            case Comparison():
+                boxes = [self.diagrams.comparison(d, gap)]
+            case _:
+                assert_never(d)
         for b in boxes:
             self.box(b, kind="table")
 

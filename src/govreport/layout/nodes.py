@@ -8,7 +8,7 @@ only map nodes to XML; they make no decisions of their own, so the formats canno
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Literal, Union, assert_never
 
 import attrs
 
@@ -289,9 +289,14 @@ def iter_paras(nodes: tuple[Node, ...]) -> list[Para]:
     """Every paragraph, including those inside table cells, in document order."""
     out: list[Para] = []
     for n in nodes:
-        if isinstance(n, Para):
-            out.append(n)
-        elif isinstance(n, TableBox):
-            for c in n.cells:
-                out.extend(c.paras)
+        match n:
+            case Para():
+                out.append(n)
+            case TableBox():
+                for c in n.cells:
+                    out.extend(c.paras)
+            case TocBlock() | PageBreak() | PictureBox() | ChartBox():
+                pass  # no paragraphs of their own (the 목차's lines are made by the writers)
+            case _:
+                assert_never(n)
     return out

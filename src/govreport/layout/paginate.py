@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import assert_never
 
 import attrs
 
@@ -211,13 +212,17 @@ class _Flow:
         self.width = theme.page.text_width_pt
 
     def height(self, node: Node) -> float:
-        if isinstance(node, Para):
-            return para_height(node, self.theme, self.width, self.styles)
-        if isinstance(node, TableBox):
-            return _table_height(node, self.theme, self.styles)
-        if isinstance(node, PictureBox | ChartBox):
-            return node.height_pt + node.space_before_pt
-        return 0.0
+        match node:
+            case Para():
+                return para_height(node, self.theme, self.width, self.styles)
+            case TableBox():
+                return _table_height(node, self.theme, self.styles)
+            case PictureBox() | ChartBox():
+                return node.height_pt + node.space_before_pt
+            case PageBreak() | TocBlock():
+                return 0.0
+            case _:
+                assert_never(node)
 
     def drawing_lines(self, node: PictureBox | ChartBox) -> int:
         """A picture or chart counted in body lines (it never splits)."""
@@ -406,13 +411,17 @@ def _pull_back_tails(nodes: list[Node], flow: _Flow) -> list[Node]:
 
 
 def _node_lines(node: Node, flow: _Flow) -> int:
-    if isinstance(node, Para):
-        return para_lines(node, flow.theme, flow.width, flow.styles)
-    if isinstance(node, TableBox):
-        return max(node.n_rows, 1)
-    if isinstance(node, PictureBox | ChartBox):
-        return flow.drawing_lines(node)
-    return 0
+    match node:
+        case Para():
+            return para_lines(node, flow.theme, flow.width, flow.styles)
+        case TableBox():
+            return max(node.n_rows, 1)
+        case PictureBox() | ChartBox():
+            return flow.drawing_lines(node)
+        case PageBreak() | TocBlock():
+            return 0
+        case _:
+            assert_never(node)
 
 
 def _runs(nodes: Sequence[Node]) -> list[tuple[int, int]]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
+from typing import assert_never
 
-from ...layout.nodes import Node, Para, TableBox
+from ...layout.nodes import ChartBox, Node, PageBreak, Para, PictureBox, TableBox, TocBlock
 from ._xml import DECL, XMLNS, attr, esc
 
 MIMETYPE = b"application/hwp+zip"
@@ -116,12 +117,17 @@ def paragraph_texts(nodes: Iterable[Node]) -> Iterator[str]:
     """The plain text of every paragraph (those in table cells too), in document order, made
     as it is asked for: the preview reads only the first few."""
     for n in nodes:
-        if isinstance(n, Para):
-            yield n.text
-        elif isinstance(n, TableBox):
-            for c in n.cells:
-                for p in c.paras:
-                    yield p.text
+        match n:
+            case Para():
+                yield n.text
+            case TableBox():
+                for c in n.cells:
+                    for p in c.paras:
+                        yield p.text
+            case TocBlock() | PageBreak() | PictureBox() | ChartBox():
+                pass
+            case _:
+                assert_never(n)
 
 
 _STORED = frozenset({"version.xml"})

@@ -17,6 +17,7 @@ space before a paragraph or table becomes an empty N-pt paragraph (:func:`..blan
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import assert_never
 
 import attrs
 
@@ -203,16 +204,19 @@ class SectionWriter:
     def nodes(self, nodes: Iterable[Node]) -> None:
         """Append the XML of top-level nodes to :attr:`out`."""
         for n in nodes:
-            if isinstance(n, Para):
-                self.out.append(self.para(n, top=True))
-            elif isinstance(n, TableBox):
-                self.out.append(self.table(n))
-            elif isinstance(n, TocBlock):
-                self.toc(n)
-            elif isinstance(n, PageBreak):
-                self._break = True
-            elif isinstance(n, PictureBox | ChartBox):
-                self.out.append(self.drawing(n))
+            match n:  # every node type: a new one fails mypy here, not silently
+                case Para():
+                    self.out.append(self.para(n, top=True))
+                case TableBox():
+                    self.out.append(self.table(n))
+                case TocBlock():
+                    self.toc(n)
+                case PageBreak():  # soft or hard: Hancom's metrics are the estimate's
+                    self._break = True
+                case PictureBox() | ChartBox():
+                    self.out.append(self.drawing(n))
+                case _:
+                    assert_never(n)
 
     def drawing(self, box: PictureBox | ChartBox) -> str:
         """A picture or native chart, treated as a character, in its own aligned paragraph."""
