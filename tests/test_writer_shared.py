@@ -73,3 +73,45 @@ def test_an_unknown_node_is_refused_not_dropped() -> None:
         write_hwpx(doc, Theme.seoul())
     with pytest.raises(AssertionError):
         iter_paras((Stranger(),))  # type: ignore[arg-type]
+
+
+def test_every_role_has_one_word_and_one_hancom_style_name() -> None:
+    from govreport.theme.model import ROLES
+    from govreport.writers.docx import STYLE_NAMES as WORD
+    from govreport.writers.hwpx.header import ROLE_STYLE_NAMES as HANCOM
+    from govreport.writers.shared import STYLE_NAMES
+
+    assert set(STYLE_NAMES) == set(ROLES)
+    words = [n.word for n in STYLE_NAMES.values()]
+    hancoms = [n.hancom for n in STYLE_NAMES.values()]
+    assert len(set(words)) == len(words) and len(set(hancoms)) == len(hancoms)
+    assert (STYLE_NAMES["L1"].word, STYLE_NAMES["L1"].hancom) == ("GR L1", "□ 1단계")
+    assert STYLE_NAMES["toc_part"].word == "toc 1"  # Word's own TOC regenerates into it
+    assert dict(WORD) == {r: n.word for r, n in STYLE_NAMES.items()}
+    assert dict(HANCOM) == {r: n.hancom for r, n in STYLE_NAMES.items()}
+
+
+def test_spans_are_placed_once_and_cut_at_the_grid() -> None:
+    """A span running past the grid is cut at its edge alike in DOCX and HWPX (HWPX used to
+    write it as given, a cellSpan past colCnt/rowCnt)."""
+    from govreport.layout import CellBox, LaidDocument, Para, Run, TableBox
+
+    wide = CellBox(row=0, col=1, colspan=5, rowspan=3,
+                   paras=(Para(role="table_body", runs=(Run(text="넓은 칸"),)),))
+    first = CellBox(row=0, col=0, paras=(Para(role="table_body", runs=(Run(text="가"),)),))
+    box = TableBox(kind="data", n_rows=2, n_cols=3, col_widths_pt=(100.0, 100.0, 100.0),
+                   cells=(first, wide))
+    assert box.spans(wide) == (2, 2)
+    assert [[c.col for c in row] for row in box.rows()] == [[0, 1], []]
+    assert box.slots()[(1, 2)] is wide and (1, 0) not in box.slots()
+    doc = LaidDocument(fields={}, cover=(), front=(), body=(box,))
+    hp = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
+    section = _xml(write_hwpx(doc, Theme.seoul()), "Contents/section0.xml")
+    spans = [(s.get("colSpan"), s.get("rowSpan")) for s in section.iter(f"{hp}cellSpan")]
+    assert spans == [("1", "1"), ("2", "2")]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    body = _xml(write_docx(doc, Theme.seoul()), "word/document.xml")
+    rows = list(body.iter(f"{w}tr"))
+    spans_docx = [[int(g.get(f"{w}val", 1)) if (g := tc.find(f"{w}tcPr/{w}gridSpan")) is not None
+                   else 1 for tc in tr.findall(f"{w}tc")] for tr in rows]
+    assert spans_docx == [[1, 2], [1, 2]]

@@ -143,6 +143,32 @@ class TableBox:
     def width_pt(self) -> float:
         return sum(self.col_widths_pt)
 
+    # Span placement, once for the pagination and both writers.
+    def spans(self, cell: CellBox) -> tuple[int, int]:
+        """``cell``'s (rowspan, colspan), cut at the grid's edge."""
+        return (max(1, min(cell.rowspan, self.n_rows - cell.row)),
+                max(1, min(cell.colspan, self.n_cols - cell.col)))
+
+    def rows(self) -> list[list[CellBox]]:
+        """The cells that start in each row, left to right (a cell outside the grid is
+        left out)."""
+        out: list[list[CellBox]] = [[] for _ in range(self.n_rows)]
+        for c in sorted(self.cells, key=lambda c: (c.row, c.col)):
+            if 0 <= c.row < self.n_rows and 0 <= c.col < self.n_cols:
+                out[c.row].append(c)
+        return out
+
+    def slots(self) -> dict[tuple[int, int], CellBox]:
+        """The cell covering each ``(row, col)`` of the grid, spans included (where cells
+        overlap, the later one); a slot no cell covers is missing (a ragged grid)."""
+        out: dict[tuple[int, int], CellBox] = {}
+        for cell in self.cells:
+            rowspan, colspan = self.spans(cell)
+            for r in range(cell.row, cell.row + rowspan):
+                for c in range(cell.col, cell.col + colspan):
+                    out[(r, c)] = cell
+        return out
+
 
 @attrs.frozen(slots=True, kw_only=True)
 class TocEntry:

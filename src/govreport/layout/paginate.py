@@ -105,12 +105,14 @@ def row_heights_pt(t: TableBox, theme: Theme, styles: Styles | None = None) -> l
     left, right, top, bottom = t.cell_margin_mm
     pad, side = mm_to_pt(top + bottom), mm_to_pt(left + right)
     rows = [0.0] * t.n_rows
-    for c in t.cells:
-        w = sum(t.col_widths_pt[c.col:c.col + c.colspan]) - side
-        need = sum(_cell_para_height(p, theme, w, styles) for p in c.paras) + pad
-        share = need / c.rowspan
-        for r in range(c.row, min(c.row + c.rowspan, t.n_rows)):
-            rows[r] = max(rows[r], share)
+    for r_cells in t.rows():
+        for c in r_cells:
+            rowspan, colspan = t.spans(c)
+            w = sum(t.col_widths_pt[c.col:c.col + colspan]) - side
+            need = sum(_cell_para_height(p, theme, w, styles) for p in c.paras) + pad
+            share = need / rowspan
+            for r in range(c.row, c.row + rowspan):
+                rows[r] = max(rows[r], share)
     for i, fixed in enumerate(t.row_heights_pt):
         if fixed is not None and i < t.n_rows:
             rows[i] = max(rows[i], fixed)

@@ -1,15 +1,21 @@
 """Facts the DOCX and HWPX writers share, kept once so the two files cannot disagree.
 
 * :func:`font_class` — whether a face is 명조 (serif), 고딕 (sans) or fixed-pitch; Word's
-  ``w:family`` and Hancom's ``typeInfo familyType`` are both written from it.
+  ``w:family`` and Hancom's ``typeInfo familyType`` are both written from it;
+* :data:`STYLE_NAMES` — the paragraph style each role gets in Word and in Hancom (a
+  restyled template keeps these names).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
-__all__ = ["FontClass", "font_class"]
+from ..theme.model import ROLES, Role
+
+__all__ = ["STYLE_NAMES", "FontClass", "StyleNames", "font_class"]
 
 FontClass = Literal["serif", "sans", "mono"]
 """명조/바탕 (serif), 고딕/돋움/굴림/헤드라인 (sans), or fixed pitch (mono)."""
@@ -44,3 +50,45 @@ def font_class(face: str) -> FontClass:
     if _SERIF.search(face):
         return "serif"
     return "sans"
+
+
+# --------------------------------------------------------------------------- style names
+
+
+class StyleNames(NamedTuple):
+    """A role's paragraph style: ``word`` in DOCX (``GR L1``), ``hancom`` in HWPX (the
+    Korean name Hancom shows, ``□ 1단계``; its English name is the role key)."""
+
+    word: str
+    hancom: str
+
+
+def _word_name(role: str) -> str:
+    if role == "toc_part":  # Word's own TOC field regenerates entries in "toc N": use them
+        return "toc 1"
+    if role == "toc_item":
+        return "toc 2"
+    if role[0] == "L" and role[1:].isdigit():
+        return f"GR {role}"
+    return "GR " + " ".join(part.capitalize() for part in role.split("_"))
+
+
+_HANCOM: dict[str, str] = {
+    "L1": "□ 1단계", "L2": "○ 2단계", "L3": "- 3단계", "L4": "· 4단계",
+    "event_title": "√ 행사명", "event_field": "▶ 행사 항목", "event_sub": "▶ 아래 - 항목",
+    "enum": "① 열거", "note": "※ 참고", "note_table": "※ 표 참고", "footnote": "* 각주",
+    "lead": "리드 문장", "paragraph": "일반 문단", "subcaption": "● 소제목",
+    "category": "분야 태그", "summary": "요약 박스", "overview": "개요 상자",
+    "chip_number": "번호 칩 숫자", "chip_title": "번호 칩 제목",
+    "task_number": "과제 번호", "task_title": "과제 제목", "unit_caption": "단위 캡션",
+    "part_heading": "대제목", "cover_title": "표지 제목", "cover_date": "표지 날짜",
+    "cover_org": "표지 기관명", "cover_audience": "표지 보고 대상",
+    "toc_heading": "목차 제목", "toc_part": "목차 대제목", "toc_item": "목차 과제",
+    "table_head": "표 머리행", "table_body": "표 본문", "table_note": "표 단위 줄",
+    "title_box": "제목 상자", "byline": "작성일 줄", "appendix_label": "참고 탭 이름",
+    "appendix_title": "참고 제목", "page_number": "쪽 번호 문단",
+}
+
+STYLE_NAMES: Mapping[Role, StyleNames] = MappingProxyType(
+    {role: StyleNames(word=_word_name(role), hancom=_HANCOM.get(role, role)) for role in ROLES})
+"""Role → its style names in Word and in Hancom, for every role of the theme."""

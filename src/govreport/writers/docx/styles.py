@@ -16,6 +16,7 @@ from typing import Literal
 
 from ...theme import ROLES, Role, Theme
 from .. import units as u
+from ..shared import STYLE_NAMES as SHARED_NAMES
 from ..shared import FontClass, font_class
 from .ooxml import Element, root, sub
 from .props import JC, TabStop, ppr, rpr
@@ -30,19 +31,10 @@ __all__ = [
 ]
 
 
-def _name(role: str) -> str:
-    if role[0] == "L" and role[1:].isdigit():
-        return f"GR {role}"
-    return "GR " + " ".join(part.capitalize() for part in role.split("_"))
-
-
-STYLE_NAMES: Mapping[Role, str] = MappingProxyType({
-    **{role: _name(role) for role in ROLES},
-    # Word's own TOC field regenerates entries in the built-in "toc N" styles: use them.
-    "toc_part": "toc 1",
-    "toc_item": "toc 2",
-})  # fmt: skip
-"""Role → Word paragraph style name (``L1`` → ``GR L1``, ``event_title`` → ``GR Event Title``)."""
+STYLE_NAMES: Mapping[Role, str] = MappingProxyType(
+    {role: names.word for role, names in SHARED_NAMES.items()})
+"""Role → Word paragraph style name (``L1`` → ``GR L1``, ``event_title`` → ``GR Event Title``,
+the 목차 lines Word's own ``toc 1``/``toc 2``); see :data:`.shared.STYLE_NAMES`."""
 
 SPACER_STYLE = "GR Spacer"
 """A 1-pt paragraph: space above tables, section ends, table separators."""

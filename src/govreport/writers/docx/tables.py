@@ -92,11 +92,7 @@ class TableWriter:
         out.extend(f'<w:gridCol w:w="{wt}"/>' for wt in grid)
         out.append("</w:tblGrid>")
 
-        covered: dict[tuple[int, int], CellBox] = {}
-        for box_cell in box.cells:
-            for r in range(box_cell.row, min(box_cell.row + box_cell.rowspan, box.n_rows)):
-                for c in range(box_cell.col, min(box_cell.col + box_cell.colspan, box.n_cols)):
-                    covered[(r, c)] = box_cell
+        covered = box.slots()
         heights = box.row_heights_pt
         # a short table moves whole; a long data table (``box.split``, decided by the
         # layout's pagination pass) breaks between rows with its header repeated
@@ -118,7 +114,7 @@ class TableWriter:
                     self._cell(out, None, grid[c], 1, None, box.keep_next or together)
                     c += 1
                     continue
-                span = min(cell.colspan, box.n_cols - c)
+                span = box.spans(cell)[1] - (c - cell.col)
                 width = sum(grid[c:c + span])
                 merge = None
                 if cell.rowspan > 1:

@@ -17,12 +17,14 @@ OWPML conventions followed here (as Hancom writes them):
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ...layout.paginate import Styles
 from ...theme import ResolvedStyle, Theme
 from ...theme.model import ROLES
-from ..shared import FontClass, font_class
+from ..shared import STYLE_NAMES, FontClass, font_class
 from ..units import pt_to_hwpunit, round_half_up
 from ._xml import DECL, HWPUNITCHAR, XMLNS, attr
 
@@ -39,23 +41,11 @@ ALIGN: dict[str, str] = {
     "distribute": "DISTRIBUTE",
 }  # fmt: skip
 
-#: Style names written for each role: (Korean name shown in Hancom, English name = role key).
-#: A user template whose header has a style with either name styles that role.
-ROLE_STYLE_NAMES: dict[str, str] = {
-    "L1": "□ 1단계", "L2": "○ 2단계", "L3": "- 3단계", "L4": "· 4단계",
-    "event_title": "√ 행사명", "event_field": "▶ 행사 항목", "event_sub": "▶ 아래 - 항목",
-    "enum": "① 열거", "note": "※ 참고", "note_table": "※ 표 참고", "footnote": "* 각주",
-    "lead": "리드 문장", "paragraph": "일반 문단", "subcaption": "● 소제목",
-    "category": "분야 태그", "summary": "요약 박스", "overview": "개요 상자",
-    "chip_number": "번호 칩 숫자", "chip_title": "번호 칩 제목",
-    "task_number": "과제 번호", "task_title": "과제 제목", "unit_caption": "단위 캡션",
-    "part_heading": "대제목", "cover_title": "표지 제목", "cover_date": "표지 날짜",
-    "cover_org": "표지 기관명", "cover_audience": "표지 보고 대상",
-    "toc_heading": "목차 제목", "toc_part": "목차 대제목", "toc_item": "목차 과제",
-    "table_head": "표 머리행", "table_body": "표 본문", "table_note": "표 단위 줄",
-    "title_box": "제목 상자", "byline": "작성일 줄", "appendix_label": "참고 탭 이름",
-    "appendix_title": "참고 제목", "page_number": "쪽 번호 문단",
-}  # fmt: skip
+ROLE_STYLE_NAMES: Mapping[str, str] = MappingProxyType(
+    {role: names.hancom for role, names in STYLE_NAMES.items()})
+"""Style names written for each role: the Korean name Hancom shows (English name = role key;
+:data:`govreport.writers.shared.STYLE_NAMES`).  A user template whose header has a style
+with either name styles that role."""
 
 _FAMILY_TYPE: dict[FontClass, str] = {
     "serif": "FCAT_MYUNGJO", "sans": "FCAT_GOTHIC", "mono": "FCAT_GOTHIC"}

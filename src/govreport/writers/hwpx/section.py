@@ -472,15 +472,13 @@ class SectionWriter:
         box = t.kind in _BOX_KINDS
         repeat = int(t.header_rows > 0 and self.theme.table.repeat_header)
         styles = table_line_styles(self.theme, t)
-        rows: list[list[CellBox]] = [[] for _ in range(t.n_rows)]
-        for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
-            rows[c.row].append(c)
         trs = []
-        for r_cells in rows:
+        for r_cells in t.rows():
             tcs = []
             for c in r_cells:
-                width = sum(widths[c.col:c.col + c.colspan])
-                height = sum(heights[c.row:c.row + c.rowspan])
+                rowspan, colspan = t.spans(c)
+                width = sum(widths[c.col:c.col + colspan])
+                height = sum(heights[c.row:c.row + rowspan])
                 bf = self._cell_border(c, styles.get((c.row, c.col), {}))
                 paras = "".join(self.para(p, top=False) for p in c.paras) or self._empty_cell()
                 tcs.append(
@@ -491,7 +489,7 @@ class SectionWriter:
                     'textWidth="0" textHeight="0" hasTextRef="0" hasNumRef="0">'
                     f"{paras}</hp:subList>"
                     f'<hp:cellAddr colAddr="{c.col}" rowAddr="{c.row}"/>'
-                    f'<hp:cellSpan colSpan="{c.colspan}" rowSpan="{c.rowspan}"/>'
+                    f'<hp:cellSpan colSpan="{colspan}" rowSpan="{rowspan}"/>'
                     f'<hp:cellSz width="{width}" height="{height}"/>'
                     f'<hp:cellMargin left="{ml}" right="{mr}" top="{mt}" bottom="{mb}"/></hp:tc>'
                 )
