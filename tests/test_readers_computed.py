@@ -111,6 +111,27 @@ def test_share_column_gets_the_key_n(tmp_path: Path) -> None:
     assert table.rows[1].cells == _cells("직무 전문", 1340)
 
 
+def test_columns_of_decimals_and_percentages_are_typed(tmp_path: Path) -> None:
+    """``12.5``/``3.0`` and ``45.0%`` columns become numbers with the column format that
+    prints them so (``3.0`` alone would not print back as typed); numbers that print back
+    without a format (``1.5``, ``2.25``) are typed as before; a 비중 that is the share of the
+    column before it is declared as such (its figures from the library)."""
+    _doc(tmp_path / "t.docx", [["구분", "면적", "이용률", "메모"],
+                               ["공원", "12.5", "45.0%", "1.5"],
+                               ["녹지", "3.0", "7.5%", "2.25"]],
+         [["구분", "면적", "비중"],
+          ["공원", "12.5", "51.0%"],
+          ["녹지", "12.0", "49.0%"]])
+    t1, t2 = _tables(tmp_path / "t.docx")
+    assert t1.columns == (Column(), Column(format=NumberFormat(decimals=1)),
+                          Column(format=NumberFormat(style="percent", decimals=1)), Column())
+    assert t1.rows == (Row(cells=_cells("공원", 12.5, 45.0, 1.5)),
+                       Row(cells=_cells("녹지", 3.0, 7.5, 2.25)))
+    assert t2.columns == (Column(), Column(key="n", format=NumberFormat(decimals=1)),
+                          Column(compute=Compute(op="share", of=("n",))))
+    assert t2.rows == (Row(cells=_cells("공원", 12.5)), Row(cells=_cells("녹지", 12.0)))
+
+
 @pytest.mark.parametrize("fmt", ["docx", "hwpx"])
 def test_declared_table_round_trips(fmt: str, tmp_path: Path) -> None:
     """What the reader declares re-renders to the same figures (render → read → render)."""

@@ -120,7 +120,8 @@ class ComputedReader:
 
     def declare(self, table: Table) -> Table:
         """``table`` with every derived row/column that the printed figures confirm declared
-        (``compute``, keys, formats) and its figures left to the library; else unchanged."""
+        (``compute``, keys, formats) and its figures left to the library; columns of
+        decimals or percentages typed as numbers with their format; else unchanged."""
         if not table.rows or table.columns or table.computed:
             return table
         width = table_width(table)
@@ -130,6 +131,8 @@ class ComputedReader:
         want = _printed(table, self.layout)
         if want is None:
             return table
+        table = self._formats(table, grid, width, want)
+        grid = _grid(table) or grid
         rules = self._candidates(table, grid, width)
         if not rules:
             return table
@@ -152,6 +155,72 @@ class ComputedReader:
             if holds([*chosen, rule]) is not None:
                 chosen.append(rule)
         return (holds(chosen) or table) if chosen else table
+
+    # ------------------------------------------------------------------ column formats
+    def _figure(self, text: str) -> tuple[int | float, NumberFormat] | None:
+        """``12.5``, ``1,234.50``, ``45.0%``, ``△1.5`` as a number and the format that prints
+        it so (checked later by reprinting the whole table)."""
+        negative = self.layout.theme.table.negative or "-"
+        m = re.fullmatch(r"([-−△▲]?)([\d,]*\d)(?:\.(\d+))?(%?)", text.strip())
+        if m is None or (m.group(1) and m.group(1) not in (negative, "-", "−")):
+            return None
+        decimals = len(m.group(3) or "")
+        digits = m.group(2).replace(",", "") + (f".{m.group(3)}" if decimals else "")
+        value: int | float = float(digits) if decimals else int(digits)
+        if m.group(1):
+            value = -value
+        style = "percent" if m.group(4) else "number"
+        return value, NumberFormat(style=style, decimals=decimals)  # type: ignore[arg-type]
+
+    def _formats(self, table: Table, grid: dict[tuple[int, int], Cell], width: int,
+                 want: dict[tuple[int, int], tuple[str, int, int, int]]) -> Table:
+        """Columns whose cells are all figures printed with the same decimals (``12.5``) or as
+        percentages (``45.0%``): the numbers typed and the column given that format, each
+        column kept only when the table reprints the same."""
+        chosen: dict[int, tuple[NumberFormat, dict[int, Cell]]] = {}
+        for c in range(table.stub_columns, width):
+            found = self._column_format(table, grid, c)
+            if found is None:
+                continue
+            trial = self._typed(table, grid, width, {**chosen, c: found})
+            if _printed(trial, self.layout) == want:
+                chosen[c] = found
+        return self._typed(table, grid, width, chosen) if chosen else table
+
+    def _column_format(self, table: Table, grid: dict[tuple[int, int], Cell],
+                       c: int) -> tuple[NumberFormat, dict[int, Cell]] | None:
+        formats: set[NumberFormat] = set()
+        cells: dict[int, Cell] = {}
+        for r in range(len(table.rows)):
+            cell = grid.get((r, c))
+            if cell is None or cell.colspan != 1 or cell.value is None:
+                continue
+            if cell.items or cell.ratio is not None or cell.count is not None:
+                return None
+            if isinstance(cell.value, bool) or not isinstance(cell.value, str):
+                continue
+            got = self._figure(cell.value)
+            if got is None:
+                return None
+            formats.add(got[1])
+            cells[r] = attrs.evolve(cell, value=got[0])
+        if len(formats) != 1:
+            return None
+        fmt = formats.pop()
+        if fmt.style == "number" and fmt.decimals == 0:
+            return None  # plain whole numbers are typed already
+        return fmt, cells
+
+    @staticmethod
+    def _typed(table: Table, grid: dict[tuple[int, int], Cell], width: int,
+               chosen: dict[int, tuple[NumberFormat, dict[int, Cell]]]) -> Table:
+        swap = {id(grid[(r, c)]): new for c, (_, cells) in chosen.items()
+                for r, new in cells.items()}
+        rows = tuple(attrs.evolve(row, cells=tuple(swap.get(id(x), x) for x in row.cells))
+                     for row in table.rows)
+        columns = tuple(Column(format=chosen[c][0]) if c in chosen else Column()
+                        for c in range(width))
+        return attrs.evolve(table, rows=rows, columns=columns)
 
     # ------------------------------------------------------------------ candidates
     def _candidates(self, table: Table, grid: dict[tuple[int, int], Cell],
@@ -229,12 +298,14 @@ class ComputedReader:
             return None if shown == default or (
                 shown.style == "number" and shown.decimals == 0) else shown
 
+        base = table.columns if len(table.columns) == width else (Column(),) * width
         columns: list[Column] = []
         for c in range(width):
-            kw: dict[str, object] = {}
+            kw: dict[str, object] = {"format": base[c].format} if base[c].format else {}
             if c in keys_c:
                 kw["key"] = keys_c[c]
-            if c in col_rules:
+            if c in col_rules:  # a derived column's format is what its figures show
+                kw.pop("format", None)
                 rule = col_rules[c]
                 kw["compute"] = rule_of(rule, keys_c)
                 plain = [(r, c) for r in range(len(table.rows)) if r not in row_rules]
@@ -271,7 +342,8 @@ class ComputedReader:
                 del cells[at[0]]
             rows.append(attrs.evolve(row, cells=tuple(cells), key=keys_r.get(r)))
         return attrs.evolve(table, rows=tuple(rows),
-                            columns=tuple(columns) if col_rules or keys_c else ())
+                            columns=tuple(columns) if col_rules or keys_c or table.columns
+                            else ())
 
     @staticmethod
     def _keys(rules: list[_Rule], labels: dict[int, str]) -> dict[int, str] | None:
