@@ -172,6 +172,8 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme,
                 page, used = page + 1, 0.0
             used += h
             continue
+        if not isinstance(node, TableBox):
+            assert_never(node)  # every node type above: a new one fails mypy here
         h = _table_height(node, theme, styles)
         if used + h > page_h and used > 0 and h <= page_h:
             page, used = page + 1, 0.0
@@ -239,9 +241,11 @@ class _Flow:
         while j < len(body) and _keeps_next(body[j]):
             h += self.height(body[j])
             j += 1
-        if j >= len(body) or isinstance(body[j], PageBreak | TocBlock):
+        if j >= len(body):
             return h
         nxt = body[j]
+        if isinstance(nxt, PageBreak | TocBlock):
+            return h
         if isinstance(nxt, Para):
             if nxt.page_break_before:
                 return h
@@ -250,7 +254,8 @@ class _Flow:
             return h + (nxt.space_before_pt or 0.0) + min(n, 2) * style.line_height_pt
         if isinstance(nxt, PictureBox | ChartBox):
             return h + self.height(nxt)
-        assert isinstance(nxt, TableBox)
+        if not isinstance(nxt, TableBox):
+            assert_never(nxt)
         th = self.height(nxt)
         if not nxt.split:
             return h + th
@@ -300,7 +305,8 @@ class _Flow:
                 used = min(used + h, self.page_h)
                 out.append(_Placed(page, page, used, self.drawing_lines(node)))
                 continue
-            assert isinstance(node, Para)
+            if not isinstance(node, Para):
+                assert_never(node)
             lh = self.styles[node.role].line_height_pt
             n = para_lines(node, self.theme, self.width, self.styles)
             before = node.space_before_pt or 0.0

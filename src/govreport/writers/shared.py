@@ -4,6 +4,13 @@
   ``w:family`` and Hancom's ``typeInfo familyType`` are both written from it;
 * :data:`STYLE_NAMES` — the paragraph style each role gets in Word and in Hancom (a
   restyled template keeps these names).
+
+Facts the layout shares with the writers live with the layout: resolved role styles, once
+per role (:class:`govreport.layout.paginate.Styles`), row heights
+(:func:`govreport.layout.paginate.row_heights_pt`), span placement
+(:meth:`TableBox.spans <govreport.layout.nodes.TableBox.spans>`, ``rows``, ``slots``) and the
+목차's geometry (:func:`govreport.layout.toc.toc_block`).  Word and Hancom units are in
+:mod:`govreport.writers.units`.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ from ...layout.nodes import (
     TableBox,
     TocBlock,
 )
+from ...layout.paginate import Styles
 from ...theme import Theme
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, blank_line_pt
 from .. import units as u
@@ -98,7 +99,7 @@ class BodyWriter:
         if theme.cover.title_frame:
             self._frame = (u.mm_to_eighth_points(theme.lines.thin_mm), theme.colors.accent,
                            u.round_half_up(FRAME_PAD_PT))
-        self._role_pt: dict[str, float] = {}
+        self.styles = Styles(theme)  # the theme's resolved styles, once per role
 
     def drawing(self, out: list[str], box: PictureBox | ChartBox, *,
                 page_break: bool) -> None:
@@ -132,10 +133,7 @@ class BodyWriter:
     def _role_size(self, role: str | None) -> float:
         if not role:
             return self.theme.body.pt
-        pt = self._role_pt.get(role)
-        if pt is None:
-            pt = self._role_pt[role] = self.theme.resolve(role).pt  # type: ignore[arg-type]
-        return pt
+        return self.styles[role].pt
 
     def run(self, out: list[str], run: Run, *, role: str | None = None,
             letter_spacing_pct: float | None = None, width_pct: float | None = None) -> None:
