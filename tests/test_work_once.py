@@ -100,3 +100,26 @@ def test_layouts_are_not_shared_across_themes(counts: dict[str, int]) -> None:
     assert layouts.of(report, RENDER.resolve_theme("seoul"), "ko_KR") is seoul
     assert layouts.of(report, RENDER.resolve_theme("central"), "ko_KR") is not seoul
     assert counts["layout"] == 2
+
+
+def test_hwp_is_converted_from_the_hwpx_just_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``.hwpx`` and ``.hwp`` together: the HWPX is written once and converted (the .hwp
+    asked for first is still made after the .hwpx)."""
+    import govreport.writers.hwpx.hwp as hwp
+    import govreport.writers.hwpx.writer as hwpx_writer
+
+    writes: list[int] = []
+    real_write = hwpx_writer.write_hwpx
+
+    def counted(*args: Any, **kwargs: Any) -> bytes:
+        writes.append(1)
+        return real_write(*args, **kwargs)
+
+    converted: list[bytes] = []
+    monkeypatch.setattr(hwpx_writer, "write_hwpx", counted)
+    monkeypatch.setattr(hwp, "hwpx_to_hwp", lambda data: converted.append(data) or b"HWP5")
+    report = govreport.load(EXAMPLE)
+    hwp_bytes, hwpx_bytes = render_many(report, ["hwp", "hwpx"])
+    assert hwp_bytes == b"HWP5"
+    assert converted == [hwpx_bytes]
+    assert len(writes) == 1

@@ -302,7 +302,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
             theme: str | None, locale: str, force: bool) -> None:
     from pathlib import Path
 
-    from .render import Layouts, load_source, output_format, render_bytes
+    from .render import Layouts, load_source, output_format, pdf_first, render_bytes
 
     paths: list[Path] = []
     for o in outputs:
@@ -347,7 +347,8 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     failures: list[CliError] = []
     pdf: bytes | None = None  # a DOCX rendered with a PDF takes the PDF's 목차 page numbers
     layouts = Layouts()  # the report is laid out once for every output
-    order = sorted(zip(paths, formats, strict=True), key=lambda pf: pf[1] != "pdf")
+    ranked = pdf_first(formats)  # PDF first (its 목차 pages), .hwp after the .hwpx
+    order = sorted(zip(paths, formats, strict=True), key=lambda pf: ranked.index(pf[1]))
     for p, fmt in order:
         try:
             with _errors(source):

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .limits import Limits
     from .model import Report
     from .theme import Theme
-    from .writers.registry import Family
+    from .writers.registry import Family, WriterOptions
 
 Format = Literal["docx", "hwpx", "hwp", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "hwpx", "hwp", "pdf")
@@ -124,12 +124,16 @@ class Layouts:
     """The layouts made for one report, so that several writers share one: pass the same
     ``Layouts`` to every :func:`render_bytes` call of a report (:func:`render_many`,
     ``batch`` and ``govreport render -o A -o B`` do).  A layout is reused only for the same
-    report object, an equal theme and the same locale; anything else is laid out anew."""
+    report object, an equal theme and the same locale; anything else is laid out anew.
 
-    __slots__ = ("_made",)
+    The bytes a writer made from a layout are kept too, so that a format converted from
+    another (``.hwp`` from the ``.hwpx``) starts from them instead of writing them again."""
+
+    __slots__ = ("_made", "_written")
 
     def __init__(self) -> None:
         self._made: list[tuple[Report, Theme, str, LaidDocument]] = []
+        self._written: list[tuple[LaidDocument, WriterOptions, dict[str, bytes]]] = []
 
     def of(self, report: Report, theme: Theme, locale: str) -> LaidDocument:
         """The layout of ``report`` with ``theme`` and ``locale`` (made on first request)."""
@@ -141,6 +145,15 @@ class Layouts:
         laid = layout(report, theme, locale)
         self._made.append((report, theme, locale, laid))
         return laid
+
+    def written(self, laid: LaidDocument, options: WriterOptions) -> dict[str, bytes]:
+        """The bytes already written from ``laid`` with ``options``, by format (to add to)."""
+        for made, opts, data in self._written:
+            if made is laid and opts == options:
+                return data
+        data = {}
+        self._written.append((laid, options, data))
+        return data
 
 
 def render_bytes(
@@ -213,10 +226,12 @@ def _render_bytes(
         errors = [p for p in check_report(report) if p.severity == "error"]
         if errors:
             raise ValidationError(errors)
-    laid = (layouts or Layouts()).of(report, th, locale)
+    layouts = layouts if layouts is not None else Layouts()
+    laid = layouts.of(report, th, locale)
     if fmt == "docx" and toc_pdf is not None:
         laid = real_toc_pages(laid, toc_pdf) or laid
-    return write(fmt, laid, WriterOptions(theme=th, template=tpl, locale=locale))
+    options = WriterOptions(theme=th, template=tpl, locale=locale)
+    return write(fmt, laid, options, made=layouts.written(laid, options))
 
 
 def render_many(
@@ -258,8 +273,12 @@ def render_many(
 
 
 def pdf_first(formats: Sequence[Format]) -> list[Format]:
-    """``formats`` with PDF moved first, so that a DOCX can take the PDF's 목차 pages."""
-    return sorted(formats, key=lambda f: f != "pdf")
+    """``formats`` in the order to write them: PDF first, so that a DOCX can take the PDF's
+    목차 pages; then the formats written from the layout; then those converted from them
+    (``.hwp`` from the ``.hwpx`` just written)."""
+    from .writers.registry import WRITERS, Converter
+
+    return sorted(formats, key=lambda f: (f != "pdf", isinstance(WRITERS[f], Converter)))
 
 
 def _is_json_data(value: Any, depth: int = 0) -> bool:

@@ -16,7 +16,7 @@ never branch on format names.  Modules are imported on first use.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -187,11 +187,22 @@ def writer_modules(fmt: str) -> list[str]:
     return [base.module, *(c.module for c in conversions if c.module)]
 
 
-def write(fmt: str, laid: LaidDocument, options: WriterOptions) -> bytes:
+def write(fmt: str, laid: LaidDocument, options: WriterOptions,
+          made: MutableMapping[str, bytes] | None = None) -> bytes:
     """``laid`` as ``fmt`` bytes: the source writer, then each conversion (revising the
-    layout once when a converter asks, e.g. the PDF's real 목차 pages)."""
+    layout once when a converter asks, e.g. the PDF's real 목차 pages).
+
+    ``made``: bytes already written from this ``laid`` with these ``options``, by format;
+    the source writer's bytes are taken from there when present (``.hwp`` after ``.hwpx``)
+    and added when written.
+    """
     base, conversions = _chain(fmt)
-    data = base.write(laid, options)
+    if made is not None and base.format in made:
+        data = made[base.format]
+    else:
+        data = base.write(laid, options)
+        if made is not None:
+            made[base.format] = data
     for i, conv in enumerate(conversions):
         out = conv.convert(data)
         revised = conv.revise(laid, out) if conv.revise is not None else None
