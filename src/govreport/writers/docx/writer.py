@@ -53,6 +53,7 @@ BODY_SENTINEL = "\u2063GOVREPORT-BODY\u2063"
 TOC_SENTINEL = "\u2063GOVREPORT-TOC\u2063"
 _SLOT, _BLANK = "govreport", "govreport-blank"
 _SLOT_RE = re.compile(r"<\?govreport(?:-blank)? (\d+)\?>")
+_BATCH = 4096
 _WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
@@ -81,7 +82,9 @@ class _Slots:
         at = 0
         for m in _SLOT_RE.finditer(xml):
             yield xml[at:m.start()]
-            yield from self.pieces[int(m.group(1))]
+            pieces = self.pieces[int(m.group(1))]
+            for i in range(0, len(pieces), _BATCH):  # joined in C, a few thousand at a time
+                yield "".join(pieces[i:i + _BATCH])
             at = m.end()
         yield xml[at:]
         yield tail
