@@ -14,25 +14,27 @@ from govreport.layout import layout
 from govreport.theme import Theme
 from govreport.writers.docx import write_docx
 from govreport.writers.hwpx import write_hwpx
-from govreport.writers.shared import font_class
+from govreport.writers.shared import font_kind
 
 SEED_PATH = Path(__file__).resolve().parent.parent / "examples" / "seoul-mayor-office-2025-04.json"
 
 
 @pytest.mark.parametrize(
-    ("face", "expected"),
+    ("face", "serif", "fixed"),
     [
-        ("휴먼명조", "serif"), ("HY견명조", "serif"), ("함초롬바탕", "serif"), ("바탕", "serif"),
-        ("궁서", "serif"), ("Times New Roman", "serif"), ("Noto Serif CJK KR", "serif"),
-        ("HY헤드라인M", "sans"), ("맑은 고딕", "sans"), ("한양중고딕", "sans"), ("돋움", "sans"),
-        ("굴림", "sans"), ("Arial", "sans"), ("Malgun Gothic", "sans"),
-        ("Noto Sans CJK KR", "sans"),
-        ("Microsoft Sans Serif", "sans"), ("Inter", "sans"),
-        ("굴림체", "mono"), ("바탕체", "mono"), ("D2Coding", "mono"), ("Courier New", "mono"),
+        ("휴먼명조", True, False), ("HY견명조", True, False), ("함초롬바탕", True, False),
+        ("바탕", True, False), ("궁서", True, False), ("Times New Roman", True, False),
+        ("Noto Serif CJK KR", True, False),
+        ("HY헤드라인M", False, False), ("맑은 고딕", False, False), ("한양중고딕", False, False),
+        ("돋움", False, False), ("굴림", False, False), ("Arial", False, False),
+        ("Malgun Gothic", False, False), ("Noto Sans CJK KR", False, False),
+        ("Microsoft Sans Serif", False, False), ("Inter", False, False),
+        ("굴림체", False, True), ("바탕체", True, True), ("D2Coding", False, True),
+        ("Courier New", True, True),
     ],
 )
-def test_font_class(face: str, expected: str) -> None:
-    assert font_class(face) == expected
+def test_font_kind(face: str, serif: bool, fixed: bool) -> None:
+    assert font_kind(face) == (serif, fixed)
 
 
 def _xml(data: bytes, name: str) -> etree._Element:
@@ -44,6 +46,7 @@ def _xml(data: bytes, name: str) -> etree._Element:
     ("Arial", "swiss", "FCAT_GOTHIC"),  # was sans in DOCX and 명조 in HWPX
     ("휴먼명조", "roman", "FCAT_MYUNGJO"),
     ("HY헤드라인M", "swiss", "FCAT_GOTHIC"),
+    ("바탕체", "modern", "FCAT_MYUNGJO"),  # fixed pitch in Word, still 명조 in Hancom
 ])
 def test_docx_and_hwpx_classify_a_font_alike(face: str, word: str, hancom: str) -> None:
     theme = Theme.seoul().override({"body.font": face, "levels.L1.font": face})

@@ -1,7 +1,7 @@
 """Facts the DOCX and HWPX writers share, kept once so the two files cannot disagree.
 
-* :func:`font_class` — whether a face is 명조 (serif), 고딕 (sans) or fixed-pitch; Word's
-  ``w:family`` and Hancom's ``typeInfo familyType`` are both written from it;
+* :func:`font_kind` — whether a face is 명조 or 고딕, and fixed-pitch; Word's ``w:family``
+  / ``w:pitch`` and Hancom's ``typeInfo familyType`` are both written from it;
 * :data:`STYLE_NAMES` — the paragraph style each role gets in Word and in Hancom (a
   restyled template keeps these names).
 
@@ -18,45 +18,41 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from ..theme.model import ROLES, Role
 
-__all__ = ["STYLE_NAMES", "FontClass", "StyleNames", "font_class"]
+__all__ = ["STYLE_NAMES", "FontKind", "StyleNames", "font_kind"]
 
-FontClass = Literal["serif", "sans", "mono"]
-"""명조/바탕 (serif), 고딕/돋움/굴림/헤드라인 (sans), or fixed pitch (mono)."""
-
-_MONO = re.compile(r"mono|courier|consolas|coding|d2\s?coding|fixed|체$", re.IGNORECASE)
+_FIXED = re.compile(r"mono|courier|consolas|coding|fixed|체$", re.IGNORECASE)
 _SANS = re.compile(
     r"고딕|돋움|굴림|헤드라인|나눔스퀘어|맑은|gothic|sans|dotum|gulim|malgun|arial|helvetica|"
-    r"verdana|tahoma|calibri|segoe|roboto|pretendard|spoqa|noto\s?sans|nanumsquare|"
-    r"headline",
+    r"verdana|tahoma|calibri|segoe|roboto|pretendard|spoqa|nanumsquare|headline",
     re.IGNORECASE,
 )
 _SERIF = re.compile(
     r"명조|바탕|궁서|batang|myeongjo|myungjo|gungsuh|serif|mincho|song|times|georgia|"
-    r"garamond|cambria|palatino|book\s?antiqua",
+    r"garamond|cambria|palatino|book\s?antiqua|courier",
     re.IGNORECASE,
 )
 
 
-def font_class(face: str) -> FontClass:
-    """The class of a font face, for a reader that has to substitute a missing font.
+class FontKind(NamedTuple):
+    """What a reader needs to substitute a missing face: 명조 (``serif``) or 고딕, and
+    whether every character has one width (``fixed``: 굴림체, 바탕체, D2Coding)."""
 
-    Fixed-pitch names first (``굴림체``, ``D2Coding``, ``Courier New``), then sans hints
-    (``HY헤드라인M``, ``맑은 고딕``, ``Arial``, ``Microsoft Sans Serif``), then serif hints
-    (``휴먼명조``, ``바탕``, ``Times New Roman``).  A name with no hint (``Inter``) is taken
-    for sans: Korean faces name their class (명조/바탕/고딕/돋움), most unnamed Latin ones
-    are sans.
-    """
-    if _MONO.search(face):
-        return "mono"
-    if _SANS.search(face):
-        return "sans"
-    if _SERIF.search(face):
-        return "serif"
-    return "sans"
+    serif: bool
+    fixed: bool
+
+
+def font_kind(face: str) -> FontKind:
+    """The kind of a font face.  Sans hints first (``HY헤드라인M``, ``맑은 고딕``, ``Arial``,
+    ``Microsoft Sans Serif``), then serif hints (``휴먼명조``, ``바탕``, ``Times New Roman``,
+    ``Courier New``); a name with neither (``Inter``, ``D2Coding``) is taken for 고딕:
+    Korean faces name their class (명조/바탕/고딕/돋움), most unnamed Latin ones are sans.
+    Fixed pitch: ``…체`` (the Windows 굴림체/바탕체 family), mono/coding/Courier names."""
+    serif = not _SANS.search(face) and _SERIF.search(face) is not None
+    return FontKind(serif=serif, fixed=_FIXED.search(face) is not None)
 
 
 # --------------------------------------------------------------------------- style names

@@ -17,7 +17,7 @@ from typing import Literal
 from ...theme import ROLES, Role, Theme
 from .. import units as u
 from ..shared import STYLE_NAMES as SHARED_NAMES
-from ..shared import FontClass, font_class
+from ..shared import font_kind
 from .ooxml import Element, root, sub
 from .props import JC, TabStop, ppr, rpr
 
@@ -47,16 +47,11 @@ def style_id(name: str) -> str:
     return re.sub(r"[^0-9A-Za-z]", "", name)
 
 
-_FAMILY: Mapping[FontClass, str] = MappingProxyType(
-    {"serif": "roman", "sans": "swiss", "mono": "modern"})
-_PITCH: Mapping[FontClass, str] = MappingProxyType(
-    {"serif": "variable", "sans": "variable", "mono": "fixed"})
-
-
 def font_family(font: str) -> str:
     """Word's ``w:family``: ``roman`` for 명조/바탕, ``swiss`` for 고딕/돋움/헤드라인,
-    ``modern`` for fixed-pitch faces (:func:`~govreport.writers.shared.font_class`)."""
-    return _FAMILY[font_class(font)]
+    ``modern`` for fixed-pitch faces (:func:`~govreport.writers.shared.font_kind`)."""
+    kind = font_kind(font)
+    return "modern" if kind.fixed else "roman" if kind.serif else "swiss"
 
 
 def theme_fonts(theme: Theme) -> list[str]:
@@ -74,7 +69,7 @@ def build_font_table(fonts: Iterable[str]) -> Element:
         f = sub(ft, "font", {"name": name})
         sub(f, "charset", {"val": "81"})
         sub(f, "family", {"val": font_family(name)})
-        sub(f, "pitch", {"val": _PITCH[font_class(name)]})
+        sub(f, "pitch", {"val": "fixed" if font_kind(name).fixed else "variable"})
     return ft
 
 

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from ...layout.paginate import Styles
 from ...theme import ResolvedStyle, Theme
 from ...theme.model import ROLES
-from ..shared import STYLE_NAMES, FontClass, font_class
+from ..shared import STYLE_NAMES, font_kind
 from ..units import pt_to_hwpunit, round_half_up
 from ._xml import DECL, HWPUNITCHAR, XMLNS, attr
 
@@ -47,9 +47,6 @@ ROLE_STYLE_NAMES: Mapping[str, str] = MappingProxyType(
 :data:`govreport.writers.shared.STYLE_NAMES`).  A user template whose header has a style
 with either name styles that role."""
 
-_FAMILY_TYPE: dict[FontClass, str] = {
-    "serif": "FCAT_MYUNGJO", "sans": "FCAT_GOTHIC", "mono": "FCAT_GOTHIC"}
-"""Hancom's ``typeInfo familyType`` (fixed-pitch faces such as 굴림체 count as 고딕)."""
 
 
 class Line(NamedTuple):
@@ -424,7 +421,7 @@ def _all(value: int) -> str:
 
 
 def _font_xml(fid: int, face: str) -> str:
-    family = _FAMILY_TYPE[font_class(face)]
+    family = "FCAT_MYUNGJO" if font_kind(face).serif else "FCAT_GOTHIC"  # 바탕체 is 명조
     return (
         f'<hh:font id="{fid}" face="{attr(face)}" type="TTF" isEmbedded="0">'
         f'<hh:typeInfo familyType="{family}" weight="6" proportion="4" contrast="0" '
