@@ -22,7 +22,7 @@ from ..layout.grid import GridError, place_cells
 from ..layout.tables import TableLayout
 from ..layout.text import TextFormatter
 from ..model import Cell, NumberFormat, Row, Table
-from ..model.compute import PERCENT, table_width
+from ..model.compute import PERCENT, table_width, to_decimal
 from ..model.tables import Column, Compute, Op
 from ..theme import Theme
 
@@ -33,6 +33,11 @@ _KEY = r"([A-Za-z가-힣])"
 KEY_RE = re.compile(rf"\(\s*{_KEY}\s*\)$")
 RATIO_RE = re.compile(rf"\(\s*{_KEY}\s*[/÷]\s*{_KEY}\s*\)$")
 DIFF_RE = re.compile(rf"\(\s*{_KEY}\s*[-−–]\s*{_KEY}\s*\)$")
+MAX_CELLS = 2000
+"""Tables with more grid positions are left as printed: every rule is checked by reprinting
+the whole table, and report tables are far smaller (a hostile file stays fast)."""
+MAX_RULES = 8
+"""At most this many candidate rules (and format columns) are tried per table."""
 FIGURE_RE = re.compile(r"^\(?[+\-−△▲▽]?[\d,]*\d(?:\.(\d+))?(%p|%)?\)?$")
 """A printed figure (negatives as the themes print them: ``-``, ``△``, ``(12)``)."""
 
@@ -125,6 +130,8 @@ class ComputedReader:
         if not table.rows or table.columns or table.computed:
             return table
         width = table_width(table)
+        if width * (len(table.rows) + len(table.header)) > MAX_CELLS:
+            return table
         grid = _grid(table)
         if grid is None or width <= table.stub_columns:
             return table
@@ -133,7 +140,7 @@ class ComputedReader:
             return table
         table = self._formats(table, grid, width, want)
         grid = _grid(table) or grid
-        rules = self._candidates(table, grid, width)
+        rules = self._candidates(table, grid, width)[:MAX_RULES]
         if not rules:
             return table
 
@@ -178,14 +185,24 @@ class ComputedReader:
         percentages (``45.0%``): the numbers typed and the column given that format, each
         column kept only when the table reprints the same."""
         chosen: dict[int, tuple[NumberFormat, dict[int, Cell]]] = {}
+        n_head = len(table.header)
         for c in range(table.stub_columns, width):
             found = self._column_format(table, grid, c)
             if found is None:
                 continue
-            trial = self._typed(table, grid, width, {**chosen, c: found})
-            if _printed(trial, self.layout) == want:
-                chosen[c] = found
-        return self._typed(table, grid, width, chosen) if chosen else table
+            fmt, cells = found
+            column = [(r, cell) for r in range(len(table.rows))
+                      if (cell := grid.get((r, c))) is not None and isinstance(
+                          cell.value, int | float) and not isinstance(cell.value, bool)]
+            typed = [(r, cells.get(r, cell)) for r, cell in column] + [
+                (r, cell) for r, cell in cells.items() if r not in dict(column)]
+            if all(self.layout.figure(to_decimal(cell.value), fmt)
+                   == want.get((r + n_head, c), ("",))[0] for r, cell in typed):
+                chosen[c] = found  # each figure prints as written; the table is checked below
+        if not chosen:
+            return table
+        typed_table = self._typed(table, grid, width, chosen)
+        return typed_table if _printed(typed_table, self.layout) == want else table
 
     def _column_format(self, table: Table, grid: dict[tuple[int, int], Cell],
                        c: int) -> tuple[NumberFormat, dict[int, Cell]] | None:
