@@ -441,6 +441,16 @@ def test_boxed_toc_sits_in_a_framed_cell() -> None:
     entries = [p for p in tbl.iter(q("p")) if p.find("w:pPr/w:pStyle", NS) is not None]
     assert ptext(entries[0]).startswith("Ⅰ. 일반 현황\t")
     assert any(i.text.strip().startswith("TOC") for i in tbl.iter(q("instrText")))
+    # the page numbers stay inside the frame: a right tab at the cell's inner width
+    grid = sum(int(c.get(q("w"))) for c in tbl.iter(q("gridCol")))
+    mar = tbl.find("w:tblPr/w:tblCellMar", NS)
+    inner = grid - int(mar.find("w:left", NS).get(q("w"))) - int(
+        mar.find("w:right", NS).get(q("w")))
+    for p in entries:
+        tab = p.find("w:pPr/w:tabs/w:tab", NS)
+        assert tab is not None and tab.get(q("val")) == "right"
+        assert inner - 20 <= int(tab.get(q("pos"))) <= inner
+        assert tab.get(q("leader")) == "dot"
 
 
 def test_unreadable_template_is_a_render_error(laid, theme, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

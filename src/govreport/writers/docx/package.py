@@ -13,7 +13,7 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import IO, Any
 
 from lxml import etree
 
@@ -124,20 +124,43 @@ def content_types(data: bytes, overrides: Mapping[str, str]) -> bytes:
     return to_bytes(root)
 
 
-def write_zip(order: Iterable[zipfile.ZipInfo], parts: Mapping[str, bytes]) -> bytes:
+def write_zip(order: Iterable[zipfile.ZipInfo], parts: Mapping[str, bytes],
+              streamed: Mapping[str, Iterable[str]] | None = None) -> bytes:
     """The package: ``[Content_Types].xml`` first, then ``parts`` in the order of ``order``
     (the template's entries), then the new ones; deflated, every entry dated
-    :data:`.stamp.EPOCH`."""
+    :data:`.stamp.EPOCH`.  ``streamed`` parts are text pieces, encoded and compressed a
+    megabyte at a time (a long document is never held whole)."""
     buf = io.BytesIO()
     written: set[str] = set()
+    more = streamed or {}
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        names = ["[Content_Types].xml", *(i.filename for i in order), *parts]
+        names = ["[Content_Types].xml", *(i.filename for i in order), *parts, *more]
         for name in names:
-            if name in written or name not in parts:
+            if name in written or (name not in parts and name not in more):
                 continue
             written.add(name)
             info = zipfile.ZipInfo(name, date_time=EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            z.writestr(info, parts[name])
+            if name in more:
+                with z.open(info, "w") as f:
+                    _write_text(f, more[name])
+            else:
+                z.writestr(info, parts[name])
     return buf.getvalue()
+
+
+_CHUNK = 1 << 20
+
+
+def _write_text(f: IO[bytes], pieces: Iterable[str]) -> None:
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= _CHUNK:
+            f.write("".join(held).encode("utf-8"))
+            held.clear()
+            size = 0
+    f.write("".join(held).encode("utf-8"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,27 +53,41 @@ BODY_SENTINEL = "\u2063GOVREPORT-BODY\u2063"
 TOC_SENTINEL = "\u2063GOVREPORT-TOC\u2063"
 _SLOT, _BLANK = "govreport", "govreport-blank"
 _SLOT_RE = re.compile(r"<\?govreport(?:-blank)? (\d+)\?>")
+_BATCH = 4096
 _WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
 class _Slots:
     """String parts of the body held in the filled document's tree as processing
-    instructions, replaced by their text when the document is serialised."""
+    instructions, replaced by their pieces when the document is written out."""
 
     def __init__(self) -> None:
-        self.texts: list[str] = []
+        self.pieces: list[list[str]] = []
 
-    def add(self, text: str, *, blank: bool = False) -> Any:
-        self.texts.append(text)
-        return etree.ProcessingInstruction(_BLANK if blank else _SLOT, str(len(self.texts) - 1))
+    def add(self, pieces: list[str], *, blank: bool = False) -> Any:
+        self.pieces.append(pieces)
+        return etree.ProcessingInstruction(_BLANK if blank else _SLOT, str(len(self.pieces) - 1))
 
     def made(self, fill: Callable[[list[str]], None]) -> Any:
         out: list[str] = []
         fill(out)
-        return self.add("".join(out))
+        return self.add(out)
 
-    def splice(self, xml: str) -> str:
-        return _SLOT_RE.sub(lambda m: self.texts[int(m.group(1))], xml)
+    def document(self, head: str, body: Element, tail: str) -> Iterator[str]:
+        """The document part as pieces: ``head``, the serialised ``body`` with each slot
+        replaced by its pieces, ``tail`` (never joined into one string: a long report's
+        XML is written to the zip a megabyte at a time)."""
+        yield head
+        xml = etree.tostring(body, encoding="unicode")
+        at = 0
+        for m in _SLOT_RE.finditer(xml):
+            yield xml[at:m.start()]
+            pieces = self.pieces[int(m.group(1))]
+            for i in range(0, len(pieces), _BATCH):  # joined in C, a few thousand at a time
+                yield "".join(pieces[i:i + _BATCH])
+            at = m.end()
+        yield xml[at:]
+        yield tail
 
 
 def _style_ids(styles_el: Element, theme: Theme) -> tuple[dict[str, str], bool]:
@@ -167,7 +181,7 @@ def _assemble(body: Element, doc: LaidDocument, bw: BodyWriter, cover_fields: bo
     # body: at the marker, else before the final section properties
     text: list[str] = []
     bw.nodes(text, doc.body)
-    made = slots.add("".join(text))
+    made = slots.add(text)
     if body_marker is not None:
         body_marker.addprevious(made)
         _detach(body_marker)
@@ -246,7 +260,7 @@ def _space_cover(body: Element, doc: LaidDocument, bw: BodyWriter, slots: _Slots
             if size is not None:
                 blank: list[str] = []
                 bw.blank(blank, size)
-                p.addprevious(slots.add("".join(blank), blank=True))
+                p.addprevious(slots.add(blank, blank=True))
             before = 0.0
         spacing = pp.find(w("spacing"))
         if spacing is None:
@@ -421,8 +435,7 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
         _space_cover(body, doc, bw, slots)
         _cover_logo(body, doc, bw, slots)
     _assemble(body, doc, bw, tpl.cover_fields, slots)
-    xml = tpl.head + slots.splice(etree.tostring(body, encoding="unicode")) + tpl.tail
-    parts[pkg.document] = xml.encode("utf-8")
+    document = slots.document(tpl.head, body, tpl.tail)
 
     types: dict[str, str] = dict(media.content_types)
     doc_rels = list(pkg.document_rels)
@@ -452,4 +465,4 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     parts.update(media.parts)
     if types:
         parts["[Content_Types].xml"] = content_types(pkg.parts["[Content_Types].xml"], types)
-    return write_zip(pkg.infos, {**pkg.parts, **parts})
+    return write_zip(pkg.infos, {**pkg.parts, **parts}, {pkg.document: document})
