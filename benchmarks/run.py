@@ -19,6 +19,10 @@ Measured, in one process unless noted:
   loaded report, in one process), medians of 20;
 * ``govreport batch`` of 1,000 generated reports → DOCX + HWPX with ``--jobs 2`` (wall time,
   and the CPU of all its processes per report);
+* PDF (when LibreOffice is installed): the seed → PDF with ``render_bytes`` beside one plain
+  ``soffice --headless --convert-to pdf`` of the same DOCX (warm profile, taking turns,
+  medians of 5), and ``govreport batch`` of 50 reports → PDF beside fifty separate plain
+  conversions of their DOCX (10 with ``--quick``; ``--pdf 0`` leaves PDF out);
 * baselines on the same text: a flat docxtpl template looping over the seed's lines as plain
   paragraphs, and a python-docx document built directly with the same paragraphs.
 
@@ -332,6 +336,79 @@ def load_average() -> str:
         return "n/a"
 
 
+def _plain_soffice(soffice: str, profile: Path, docx: list[Path], outdir: Path) -> None:
+    """One plain LibreOffice conversion, as a user would type it (own warm profile)."""
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docx)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def pdf_rows(folder: Path, data: dict[str, Any], runs: int, n_docs: int,
+             jobs: int) -> list[tuple[str, float, str]]:
+    """Seed → PDF beside one plain conversion; a batch of ``n_docs`` PDFs beside as many
+    separate plain conversions (wall times, measured in turns where they repeat)."""
+    from govreport.writers.pdf import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        print("  (no LibreOffice: PDF rows left out)", file=sys.stderr)
+        return []
+    report = govreport.load(SEED)
+    seed_docx = folder / "pdf-seed.docx"
+    seed_docx.write_bytes(render_bytes(report, "docx"))
+    profile, outdir = folder / "plain-profile", folder / "plain-out"
+    outdir.mkdir()
+    _plain_soffice(soffice, profile, [seed_docx], outdir)  # warm: the profile exists
+    render_bytes(report, "pdf")  # warm: govreport's cached profile exists
+    plain: list[float] = []
+    ours: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        _plain_soffice(soffice, profile, [seed_docx], outdir)
+        plain.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        render_bytes(report, "pdf")
+        ours.append(time.perf_counter() - start)
+    plain_s, ours_s = statistics.median(plain), statistics.median(ours)
+    rows = [
+        ("seed → PDF (render_bytes)", ours_s,
+         f"median of {runs}, {ours_s / plain_s:.2f}× one plain conversion"),
+        ("one plain soffice --convert-to pdf of the seed DOCX", plain_s,
+         f"median of {runs}, warm profile"),
+    ]
+    src, docx_dir = folder / "pdf-in", folder / "pdf-docx"
+    src.mkdir()
+    docx_dir.mkdir()
+    docs: list[Path] = []
+    for i in range(n_docs):
+        d = copy.deepcopy(data)
+        d["meta"]["title"] = f"{d['meta']['title']} {i + 1}"
+        (src / f"r{i:03d}.json").write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+        docs.append(docx_dir / f"r{i:03d}.docx")
+        docs[-1].write_bytes(render_bytes(govreport.loads(json.dumps(d, ensure_ascii=False)),
+                                          "docx"))
+    start = time.perf_counter()
+    for doc in docs:
+        _plain_soffice(soffice, profile, [doc], outdir)
+    separate = time.perf_counter() - start
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "govreport", "batch", str(src), "-o", str(folder / "pdf-out"),
+         "--to", "pdf", "--jobs", str(jobs)],
+        check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    batch = time.perf_counter() - start
+    made = len(list((folder / "pdf-out").glob("*.pdf")))
+    if proc.returncode != 0:
+        print(proc.stderr[-2000:], file=sys.stderr)
+    rows += [
+        (f"CLI: batch {n_docs} reports → PDF, --jobs {jobs}", batch,
+         f"wall, {made} PDFs, {batch / separate:.2f}× {n_docs} separate conversions"),
+        (f"{n_docs} separate plain soffice conversions", separate,
+         f"wall, one after another, {separate / n_docs * 1000:.0f} ms each"),
+    ]
+    return rows
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -342,6 +419,8 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=None, help="number of batch reports")
     parser.add_argument("--jobs", type=int, default=2, help="batch --jobs (default 2)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    parser.add_argument("--pdf", type=int, default=None,
+                        help="reports in the PDF batch (default 50, 10 with --quick; 0: no PDF)")
     parser.add_argument("--scale", action="store_true",
                         help="also the seed → HWPX steps and the seed ×100/×1000 in fresh "
                              "processes (time, exponent, peak memory): a few minutes more")
@@ -440,6 +519,12 @@ def main() -> None:
         add(f"CLI: batch {batch_n} reports → DOCX+HWPX, --jobs {args.jobs}", wall,
             f"total wall time, {made} files, {wall / batch_n * 1000:.1f} ms/report, "
             f"CPU {cpu / batch_n * 1000:.1f} ms/report")
+
+        pdf_n = args.pdf if args.pdf is not None else (10 if args.quick else 50)
+        if pdf_n > 0:
+            for name, sec, note in pdf_rows(folder, data, 5 if not args.quick else 3, pdf_n,
+                                            args.jobs):
+                add(name, sec, note)
 
     print()
     print(f"Machine: {machine()}")

@@ -119,6 +119,8 @@ class _Settings:
     locale: str
     overwrite: bool
     limits: Limits | None = None
+    pdf: bool = False
+    """PDF among the formats: the worker keeps one LibreOffice for all its files."""
 
 
 _settings: _Settings | None = None
@@ -322,6 +324,10 @@ def _strip_source(message: str, src: Path) -> str:
 def _init_worker(settings: _Settings) -> None:
     global _settings
     _settings = settings
+    if settings.pdf:  # one LibreOffice start per worker, not per file
+        from .writers.pdf import keep_office
+
+        keep_office()
 
 
 def _init_pool_worker(settings: _Settings) -> None:
@@ -334,6 +340,10 @@ def _init_pool_worker(settings: _Settings) -> None:
 
 
 def _worker_terminated(signum: int, frame: object) -> None:
+    if _settings is not None and _settings.pdf:
+        from .writers.pdf import stop_office
+
+        stop_office(kill=True)
     for tmp in list(writing):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -411,6 +421,7 @@ def run_batch(
         locale=locale,
         overwrite=overwrite and not skip_existing,
         limits=limits,
+        pdf="pdf" in fmts,
     )
     tasks: list[_Task] = []
     skipped: list[Path] = []
@@ -434,9 +445,10 @@ def run_batch(
             if not tasks:
                 pass
             elif workers == 1:
-                _init_worker(settings)
-                for i, task in enumerate(tasks):
-                    done(i, _run_task(task))
+                _init_worker(attrs.evolve(settings, pdf=False))
+                with _office_session(settings.pdf):  # one LibreOffice for every PDF
+                    for i, task in enumerate(tasks):
+                        done(i, _run_task(task))
             else:
                 _warm_imports(fmts)
                 _run_pool(tasks, workers, settings, done)
@@ -446,6 +458,14 @@ def run_batch(
     ordered = tuple(results[i] for i in range(len(tasks)))
     return BatchSummary(results=ordered, seconds=time.perf_counter() - started, jobs=workers,
                         skipped=tuple(skipped))
+
+
+def _office_session(pdf: bool) -> contextlib.AbstractContextManager[None]:
+    if not pdf:
+        return contextlib.nullcontext()
+    from .writers.pdf import office_session
+
+    return office_session()
 
 
 class Terminated(KeyboardInterrupt):

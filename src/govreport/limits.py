@@ -58,6 +58,8 @@ class Limits:
     """Text one template part may produce (also the bound of strings built in Jinja)."""
     render_seconds: float = attrs.field(default=60, validator=_positive)
     """Time a template may take to fill (a watchdog stops it)."""
+    pdf_seconds: float = attrs.field(default=180, validator=_positive)
+    """Time LibreOffice may take to convert one document to PDF (then it is stopped)."""
     template_memory_mb: float = attrs.field(default=512, validator=_positive)
     """Memory the process may grow by while a template fills (a watchdog stops it)."""
     image_mb: float = attrs.field(default=20, validator=_positive)

@@ -5,9 +5,9 @@ Two kinds of writer:
 * a :class:`Writer` makes a format from a laid-out document (``docx``, ``hwpx``), or fills
   a free-form template of its own family with any data;
 * a :class:`Converter` makes a format from *another writer's bytes*: ``pdf`` is the DOCX
-  converted by LibreOffice, ``hwp`` the HWPX converted by python-hwpx.  A converter may
-  ``revise`` the layout from what it produced (a PDF knows the real 목차 pages); the source
-  writer then writes the revised layout and the conversion runs again.
+  converted by LibreOffice (which also puts the real 목차 pages in, in the same run), ``hwp``
+  the HWPX converted by python-hwpx.  A converter may ``revise`` the layout from what it
+  produced; the source writer then writes the revised layout and the conversion runs again.
 
 Everything a writer needs besides the layout travels in one :class:`WriterOptions`.
 :func:`write` and :func:`fill` follow a converter back to its source writer, so callers
@@ -127,7 +127,8 @@ def _hwpx_to_hwp(data: bytes) -> bytes:
 
 def real_toc_pages(laid: LaidDocument, pdf: bytes) -> LaidDocument | None:
     """``laid`` with the 목차 entries carrying the pages they really have in ``pdf`` (a
-    PDF cannot update its 목차), or ``None`` when there is no 목차 or nothing to correct."""
+    DOCX rendered with a PDF takes its pages), or ``None`` when there is no 목차 or
+    nothing to correct."""
     from ..layout import TocBlock
     from .pdf import toc_pages
 
@@ -151,8 +152,9 @@ WRITERS: Mapping[str, Writer | Converter] = {
                    module="govreport.writers.hwpx"),
     "hwp": Converter(format="hwp", source="hwpx", convert=_hwpx_to_hwp,
                      module="govreport.writers.hwpx.hwp"),
+    # no revise: the conversion macro corrects the 목차 pages itself (one LibreOffice run)
     "pdf": Converter(format="pdf", source="docx", convert=_docx_to_pdf,
-                     revise=real_toc_pages, module="govreport.writers.pdf"),
+                     module="govreport.writers.pdf"),
 }
 """Every output format by name (the file suffix)."""
 

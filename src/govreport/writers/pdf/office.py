@@ -1,0 +1,372 @@
+"""One LibreOffice process that converts DOCX → PDF, for one document or many.
+
+:class:`Office` starts ``soffice --headless`` on the ``Govreport.Pdf.Serve`` macro (see
+:mod:`.macro`) and hands it documents through the spool folder of its profile, so that N
+documents pay LibreOffice's start-up once.  Every wait is bounded: a conversion that runs
+past its time, or a LibreOffice that does not come up, is killed with its whole process
+group; nothing is left running and no PDF is returned half-written (LibreOffice writes into
+the spool, the bytes are read only after it reports the file done).
+
+Profiles are reused between calls: creating one is a large part of LibreOffice's start-up.
+They live in ``$XDG_CACHE_HOME/govreport`` (``~/.cache/govreport``), one per concurrent
+user: each :class:`Office` takes a free numbered slot under an exclusive ``flock`` (two
+LibreOffice processes on one profile would hand their work to each other), and holds it
+until its process has exited.  Without a usable cache folder a throw-away profile is used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import IO
+
+from ...errors import RenderError
+from ...fonts import fontconfig_file
+from . import macro
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: a throw-away profile per Office
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["MAX_SLOTS", "Office", "OfficeUnavailable", "cache_root"]
+
+MAX_SLOTS = 32
+"""Cached profiles per LibreOffice installation (more concurrent users get throw-away ones)."""
+START_SECONDS = 30.0
+"""Longest wait for LibreOffice to come up (a new profile on a busy machine takes seconds)."""
+QUIT_SECONDS = 10.0
+"""Longest wait for LibreOffice to exit when asked; then it is killed."""
+_POLL = 0.004
+
+
+class OfficeUnavailable(RenderError):
+    """LibreOffice did not start or stopped unexpectedly (the document is not to blame): the
+    caller may try again another way (a new profile, a plain conversion)."""
+
+
+def cache_root() -> Path:
+    """Where cached profiles live: ``$XDG_CACHE_HOME/govreport`` or ``~/.cache/govreport``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "govreport"
+
+
+def _installation_key(soffice: str) -> str:
+    """Names the profiles of one LibreOffice installation and macro version."""
+    real = os.path.realpath(soffice)
+    try:
+        stamp = f"{os.stat(real).st_mtime_ns}"
+    except OSError:
+        stamp = ""
+    digest = hashlib.sha256(f"{real}\0{stamp}\0{macro.VERSION}".encode()).hexdigest()[:12]
+    return f"libreoffice-{digest}"
+
+
+class _Profile:
+    """A LibreOffice user profile: a locked cache slot or a throw-away folder."""
+
+    def __init__(self, soffice: str, *, cached: bool) -> None:
+        self.path: Path
+        self.cached = False
+        self._lock: IO[bytes] | None = None
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        if cached and fcntl is not None:
+            with contextlib.suppress(OSError):
+                self._take_slot(cache_root() / _installation_key(soffice))
+        if self._lock is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="govreport-office-")
+            self.path = Path(self._tmp.name) / "profile"
+
+    def _take_slot(self, folder: Path) -> None:
+        assert fcntl is not None
+        folder.mkdir(parents=True, exist_ok=True)
+        for n in range(MAX_SLOTS):
+            lock = open(folder / f"profile-{n}.lock", "ab")  # noqa: SIM115 - held open
+            try:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                lock.close()
+                continue
+            self._lock, self.path, self.cached = lock, folder / f"profile-{n}", True
+            return
+
+    def discard(self) -> None:
+        """Delete the profile (it may be what keeps LibreOffice from starting)."""
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def release(self) -> None:
+        if self._lock is not None:
+            self._lock.close()  # closing the file drops the flock
+            self._lock = None
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+
+def _alive_check_pid() -> int:
+    """This process's id for the macro to watch (``/proc/<pid>``), or 0 without /proc."""
+    pid = os.getpid()
+    return pid if os.path.isdir(f"/proc/{pid}") else 0
+
+
+class Office:
+    """A running LibreOffice converting DOCX → PDF (start on first :meth:`convert`).
+
+    ``cached``: use (and keep) a cached profile slot, else a throw-away profile.  Use as a
+    context manager, or call :meth:`close`; :meth:`kill` stops it at once.  Not thread-safe:
+    one caller at a time.
+    """
+
+    def __init__(self, soffice: str, *, cached: bool = True) -> None:
+        self.soffice = soffice
+        self.cached = cached
+        self.owner = os.getpid()  # a forked child must not use or stop its parent's office
+        self._profile: _Profile | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._spool: Path | None = None
+        self._log: IO[bytes] | None = None
+        self._next = 1
+
+    def __enter__(self) -> Office:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    @property
+    def pid(self) -> int | None:
+        """The process id of the running LibreOffice (its process group), else ``None``."""
+        return self._proc.pid if self._proc is not None else None
+
+    # ------------------------------------------------------------------ starting
+    def start(self, *, quit_after: bytes | None = None) -> None:
+        """Start LibreOffice and wait until its macro runs.  ``quit_after``: a document to
+        convert before it quits on its own (one conversion, no second round trip)."""
+        if self._proc is not None:
+            return
+        self._profile = _Profile(self.soffice, cached=self.cached)
+        try:
+            self._spool = macro.install(self._profile.path)
+        except OSError as exc:  # a broken cached profile: start over in a new one
+            self._release()
+            raise OfficeUnavailable(f"LibreOffice profile not usable ({exc})") from None
+        if quit_after is not None:
+            self._queue(quit_after)
+            (self._spool / "quit").touch()
+        self._log = open(self._profile.path / "soffice.log", "wb")  # noqa: SIM115
+        cmd = [self.soffice, f"-env:UserInstallation={self._profile.path.as_uri()}",
+               "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck",
+               macro.serve_url(_alive_check_pid())]
+        env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
+        try:
+            self._proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._log,
+                                          stderr=subprocess.STDOUT, env=env,
+                                          start_new_session=sys.platform != "win32")
+        except OSError as exc:
+            self._release()
+            raise OfficeUnavailable(f"LibreOffice could not be started ({exc})") from None
+        if quit_after is None:
+            try:
+                self._wait_for("ready", START_SECONDS, starting=True)
+            except OfficeUnavailable:
+                self.kill()
+                raise
+            except RenderError:  # the wait ran out: a start failure
+                self.kill()
+                raise OfficeUnavailable(f"LibreOffice did not start within "
+                                        f"{START_SECONDS:g} s{self._log_tail()}") from None
+            except BaseException:
+                self.kill()
+                raise
+
+    # ------------------------------------------------------------------ converting
+    def convert(self, docx: bytes, timeout: float) -> bytes:
+        """PDF bytes of ``docx``; :class:`RenderError` when LibreOffice cannot convert it
+        or takes longer than ``timeout`` seconds (then LibreOffice is stopped),
+        :class:`OfficeUnavailable` when LibreOffice does not start or dies."""
+        if self._proc is None:
+            self.start()
+        n = self._queue(docx)
+        return self._collect(n, timeout)
+
+    def convert_once(self, docx: bytes, timeout: float) -> bytes:
+        """Start, convert ``docx`` and quit: one LibreOffice run for one document."""
+        if self._proc is not None:
+            return self.convert(docx, timeout)
+        self.start(quit_after=docx)
+        try:
+            return self._collect(1, timeout, starting=True)
+        finally:
+            self.close()
+
+    def _queue(self, docx: bytes) -> int:
+        assert self._spool is not None
+        n = self._next
+        self._next += 1
+        (self._spool / f"{n}.docx").write_bytes(docx)
+        job = self._spool / f"{n}.job.tmp"
+        job.touch()
+        job.replace(self._spool / f"{n}.job")
+        return n
+
+    def _collect(self, n: int, timeout: float, *, starting: bool = False) -> bytes:
+        try:
+            answer = self._wait_for(f"{n}.done", timeout, starting=starting)
+        except BaseException:
+            self.kill()  # timed out, died or interrupted: nothing of it stays running
+            raise
+        spool = self._spool
+        assert spool is not None
+        try:
+            pdf = spool / f"{n}.pdf"
+            if not answer.startswith("ok") or not pdf.is_file():
+                detail = answer.removeprefix("error").strip(" :") or "no PDF written"
+                raise RenderError(f"LibreOffice could not convert the document: {detail}")
+            return pdf.read_bytes()
+        finally:
+            for name in (f"{n}.docx", f"{n}.job", f"{n}.pdf", f"{n}.done"):
+                with contextlib.suppress(OSError):
+                    (spool / name).unlink()
+
+    def _wait_for(self, name: str, timeout: float, *, starting: bool = False) -> str:
+        """The text of spool file ``name`` once the macro has written it."""
+        assert self._spool is not None and self._proc is not None
+        path = self._spool / name
+        ready = self._spool / "ready"
+        start_deadline = time.monotonic() + START_SECONDS
+        deadline = time.monotonic() + timeout
+        while True:
+            if path.exists():
+                return path.read_text(encoding="utf-8", errors="replace").strip()
+            if self._proc.poll() is not None:
+                if path.exists():  # written just before the exit
+                    continue
+                raise OfficeUnavailable(f"LibreOffice stopped unexpectedly "
+                                        f"(exit code {self._proc.returncode}){self._log_tail()}")
+            now = time.monotonic()
+            if now > deadline:
+                raise RenderError(f"LibreOffice did not finish within {timeout:.3g} s "
+                                  f"(raise it with --limit pdf_seconds=…)")
+            if starting and now > start_deadline and not ready.exists():
+                raise OfficeUnavailable(f"LibreOffice did not start within "
+                                        f"{START_SECONDS:g} s{self._log_tail()}")
+            time.sleep(_POLL)
+
+    def _log_tail(self) -> str:
+        if self._profile is None:
+            return ""
+        with contextlib.suppress(OSError):
+            raw = (self._profile.path / "soffice.log").read_bytes()[-500:]
+            text = raw.decode("utf-8", "replace").strip()
+            if text:
+                return f": {text}"
+        return ""
+
+    # ------------------------------------------------------------------ stopping
+    def close(self) -> None:
+        """Ask LibreOffice to quit and wait for it (killed if it does not within
+        :data:`QUIT_SECONDS`); release the profile."""
+        if os.getpid() != self.owner:
+            return
+        proc = self._proc
+        if proc is not None and proc.poll() is None and self._spool is not None:
+            with contextlib.suppress(OSError):
+                (self._spool / "quit").touch()
+            try:
+                proc.wait(QUIT_SECONDS)
+            except subprocess.TimeoutExpired:
+                pass
+            except BaseException:
+                self.kill()
+                raise
+        self.kill()
+
+    def kill(self, *, discard_profile: bool = False) -> None:
+        """Stop LibreOffice now (its whole process group) and release the profile;
+        ``discard_profile``: delete it too (it may be what kept LibreOffice from starting)."""
+        if os.getpid() != self.owner:
+            return
+        proc = self._proc
+        if proc is not None:
+            _kill_group(proc)
+            self._proc = None
+        if discard_profile and self._profile is not None:
+            self._profile.discard()
+        self._release()
+
+    def kill_now(self) -> None:
+        """Send SIGKILL to LibreOffice's process group and return at once (safe in a
+        signal handler of a process about to exit; the profile lock goes with it)."""
+        proc = self._proc
+        if proc is not None and os.getpid() == self.owner:
+            with contextlib.suppress(OSError):
+                if sys.platform == "win32":  # pragma: no cover
+                    proc.kill()
+                else:
+                    os.killpg(proc.pid, signal.SIGKILL)
+
+    def _release(self) -> None:
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        if self._spool is not None:
+            with contextlib.suppress(OSError):
+                for old in self._spool.iterdir():
+                    old.unlink()
+            self._spool = None
+        if self._profile is not None:
+            self._profile.release()
+            self._profile = None
+        self._next = 1
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill ``proc`` and everything in its process group (soffice → oosplash →
+    soffice.bin), reap it and wait until the group is gone (soffice.bin is not our child:
+    it may still be exiting after oosplash has been reaped)."""
+    with contextlib.suppress(OSError):
+        if sys.platform == "win32":  # pragma: no cover
+            proc.kill()
+        else:
+            os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(QUIT_SECONDS)
+    deadline = time.monotonic() + QUIT_SECONDS
+    while sys.platform != "win32" and _group_alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of group ``pgid`` still runs (zombies, already dead, do not count)."""
+    if not os.path.isdir("/proc"):  # pragma: no cover - not Linux
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True
+        return True
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and fields[2] == str(pgid).encode() and fields[0] != b"Z":
+            return True
+    return False
+
