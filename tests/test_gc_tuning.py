@@ -82,3 +82,12 @@ def test_threads_restore_when_the_last_one_leaves() -> None:
     for t in threads:
         t.join()
     assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_load_restores_the_thresholds() -> None:
+    gc.set_threshold(700, 10, 10)
+    assert govreport.loads(SEED.read_text(encoding="utf-8")).meta.title
+    assert gc.get_threshold() == (700, 10, 10)
+    with pytest.raises(govreport.ValidationError):
+        govreport.loads('{"meta": {}}')
+    assert gc.get_threshold() == (700, 10, 10)

@@ -227,8 +227,8 @@ class _Builder:
             "slogan": self.report.cover.slogan or "",
             "subtitle": m.subtitle or "",
             "subtitle_position": m.subtitle_position,
-            "cover_title": balance_title(m.title, self.width / self.theme.resolve(
-                "cover_title").pt),
+            "cover_title": balance_title(m.title, self.width / self.styles[
+                "cover_title"].pt),
             "division": m.division or "",
             "org_division": f"{m.org} ({m.division})" if m.division else m.org,
         }
@@ -283,7 +283,7 @@ class _Builder:
         """The title box (§5.10) with the subtitle inside it, then the by-line."""
         t, tb = self.theme, self.theme.title_box
         line = Border(width_mm=tb.border_mm, color=t.color(tb.border_color) or "#000000")
-        pt = t.resolve("title_box").pt
+        pt = self.styles["title_box"].pt
         inner = self.width - 2 * mm_to_pt(tb.padding_lr_mm)
         paras = [Para(role="title_box", runs=(Run(text=balance_title(fields["title"],
                                                                      inner / pt)),),
@@ -311,7 +311,7 @@ class _Builder:
         paras: list[Para] = []
         if lead.label:
             paras.append(Para(role="summary", runs=(Run(text=lead.label, bold=True),)))
-        pt = t.resolve("summary").pt
+        pt = self.styles["summary"].pt
         hang = (text_em(lead.symbol) + 0.5) * pt if lead.symbol else 0.0
         for text in lead.text.split("\n"):
             paras.append(Para(role="summary", runs=(Run(text=text),), symbol=lead.symbol,
@@ -473,14 +473,13 @@ class _Builder:
     def section_heading(self, label: str, section: Section, caption: str | None,
                         mark: str) -> None:
         """A numbered heading line ``1. 제목`` / ``① 제목`` / ``제목`` (no chip)."""
-        t = self.theme
         text = f"{label} {section.title}" if label else section.title
         runs = [Run(text=text)]
         if section.note:
             runs += self.note_runs(section.note)
         tab = None
         if caption:
-            cap = t.resolve("unit_caption")
+            cap = self.styles["unit_caption"]
             runs += [Run(text="\t"), Run(text=caption, font=cap.font, size_pt=cap.pt, bold=False)]
             tab = self.width - 1
         self.para("chip_title", runs, bookmark=mark, outline=2, tab_right_pt=tab,
@@ -489,7 +488,7 @@ class _Builder:
 
     def note_runs(self, note: str) -> list[Run]:
         """An inline ``※`` remark in the note font, on the same line."""
-        style = self.theme.resolve("note")
+        style = self.styles["note"]
         return [Run(text=f"  {self.theme.symbol('note')} {note}", font=style.font,
                     size_pt=style.pt, bold=False)]
 
@@ -502,10 +501,10 @@ class _Builder:
         title_w = self.width - num_w
         text = (" " if c.title_lead_space else "") + title
         room = title_w - 2 * mm_to_pt(c.cell_margin_lr_mm) - 2
-        cap = t.resolve("unit_caption")
+        cap = self.styles["unit_caption"]
         if caption:  # the caption shares the line: the title fits in what it leaves
-            room -= text_em(caption) * cap.pt + t.resolve(title_role).pt
-        spacing, size = fit_headline(text, t.resolve(title_role).pt, room,
+            room -= text_em(caption) * cap.pt + self.styles[title_role].pt
+        spacing, size = fit_headline(text, self.styles[title_role].pt, room,
                                      max(t.fitting.letter_spacing_min_pct, -5.0))
         runs = [Run(text=text, size_pt=size)]
         if note:
@@ -673,7 +672,7 @@ class _Builder:
         symbol = item.symbol if item.symbol is not None else t.symbol(role)
         para_indent = _ind(ind)
         if item.label and t.layout.label_wrap == "label":  # wrapped lines start after "(label) "
-            extra = text_em(f"({item.label}) ") * t.resolve(role).pt
+            extra = text_em(f"({item.label}) ") * self.styles[role].pt
             para_indent = Indent(left_pt=para_indent.left_pt + extra,
                                  hanging_pt=para_indent.hanging_pt + extra)
         self.para(role, self._text_runs(item), symbol=symbol or None, indent=para_indent)

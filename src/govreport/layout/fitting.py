@@ -121,8 +121,8 @@ def loosen_fit(text: str, pt: float, width_pt: float,
     would otherwise be stretched to wide gaps; ``None`` when no line is loose or nothing
     helps.  The squeeze never leaves a too-short last line (:func:`needs_fit`)."""
     capacity = width_pt / pt
-    if capacity <= 0 or " " not in text:
-        return None
+    if capacity <= 0 or " " not in text or text_em(text) < capacity - 1e-6:
+        return None  # a text on one line has no line to stretch
     tokens = _tokens(text)
     if not _loose(tokens, capacity, 0.0, 100.0):
         return None

@@ -38,10 +38,18 @@ class Styles(dict[str, ResolvedStyle]):
         self.theme = theme
         self.lines: dict[tuple[int, float], tuple[Para, int]] = {}
         self.tables: dict[int, tuple[TableBox, float]] = {}
+        self._pitch: dict[str, float] = {}
 
     def __missing__(self, role: str) -> ResolvedStyle:
         style = self[role] = self.theme.resolve(role)  # type: ignore[arg-type]
         return style
+
+    def pitch(self, role: str) -> float:
+        """The line pitch of ``role`` in pt (``line_height_pt`` of its style)."""
+        lh = self._pitch.get(role)
+        if lh is None:
+            lh = self._pitch[role] = self[role].line_height_pt
+        return lh
 
 
 def para_lines(p: Para, theme: Theme, width_pt: float, styles: Styles | None = None) -> int:
@@ -64,6 +72,13 @@ def line_count(p: Para, base_pt: float, width_pt: float) -> int:
     avail = max(width_pt - left, 4.0 * base_pt)
     width = (p.width_pct or 100.0) / 100
     spacing = (p.letter_spacing_pct or 0.0) / 100
+    if len(p.runs) == 1:  # the common case: one run, no line break or tab
+        r = p.runs[0]
+        text = r.text
+        if "\n" not in text and "\t" not in text:
+            w = (text_em(text) * width + len(text) * spacing) * (r.size_pt or base_pt) \
+                if text else 0.0
+            return max(1, math.ceil(w / avail - 1e-9))
     lines: list[float] = [0.0]
     for r in p.runs:
         size = r.size_pt or base_pt
@@ -79,8 +94,7 @@ def para_height(p: Para, theme: Theme, width_pt: float, styles: Styles | None = 
     """Estimated height of a paragraph in pt, space before included."""
     if styles is None:
         styles = Styles(theme)
-    style = styles[p.role]
-    return (para_lines(p, theme, width_pt, styles) * style.line_height_pt
+    return (para_lines(p, theme, width_pt, styles) * styles.pitch(p.role)
             + (p.space_before_pt or 0.0))
 
 
@@ -157,7 +171,7 @@ def estimate_pages(body: tuple[Node, ...], theme: Theme,
             if node.page_break_before and used > 0:
                 page, used = page + 1, 0.0
             h = para_height(node, theme, width, styles)
-            first_line = styles[node.role].line_height_pt
+            first_line = styles.pitch(node.role)
             if used + (node.space_before_pt or 0.0) + first_line > page_h:
                 page, used = page + 1, 0.0
             if node.bookmark:
@@ -230,7 +244,7 @@ class _Flow:
 
     def drawing_lines(self, node: PictureBox | ChartBox) -> int:
         """A picture or chart counted in body lines (it never splits)."""
-        return max(3, int(node.height_pt // self.styles["paragraph"].line_height_pt))
+        return max(3, int(node.height_pt // self.styles.pitch("paragraph")))
 
     def keep_height(self, body: Sequence[Node], i: int) -> float:
         """Height of the heading chain starting at ``i`` with what it must not be parted
@@ -249,9 +263,8 @@ class _Flow:
         if isinstance(nxt, Para):
             if nxt.page_break_before:
                 return h
-            style = self.styles[nxt.role]
             n = para_lines(nxt, self.theme, self.width, self.styles)
-            return h + (nxt.space_before_pt or 0.0) + min(n, 2) * style.line_height_pt
+            return h + (nxt.space_before_pt or 0.0) + min(n, 2) * self.styles.pitch(nxt.role)
         if isinstance(nxt, PictureBox | ChartBox):
             return h + self.height(nxt)
         if not isinstance(nxt, TableBox):
@@ -264,6 +277,10 @@ class _Flow:
 
     def run(self, body: Sequence[Node]) -> list[_Placed | None]:
         """Placement of every node (``None`` for page breaks and TOC blocks)."""
+        return self.run_to_end(body)[0]
+
+    def run_to_end(self, body: Sequence[Node]) -> tuple[list[_Placed | None], int, float]:
+        """:meth:`run`, with the page it ends on and the height used on that page."""
         page, used = 1, 0.0
         out: list[_Placed | None] = []
         for i, node in enumerate(body):
@@ -307,7 +324,7 @@ class _Flow:
                 continue
             if not isinstance(node, Para):
                 assert_never(node)
-            lh = self.styles[node.role].line_height_pt
+            lh = self.styles.pitch(node.role)
             n = para_lines(node, self.theme, self.width, self.styles)
             before = node.space_before_pt or 0.0
             room = int((self.page_h - used - before) // lh + 1e-9) if used > 0 else n
@@ -327,7 +344,7 @@ class _Flow:
             page += 1
             used = left * lh
             out.append(_Placed(first, page, used, left))
-        return out
+        return out, page, used
 
 
 def _with_split(node: Node, flow: _Flow) -> Node:
@@ -373,38 +390,50 @@ def paginate(body: tuple[Node, ...], theme: Theme,
         styles = Styles(theme)
     flow = _Flow(theme, styles)
     nodes = [_with_split(n, flow) for n in body]
-    nodes = _pull_back_tails(nodes, flow)
+    nodes, placed_runs = _pull_back_tails(nodes, flow)
     # headings never end a page: a heading chain that the flow moves to a new page gets a
     # break before it — explicit when the chain holds a box or table (not reliably kept
     # with what follows in LibreOffice or Hancom), soft (HWPX only) for paragraphs, which
     # keep with the next one in Word and LibreOffice by their own metrics
-    placed = flow.run(nodes)
+    placed = placed_runs if placed_runs is not None else flow.run(nodes)
     out: list[Node] = []
+    prev: _Placed | None = None  # the last placement before node i
     for i, node in enumerate(nodes):
         p = placed[i]
-        prev = next((placed[k] for k in range(i - 1, -1, -1) if placed[k] is not None), None)
         if (p is not None and prev is not None and _keeps_next(node)
                 and not _keeps_next(nodes[i - 1]) and p.first > prev.last
                 and not isinstance(out[-1], PageBreak)
                 and not (isinstance(node, Para) and node.page_break_before)):
             out.append(PageBreak(soft=not _holds_table(nodes, i)))
         out.append(node)
+        if p is not None:
+            prev = p
     return tuple(out)
 
 
-def _pull_back_tails(nodes: list[Node], flow: _Flow) -> list[Node]:
+def _pull_back_tails(nodes: list[Node],
+                     flow: _Flow) -> tuple[list[Node], list[_Placed | None] | None]:
     """Runs of blocks (between explicit page breaks) ending in a page of at most
     ``fitting.pull_back_lines`` lines, pulled back or broken earlier where possible.
 
     Each run starts on a fresh page, so it is laid out on its own: the work grows with the
-    length of the runs, not with the square of the document."""
+    length of the runs, not with the square of the document.
+
+    Also returns the placement of the whole result, made of the runs' own placements
+    shifted to their first page (what :meth:`_Flow.run` of the whole gives, without a
+    second pass), or ``None`` when it is not made here."""
     limit = flow.theme.fitting.pull_back_lines
     if limit <= 0:
-        return nodes
+        return nodes, None
+    # a paragraph that breaks the page itself would look back across its run's start
+    # (keep_height): the whole is then placed in one pass by the caller
+    joined = not any(isinstance(n, Para) and n.page_break_before for n in nodes)
     out: list[Node] = []
+    placed_all: list[_Placed | None] = []
+    offset = 0  # pages before the run's first page
     for lo, hi in _runs(nodes):
         run = nodes[lo:hi]
-        placed = flow.run(run)
+        placed, end_page, end_used = flow.run_to_end(run)
         pages = _pages_of(placed, 0, len(run))
         if pages:
             last = max(p.last for p in placed if p is not None)
@@ -412,10 +441,21 @@ def _pull_back_tails(nodes: list[Node], flow: _Flow) -> list[Node]:
             lines = sum(placed[k].lines_on_last if placed[k].first != last  # type: ignore
                         else _node_lines(run[k], flow) for k in tail)
             if last > min(pages) and lines <= limit:
-                run = (_pull_back(run, placed, 0, len(run), last, flow)
-                       or _break_before_group(run, placed, 0, len(run), last, flow) or run)
+                changed = (_pull_back(run, placed, 0, len(run), last, flow)
+                           or _break_before_group(run, placed, 0, len(run), last, flow))
+                if changed is not None:
+                    run = changed
+                    if joined:
+                        placed, end_page, end_used = flow.run_to_end(run)
         out.extend(run)
-    return out
+        if joined:
+            placed_all.extend(p if p is None or not offset else
+                              _Placed(p.first + offset, p.last + offset, p.tail_pt,
+                                      p.lines_on_last) for p in placed)
+            # the next run starts with a page break: a new page when this one ends on
+            # a page with content
+            offset += end_page - 1 + (1 if end_used > 0 else 0)
+    return out, placed_all if joined else None
 
 
 def _node_lines(node: Node, flow: _Flow) -> int:

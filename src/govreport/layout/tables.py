@@ -157,18 +157,21 @@ class TableLayout:
         head_fill = theme.color(ts.head_fill)
         total_fill = theme.color(ts.total_fill)
         cells: list[CellBox] = []
+        shared: dict[tuple[int, int, int, int], Borders] = {}  # one Borders per look
         for p, text in zip(placed, texts, strict=True):
             cell = p.cell
             is_head = p.row < n_head
             last_row = p.row + cell.rowspan - 1
             last_col = p.col + cell.colspan - 1
             row_total = not is_head and table.rows[p.row - n_head].total
-            borders = Borders(
-                top=thick if p.row == 0 else thin,
-                bottom=thick if last_row == n_rows - 1 else thin,
-                left=side if p.col == 0 else thin,
-                right=side if last_col == n_cols - 1 else thin,
-            )
+            top = thick if p.row == 0 else thin
+            bottom = thick if last_row == n_rows - 1 else thin
+            left = side if p.col == 0 else thin
+            right = side if last_col == n_cols - 1 else thin
+            look = (id(top), id(bottom), id(left), id(right))
+            borders = shared.get(look)
+            if borders is None:
+                borders = shared[look] = Borders(top=top, bottom=bottom, left=left, right=right)
             role = "table_head" if is_head else "table_body"
             if cell.align is not None:
                 align = cell.align

@@ -118,7 +118,9 @@ def loads_versioned(text: str | bytes, *, source: str | None = None, check: bool
                     base_dir: str | os.PathLike[str] | None = None,
                     limits: Limits | None = None) -> tuple[Report, int]:
     """:func:`loads`, also returning the ``schema_version`` the text stated (what was read)."""
-    with using(limits):
+    from ..gc_tuning import fewer_collections
+
+    with using(limits), fewer_collections():
         return _versioned(parse_json(text, source), source, check, base_dir)
 
 
@@ -126,7 +128,10 @@ def report_from_data(data: Any, source: str | None = None, check: bool = True,
                      base_dir: str | os.PathLike[str] | None = None) -> Report:
     """A report from parsed JSON data (migrated, structured, checked): what :func:`load`
     does after reading."""
-    return _versioned(data, source, check, base_dir)[0]
+    from ..gc_tuning import fewer_collections
+
+    with fewer_collections():
+        return _versioned(data, source, check, base_dir)[0]
 
 
 def _versioned(data: Any, source: str | None, check: bool,
@@ -154,8 +159,10 @@ def load(path: str | os.PathLike[str], *, check: bool = True,
 def load_versioned(path: str | os.PathLike[str], *, check: bool = True,
                    limits: Limits | None = None) -> tuple[Report, int]:
     """:func:`load`, also returning the ``schema_version`` the file stated."""
+    from ..gc_tuning import fewer_collections
+
     p = Path(path)
-    with using(limits):
+    with using(limits), fewer_collections():
         return _versioned(read_json(p), str(p), check, p.parent)
 
 

@@ -86,6 +86,10 @@ _NOTE_PR = (
 )
 
 
+_NO_INDENT = Indent()
+_SOLID_SIDES = (_LINE_TYPE["single"],) * 4
+
+
 def _hu(pt: float) -> int:
     return pt_to_hwpunit(pt)
 
@@ -106,10 +110,13 @@ class SectionWriter:
         self._pid = first_para_id
         self._obj = 0
         self._cell_borders: dict[tuple[Borders, str | None, tuple[str, ...]], int] = {}
+        self._cell_borders_by_id: dict[tuple[int, str | None, tuple[str, ...]],
+                                       tuple[Borders, int]] = {}
         # shape ids by the arguments that make them: a document repeats a few shapes
         # thousands of times, so each is built (and its units rounded) once
         self._para_ids: dict[tuple[object, ...], int] = {}
         self._char_ids: dict[tuple[object, ...], int] = {}
+        self._margins: dict[tuple[float, float, float, float], tuple[int, int, int, int]] = {}
         self._break = False
         self.lead_run = ""  # secPr/colPr run for the section's first paragraph
         self.lead_ctrls = ""  # controls for the next top-level paragraph's first run
@@ -297,7 +304,7 @@ class SectionWriter:
         """One paragraph: shape, symbol + space, runs with tabs and line breaks."""
         h, role = self.h, p.role
         style = h.style(role)
-        ind = p.indent or Indent()
+        ind = p.indent or _NO_INDENT
         tab = 0
         leader = "DOT" if role in _TOC_ROLES and self.theme.toc.leader == "dots" else "NONE"
         if p.tab_right_pt is not None:
@@ -387,7 +394,10 @@ class SectionWriter:
     def _tabs(self, p: Para, stop_pt: float | None, leader: str, x0_pt: float) -> list[str]:
         """``hp:tab`` elements for the tabs of ``p`` in order.  A right tab carries the width
         it spans as estimated from the text (Hancom re-measures it on layout)."""
-        if not any("\t" in r.text for r in p.runs):
+        for r in p.runs:
+            if "\t" in r.text:
+                break
+        else:
             return []
         base = self.h.resolve(p.role).pt
         tokens: list[float | str] = []  # widths in pt, "\t" or "\n"
@@ -460,15 +470,24 @@ class SectionWriter:
         blank_pt = blank_line_pt(self.theme, prev_pt)
         if blank_pt is not None:
             blank, prev_pt = self.blank(blank_pt, top=True), 0.0
-        para_pr = h.para(h.para_key(
-            "paragraph", align="left", left_pt=t.indent_pt, prev_pt=prev_pt,
-            keep_next=t.keep_next, line_pct=100.0))
+        shape = ("table", t.indent_pt, prev_pt, t.keep_next)
+        para_pr = self._para_ids.get(shape)
+        if para_pr is None:
+            para_pr = self._para_ids[shape] = h.para(h.para_key(
+                "paragraph", align="left", left_pt=t.indent_pt, prev_pt=prev_pt,
+                keep_next=t.keep_next, line_pct=100.0))
         head = blank + self._head(para_pr, style.id, top=True)
         lead, ctrls = self._lead(True)
         self._obj += 1
         widths = [_hu(w) for w in t.col_widths_pt]
         heights = self._row_heights(t)
-        ml, mr, mt, mb = (mm_to_hwpunit(v) for v in t.cell_margin_mm)
+        margins = self._margins.get(t.cell_margin_mm)
+        if margins is None:
+            l_mm, r_mm, t_mm, b_mm = t.cell_margin_mm
+            margins = self._margins[t.cell_margin_mm] = (
+                mm_to_hwpunit(l_mm), mm_to_hwpunit(r_mm), mm_to_hwpunit(t_mm),
+                mm_to_hwpunit(b_mm))
+        ml, mr, mt, mb = margins
         box = t.kind in _BOX_KINDS
         repeat = int(t.header_rows > 0 and self.theme.table.repeat_header)
         styles = table_line_styles(self.theme, t)
@@ -520,16 +539,25 @@ class SectionWriter:
                 + "</hp:p>")
 
     def _cell_border(self, c: CellBox, styles: dict[str, LineStyle]) -> int:
-        kinds = tuple(_LINE_TYPE[styles.get(side, "single")]
-                      for side in ("left", "right", "top", "bottom"))
+        kinds = _SOLID_SIDES if not styles else tuple(
+            _LINE_TYPE[styles.get(side, "single")] for side in ("left", "right", "top", "bottom"))
+        # the layout shares one Borders among the cells of a table that look alike: found
+        # by identity first (hashing Borders hashes its four lines)
+        by_id = (id(c.borders), c.fill, kinds)
+        kept = self._cell_borders_by_id.get(by_id)
+        if kept is not None and kept[0] is c.borders:
+            return kept[1]
         key = (c.borders, c.fill, kinds)
         bid = self._cell_borders.get(key)
-        if bid is None:
+        if bid is not None:
+            self._cell_borders_by_id[by_id] = (c.borders, bid)
+        else:
             b = c.borders
             bid = self._cell_borders[key] = self.h.border(BorderKey(
                 left=line(*_line_of(b.left), kinds[0]), right=line(*_line_of(b.right), kinds[1]),
                 top=line(*_line_of(b.top), kinds[2]), bottom=line(*_line_of(b.bottom), kinds[3]),
                 fill=c.fill.upper() if c.fill else None))
+            self._cell_borders_by_id[by_id] = (c.borders, bid)
         return bid
 
     def _empty_cell(self) -> str:
