@@ -161,6 +161,9 @@ def test_timeout_in_a_session_stops_its_libreoffice(cache: Path) -> None:
     from govreport.writers.pdf import docx_to_pdf, office_session
 
     with office_session():
+        with pytest.raises(RenderError, match="did not finish within"):
+            docx_to_pdf(_docx(), timeout=0.2)  # the start counts against the time too
+        assert not _office_processes(cache)
         assert docx_to_pdf(_docx())[:4] == b"%PDF"
         assert _office_processes(cache)
         with pytest.raises(RenderError, match="did not finish within"):

@@ -151,9 +151,10 @@ class Office:
         return self._proc.pid if self._proc is not None else None
 
     # ------------------------------------------------------------------ starting
-    def start(self, *, quit_after: bytes | None = None) -> None:
-        """Start LibreOffice and wait until its macro runs.  ``quit_after``: a document to
-        convert before it quits on its own (one conversion, no second round trip)."""
+    def start(self, *, quit_after: bytes | None = None, timeout: float = START_SECONDS) -> None:
+        """Start LibreOffice and wait (at most ``timeout`` seconds) until its macro runs.
+        ``quit_after``: a document to convert before it quits on its own (one conversion,
+        no second round trip; then this returns at once)."""
         if self._proc is not None:
             return
         self._profile = _Profile(self.soffice, cached=self.cached)
@@ -179,14 +180,7 @@ class Office:
             raise OfficeUnavailable(f"LibreOffice could not be started ({exc})") from None
         if quit_after is None:
             try:
-                self._wait_for("ready", START_SECONDS, starting=True)
-            except OfficeUnavailable:
-                self.kill()
-                raise
-            except RenderError:  # the wait ran out: a start failure
-                self.kill()
-                raise OfficeUnavailable(f"LibreOffice did not start within "
-                                        f"{START_SECONDS:g} s{self._log_tail()}") from None
+                self._wait_for("ready", timeout, starting=True)
             except BaseException:
                 self.kill()
                 raise
@@ -197,7 +191,9 @@ class Office:
         or takes longer than ``timeout`` seconds (then LibreOffice is stopped),
         :class:`OfficeUnavailable` when LibreOffice does not start or dies."""
         if self._proc is None:
-            self.start()
+            started = time.monotonic()
+            self.start(timeout=timeout)
+            timeout = max(0.001, timeout - (time.monotonic() - started))
         n = self._queue(docx)
         return self._collect(n, timeout)
 
