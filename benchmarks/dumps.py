@@ -40,7 +40,8 @@ def records(n: int) -> list[dict[str, Any]]:
     rng = random.Random(n)
     out = []
     for i in range(n):
-        out.append({"no": i + 1, "date": f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+        month, day = rng.randrange(1, 13), rng.randrange(1, 29)
+        out.append({"no": i + 1, "date": f"2025-{month:02d}-{day:02d}",
                     "district": rng.choice(["종로구", "중구", "용산구", "성동구"]),
                     "kind": rng.choice(["포트홀", "보도 파손", "배수 불량"]),
                     "area_m2": round(rng.uniform(0.5, 60), 1) if rng.random() > 0.1 else None,

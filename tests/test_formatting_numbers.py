@@ -278,3 +278,13 @@ def test_money_unit_scaling(amount: int, unit: str) -> None:
 def test_counter_attaches_to_digits_only(n: int, counter: str) -> None:
     assert format_count(n, counter) == format_number(n) + counter
     assert format_count(n, counter, plus=True) == format_number(n) + "여 " + counter
+
+
+def test_formatting_kept_per_locale_and_decimals() -> None:
+    """Formatted digits are remembered, but never across locales, decimals or a value's
+    written digits."""
+    assert format_number(1234.5, locale="de_DE") == "1.234,5"
+    assert format_number(1234.5) == "1,234.5"
+    assert format_number(1234.5, 2) == "1,234.50"
+    assert format_number(Decimal("1234.50"), locale="de_DE") == "1.234,5"
+    assert format_number(Decimal("1234.56"), 1) == "1,234.6"

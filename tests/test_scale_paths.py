@@ -122,3 +122,14 @@ def test_section_zipped_in_pieces_is_byte_identical(factor: int) -> None:
     with zipfile.ZipFile(io.BytesIO(out)) as z:
         assert z.testzip() is None
         assert "Contents/section0.xml" in z.namelist()
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_hwpx_rows_from_the_layout_are_the_rows_measured_again(path: Path) -> None:
+    """The HWPX writer seeds table row heights from the layout's own measurements: the
+    package is byte for byte the one it writes when it measures every table again."""
+    report = govreport.load(path)
+    theme = Theme.seoul()
+    laid = layout(report, theme, "ko_KR")
+    assert laid.measures is not None and laid.measures.rows  # the layout measured rows
+    assert write_hwpx(laid, theme) == write_hwpx(attrs.evolve(laid, measures=None), theme)

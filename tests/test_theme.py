@@ -628,3 +628,13 @@ def test_docs_cover_every_option_and_role() -> None:
 def test_impossible_page_or_sizes_are_rejected(changes: dict[str, float], message: str) -> None:
     with pytest.raises(ThemeError, match=message):
         Theme.seoul().override(changes)
+
+
+def test_resolved_styles_belong_to_their_theme(seoul: Theme) -> None:
+    """``resolve`` is worked out once per theme, yet each theme answers with its own values,
+    also after many themes have been resolved (the cache is bounded)."""
+    themes = [seoul.evolve(body={"pt": 10.0 + i}) for i in range(40)]
+    for i, theme in enumerate(themes):
+        assert theme.resolve("paragraph").pt == 10.0 + i
+    assert [t.resolve("paragraph").pt for t in themes] == [10.0 + i for i in range(40)]
+    assert seoul.resolve("paragraph") is seoul.resolve("paragraph")

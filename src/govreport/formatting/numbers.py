@@ -127,8 +127,24 @@ def _trim(d: Decimal) -> Decimal:
     return d.normalize()
 
 
+_DIGITS: dict[tuple[str, int | None, str], str] = {}
+""":func:`_digits` results by the value's text (``87.50`` and ``87.5`` apart), decimals and
+locale; cleared when :data:`_DIGITS_KEPT` are held."""
+_DIGITS_KEPT = 4096
+
+
 def _digits(d: Decimal, decimals: int | None, locale: str) -> str:
     """Format ``abs``-agnostic *d* with locale grouping; fixed *decimals* or as given."""
+    key = (str(d), decimals, locale)
+    text = _DIGITS.get(key)
+    if text is None:
+        if len(_DIGITS) >= _DIGITS_KEPT:
+            _DIGITS.clear()
+        text = _DIGITS[key] = _format_digits(d, decimals, locale)
+    return text
+
+
+def _format_digits(d: Decimal, decimals: int | None, locale: str) -> str:
     loc = get_locale(locale)
     if decimals is None:
         if d == d.to_integral_value():

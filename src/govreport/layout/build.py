@@ -209,7 +209,7 @@ class _Builder:
             front = (toc_block(r.toc.title, entries, t),)
         return LaidDocument(
             fields=fields, cover=cover, front=front, body=body,
-            page_number_format=t.page.page_number.format,
+            page_number_format=t.page.page_number.format, measures=styles,
         )
 
     def fields(self) -> dict[str, str]:

@@ -8,9 +8,12 @@ only map nodes to XML; they make no decisions of their own, so the formats canno
 
 from __future__ import annotations
 
-from typing import Literal, Union, assert_never
+from typing import TYPE_CHECKING, Literal, Union, assert_never
 
 import attrs
+
+if TYPE_CHECKING:
+    from .paginate import Styles
 
 Align = Literal["left", "center", "right", "justify"]
 VAlign = Literal["top", "center", "bottom"]
@@ -306,6 +309,10 @@ class LaidDocument:
     front: tuple[Node, ...]
     body: tuple[Node, ...]
     page_number_format: str = "- {n} -"
+    measures: Styles | None = attrs.field(default=None, eq=False, repr=False)
+    """The layout's measurements (line counts, table row heights; see
+    :class:`~govreport.layout.paginate.Styles`), kept so that a writer seeding row heights
+    does not measure again; ``None`` for documents built elsewhere."""
 
     def all_nodes(self) -> tuple[Node, ...]:
         return self.cover + self.front + self.body

@@ -38,6 +38,7 @@ class Styles(dict[str, ResolvedStyle]):
         self.theme = theme
         self.lines: dict[tuple[int, float], tuple[Para, int]] = {}
         self.tables: dict[int, tuple[TableBox, float]] = {}
+        self.rows: dict[int, tuple[TableBox, list[float]]] = {}
         self._pitch: dict[str, float] = {}
 
     def __missing__(self, role: str) -> ResolvedStyle:
@@ -115,7 +116,12 @@ def row_heights_pt(t: TableBox, theme: Theme, styles: Styles | None = None) -> l
     included) plus its top and bottom margins; a cell spanning rows shares its need among
     them equally; a row is at least its fixed height (``row_heights_pt``).
     """
-    styles = styles if styles is not None else Styles(theme)
+    if styles is None:
+        styles = Styles(theme)
+    else:
+        kept = styles.rows.get(id(t))
+        if kept is not None and kept[0] is t:
+            return list(kept[1])
     left, right, top, bottom = t.cell_margin_mm
     pad, side = mm_to_pt(top + bottom), mm_to_pt(left + right)
     rows = [0.0] * t.n_rows
@@ -130,6 +136,7 @@ def row_heights_pt(t: TableBox, theme: Theme, styles: Styles | None = None) -> l
     for i, fixed in enumerate(t.row_heights_pt):
         if fixed is not None and i < t.n_rows:
             rows[i] = max(rows[i], fixed)
+    styles.rows[id(t)] = (t, list(rows))
     return rows
 
 

@@ -1014,6 +1014,12 @@ def _check_page_room(theme: Theme) -> None:
         raise ValueError(f"body.pt: {theme.body.pt} pt is too large (at most 96)")
 
 
+_RESOLVED: dict[int, tuple[Theme, dict[str, ResolvedStyle]]] = {}
+""":meth:`Theme.resolve` results by theme identity (the theme kept alive with them, so that
+its ``id`` stays its own); cleared when :data:`_RESOLVED_THEMES` themes are held."""
+_RESOLVED_THEMES = 16
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Theme:
     """Everything that decides how a report looks; immutable, load/save as TOML or JSON."""
@@ -1131,7 +1137,19 @@ class Theme:
         return value
 
     def resolve(self, role: Role) -> ResolvedStyle:
-        """The effective style of ``role``: its own values, else the body defaults."""
+        """The effective style of ``role``: its own values, else the body defaults (worked
+        out once per theme and role: a theme is immutable)."""
+        kept = _RESOLVED.get(id(self))
+        if kept is None or kept[0] is not self:
+            if len(_RESOLVED) >= _RESOLVED_THEMES:
+                _RESOLVED.clear()
+            kept = _RESOLVED[id(self)] = (self, {})
+        style = kept[1].get(role)
+        if style is None:
+            style = kept[1][role] = self._resolve(role)
+        return style
+
+    def _resolve(self, role: Role) -> ResolvedStyle:
         s, b = self.levels.get(role), self.body
         return ResolvedStyle(
             role=role,

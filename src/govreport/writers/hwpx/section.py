@@ -37,7 +37,7 @@ from ...layout.nodes import (
     TableBox,
     TocBlock,
 )
-from ...layout.paginate import row_heights_pt
+from ...layout.paginate import Styles, row_heights_pt
 from ...theme import Theme
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, LineStyle, blank_line_pt, table_line_styles
 from ..units import hwpx_margins, hwpx_page_hwpunit, mm_to_hwpunit, pt_to_hwpunit
@@ -105,6 +105,9 @@ class SectionWriter:
                  media: HwpxMedia | None = None) -> None:
         self.theme = theme
         self.h = header
+        self.measures: Styles = header.styles
+        """Where row heights are measured: the layout's own measurements when the laid
+        document carries them (same theme), else the header's resolved styles."""
         self.media = media if media is not None else HwpxMedia()
         self.out: list[str] = []
         self._pid = first_para_id
@@ -136,6 +139,8 @@ class SectionWriter:
     def document_pieces(self, doc: LaidDocument) -> list[str]:
         """``section0.xml`` in pieces (joined, they are :meth:`document`): a long report's
         XML is zipped piece by piece, never held whole as one string."""
+        if doc.measures is not None and doc.measures.theme is self.theme:
+            self.measures = doc.measures  # the layout's row heights, not measured again
         self.lead_run = self.sec_pr_run()
         self.lead_ctrls = self.page_num_ctrl()
         if self.page_numbers:
@@ -567,7 +572,7 @@ class SectionWriter:
 
     def _row_heights(self, t: TableBox) -> list[int]:
         """Row heights in HWPUNIT, as the layout measures them (:func:`row_heights_pt`)."""
-        return [_hu(h) for h in row_heights_pt(t, self.theme, self.h.styles)]
+        return [_hu(h) for h in row_heights_pt(t, self.theme, self.measures)]
 
 
 def _merge_runs(runs: Sequence[tuple[int, str]], ctrls: str, base: int) -> str:
