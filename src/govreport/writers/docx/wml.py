@@ -15,31 +15,26 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .. import xmltext
 from .ooxml import hex_color
 from .props import TabStop
 
 __all__ = ["attr", "esc", "ppr_xml", "rpr_xml", "text_xml"]
 
-# Characters XML 1.0 cannot carry (C0 controls except tab/newline/CR) are dropped.
+# Characters dropped from Word text: what XML 1.0 cannot carry, and carriage returns.
 _BAD = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _SPLIT = re.compile(r"(\t|\n)")
 
 
 def esc(text: str) -> str:
-    """Escape character data (``&``, ``<``, ``>``) and drop characters XML cannot hold."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return _BAD.sub("", text)
+    """Escape character data (``&``, ``<``, ``>``) and drop characters XML cannot hold
+    (carriage returns too)."""
+    return xmltext.esc(text, _BAD)
 
 
 def attr(text: str) -> str:
     """Escape an attribute value (also ``"``)."""
-    text = esc(text)
-    return text.replace('"', "&quot;") if '"' in text else text
+    return xmltext.attr(text, _BAD)
 
 
 def _t(piece: str) -> str:

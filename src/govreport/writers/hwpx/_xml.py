@@ -1,4 +1,4 @@
-"""XML helpers shared by the HWPX parts: namespaces, escaping and number formatting.
+"""XML helpers shared by the HWPX parts: namespaces, escaping (from ..xmltext) and numbers.
 
 The parts are built as strings (a list of pieces joined once), which is several times faster
 than building element trees for documents of a few hundred paragraphs.  Every text and
@@ -7,7 +7,8 @@ attribute value goes through :func:`esc` / :func:`attr`.
 
 from __future__ import annotations
 
-import re
+from ..xmltext import attr as attr  # re-exported for the HWPX parts
+from ..xmltext import esc as esc
 
 HP = "http://www.hancom.co.kr/hwpml/2011/paragraph"
 HH = "http://www.hancom.co.kr/hwpml/2011/head"
@@ -37,22 +38,3 @@ NAMESPACES: tuple[tuple[str, str], ...] = (
 XMLNS = " ".join(f'xmlns:{p}="{u}"' for p, u in NAMESPACES)
 DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes" ?>'
 
-# Characters XML 1.0 cannot carry (C0 controls except tab/newline/CR) are dropped.
-_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def esc(text: str) -> str:
-    """Escape character data (``&``, ``<``, ``>``) and drop characters XML cannot hold."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return _BAD.sub("", text)
-
-
-def attr(text: str) -> str:
-    """Escape an attribute value (also ``"``)."""
-    text = esc(text)
-    return text.replace('"', "&quot;") if '"' in text else text
