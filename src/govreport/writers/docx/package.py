@@ -13,10 +13,11 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Iterable, Mapping
-from typing import IO, Any
+from typing import Any
 
 from lxml import etree
 
+from ..zipping import deflate, write_text
 from .stamp import EPOCH
 
 __all__ = ["CORE_REL", "DOC_REL", "Package", "Relationship", "parse_xml", "write_zip"]
@@ -124,17 +125,12 @@ def content_types(data: bytes, overrides: Mapping[str, str]) -> bytes:
     return to_bytes(root)
 
 
-LEVEL = 1
-"""Deflate level: the fastest.  XML compresses well at any level — the seed's package is
-20 KB instead of 17 KB at level 6 — and compressing took a sixth of the writer's time."""
-
-
 def write_zip(order: Iterable[zipfile.ZipInfo], parts: Mapping[str, bytes],
               streamed: Mapping[str, Iterable[str]] | None = None) -> bytes:
     """The package: ``[Content_Types].xml`` first, then ``parts`` in the order of ``order``
-    (the template's entries), then the new ones; deflated at :data:`LEVEL`, every entry
-    dated :data:`.stamp.EPOCH`.  ``streamed`` parts are text pieces, encoded and compressed
-    a megabyte at a time (a long document is never held whole)."""
+    (the template's entries), then the new ones; deflated at :data:`..zipping.LEVEL`, every
+    entry dated :data:`.stamp.EPOCH`.  ``streamed`` parts are text pieces, encoded and
+    compressed a chunk at a time (:func:`..zipping.write_text`)."""
     buf = io.BytesIO()
     written: set[str] = set()
     more = streamed or {}
@@ -145,29 +141,10 @@ def write_zip(order: Iterable[zipfile.ZipInfo], parts: Mapping[str, bytes],
                 continue
             written.add(name)
             info = zipfile.ZipInfo(name, date_time=EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            deflate(info)
             info.external_attr = 0o644 << 16
-            # what writestr(compresslevel=…) sets; open(…, "w") has no such argument
-            info._compresslevel = LEVEL  # type: ignore[attr-defined]
             if name in more:
-                with z.open(info, "w") as f:
-                    _write_text(f, more[name])
+                write_text(z, info, more[name])
             else:
                 z.writestr(info, parts[name])
     return buf.getvalue()
-
-
-_CHUNK = 1 << 20
-
-
-def _write_text(f: IO[bytes], pieces: Iterable[str]) -> None:
-    held: list[str] = []
-    size = 0
-    for piece in pieces:
-        held.append(piece)
-        size += len(piece)
-        if size >= _CHUNK:
-            f.write("".join(held).encode("utf-8"))
-            held.clear()
-            size = 0
-    f.write("".join(held).encode("utf-8"))

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import assert_never
 
 from ...layout.nodes import ChartBox, Node, PageBreak, Para, PictureBox, TableBox, TocBlock
+from ..zipping import deflate, write_text
 from ._xml import DECL, XMLNS, attr, esc
 
 MIMETYPE = b"application/hwp+zip"
@@ -137,14 +138,6 @@ _STORED = frozenset({"version.xml"})
 Part = bytes | list[str]
 """A part's bytes, or its text in pieces (UTF-8 encoded and compressed piece by piece)."""
 
-LEVEL = 1
-"""Deflate level: the fastest, as the DOCX writer's.  XML compresses well at any level (the
-seed's package grows by about a sixth) and level 6 took a quarter of the writer's time."""
-
-_CHUNK = 1 << 16
-"""Characters encoded at a time when a part is written from pieces."""
-
-
 def build_zip(parts: Mapping[str, Part]) -> bytes:
     """Zip ``parts`` in the given order after a stored ``mimetype`` (``version.xml`` stored
     too, as Hancom does); deterministic bytes.  A part given as text pieces is written in
@@ -164,33 +157,12 @@ def build_zip(parts: Mapping[str, Part]) -> bytes:
             if name in _STORED:
                 info.compress_type = zipfile.ZIP_STORED
             else:
-                info.compress_type = zipfile.ZIP_DEFLATED
-                # what writestr(compresslevel=…) sets; open(…, "w") has no such argument
-                info._compresslevel = LEVEL  # type: ignore[attr-defined]
+                deflate(info)
             if isinstance(data, bytes):
                 z.writestr(info, data)
             else:
-                _write_pieces(z, info, data)
+                write_text(z, info, data, chars=sum(map(len, data)))
     return buf.getvalue()
-
-
-def _write_pieces(z: zipfile.ZipFile, info: zipfile.ZipInfo, pieces: list[str]) -> None:
-    """One entry from text pieces, encoded ``_CHUNK`` characters at a time."""
-    chars = sum(map(len, pieces))
-    # as writestr decides from the byte size: ZIP64 for a part near 2 GiB (4 bytes a
-    # character at most in UTF-8)
-    big = chars * 4 * 1.05 > zipfile.ZIP64_LIMIT
-    with z.open(info, "w", force_zip64=big) as out:
-        batch: list[str] = []
-        size = 0
-        for piece in pieces:
-            batch.append(piece)
-            size += len(piece)
-            if size >= _CHUNK:
-                out.write("".join(batch).encode())
-                batch, size = [], 0
-        if batch:
-            out.write("".join(batch).encode())
 
 
 def standard_parts(header: str, sections: list[str], meta: Mapping[str, str],
