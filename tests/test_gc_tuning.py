@@ -91,3 +91,37 @@ def test_load_restores_the_thresholds() -> None:
     with pytest.raises(govreport.ValidationError):
         govreport.loads('{"meta": {}}')
     assert gc.get_threshold() == (700, 10, 10)
+
+
+@pytest.mark.parametrize("fmt", ["hwpx", "docx"])
+def test_a_render_leaves_no_reference_cycles(fmt: str) -> None:
+    """Everything a render makes is freed when it returns: no cycle keeps a laid-out
+    document (and every node of it) waiting for the collector.  A cycle once came from
+    exceptions raised and caught inside the model's type checks (traceback → frame)."""
+    report = govreport.load(SEED)
+    render_bytes(report, fmt)  # caches (theme, templates) warm
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        render_bytes(report, fmt)
+        gc.collect()
+        leftovers = [type(o).__name__ for o in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert leftovers == []
+
+
+def test_loading_leaves_no_reference_cycles() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    govreport.loads(text)
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        govreport.loads(text)
+        gc.collect()
+        leftovers = [type(o).__name__ for o in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert leftovers == []

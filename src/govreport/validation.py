@@ -270,20 +270,6 @@ class _Checker:
             self.horizon = _add_years(_last_day(ref), FUTURE_YEARS)
         except (ValueError, TypeError, AttributeError):  # an invalid date is reported below
             pass
-        self.checks: dict[type, Callable[[Any, str, int], None]] = {
-            Report: self.report, Meta: self.meta, Part: self.part, Section: self.section,
-            Appendix: self.appendix, Item: self.item, Note: self.note, Footnote: self.footnote,
-            Event: self.event, WhenWhere: self.when_where, EnumItem: self.enum,
-            CategoryTag: self.category, LeadLine: self.text_block, SubCaption: self.text_block,
-            Paragraph: self.text_block, Quantity: self.quantity, Table: self.table,
-            Cell: self.cell, StaffingTable: self.staffing, StaffGroup: self.staff_group,
-            StaffRow: self.staff_row, BudgetTable: self.budget, BudgetLine: self.budget_line,
-            BudgetTotal: self.budget_total, Figure: self.figure, Chart: self.chart,
-            Lead: self.lead, Citation: self.citation, NumberFormat: self.number_format,
-            OrgChart: self.org_chart, OrgUnit: self.org_unit, OrgGroup: self.org_group,
-            VisionDiagram: self.vision, Strategy: self.strategy, Comparison: self.comparison,
-            ComparisonColumn: self.comparison_column,
-        }
         self._tables: dict[str, Any] | None = None
         self._ids: set[str] = set()
 
@@ -324,9 +310,9 @@ class _Checker:
             elif isinstance(obj, Row):
                 self.row(obj, path, stack, level, nesting)
             elif attrs.has(cls := type(obj)):
-                check = self.checks.get(cls)
+                check = _CHECKS.get(cls)
                 if check is not None:
-                    check(obj, path, level)
+                    check(self, obj, path, level)
                 if isinstance(obj, Item):
                     level = self.level_of(obj, level)
                 elif isinstance(obj, Cell):
@@ -952,6 +938,26 @@ class _Checker:
             self.add(f"{path}.series", f"a pie chart shows one series ({n} given)")
         if c.kind == "pie" and any(v is not None and v < 0 for s in data for v in s.values):
             self.add(path, "a pie chart cannot show negative values")
+
+
+_CHECKS: dict[type, Callable[[_Checker, Any, str, int], None]] = {
+    Report: _Checker.report, Meta: _Checker.meta, Part: _Checker.part,
+    Section: _Checker.section, Appendix: _Checker.appendix, Item: _Checker.item,
+    Note: _Checker.note, Footnote: _Checker.footnote, Event: _Checker.event,
+    WhenWhere: _Checker.when_where, EnumItem: _Checker.enum, CategoryTag: _Checker.category,
+    LeadLine: _Checker.text_block, SubCaption: _Checker.text_block,
+    Paragraph: _Checker.text_block, Quantity: _Checker.quantity, Table: _Checker.table,
+    Cell: _Checker.cell, StaffingTable: _Checker.staffing, StaffGroup: _Checker.staff_group,
+    StaffRow: _Checker.staff_row, BudgetTable: _Checker.budget,
+    BudgetLine: _Checker.budget_line, BudgetTotal: _Checker.budget_total,
+    Figure: _Checker.figure, Chart: _Checker.chart, Lead: _Checker.lead,
+    Citation: _Checker.citation, NumberFormat: _Checker.number_format,
+    OrgChart: _Checker.org_chart, OrgUnit: _Checker.org_unit, OrgGroup: _Checker.org_group,
+    VisionDiagram: _Checker.vision, Strategy: _Checker.strategy,
+    Comparison: _Checker.comparison, ComparisonColumn: _Checker.comparison_column,
+}
+"""The check of each model class (plain functions: bound methods kept on the checker
+would make a cycle through it)."""
 
 
 def _cells(table: Table) -> Iterator[tuple[int, int, Cell]]:

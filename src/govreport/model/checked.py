@@ -191,10 +191,13 @@ class _Checks:
             return block
         checks = [self.of(a) for a in members if a not in classes] + [
             self.of(c) for c in classes]
+        same = _unchanged_types(members)
 
         def union(v: Any, w: str) -> Any:
             if v is None and optional:
                 return None
+            if type(v) in same:  # a member's own type: no trial (and no exception) needed
+                return v
             if len(checks) == 1:
                 return checks[0](v, w)
             errors = []
@@ -206,6 +209,18 @@ class _Checks:
             want = " or ".join(_name(a) for a in members)
             raise _fail(w, v, want + (" or None" if optional else ""))
         return union
+
+
+def _unchanged_types(members: list[Any]) -> frozenset[type]:
+    """Exact types a union of ``members`` takes as they are (what its member checks would
+    return unchanged): the members' own classes, and ``int`` for a ``float`` member."""
+    same: set[type] = set()
+    for a in members:
+        if a is float:
+            same.update((int, float))
+        elif isinstance(a, type) and get_origin(a) is None and a is not decimal.Decimal:
+            same.add(a)
+    return frozenset(same)
 
 
 def _name(hint: Any) -> str:

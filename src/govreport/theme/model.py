@@ -16,10 +16,10 @@ fully concrete style.  Every field carries Korean and English documentation in i
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from os import PathLike
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, get_args
 
 import attrs
 
@@ -1014,10 +1014,13 @@ def _check_page_room(theme: Theme) -> None:
         raise ValueError(f"body.pt: {theme.body.pt} pt is too large (at most 96)")
 
 
-_RESOLVED: dict[int, tuple[Theme, dict[str, ResolvedStyle]]] = {}
-""":meth:`Theme.resolve` results by theme identity (the theme kept alive with them, so that
-its ``id`` stays its own); cleared when :data:`_RESOLVED_THEMES` themes are held."""
-_RESOLVED_THEMES = 16
+_DERIVED: dict[int, tuple[Theme, dict[Hashable, Any]]] = {}
+"""What is worked out from a theme (:meth:`Theme.derived`), by theme identity: the theme is
+kept alive with it, so an ``id`` found here is that theme's (ids are unique among live
+objects).  Cleared when :data:`_DERIVED_THEMES` themes are held."""
+_DERIVED_THEMES = 16
+
+_T = TypeVar("_T")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -1136,18 +1139,29 @@ class Theme:
         value: str | None = getattr(self.colors, ref)
         return value
 
+    def derived(self, key: Hashable, make: Callable[[], _T]) -> _T:
+        """``make()``, worked out once per theme and ``key`` (a theme is immutable, so what
+        is computed from it alone — resolved styles, indents, spacing, a writer's shapes —
+        holds as long as the theme).  An exception is not kept: the next call raises again."""
+        kept = _DERIVED.get(id(self))
+        if kept is None or kept[0] is not self:
+            if len(_DERIVED) >= _DERIVED_THEMES:
+                _DERIVED.clear()
+            kept = _DERIVED[id(self)] = (self, {})
+        try:
+            return cast(_T, kept[1][key])
+        except KeyError:
+            value = kept[1][key] = make()
+            return value
+
     def resolve(self, role: Role) -> ResolvedStyle:
         """The effective style of ``role``: its own values, else the body defaults (worked
-        out once per theme and role: a theme is immutable)."""
-        kept = _RESOLVED.get(id(self))
-        if kept is None or kept[0] is not self:
-            if len(_RESOLVED) >= _RESOLVED_THEMES:
-                _RESOLVED.clear()
-            kept = _RESOLVED[id(self)] = (self, {})
-        style = kept[1].get(role)
-        if style is None:
-            style = kept[1][role] = self._resolve(role)
-        return style
+        out once per theme and role)."""
+        key = ("resolve", role)
+        try:
+            return cast(ResolvedStyle, _DERIVED[id(self)][1][key])
+        except KeyError:
+            return self.derived(key, lambda: self._resolve(role))
 
     def _resolve(self, role: Role) -> ResolvedStyle:
         s, b = self.levels.get(role), self.body
@@ -1170,21 +1184,33 @@ class Theme:
 
     def indent(self, role: Role, parent_sym_x: float | None = None) -> Indent:
         """Symbol/text x of ``role`` (§3.1); ``parent_sym_x`` places it 1 body em right of it."""
-        from .indent import indent
+        key = ("indent", role, parent_sym_x)
+        try:  # the common case first: worked out before (see :meth:`derived`)
+            return cast("Indent", _DERIVED[id(self)][1][key])
+        except KeyError:
+            from .indent import indent
 
-        return indent(self, role, parent_sym_x)
+            return self.derived(key, lambda: indent(self, role, parent_sym_x))
 
     def child_indent(self, role: Role, parent_role: Block | None, parent: Indent | None) -> Indent:
         """Indent of ``role`` nested under an item of ``parent_role`` positioned at ``parent``."""
-        from .indent import child_indent
+        key = ("child_indent", role, parent_role, parent)
+        try:
+            return cast("Indent", _DERIVED[id(self)][1][key])
+        except KeyError:
+            from .indent import child_indent
 
-        return child_indent(self, role, parent_role, parent)
+            return self.derived(key, lambda: child_indent(self, role, parent_role, parent))
 
     def space_before(self, prev: Block | None, next_: Block) -> float:
         """Space in pt before block ``next_`` following ``prev`` (§3.2; ``None`` = start)."""
-        from .spacing import space_before
+        key = ("space_before", prev, next_)
+        try:
+            return cast(float, _DERIVED[id(self)][1][key])
+        except KeyError:
+            from .spacing import space_before
 
-        return space_before(self, prev, next_)
+            return self.derived(key, lambda: space_before(self, prev, next_))
 
     def symbol(self, role: Role, index: int = 0) -> str:
         """The symbol of the ``index``-th item (``enum``/``overview`` count ①②…)."""

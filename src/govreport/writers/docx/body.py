@@ -43,6 +43,7 @@ from .wml import attr, esc, ppr_xml, rpr_xml, text_xml
 
 if TYPE_CHECKING:
     from .drawing import PackageMedia
+    from .tables import TableWriter
 
 __all__ = ["EAST_ASIAN_MARKS", "BodyWriter", "needs_hint"]
 
@@ -85,14 +86,11 @@ class BodyWriter:
 
     def __init__(self, theme: Theme, style_ids: Mapping[str, str] | None = None,
                  media: PackageMedia | None = None) -> None:
-        from .tables import TableWriter
-
         self.theme = theme
         self.style_ids: dict[str, str] = {r: style_id(n) for r, n in STYLE_NAMES.items()}
         if style_ids:
             self.style_ids.update(style_ids)
         self.spacer_id = self.style_ids.get("_spacer", style_id(SPACER_STYLE))
-        self.tables = TableWriter(self)
         self._next_bookmark = 1
         self.media = media
         self._frame: tuple[int, str, int] | None = None
@@ -100,6 +98,14 @@ class BodyWriter:
             self._frame = (u.mm_to_eighth_points(theme.lines.thin_mm), theme.colors.accent,
                            u.round_half_up(FRAME_PAD_PT))
         self.styles = Styles(theme)  # the theme's resolved styles, once per role
+
+    @property
+    def tables(self) -> TableWriter:
+        """The table writer, writing cell paragraphs through this writer (made per use:
+        a writer kept here would hold this one back, a cycle only the collector frees)."""
+        from .tables import TableWriter
+
+        return TableWriter(self)
 
     def drawing(self, out: list[str], box: PictureBox | ChartBox, *,
                 page_break: bool) -> None:

@@ -240,7 +240,9 @@ class HeaderBuilder:
         """Id of the role's own character shape."""
         cid = self._role_char.get(role)
         if cid is None:
-            cid = self._role_char[role] = self.char(self.char_key(role))
+            key = self.theme.derived(("hwpx.role_char_key", role),
+                                     lambda: self.char_key(role))
+            cid = self._role_char[role] = self.char(key)
         return cid
 
     def para_key(self, role: str, *, align: str | None = None, left_pt: float = 0.0,
@@ -275,7 +277,12 @@ class HeaderBuilder:
         return pid
 
     def role_para_key(self, role: str) -> ParaKey:
-        """The paragraph shape of ``role``'s style (see :meth:`para_for`)."""
+        """The paragraph shape of ``role``'s style (see :meth:`para_for`); worked out once
+        per theme (and border/line-break setting)."""
+        return self.theme.derived(("hwpx.role_para_key", role, self.char_border,
+                                   self.korean_break), lambda: self._role_para_key(role))
+
+    def _role_para_key(self, role: str) -> ParaKey:
         theme = self.theme
         if role not in ROLES or role == "paragraph" or theme.layout.hwpx_indent == "spaces":
             return self.para_key(role)
@@ -364,22 +371,7 @@ class HeaderBuilder:
                 "style": len(self._style_order)}
 
     def _char_xml(self, cid: int, k: CharKey) -> str:
-        ids = self._font_ids[k.font]
-        refs = " ".join(f'{a}="{i}"' for a, i in zip(_LANG_ATTRS, ids, strict=True))
-        ratio = _all(k.ratio)
-        spacing = _all(k.spacing)
-        return (
-            f'<hh:charPr id="{cid}" height="{k.height}" textColor="{k.color}" shadeColor="none" '
-            f'useFontSpace="0" useKerning="0" symMark="NONE" borderFillIDRef="{self.char_border}">'
-            f"<hh:fontRef {refs}/><hh:ratio {ratio}/><hh:spacing {spacing}/>"
-            f"<hh:relSz {_ALL100}/><hh:offset {_ALL0}/>"
-            + ("<hh:bold/>" if k.bold else "")
-            + '<hh:underline type="NONE" shape="SOLID" color="#000000"/>'
-            '<hh:strikeout shape="NONE" color="#000000"/><hh:outline type="NONE"/>'
-            '<hh:shadow type="NONE" color="#C0C0C0" offsetX="10" offsetY="10"/>'
-            + ("<hh:supscript/>" if k.superscript else "")
-            + "</hh:charPr>"
-        )
+        return f'<hh:charPr id="{cid}"' + _char_body(k, self._font_ids[k.font], self.char_border)
 
     def render(self) -> str:
         """The complete ``header.xml`` (standalone mode)."""
@@ -420,6 +412,24 @@ def _all(value: int) -> str:
     return " ".join(f'{a}="{value}"' for a in _LANG_ATTRS)
 
 
+@functools.lru_cache(maxsize=1024)
+def _char_body(k: CharKey, font_ids: tuple[int, ...], char_border: int) -> str:
+    """A ``hh:charPr`` after its id (the same for every header: kept)."""
+    refs = " ".join(f'{a}="{i}"' for a, i in zip(_LANG_ATTRS, font_ids, strict=True))
+    return (
+        f' height="{k.height}" textColor="{k.color}" shadeColor="none" '
+        f'useFontSpace="0" useKerning="0" symMark="NONE" borderFillIDRef="{char_border}">'
+        f"<hh:fontRef {refs}/><hh:ratio {_all(k.ratio)}/><hh:spacing {_all(k.spacing)}/>"
+        f"<hh:relSz {_ALL100}/><hh:offset {_ALL0}/>"
+        + ("<hh:bold/>" if k.bold else "")
+        + '<hh:underline type="NONE" shape="SOLID" color="#000000"/>'
+        '<hh:strikeout shape="NONE" color="#000000"/><hh:outline type="NONE"/>'
+        '<hh:shadow type="NONE" color="#C0C0C0" offsetX="10" offsetY="10"/>'
+        + ("<hh:supscript/>" if k.superscript else "")
+        + "</hh:charPr>"
+    )
+
+
 def _font_xml(fid: int, face: str) -> str:
     family = "FCAT_MYUNGJO" if font_kind(face).serif else "FCAT_GOTHIC"  # 바탕체 is 명조
     return (
@@ -434,13 +444,19 @@ def _line_xml(tag: str, ln: Line) -> str:
 
 
 def _border_xml(bid: int, k: BorderKey) -> str:
+    return f'<hh:borderFill id="{bid}"' + _border_body(k)
+
+
+@functools.lru_cache(maxsize=1024)
+def _border_body(k: BorderKey) -> str:
+    """A ``hh:borderFill`` after its id (kept, as :func:`_char_body`)."""
     fill = ""
     if k.fill is not None:
         face = k.fill.upper() if k.fill.startswith("#") else k.fill
         fill = (f'<hc:fillBrush><hc:winBrush faceColor="{face}" hatchColor="#999999" alpha="0"/>'
                 "</hc:fillBrush>")
     return (
-        f'<hh:borderFill id="{bid}" threeD="0" shadow="0" centerLine="NONE" '
+        ' threeD="0" shadow="0" centerLine="NONE" '
         'breakCellSeparateLine="0">'
         '<hh:slash type="NONE" Crooked="0" isCounter="0"/>'
         '<hh:backSlash type="NONE" Crooked="0" isCounter="0"/>'
@@ -476,8 +492,14 @@ def _margins(k: ParaKey, factor: int) -> str:
 
 
 def _para_xml(pid: int, k: ParaKey) -> str:
+    return f'<hh:paraPr id="{pid}"' + _para_body(k)
+
+
+@functools.lru_cache(maxsize=1024)
+def _para_body(k: ParaKey) -> str:
+    """A ``hh:paraPr`` after its id (kept, as :func:`_char_body`)."""
     return (
-        f'<hh:paraPr id="{pid}" tabPrIDRef="{k.tab}" condense="0" fontLineHeight="0" '
+        f' tabPrIDRef="{k.tab}" condense="0" fontLineHeight="0" '
         'snapToGrid="1" suppressLineNumbers="0" checked="0" textDir="LTR">'
         f'<hh:align horizontal="{k.align}" vertical="BASELINE"/>'
         '<hh:heading type="NONE" idRef="0" level="0"/>'
