@@ -18,6 +18,7 @@ unless ``repeat_year=True`` (``'25. 2월~'25. 4월``); a different year is alway
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Iterable
 from typing import Literal
 
@@ -116,11 +117,20 @@ def _weekday(p: PartialDate, locale: str) -> str | None:
     wd = p.weekday
     if wd is None:
         return None
-    return str(get_day_names("abbreviated", locale=get_locale(locale))[wd])
+    return _day_names(locale)[wd]
 
 
+@functools.lru_cache(maxsize=64)
+def _day_names(locale: str) -> tuple[str, ...]:
+    """The locale's abbreviated weekday names, Monday first (looked up once per locale)."""
+    names = get_day_names("abbreviated", locale=get_locale(locale))
+    return tuple(str(names[i]) for i in range(7))
+
+
+@functools.lru_cache(maxsize=4096)
 def _clock(hour: int, minute: int, locale: str) -> str:
-    """24-hour ``HH:mm`` (FORMAT.md §8.1) with the locale's digits."""
+    """24-hour ``HH:mm`` (FORMAT.md §8.1) with the locale's digits (made once per time of
+    day and locale: a report names the same few times again and again)."""
     return _babel_time(_dt.time(hour, minute), "HH:mm", locale=get_locale(locale))
 
 

@@ -47,7 +47,7 @@ from ..theme.units import mm_to_pt
 from .build_helpers import tint
 from .diagrams import DiagramLayout
 from .figures import FigureLayout
-from .fitting import fit_line, loosen_fit
+from .fitting import fit
 from .grid import text_em
 from .nodes import (
     NO_LINE,
@@ -131,31 +131,29 @@ class _Builder:
 
     def para(self, role: Role, runs: Sequence[Run], *, symbol: str | None = None,
              indent: Indent | None = None, gap_role: str | None = None, **kw: object) -> Para:
+        runs = tuple(runs)
+        if self.theme.fit_lines and role in FIT_ROLES:
+            found = self.fit(role, runs, indent)
+            if found is not None:
+                kw["letter_spacing_pct"], kw["width_pct"] = found
         p = Para(
-            role=role, runs=tuple(runs), symbol=symbol, indent=indent,
+            role=role, runs=runs, symbol=symbol, indent=indent,
             space_before_pt=self.gap(gap_role or role),
             keep_next=role in KEEP_NEXT_ROLES, **kw,  # type: ignore[arg-type]
         )
-        if self.theme.fit_lines and role in FIT_ROLES:
-            p = self.fitted(p)
         self.out.append(p)
         self.prev = gap_role or role
         return p
 
-    def fitted(self, p: Para) -> Para:
-        """``p`` with 자간/장평 squeezed when its last line would hold only 1–2 characters or
-        a line would be stretched to wide gaps (:func:`.fitting.loosen_fit`)."""
-        style = self.styles[p.role]
-        left = p.indent.left_pt if p.indent else 0.0
-        text = "".join(r.text for r in p.runs)
+    def fit(self, role: Role, runs: tuple[Run, ...],
+            indent: Indent | None) -> tuple[float, float] | None:
+        """자간/장평 that keep a paragraph's last line from holding only 1–2 characters or
+        a line from being stretched to wide gaps (:func:`.fitting.fit`), or ``None``."""
+        text = runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
         if "\n" in text:
-            return p
-        found = fit_line(text, style.pt, self.width - left, self.theme.fitting) \
-            or loosen_fit(text, style.pt, self.width - left, self.theme.fitting)
-        if found is None:
-            return p
-        spacing, width = found
-        return attrs.evolve(p, letter_spacing_pct=spacing, width_pct=width)
+            return None
+        left = indent.left_pt if indent else 0.0
+        return fit(text, self.styles[role].pt, self.width - left, self.theme.fitting)
 
     def box(self, box: TableBox | PictureBox | ChartBox, kind: str = "box") -> None:
         self.out.append(box)

@@ -134,3 +134,12 @@ def loosen_fit(text: str, pt: float, width_pt: float,
         if not needs_fit(em, capacity, fitting):
             return spacing, width
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def fit(text: str, pt: float, width_pt: float,
+        fitting: Fitting) -> tuple[float, float] | None:
+    """(자간 %, 장평 %) for a paragraph of ``text``: :func:`fit_line`'s, else
+    :func:`loosen_fit`'s, else ``None``.  Kept (a pure function of its arguments, asked for
+    every paragraph each time a report is rendered again, in a batch or after an edit)."""
+    return fit_line(text, pt, width_pt, fitting) or loosen_fit(text, pt, width_pt, fitting)

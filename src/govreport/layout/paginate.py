@@ -45,6 +45,16 @@ class Styles(dict[str, ResolvedStyle]):
         style = self[role] = self.theme.resolve(role)  # type: ignore[arg-type]
         return style
 
+    def same_size(self, old: TableBox, new: TableBox) -> None:
+        """``new`` (``old`` with another flag) measures as ``old`` did: its measurements
+        are taken over instead of made again."""
+        kept = self.tables.get(id(old))
+        if kept is not None and kept[0] is old:
+            self.tables[id(new)] = (new, kept[1])
+        rows = self.rows.get(id(old))
+        if rows is not None and rows[0] is old:
+            self.rows[id(new)] = (new, rows[1])
+
     def pitch(self, role: str) -> float:
         """The line pitch of ``role`` in pt (``line_height_pt`` of its style)."""
         lh = self._pitch.get(role)
@@ -360,7 +370,11 @@ def _with_split(node: Node, flow: _Flow) -> Node:
         return node
     long = node.n_rows > KEEP_TABLE_ROWS or \
         flow.height(node) - node.space_before_pt > flow.page_h * KEEP_TABLE_PAGE_SHARE
-    return attrs.evolve(node, split=True) if long else node
+    if not long:
+        return node
+    split = attrs.evolve(node, split=True)
+    flow.styles.same_size(node, split)
+    return split
 
 
 def _holds_table(nodes: Sequence[Node], i: int) -> bool:
