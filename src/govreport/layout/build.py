@@ -39,6 +39,7 @@ from ..model import (
     VisionDiagram,
     WhenWhere,
 )
+from ..model.checked import trusted
 from ..model.document import SectionStyle
 from ..theme import Indent as ThemeIndent
 from ..theme import Theme
@@ -853,5 +854,10 @@ def report_fields(report: Report, theme: Theme | None = None,
 
 
 def layout(report: Report, theme: Theme | None = None, locale: str = "ko_KR") -> LaidDocument:
-    """Lay out a report with a theme (default: the Seoul profile)."""
-    return _Builder(report, theme or Theme.seoul(), locale).build()
+    """Lay out a report with a theme (default: the Seoul profile).
+
+    The model objects the layout makes on the way (a staffing or budget table as a generic
+    table, computed rows) come from the checked report: they skip the type checks of
+    objects built by hand (:func:`govreport.model.checked.trusted`)."""
+    with trusted():
+        return _Builder(report, theme or Theme.seoul(), locale).build()

@@ -121,10 +121,21 @@ def text_em(text: str) -> float:
     return em
 
 
+_WORD_EMS: dict[str, float] = {}
+""":func:`word_em` results by text, bounded as :data:`_EMS`."""
+
+
 def word_em(text: str) -> float:
     """Width in em of the longest unbreakable word (Korean breaks at spaces, 어절)."""
-    words = (w for line in text.split("\n") for w in line.replace("\t", " ").split(" ") if w)
-    return max((text_em(w) for w in words), default=0.0)
+    em = _WORD_EMS.get(text)
+    if em is None:
+        words = (w for line in text.split("\n") for w in line.replace("\t", " ").split(" ")
+                 if w)
+        em = max((text_em(w) for w in words), default=0.0)
+        if len(_WORD_EMS) >= _EMS_MAX:
+            _WORD_EMS.clear()
+        _WORD_EMS[text] = em
+    return em
 
 
 def column_widths(

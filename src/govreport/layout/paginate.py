@@ -237,6 +237,15 @@ class _Placed:
     lines_on_last: int
 
 
+@attrs.define
+class _Measured:
+    """What :meth:`_Flow.run_to_end` asks of each node of a run, measured once."""
+
+    heights: list[float]
+    lines: list[int]
+    keeps: list[bool]
+
+
 class _Flow:
     """Pages of a node stream under the estimate (widow/orphan control of two lines)."""
 
@@ -263,14 +272,17 @@ class _Flow:
         """A picture or chart counted in body lines (it never splits)."""
         return max(3, int(node.height_pt // self.styles.pitch("paragraph")))
 
-    def keep_height(self, body: Sequence[Node], i: int) -> float:
+    def keep_height(self, body: Sequence[Node], i: int,
+                    measured: _Measured | None = None) -> float:
         """Height of the heading chain starting at ``i`` with what it must not be parted
         from: the first two lines of the next paragraph, or the next table (whole when it
-        is short, else its header and first rows)."""
+        is short, else its header and first rows).  ``measured``: ``body``'s heights, lines
+        and keeps, when the caller has them."""
+        m = measured if measured is not None else self.measure(body)
         h = 0.0
         j = i
-        while j < len(body) and _keeps_next(body[j]):
-            h += self.height(body[j])
+        while j < len(body) and m.keeps[j]:
+            h += m.heights[j]
             j += 1
         if j >= len(body):
             return h
@@ -280,17 +292,34 @@ class _Flow:
         if isinstance(nxt, Para):
             if nxt.page_break_before:
                 return h
-            n = para_lines(nxt, self.theme, self.width, self.styles)
-            return h + (nxt.space_before_pt or 0.0) + min(n, 2) * self.styles.pitch(nxt.role)
+            return h + (nxt.space_before_pt or 0.0) + min(m.lines[j], 2) * self.styles.pitch(
+                nxt.role)
         if isinstance(nxt, PictureBox | ChartBox):
-            return h + self.height(nxt)
+            return h + m.heights[j]
         if not isinstance(nxt, TableBox):
             assert_never(nxt)
-        th = self.height(nxt)
+        th = m.heights[j]
         if not nxt.split:
             return h + th
         return h + nxt.space_before_pt + (th - nxt.space_before_pt) * min(
             1.0, (nxt.header_rows + 2) / max(nxt.n_rows, 1))
+
+    def measure(self, body: Sequence[Node]) -> _Measured:
+        """Height, lines (of a paragraph) and keep-with-next of every node, each once."""
+        heights: list[float] = []
+        lines: list[int] = []
+        keeps: list[bool] = []
+        for node in body:
+            if isinstance(node, Para):
+                n = para_lines(node, self.theme, self.width, self.styles)
+                heights.append(n * self.styles.pitch(node.role) + (node.space_before_pt or 0.0))
+                lines.append(n)
+                keeps.append(node.keep_next)
+            else:
+                heights.append(self.height(node))
+                lines.append(0)
+                keeps.append(_keeps_next(node))
+        return _Measured(heights, lines, keeps)
 
     def run(self, body: Sequence[Node]) -> list[_Placed | None]:
         """Placement of every node (``None`` for page breaks and TOC blocks)."""
@@ -300,6 +329,7 @@ class _Flow:
         """:meth:`run`, with the page it ends on and the height used on that page."""
         page, used = 1, 0.0
         out: list[_Placed | None] = []
+        m = self.measure(body)
         for i, node in enumerate(body):
             if isinstance(node, PageBreak):
                 if used > 0:
@@ -311,12 +341,12 @@ class _Flow:
                 continue
             if isinstance(node, Para) and node.page_break_before and used > 0:
                 page, used = page + 1, 0.0
-            if used > 0 and _keeps_next(node):
-                keep = self.keep_height(body, i)
+            if used > 0 and m.keeps[i]:
+                keep = self.keep_height(body, i, m)
                 if used + keep > self.page_h and keep <= self.page_h:
                     page, used = page + 1, 0.0
             if isinstance(node, TableBox):
-                h = self.height(node)
+                h = m.heights[i]
                 if node.split and used > 0 and used + h > self.page_h:
                     # rows flow on; at least the header and two rows stay on this page
                     rows = max(node.n_rows, 1)
@@ -333,7 +363,7 @@ class _Flow:
                 out.append(_Placed(first, page, used, max(1, node.n_rows)))
                 continue
             if isinstance(node, PictureBox | ChartBox):  # moves whole, never splits
-                h = self.height(node)
+                h = m.heights[i]
                 if used + h > self.page_h and used > 0:
                     page, used = page + 1, 0.0
                 used = min(used + h, self.page_h)
@@ -342,7 +372,7 @@ class _Flow:
             if not isinstance(node, Para):
                 assert_never(node)
             lh = self.styles.pitch(node.role)
-            n = para_lines(node, self.theme, self.width, self.styles)
+            n = m.lines[i]
             before = node.space_before_pt or 0.0
             room = int((self.page_h - used - before) // lh + 1e-9) if used > 0 else n
             if room < min(n, 2) and used > 0:  # orphan control: not a lone first line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -62,12 +63,13 @@ class TableLayout:
         ct = compute(table)
         # a column of figures aligns as typed numbers do: right when any is 1,000 or more
         big = {c for (_, c), v in ct.values.items() if v is not None and abs(v) >= 1000}
+        by_row: dict[int, list[tuple[int, Any]]] = {}
+        for (rr, c), slot in sorted(ct.slots.items()):  # once, not once per row
+            by_row.setdefault(rr, []).append((c, slot))
         rows: list[Row] = []
         for r, row in enumerate(table.rows):
             cells: list[Cell] = []
-            for (rr, c), slot in sorted(ct.slots.items()):
-                if rr != r:
-                    continue
+            for c, slot in by_row.get(r, ()):
                 fmt = ct.format_of(r, c)
                 cell = slot.cell
                 if (r, c) in ct.derived or (
