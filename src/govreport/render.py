@@ -250,8 +250,8 @@ def render_many(
 
     ``templates`` maps a template family (``docx`` for .docx/.pdf, ``hwpx`` for
     .hwpx/.hwp) to its template.  With both DOCX and PDF, the PDF is made first and the
-    DOCX's 목차 carries the page numbers the PDF's 목차 prints.  The report is checked and laid out once;
-    every writer gets the same layout.
+    DOCX's 목차 carries the page numbers the PDF's 목차 prints.  The report is checked and
+    laid out once; every writer gets the same layout.
     """
     from .model import Report
 
