@@ -55,42 +55,28 @@ def test_write_matches_the_writers(laid: LaidDocument) -> None:
     assert write("hwpx", laid, options) == write_hwpx(laid, theme)
 
 
-def _fake(monkeypatch: pytest.MonkeyPatch, calls: list[str],
-          revise: bool) -> None:
+def _fake(monkeypatch: pytest.MonkeyPatch, calls: list[str]) -> None:
     def base(laid: LaidDocument, options: WriterOptions) -> bytes:
-        calls.append(f"write:{laid.fields.get('revised', 'no')}")
-        return b"BASE" + laid.fields.get("revised", "").encode()
+        calls.append("write")
+        return b"BASE"
 
     def convert(data: bytes) -> bytes:
         calls.append(f"convert:{data.decode()}")
         return b"OUT:" + data
 
-    def revised(laid: LaidDocument, out: bytes) -> LaidDocument | None:
-        if not revise:
-            return None
-        return attrs.evolve(laid, fields={**laid.fields, "revised": "yes"})
-
     monkeypatch.setitem(WRITERS, "base", Writer(format="docx", write=base,
                                                 fill=lambda t, c, loc: b"FILLED", module="x"))
-    monkeypatch.setitem(WRITERS, "conv", Converter(
-        format="conv", source="base", convert=convert, revise=revised))
+    monkeypatch.setitem(WRITERS, "conv", Converter(format="conv", source="base",
+                                                   convert=convert))
 
 
 def test_a_converter_starts_from_its_source_writer(monkeypatch: pytest.MonkeyPatch,
                                                    laid: LaidDocument) -> None:
     calls: list[str] = []
-    _fake(monkeypatch, calls, revise=False)
+    _fake(monkeypatch, calls)
     assert write("conv", laid, WriterOptions(theme=Theme.seoul())) == b"OUT:BASE"
-    assert calls == ["write:no", "convert:BASE"]
+    assert calls == ["write", "convert:BASE"]  # one write, one conversion: nothing redone
     assert registry.fill("conv", Path("t.docx"), {}, "ko_KR") == b"OUT:FILLED"
-
-
-def test_a_revised_layout_is_written_and_converted_again(monkeypatch: pytest.MonkeyPatch,
-                                                         laid: LaidDocument) -> None:
-    calls: list[str] = []
-    _fake(monkeypatch, calls, revise=True)
-    assert write("conv", laid, WriterOptions(theme=Theme.seoul())) == b"OUT:BASEyes"
-    assert calls == ["write:no", "convert:BASE", "write:yes", "convert:BASEyes"]
 
 
 def test_hwp_is_the_hwpx_converted(monkeypatch: pytest.MonkeyPatch) -> None:

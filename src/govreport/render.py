@@ -171,7 +171,10 @@ def render_bytes(
     """Render to bytes of the given format (see :func:`render`); ``check`` runs the semantic
     checks first (a report built in Python has not been through :func:`govreport.load`).
     ``toc_pdf``: a PDF of the same report (and theme) whose real page numbers a DOCX's
-    목차 takes instead of the estimate (see :func:`render_many`).  ``limits``: see
+    목차 takes instead of the estimate (see :func:`render_many`): for a PDF this process
+    rendered, the pages LibreOffice printed in its 목차; else (a PDF from the plain
+    fallback conversion, or made elsewhere) those read from its text with ``pdftotext``
+    when installed (see :func:`govreport.writers.pdf.toc_pages`).  ``limits``: see
     :mod:`govreport.limits`.  ``layouts``: shared by the calls that render one report to
     several formats, so that it is laid out once (see :class:`Layouts`)."""
     from .gc_tuning import fewer_collections
@@ -247,8 +250,8 @@ def render_many(
 
     ``templates`` maps a template family (``docx`` for .docx/.pdf, ``hwpx`` for
     .hwpx/.hwp) to its template.  With both DOCX and PDF, the PDF is made first and the
-    DOCX's 목차 carries its real page numbers.  The report is checked and laid out once;
-    every writer gets the same layout.
+    DOCX's 목차 carries the page numbers the PDF's 목차 prints.  The report is checked and
+    laid out once; every writer gets the same layout.
     """
     from .model import Report
 

@@ -6,8 +6,7 @@ Two kinds of writer:
   a free-form template of its own family with any data;
 * a :class:`Converter` makes a format from *another writer's bytes*: ``pdf`` is the DOCX
   converted by LibreOffice (which also puts the real 목차 pages in, in the same run), ``hwp``
-  the HWPX converted by python-hwpx.  A converter may ``revise`` the layout from what it
-  produced; the source writer then writes the revised layout and the conversion runs again.
+  the HWPX converted by python-hwpx.  A conversion runs once and never sends the layout back.
 
 Everything a writer needs besides the layout travels in one :class:`WriterOptions`.
 :func:`write` and :func:`fill` follow a converter back to its source writer, so callers
@@ -80,9 +79,6 @@ class Converter:
     format: str
     source: str
     convert: Callable[[bytes], bytes]
-    revise: Callable[[LaidDocument, bytes], LaidDocument | None] | None = None
-    """From the converted bytes, a corrected layout to write and convert once more, or
-    ``None`` when the first output stands."""
     module: str = ""
 
 
@@ -152,7 +148,7 @@ WRITERS: Mapping[str, Writer | Converter] = {
                    module="govreport.writers.hwpx"),
     "hwp": Converter(format="hwp", source="hwpx", convert=_hwpx_to_hwp,
                      module="govreport.writers.hwpx.hwp"),
-    # no revise: the conversion macro corrects the 목차 pages itself (one LibreOffice run)
+    # the conversion macro corrects the 목차 pages itself (one LibreOffice run)
     "pdf": Converter(format="pdf", source="docx", convert=_docx_to_pdf,
                      module="govreport.writers.pdf"),
 }
@@ -191,8 +187,7 @@ def writer_modules(fmt: str) -> list[str]:
 
 def write(fmt: str, laid: LaidDocument, options: WriterOptions,
           made: MutableMapping[str, bytes] | None = None) -> bytes:
-    """``laid`` as ``fmt`` bytes: the source writer, then each conversion (revising the
-    layout once when a converter asks, e.g. the PDF's real 목차 pages).
+    """``laid`` as ``fmt`` bytes: the source writer, then each conversion in turn.
 
     ``made``: bytes already written from this ``laid`` with these ``options``, by format;
     the source writer's bytes are taken from there when present (``.hwp`` after ``.hwpx``)
@@ -205,16 +200,8 @@ def write(fmt: str, laid: LaidDocument, options: WriterOptions,
         data = base.write(laid, options)
         if made is not None:
             made[base.format] = data
-    for i, conv in enumerate(conversions):
-        out = conv.convert(data)
-        revised = conv.revise(laid, out) if conv.revise is not None else None
-        if revised is not None:
-            laid = revised
-            redo = base.write(laid, options)
-            for earlier in conversions[:i]:
-                redo = earlier.convert(redo)
-            out = conv.convert(redo)
-        data = out
+    for conv in conversions:
+        data = conv.convert(data)
     return data
 
 

@@ -37,9 +37,8 @@ from ...layout.paginate import Styles
 from ...theme import Theme
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, blank_line_pt
 from .. import units as u
-from .props import JC, TabStop
 from .styles import SPACER_STYLE, STYLE_NAMES, style_id
-from .wml import attr, esc, ppr_xml, rpr_xml, text_xml
+from .wml import JC, TabStop, attr, esc, ppr_xml, rpr_xml, text_xml
 
 if TYPE_CHECKING:
     from .drawing import PackageMedia

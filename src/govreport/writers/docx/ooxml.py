@@ -1,8 +1,11 @@
 """WordprocessingML vocabulary: namespaces, Clark names and tiny element helpers.
 
-Everything is built with :mod:`lxml.etree` directly (``SubElement`` on an existing parent, so
-new elements share the document's ``w:`` prefix).  Child order follows the ECMA-376 schema
-sequences — Word rejects files whose ``w:pPr``/``w:rPr``/``w:tcPr`` children are out of order.
+The parts handled as trees (a template's document and settings, the default template's
+sections, font table and settings) use :mod:`lxml.etree` directly (``SubElement`` on an
+existing parent, so new elements share the document's ``w:`` prefix); the body and the named
+styles are strings (:mod:`.wml`), put into a tree with :func:`append_xml` where one is needed.
+Child order follows the ECMA-376 schema sequences — Word rejects files whose
+``w:pPr``/``w:rPr``/``w:tcPr`` children are out of order.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ the theme's look (font in all four ``w:rFonts`` slots, size, bold, colour, exact
 alignment, default hanging indent); the body writer only adds what the layout decides per
 paragraph (indent, space before, keep-with-next), so restyling a template in Word/Hancom
 changes every paragraph of that role.
+
+The styles are written as strings with the body's own property writers
+(:func:`.wml.ppr_xml`, :func:`.wml.rpr_xml`): a style and a paragraph of the body cannot
+disagree on element order or units.
 """
 
 from __future__ import annotations
@@ -18,15 +22,17 @@ from ...theme import ROLES, Role, Theme
 from .. import units as u
 from ..shared import STYLE_NAMES as SHARED_NAMES
 from ..shared import font_kind
-from .ooxml import Element, root, sub
-from .props import JC, TabStop, ppr, rpr
+from .ooxml import R_NS, W_NS, Element, root, sub
+from .wml import JC, TabStop, attr, ppr_xml, rpr_xml
 
 __all__ = [
     "SPACER_STYLE",
     "STYLE_NAMES",
     "build_font_table",
-    "build_styles",
+    "role_style_xml",
+    "spacer_style_xml",
     "style_id",
+    "styles_xml",
     "theme_fonts",
 ]
 
@@ -73,7 +79,7 @@ def build_font_table(fonts: Iterable[str]) -> Element:
     return ft
 
 
-def _role_ppr(parent: Element, theme: Theme, role: Role) -> None:
+def _role_ppr(theme: Theme, role: Role) -> str:
     s = theme.resolve(role)
     ind = theme.indent(role)
     indent: tuple[int, int] | None = None
@@ -84,90 +90,89 @@ def _role_ppr(parent: Element, theme: Theme, role: Role) -> None:
             theme.part_heading.rule_mm > 0:
         border = (u.mm_to_eighth_points(theme.part_heading.rule_mm),
                   theme.color(theme.part_heading.rule_color) or theme.colors.text)
-    tabs: list[TabStop] = []
+    tabs: tuple[TabStop, ...] = ()
     if role in ("toc_part", "toc_item"):
         leader: Literal["dot", "none"] = "dot" if theme.toc.leader == "dots" else "none"
-        tabs.append(("right", u.mm_to_twip(theme.page.text_width_mm), leader))
+        tabs = (("right", u.mm_to_twip(theme.page.text_width_mm), leader),)
         if role == "toc_item":
             indent = (u.pt_to_twip(theme.toc.item_indent_em * theme.body.pt), 0)
-    ppr(parent, keep_next=s.keep_with_next, border_bottom=border,
-        tabs=tabs,
-        word_wrap_off=theme.layout.korean_break == "char", typography=True,
-        before=0, after=0, line=u.exact_line_twip(s.pt, s.line_pct), ind=indent, jc=JC[s.align])
+    return ppr_xml(keep_next=s.keep_with_next, border_bottom=border, tabs=tabs,
+                   word_wrap_off=theme.layout.korean_break == "char", typography=True,
+                   before=0, after=0, line=u.exact_line_twip(s.pt, s.line_pct), ind=indent,
+                   jc=JC[s.align])
 
 
-def _role_rpr(parent: Element, theme: Theme, role: Role) -> None:
+def _role_rpr(theme: Theme, role: Role) -> str:
     s = theme.resolve(role)
     width = u.round_half_up(s.width_pct)
     spacing = u.letter_spacing_twip(s.pt, s.letter_spacing_pct)
-    rpr(parent, font=s.font, bold=s.bold, color=s.color, spacing=spacing or None,
-        width_pct=width if width != 100 else None, size_hp=u.pt_to_half_points(s.pt), lang=True)
+    return rpr_xml(font=s.font, bold=s.bold, color=s.color, spacing=spacing or None,
+                   width_pct=width if width != 100 else None, size_hp=u.pt_to_half_points(s.pt),
+                   lang=True)
 
 
-def _style(parent: Element, name: str, *, based_on: str | None = "Normal",
-           default: bool = False, ui_priority: int | None = None) -> Element:
-    attrs: dict[str, str | int] = {"type": "paragraph", "styleId": style_id(name)}
-    if default:
-        attrs["default"] = 1
-    st = sub(parent, "style", attrs)
-    sub(st, "name", {"val": name})
+def _style(name: str, props: str, *, based_on: str | None = "Normal", default: bool = False,
+           ui_priority: int | None = None) -> str:
+    """A paragraph ``w:style`` named ``name`` holding the ``props`` blocks."""
+    sid = attr(style_id(name))
+    flag = ' w:default="1"' if default else ""
+    out = [f'<w:style w:type="paragraph" w:styleId="{sid}"{flag}><w:name w:val="{attr(name)}"/>']
     if based_on:
-        sub(st, "basedOn", {"val": style_id(based_on)})
-    sub(st, "next", {"val": style_id(name)})
+        out.append(f'<w:basedOn w:val="{attr(style_id(based_on))}"/>')
+    out.append(f'<w:next w:val="{sid}"/>')
     if ui_priority is not None:
-        sub(st, "uiPriority", {"val": ui_priority})
-    sub(st, "qFormat")
-    return st
+        out.append(f'<w:uiPriority w:val="{ui_priority}"/>')
+    out.append(f"<w:qFormat/>{props}</w:style>")
+    return "".join(out)
 
 
-def role_style(parent: Element, theme: Theme, role: Role) -> Element:
-    """Append the ``w:style`` of one role."""
-    st = _style(parent, STYLE_NAMES[role], ui_priority=39 if role.startswith("toc_") else None)
-    _role_ppr(st, theme, role)
-    _role_rpr(st, theme, role)
-    return st
+def role_style_xml(theme: Theme, role: Role) -> str:
+    """The ``w:style`` of one role (pPr and rPr as the body writes them)."""
+    return _style(STYLE_NAMES[role], _role_ppr(theme, role) + _role_rpr(theme, role),
+                  ui_priority=39 if role.startswith("toc_") else None)
 
 
-def build_styles(theme: Theme) -> Element:
-    """``word/styles.xml``: defaults (body font, ko-KR, exact spacing) and one style per role."""
+def spacer_style_xml() -> str:
+    """The ``w:style`` of :data:`SPACER_STYLE`: a 1-pt paragraph."""
+    return _style(SPACER_STYLE, ppr_xml(typography=True, before=0, after=0, line=20)
+                  + rpr_xml(size_hp=2))
+
+
+_FIXED_STYLES = (
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+    '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+    "<w:unhideWhenUsed/></w:style>"
+    '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
+    '<w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>'
+    '<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
+    '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+    '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+    "</w:tblCellMar></w:tblPr></w:style>"
+    '<w:style w:type="numbering" w:default="1" w:styleId="NoList">'
+    '<w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/>'
+    "<w:unhideWhenUsed/></w:style>"
+)
+"""Word's default character, table (no indent, 108-twip side margins) and list styles."""
+
+
+def styles_xml(theme: Theme) -> str:
+    """``word/styles.xml`` (the root element): defaults (body font, ko-KR, exact spacing),
+    ``Normal``, Word's default styles, one style per role and the spacer."""
     b = theme.body
     size = u.pt_to_half_points(b.pt)
     line = u.exact_line_twip(b.pt, b.line_pct)
-    styles = root("styles")
-    dd = sub(styles, "docDefaults")
-    rpr(sub(dd, "rPrDefault"), font=b.font, size_hp=size, lang=True)
-    ppr(sub(dd, "pPrDefault"), typography=True, before=0, after=0, line=line)
-
-    normal = _style(styles, "Normal", based_on=None, default=True)
-    ppr(normal, word_wrap_off=theme.layout.korean_break == "char", typography=True,
-        before=0, after=0, line=line, jc=JC[b.align])
-    rpr(normal, font=b.font, color=theme.colors.text, size_hp=size, lang=True)
-
-    cs = sub(styles, "style", {"type": "character", "default": 1,
-                               "styleId": "DefaultParagraphFont"})
-    sub(cs, "name", {"val": "Default Paragraph Font"})
-    sub(cs, "uiPriority", {"val": 1})
-    sub(cs, "semiHidden")
-    sub(cs, "unhideWhenUsed")
-    ts = sub(styles, "style", {"type": "table", "default": 1, "styleId": "TableNormal"})
-    sub(ts, "name", {"val": "Normal Table"})
-    sub(ts, "uiPriority", {"val": 99})
-    sub(ts, "semiHidden")
-    sub(ts, "unhideWhenUsed")
-    tp = sub(ts, "tblPr")
-    sub(tp, "tblInd", {"w": 0, "type": "dxa"})
-    mar = sub(tp, "tblCellMar")
-    for side, v in (("top", 0), ("left", 108), ("bottom", 0), ("right", 108)):
-        sub(mar, side, {"w": v, "type": "dxa"})
-    ns = sub(styles, "style", {"type": "numbering", "default": 1, "styleId": "NoList"})
-    sub(ns, "name", {"val": "No List"})
-    sub(ns, "uiPriority", {"val": 99})
-    sub(ns, "semiHidden")
-    sub(ns, "unhideWhenUsed")
-
-    for role in ROLES:
-        role_style(styles, theme, role)
-    spacer = _style(styles, SPACER_STYLE)
-    ppr(spacer, typography=True, before=0, after=0, line=20)
-    rpr(spacer, size_hp=2)
-    return styles
+    normal = (ppr_xml(word_wrap_off=theme.layout.korean_break == "char", typography=True,
+                      before=0, after=0, line=line, jc=JC[b.align])
+              + rpr_xml(font=b.font, color=theme.colors.text, size_hp=size, lang=True))
+    return "".join([
+        f'<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:docDefaults><w:rPrDefault>',
+        rpr_xml(font=b.font, size_hp=size, lang=True),
+        "</w:rPrDefault><w:pPrDefault>",
+        ppr_xml(typography=True, before=0, after=0, line=line),
+        "</w:pPrDefault></w:docDefaults>",
+        _style("Normal", normal, based_on=None, default=True),
+        _FIXED_STYLES,
+        *(role_style_xml(theme, role) for role in ROLES),
+        spacer_style_xml(),
+        "</w:styles>",
+    ])

@@ -17,15 +17,16 @@ import threading
 import zipfile
 from collections.abc import Iterable
 
+from lxml import etree
+
 from ...layout.nodes import Para, Run
 from ...layout.paginate import text_height_pt
 from ...theme import Theme
 from ..units import docx_margins_twip, docx_page_twip
 from .body import BodyWriter
 from .ooxml import R_NS, Element, append_xml, root, sub, to_bytes
-from .props import JC
-from .styles import build_font_table, build_styles, theme_fonts
-from .wml import ppr_xml
+from .styles import build_font_table, styles_xml, theme_fonts
+from .wml import JC, ppr_xml
 
 __all__ = [
     "BODY_FIELD",
@@ -219,7 +220,7 @@ def build_template(theme: Theme) -> bytes:
             ("rIdFonts", f"{_RELS}/fontTable", "fontTable.xml"),
             (FOOTER_RID, f"{_RELS}/footer", "footer1.xml"),
         ])),
-        ("word/styles.xml", to_bytes(build_styles(theme))),
+        ("word/styles.xml", to_bytes(etree.fromstring(styles_xml(theme)))),
         ("word/settings.xml", to_bytes(_settings())),
         ("word/fontTable.xml", to_bytes(build_font_table(theme_fonts(theme)))),
         ("word/footer1.xml", to_bytes(_footer(theme))),

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from ...layout.nodes import Para, Run, TocBlock
 from .. import blank_line_pt
 from .. import units as u
-from .props import TabStop
-from .wml import attr, esc, ppr_xml
+from .wml import TabStop, attr, esc, ppr_xml
 
 if TYPE_CHECKING:
     from .body import BodyWriter

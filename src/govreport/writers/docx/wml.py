@@ -1,12 +1,15 @@
-"""WordprocessingML as strings: escaping and the ``w:pPr``/``w:rPr`` blocks of the body.
+"""WordprocessingML as strings: escaping and the ``w:pPr``/``w:rPr`` property blocks.
 
 The body is written as a list of string pieces joined once (as the HWPX section), which is
 several times faster than building an element tree of thousands of elements.  Every text
 and attribute value goes through :func:`esc`/:func:`attr` exactly once.  The property
 blocks are cached per distinct set of values: a report repeats a few dozen of them.
 
-Child and attribute order follow :mod:`.props` (the ECMA-376 schema sequences), so a
-paragraph written here and a style written there agree.
+:func:`ppr_xml` and :func:`rpr_xml` are the only writers of these blocks: the body's direct
+formatting and the named styles of ``word/styles.xml`` (:mod:`.styles`) both come from them,
+so a paragraph and its style agree on child order (the ECMA-376 schema sequences — Word
+rejects a ``w:pPr``/``w:rPr`` whose children are out of order) and units (values arrive in
+twips / half-points already).
 """
 
 from __future__ import annotations
@@ -14,12 +17,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
 from .. import xmltext
 from .ooxml import hex_color
-from .props import TabStop
 
-__all__ = ["attr", "esc", "ppr_xml", "rpr_xml", "text_xml"]
+__all__ = ["JC", "TabStop", "attr", "esc", "ppr_xml", "rpr_xml", "text_xml"]
+
+JC = {"left": "left", "center": "center", "right": "right", "justify": "both",
+      "distribute": "distribute"}  # fmt: skip
+"""Theme/layout alignment → ``w:jc`` value."""
+
+TabStop = tuple[Literal["left", "right", "center"], int, Literal["dot", "none"]]
+"""A tab stop: kind, position (twips), leader."""
 
 # Characters dropped from Word text: what XML 1.0 cannot carry, and carriage returns.
 _BAD = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
@@ -66,8 +76,11 @@ def ppr_xml(
     style_id: str | None = None,
     keep_next: bool = False,
     page_break_before: bool = False,
+    border_bottom: tuple[int, str] | None = None,
     border_box: tuple[int, str, int] | None = None,
     tabs: Sequence[TabStop] = (),
+    word_wrap_off: bool = False,
+    typography: bool = False,
     before: int | None = None,
     after: int | None = None,
     line: int | None = None,
@@ -78,10 +91,16 @@ def ppr_xml(
     outline: int | None = None,
     mark_size_hp: int | None = None,
 ) -> str:
-    """A ``w:pPr`` as :func:`.props.ppr` writes it (cached per distinct arguments).
+    """A ``w:pPr`` (cached per distinct arguments; ``tabs`` must then be a tuple).
 
-    ``line`` is an exact pitch in twips; ``line_auto`` a single (auto) pitch of 240;
-    ``ind`` is ``(left, hanging)``; ``border_box`` ``(eighth-points, colour, distance)``.
+    ``border_bottom`` is a rule under the paragraph ``(eighth-points, "#RRGGBB")``,
+    ``border_box`` a frame on all four sides ``(eighth-points, "#RRGGBB", distance pt)``
+    (it wins over ``border_bottom``); ``word_wrap_off`` lets Korean text break between any
+    two characters; ``typography`` adds ``autoSpaceDE/DN 0`` and ``snapToGrid 0``
+    (FORMAT §10.2); ``line`` is an exact pitch in twips, ``line_auto`` a single (auto) pitch
+    of 240; ``ind`` is ``(left, hanging)`` in twips (hanging 0 → ``firstLine 0``),
+    ``ind_right`` a right indent; ``outline`` is 0-based; ``mark_size_hp`` sizes the
+    paragraph mark (half-points).
     """
     out = ["<w:pPr>"]
     if style_id:
@@ -97,12 +116,20 @@ def ppr_xml(
         out.extend(f'<w:{side} w:val="single" w:sz="{size}" w:space="{space}" w:color="{c}"/>'
                    for side in ("top", "left", "bottom", "right"))
         out.append("</w:pBdr>")
+    elif border_bottom is not None:
+        out.append(f'<w:pBdr><w:bottom w:val="single" w:sz="{border_bottom[0]}" w:space="4" '
+                   f'w:color="{hex_color(border_bottom[1])}"/></w:pBdr>')
     if tabs:
         out.append("<w:tabs>")
         for kind, pos, leader in tabs:
             lead = f' w:leader="{leader}"' if leader != "none" else ""
             out.append(f'<w:tab w:val="{kind}" w:pos="{pos}"{lead}/>')
         out.append("</w:tabs>")
+    if word_wrap_off:
+        out.append('<w:wordWrap w:val="0"/>')
+    if typography:
+        out.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+                   '<w:snapToGrid w:val="0"/>')
     if before is not None or after is not None or line is not None or line_auto:
         sp = ["<w:spacing"]
         if before is not None:
@@ -147,10 +174,18 @@ def rpr_xml(
     width_pct: int | None = None,
     size_hp: int | None = None,
     superscript: bool = False,
+    lang: bool = False,
 ) -> str:
-    """A ``w:rPr`` as :func:`.props.rpr` writes it, or ``""`` when nothing is set."""
+    """A ``w:rPr``, or ``""`` when nothing is set (cached per distinct arguments).
+
+    ``font`` goes to all four ``w:rFonts`` slots; ``hint`` adds ``w:hint="eastAsia"`` so
+    ambiguous-width symbols (□ ○ ※ ▶ √ · ①) take the Korean face at full width.
+    ``spacing`` (자간, twips) and ``width_pct`` (장평, ``w:w``) are written whenever given,
+    ``0`` and ``100`` included (they may override a style's value); ``lang`` marks the
+    text en-US / ko-KR / ar-SA (Latin / East-Asian / complex script).
+    """
     if not (font or hint or bold is not None or color or spacing is not None
-            or width_pct is not None or size_hp or superscript):
+            or width_pct is not None or size_hp or superscript or lang):
         return ""
     out = ["<w:rPr>"]
     if font or hint:
@@ -174,5 +209,7 @@ def rpr_xml(
         out.append(f'<w:sz w:val="{size_hp}"/><w:szCs w:val="{size_hp}"/>')
     if superscript:
         out.append('<w:vertAlign w:val="superscript"/>')
+    if lang:
+        out.append('<w:lang w:val="en-US" w:eastAsia="ko-KR" w:bidi="ar-SA"/>')
     out.append("</w:rPr>")
     return "".join(out)

@@ -31,7 +31,7 @@ from .body import BodyWriter
 from .drawing import PackageMedia
 from .fields import CORE_PROPERTIES, DOCXTPL, Compiled, CompileError, Prepared, prepared
 from .filling import CORE_PROPERTY_MAX
-from .ooxml import PPR, SECTPR, Element, P, R, sub, text_of, w
+from .ooxml import PPR, SECTPR, Element, P, R, append_xml, sub, text_of, w
 from .package import (
     CORE_REL,
     CORE_TYPE,
@@ -44,7 +44,7 @@ from .package import (
     to_bytes,
     write_zip,
 )
-from .styles import SPACER_STYLE, STYLE_NAMES, build_styles, role_style, style_id
+from .styles import SPACER_STYLE, STYLE_NAMES, role_style_xml, spacer_style_xml, style_id
 from .template import BODY_FIELD, TOC_FIELD, default_template
 
 __all__ = ["write_docx"]
@@ -103,15 +103,13 @@ def _style_ids(styles_el: Element, theme: Theme) -> tuple[dict[str, str], bool]:
     for role, name in STYLE_NAMES.items():
         sid = by_name.get(name.lower())
         if sid is None:
-            role_style(styles_el, theme, role)
+            append_xml(styles_el, role_style_xml(theme, role))
             sid = style_id(name)
             changed = True
         out[role] = sid
     spacer = by_name.get(SPACER_STYLE.lower())
     if spacer is None:
-        for st in build_styles(theme).iterchildren(w("style")):
-            if st.get(w("styleId")) == style_id(SPACER_STYLE):
-                styles_el.append(st)
+        append_xml(styles_el, spacer_style_xml())
         spacer = style_id(SPACER_STYLE)
         changed = True
     out["_spacer"] = spacer

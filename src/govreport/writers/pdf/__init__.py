@@ -10,12 +10,18 @@ that stays running, so N documents pay LibreOffice's start-up once.
 When that fails (LibreOffice does not come up with the cached profile), the document is
 converted on its own with a new profile, and as a last resort with a plain
 ``soffice --convert-to pdf`` (LibreOffice's own spacing, the estimated 목차 pages).
+
+The macro also reports the page it printed for each 목차 line; :func:`toc_pages` hands
+those to a DOCX made with the PDF (same numbers, no reading of the PDF).  For a PDF it did
+not report on (the plain fallback, or one made elsewhere) the pages are read from the
+PDF's text with ``pdftotext`` (poppler-utils) when installed; else the estimate stands.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
 import os
 import re
 import shutil
@@ -24,16 +30,18 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ...errors import RenderError
 from ...fonts import fontconfig_file
 from ...layout.nodes import TocEntry
-from .office import Office, OfficeUnavailable
+from .office import Exported, Office, OfficeUnavailable
 
-__all__ = ["Office", "docx_to_pdf", "find_soffice", "keep_office", "office_session",
-           "printed_pages", "stop_office", "toc_pages"]
+__all__ = ["Exported", "Office", "docx_to_pdf", "export_pdf", "find_soffice", "keep_office",
+           "office_session", "pages_in_text", "printed_pages", "reported_toc_pages", "stop_office",
+           "toc_pages"]
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 
@@ -80,8 +88,21 @@ def docx_to_pdf(docx: bytes, timeout: float | None = None) -> bytes:
     ``timeout`` (seconds, default the ``pdf_seconds`` limit) bounds the conversion: past it
     LibreOffice is killed and a :class:`RenderError` raised.  Hangul next to digits/Latin
     keeps the document's own spacing (no added "2 회" gaps) and the 목차 shows the pages
-    of LibreOffice's layout.
+    of LibreOffice's layout (:func:`reported_toc_pages` has them afterwards).
     """
+    return export_pdf(docx, timeout).pdf
+
+
+def export_pdf(docx: bytes, timeout: float | None = None) -> Exported:
+    """As :func:`docx_to_pdf`, with the page the PDF's 목차 prints for each bookmark
+    (``toc_pages``; ``None`` after the plain fallback conversion)."""
+    exported = _export(docx, timeout)
+    if exported.toc_pages is not None:
+        _reported.remember(exported.pdf, exported.toc_pages)
+    return exported
+
+
+def _export(docx: bytes, timeout: float | None) -> Exported:
     from ...limits import current
 
     soffice = _soffice()
@@ -95,7 +116,7 @@ def docx_to_pdf(docx: bytes, timeout: float | None = None) -> bytes:
                 office = _kept.office = Office(soffice)
             deadline = time.monotonic() + seconds
             try:
-                return office.convert(docx, seconds)
+                return office.export(docx, seconds)
             except OfficeUnavailable:
                 office.kill(discard_profile=True)
                 _kept.office = None  # the next document starts a new one
@@ -104,7 +125,7 @@ def docx_to_pdf(docx: bytes, timeout: float | None = None) -> bytes:
 
 
 def _convert_alone(soffice: str, docx: bytes, seconds: float, deadline: float, *,
-                   cached: bool) -> bytes:
+                   cached: bool) -> Exported:
     """One LibreOffice run for one document: a cached profile, else a new one, else a
     plain ``--convert-to`` — all within ``seconds``, that is until ``deadline``."""
 
@@ -118,10 +139,10 @@ def _convert_alone(soffice: str, docx: bytes, seconds: float, deadline: float, *
     for use_cache in ((True, False) if cached else (False,)):
         office = Office(soffice, cached=use_cache)
         try:
-            return office.convert_once(docx, left())
+            return office.export_once(docx, left())
         except OfficeUnavailable:
             office.kill(discard_profile=True)
-    return _plain_conversion(soffice, docx, left())
+    return Exported(pdf=_plain_conversion(soffice, docx, left()))
 
 
 def _plain_conversion(soffice: str, docx: bytes, seconds: float) -> bytes:
@@ -207,6 +228,43 @@ def _stop(*, kill: bool = False) -> None:
             office.close()
 
 
+class _Reports:
+    """The 목차 pages the macro reported for the latest PDFs of this process, by the PDF's
+    SHA-256 (the same bytes print the same pages; a few hundred bytes each, bounded)."""
+
+    SIZE = 256
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.pages: OrderedDict[bytes, Mapping[str, int]] = OrderedDict()
+
+    def remember(self, pdf: bytes, pages: Mapping[str, int]) -> None:
+        key = hashlib.sha256(pdf).digest()
+        with self.lock:
+            self.pages[key] = dict(pages)
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.SIZE:
+                self.pages.popitem(last=False)
+
+    def get(self, pdf: bytes) -> Mapping[str, int] | None:
+        key = hashlib.sha256(pdf).digest()
+        with self.lock:
+            found = self.pages.get(key)
+            if found is not None:
+                self.pages.move_to_end(key)
+            return found
+
+
+_reported = _Reports()
+
+
+def reported_toc_pages(pdf: bytes) -> Mapping[str, int] | None:
+    """The page the 목차 of ``pdf`` prints for each bookmark, as the conversion macro
+    reported it when this process made ``pdf`` (one of its latest 256 PDFs), else
+    ``None``."""
+    return _reported.get(pdf)
+
+
 _PAGE_NUMBER = re.compile(r"-\s*(\d+)\s*-\s*$")
 
 
@@ -228,8 +286,27 @@ def printed_pages(pdf: bytes) -> list[tuple[int | None, str]] | None:
 
 
 def toc_pages(pdf: bytes, entries: Sequence[TocEntry]) -> dict[str, int] | None:
-    """The real body page of each TOC entry, found in the rendered PDF (in order, on numbered
-    pages only, so the 목차 page itself never matches); ``None`` if it cannot be read."""
+    """The real body page of each TOC entry in the rendered ``pdf``, by bookmark.
+
+    For a PDF this process converted, the pages the macro printed in its 목차
+    (:func:`reported_toc_pages`: LibreOffice's own layout, no text matching).  Otherwise
+    (the plain fallback conversion, a PDF from elsewhere) each entry's heading is looked
+    for in the PDF's text (:func:`pages_in_text`, needs ``pdftotext``); ``None`` when
+    that cannot be read either.
+    """
+    reported = reported_toc_pages(pdf)
+    if reported is not None:
+        found = {e.bookmark: reported[e.bookmark] for e in entries
+                 if not e.heading and e.bookmark in reported}
+        if found or not any(not e.heading for e in entries):
+            return found
+    return pages_in_text(pdf, entries)
+
+
+def pages_in_text(pdf: bytes, entries: Sequence[TocEntry]) -> dict[str, int] | None:
+    """The body page of each TOC entry, found by its heading in the PDF's text (in order, on
+    numbered pages only, so the 목차 page itself never matches); ``None`` if the text
+    cannot be read (no ``pdftotext``)."""
     pages = printed_pages(pdf)
     if pages is None:
         return None

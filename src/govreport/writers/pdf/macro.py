@@ -3,7 +3,8 @@
 ``Govreport.Pdf.Serve`` runs inside LibreOffice (started with the macro URL of
 :func:`serve_url`) and takes its work from the spool folder of its own profile
 (``<profile>/user/govreport-spool``): for each ``N.job`` (N = 1, 2, …, in order) it converts
-``N.docx`` to ``N.pdf`` and then writes ``N.done`` — ``ok`` or the error.  It stops on a
+``N.docx`` to ``N.pdf`` and then writes ``N.done`` — the answer (:func:`parse_reply`):
+``ok``, and under it the 목차 pages, or the error.  It stops on a
 ``quit`` file, or when the process that started it is gone (``/proc/<pid>``, Linux).  So
 one LibreOffice start serves any number of documents, and every path the macro touches is
 derived from its profile: no file name is ever spliced into the macro URL.
@@ -16,15 +17,22 @@ For each document the macro, before exporting:
 * makes the 목차 true: for each entry of the document's table of contents it finds the page
   of the entry's bookmark (the hyperlink target), as printed (page-number restarts counted),
   and replaces the entry's number when the layout's estimate was wrong — the work Word's
-  "update page numbers only" does, in the same run, so no second conversion is needed.
+  "update page numbers only" does, in the same run, so no second conversion is needed —
+  and reports every page it printed there (one ``bookmark<TAB>page`` line each, under
+  ``ok``), so that a DOCX made with the PDF carries the same numbers without reading the
+  PDF's text.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["MACRO", "SPOOL", "VERSION", "install", "serve_url"]
+import attrs
+
+__all__ = ["MACRO", "SPOOL", "VERSION", "Reply", "install", "parse_reply", "serve_url"]
 
 SPOOL = "govreport-spool"
 """The spool folder's name inside ``<profile>/user``."""
@@ -72,7 +80,7 @@ Sub Answer(sSpool As String, sName As String, sText As String)
 End Sub
 
 Function ConvertOne(sIn As String, sOut As String) As String
-  Dim oDoc As Object, oStyles As Object, i As Long, nFixed As Long
+  Dim oDoc As Object, oStyles As Object, i As Long, nFixed As Long, sPages As String
   On Error GoTo Failed
   Dim aLoad(0) As New com.sun.star.beans.PropertyValue
   aLoad(0).Name = "Hidden" : aLoad(0).Value = True
@@ -85,12 +93,15 @@ Function ConvertOne(sIn As String, sOut As String) As String
   For i = 0 To oStyles.getCount() - 1
     oStyles.getByIndex(i).ParaIsCharacterDistance = False
   Next i
-  nFixed = FixToc(oDoc)
+  sPages = ""
+  nFixed = FixToc(oDoc, sPages)
   Dim aPdf(0) As New com.sun.star.beans.PropertyValue
   aPdf(0).Name = "FilterName" : aPdf(0).Value = "writer_pdf_Export"
   oDoc.storeToURL(sOut, aPdf())
   oDoc.close(True)
-  ConvertOne = "ok " & CStr(nFixed)
+  REM the pages only when every 목차 line was read (-1: FixToc failed part way)
+  If nFixed < 0 Then sPages = ""
+  ConvertOne = "ok " & CStr(nFixed) & sPages
   Exit Function
 Failed:
   ConvertOne = "error " & CStr(Err) & " (line " & CStr(Erl) & "): " & Error$
@@ -98,7 +109,9 @@ Failed:
   If Not IsNull(oDoc) Then oDoc.close(True)
 End Function
 
-Function FixToc(oDoc As Object) As Long
+REM Corrects the numbers of the 목차 lines; sPages gets a line (LF, bookmark, TAB, page)
+REM for every line whose number it checked, that is the page the PDF prints there.
+Function FixToc(oDoc As Object, sPages As String) As Long
   Dim oIndexes As Object, oView As Object, oMarks As Object, oEnum As Object, oEl As Object
   Dim aPhys(0) As Long, aFirst(0) As Long, nRestarts As Long, v As Variant
   Dim oPara As Object, oPortions As Object, oPortion As Object, sMark As String
@@ -166,6 +179,7 @@ Function FixToc(oDoc As Object) As Long
               oCursor.setString(CStr(nPage))
               FixToc = FixToc + 1
             End If
+            sPages = sPages & Chr(10) & sMark & Chr(9) & CStr(nPage)
           End If
         End If
       End If
@@ -225,6 +239,44 @@ _REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 """
 VERSION = hashlib.sha256((MACRO + _REGISTRY).encode()).hexdigest()[:12]
 """Changes with the macro and settings: profiles made for another version are not reused."""
+
+
+_PAGE_LINE = re.compile(r"([^\t\n]{1,200})\t(\d{1,6})")
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Reply:
+    """The macro's answer for one document.
+
+    ``ok``: the PDF was written (else ``error`` says why); ``toc_pages``: the page printed
+    in the 목차 for each bookmark the macro resolved (``None``: not reported — an older
+    macro, or the 목차 could not be read to the end).
+    """
+
+    ok: bool
+    error: str = ""
+    toc_pages: Mapping[str, int] | None = None
+
+
+def parse_reply(text: str) -> Reply:
+    """Read an ``N.done`` file: ``ok <fixed>`` then ``bookmark<TAB>page`` lines, or
+    ``error …``.  Lines that are not a bookmark and a page are skipped."""
+    head, _, rest = text.strip().partition("\n")
+    words = head.split()
+    if not words or words[0] != "ok":
+        return Reply(ok=False, error=text.strip().removeprefix("error").strip(" :"))
+    try:
+        fixed = int(words[1]) if len(words) > 1 else -1
+    except ValueError:
+        fixed = -1
+    if fixed < 0:
+        return Reply(ok=True)
+    pages: dict[str, int] = {}
+    for line in rest.splitlines():
+        m = _PAGE_LINE.fullmatch(line.strip("\r"))
+        if m:
+            pages.setdefault(m.group(1), int(m.group(2)))
+    return Reply(ok=True, toc_pages=pages)
 
 
 def install(profile: Path) -> Path:

@@ -12,12 +12,12 @@ They live in ``$XDG_CACHE_HOME/govreport`` (``~/.cache/govreport``), one per con
 user: each :class:`Office` takes a free numbered slot under an exclusive ``flock`` (two
 LibreOffice processes on one profile would hand their work to each other), and holds it
 until its process has exited.  Without a usable cache folder a throw-away profile is used.
+The first cached profile a process takes also clears out stale ones (:mod:`.cache`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import signal
@@ -25,22 +25,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO
+
+import attrs
 
 from ...errors import RenderError
 from ...fonts import fontconfig_file
 from . import macro
+from .cache import MAX_SLOTS, cache_root, installation_key, remove_stale, take_slot
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not POSIX: a throw-away profile per Office
-    fcntl = None  # type: ignore[assignment]
+__all__ = ["MAX_SLOTS", "Exported", "Office", "OfficeUnavailable", "cache_root"]
 
-__all__ = ["MAX_SLOTS", "Office", "OfficeUnavailable", "cache_root"]
-
-MAX_SLOTS = 32
-"""Cached profiles per LibreOffice installation (more concurrent users get throw-away ones)."""
 START_SECONDS = 30.0
 """Longest wait for LibreOffice to come up (a new profile on a busy machine takes seconds)."""
 QUIT_SECONDS = 10.0
@@ -48,26 +45,23 @@ QUIT_SECONDS = 10.0
 _POLL = 0.004
 
 
+@attrs.frozen(slots=True, kw_only=True)
+class Exported:
+    """A PDF that LibreOffice wrote, and the page its 목차 prints for each bookmark
+    (``None``: not reported — the plain ``--convert-to`` fallback, or the macro could not
+    read the 목차 to the end)."""
+
+    pdf: bytes
+    toc_pages: Mapping[str, int] | None = None
+
+
 class OfficeUnavailable(RenderError):
     """LibreOffice did not start or stopped unexpectedly (the document is not to blame): the
     caller may try again another way (a new profile, a plain conversion)."""
 
 
-def cache_root() -> Path:
-    """Where cached profiles live: ``$XDG_CACHE_HOME/govreport`` or ``~/.cache/govreport``."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govreport"
-
-
-def _installation_key(soffice: str) -> str:
-    """Names the profiles of one LibreOffice installation and macro version."""
-    real = os.path.realpath(soffice)
-    try:
-        stamp = f"{os.stat(real).st_mtime_ns}"
-    except OSError:
-        stamp = ""
-    digest = hashlib.sha256(f"{real}\0{stamp}\0{macro.VERSION}".encode()).hexdigest()[:12]
-    return f"libreoffice-{digest}"
+_cleaned: set[tuple[int, str]] = set()
+"""(process, cache folder) pairs whose stale profiles have been removed."""
 
 
 class _Profile:
@@ -78,25 +72,22 @@ class _Profile:
         self.cached = False
         self._lock: IO[bytes] | None = None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
-        if cached and fcntl is not None:
+        if cached:
+            root = cache_root()
+            key = installation_key(soffice, macro.VERSION)
+            taken = None
             with contextlib.suppress(OSError):
-                self._take_slot(cache_root() / _installation_key(soffice))
+                taken = take_slot(root / key)
+            if taken is not None:
+                self._lock, self.path = taken
+                self.cached = True
+                if (os.getpid(), str(root)) not in _cleaned:  # once per process
+                    _cleaned.add((os.getpid(), str(root)))
+                    with contextlib.suppress(OSError):
+                        remove_stale(root, keep=key)
         if self._lock is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="govreport-office-")
             self.path = Path(self._tmp.name) / "profile"
-
-    def _take_slot(self, folder: Path) -> None:
-        assert fcntl is not None
-        folder.mkdir(parents=True, exist_ok=True)
-        for n in range(MAX_SLOTS):
-            lock = open(folder / f"profile-{n}.lock", "ab")  # noqa: SIM115 - held open
-            try:
-                fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                lock.close()
-                continue
-            self._lock, self.path, self.cached = lock, folder / f"profile-{n}", True
-            return
 
     def discard(self) -> None:
         """Delete the profile (it may be what keeps LibreOffice from starting)."""
@@ -190,6 +181,10 @@ class Office:
         """PDF bytes of ``docx``; :class:`RenderError` when LibreOffice cannot convert it
         or takes longer than ``timeout`` seconds (then LibreOffice is stopped),
         :class:`OfficeUnavailable` when LibreOffice does not start or dies."""
+        return self.export(docx, timeout).pdf
+
+    def export(self, docx: bytes, timeout: float) -> Exported:
+        """As :meth:`convert`, with the 목차 pages the macro reported."""
         if self._proc is None:
             started = time.monotonic()
             self.start(timeout=timeout)
@@ -199,8 +194,12 @@ class Office:
 
     def convert_once(self, docx: bytes, timeout: float) -> bytes:
         """Start, convert ``docx`` and quit: one LibreOffice run for one document."""
+        return self.export_once(docx, timeout).pdf
+
+    def export_once(self, docx: bytes, timeout: float) -> Exported:
+        """As :meth:`convert_once`, with the 목차 pages the macro reported."""
         if self._proc is not None:
-            return self.convert(docx, timeout)
+            return self.export(docx, timeout)
         self.start(quit_after=docx)
         try:
             return self._collect(1, timeout, starting=True)
@@ -217,7 +216,7 @@ class Office:
         job.replace(self._spool / f"{n}.job")
         return n
 
-    def _collect(self, n: int, timeout: float, *, starting: bool = False) -> bytes:
+    def _collect(self, n: int, timeout: float, *, starting: bool = False) -> Exported:
         try:
             answer = self._wait_for(f"{n}.done", timeout, starting=starting)
         except BaseException:
@@ -227,10 +226,11 @@ class Office:
         assert spool is not None
         try:
             pdf = spool / f"{n}.pdf"
-            if not answer.startswith("ok") or not pdf.is_file():
-                detail = answer.removeprefix("error").strip(" :") or "no PDF written"
+            reply = macro.parse_reply(answer)
+            if not reply.ok or not pdf.is_file():
+                detail = reply.error or "no PDF written"
                 raise RenderError(f"LibreOffice could not convert the document: {detail}")
-            return pdf.read_bytes()
+            return Exported(pdf=pdf.read_bytes(), toc_pages=reply.toc_pages)
         finally:
             for name in (f"{n}.docx", f"{n}.job", f"{n}.pdf", f"{n}.done"):
                 with contextlib.suppress(OSError):
