@@ -53,6 +53,8 @@ _TOC_ROLES = frozenset({"toc_part", "toc_item"})
 _RIGHT_TAB_SLACK_PT = 0.5
 """A right tab this far inside the column's edge: Hancom wraps a number whose tab ends
 exactly on the edge."""
+_NO_LINE_STYLES: dict[str, LineStyle] = {}
+"""A cell whose sides are all ``single`` (never written to)."""
 _VALIGN = {"top": "TOP", "center": "CENTER", "bottom": "BOTTOM"}
 _LINE_TYPE = {"single": "SOLID", "double": "DOUBLE_SLIM"}  # OWPML LineType2
 _BOX_KINDS = frozenset({"chip", "task", "summary", "overview", "category", "title_box",
@@ -496,15 +498,19 @@ class SectionWriter:
         box = t.kind in _BOX_KINDS
         repeat = int(t.header_rows > 0 and self.theme.table.repeat_header)
         styles = table_line_styles(self.theme, t)
+        cell_margin = (f'<hp:cellMargin left="{ml}" right="{mr}" top="{mt}" bottom="{mb}"/>'
+                       "</hp:tc>")
+        para = self.para
         trs = []
         for r_cells in t.rows():
             tcs = []
             for c in r_cells:
                 rowspan, colspan = t.spans(c)
-                width = sum(widths[c.col:c.col + colspan])
-                height = sum(heights[c.row:c.row + rowspan])
-                bf = self._cell_border(c, styles.get((c.row, c.col), {}))
-                paras = "".join(self.para(p, top=False) for p in c.paras) or self._empty_cell()
+                width = widths[c.col] if colspan == 1 else sum(widths[c.col:c.col + colspan])
+                height = heights[c.row] if rowspan == 1 else sum(
+                    heights[c.row:c.row + rowspan])
+                bf = self._cell_border(c, styles.get((c.row, c.col), _NO_LINE_STYLES))
+                paras = "".join([para(p, top=False) for p in c.paras]) or self._empty_cell()
                 tcs.append(
                     f'<hp:tc name="" header="{int(c.header)}" hasMargin="0" protect="0" '
                     f'editable="0" dirty="0" borderFillIDRef="{bf}">'
@@ -514,8 +520,7 @@ class SectionWriter:
                     f"{paras}</hp:subList>"
                     f'<hp:cellAddr colAddr="{c.col}" rowAddr="{c.row}"/>'
                     f'<hp:cellSpan colSpan="{colspan}" rowSpan="{rowspan}"/>'
-                    f'<hp:cellSz width="{width}" height="{height}"/>'
-                    f'<hp:cellMargin left="{ml}" right="{mr}" top="{mt}" bottom="{mb}"/></hp:tc>'
+                    f'<hp:cellSz width="{width}" height="{height}"/>{cell_margin}'
                 )
             trs.append("<hp:tr>" + "".join(tcs) + "</hp:tr>")
         if t.split:  # a long data table: placed in the text flow, so it breaks between rows
