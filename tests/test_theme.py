@@ -638,3 +638,34 @@ def test_resolved_styles_belong_to_their_theme(seoul: Theme) -> None:
         assert theme.resolve("paragraph").pt == 10.0 + i
     assert [t.resolve("paragraph").pt for t in themes] == [10.0 + i for i in range(40)]
     assert seoul.resolve("paragraph") is seoul.resolve("paragraph")
+
+
+def test_derived_is_worked_out_once_per_theme_and_key() -> None:
+    theme = Theme.seoul()
+    calls: list[str] = []
+
+    def make(tag: str) -> str:
+        calls.append(tag)
+        return tag.upper()
+
+    assert theme.derived(("test", 1), lambda: make("a")) == "A"
+    assert theme.derived(("test", 1), lambda: make("b")) == "A"  # kept
+    assert theme.derived(("test", 2), lambda: make("c")) == "C"  # another key
+    other = attrs.evolve(theme)  # an equal theme, another object: its own results
+    assert other.derived(("test", 1), lambda: make("d")) == "D"
+    assert calls == ["a", "c", "d"]
+
+
+def test_derived_keeps_no_exception() -> None:
+    theme = Theme.seoul()
+    attempts: list[int] = []
+
+    def failing() -> int:
+        attempts.append(1)
+        raise ThemeError("not yet")
+
+    for _ in range(2):
+        with pytest.raises(ThemeError):
+            theme.derived(("test", "failing"), failing)
+    assert len(attempts) == 2
+    assert theme.derived(("test", "failing"), lambda: 7) == 7
