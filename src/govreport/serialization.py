@@ -17,9 +17,10 @@ import json
 import os
 import re
 import tempfile
+import types
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -105,6 +106,30 @@ def _make_converter() -> cattrs.Converter:
             raise _TypeMismatch(f"{_describe(value)} is not a date string")
         return parse_partial_date(value)
 
+    # ``X | None``: a direct hook per type instead of cattrs' generic one, which looks the
+    # hook of ``X`` up on every call (same calls, same errors).  Registered before any class
+    # hook is made; the hook of ``X`` is looked up at the first call, when all are registered.
+    def is_optional(t: Any) -> bool:
+        args = get_args(t)
+        return (get_origin(t) in (Union, types.UnionType) and len(args) == 2
+                and type(None) in args)
+
+    def optional_factory(t: Any) -> Callable[[Any, type], Any]:
+        first, second = get_args(t)
+        other = first if second is type(None) else second
+        inner: list[Callable[[Any, Any], Any]] = []
+
+        def structure_optional(value: Any, _: type) -> Any:
+            if value is None:
+                return None
+            if not inner:
+                inner.append(conv.get_structure_hook(other))
+            return inner[0](value, other)
+
+        return structure_optional
+
+    conv.register_structure_hook_factory(is_optional, optional_factory)
+
     conv.register_structure_hook(Period, structure_period)
     conv.register_unstructure_hook(Period, Period.iso)
     conv.register_structure_hook(PartialDate, structure_point)
@@ -166,18 +191,41 @@ def _make_converter() -> cattrs.Converter:
             raise IterableValidationError("invalid list", errors, t)
         return tuple(out)
 
+    def structure_each(value: Any, item_type: Any, item_hook: Callable[[Any, Any], Any],
+                       t: Any) -> tuple[Any, ...]:
+        """:func:`structure_items` for a list of one type, whose hook is known."""
+        out: list[Any] = []
+        errors: list[Exception] = []
+        for i, element in enumerate(value):
+            try:
+                out.append(item_hook(element, item_type))
+            except Exception as exc:
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"index {i}", i, item_type),
+                ]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid list", errors, t)
+        return tuple(out)
+
     def is_tuple(t: Any) -> bool:
         return get_origin(t) is tuple and bool(get_args(t))
 
     def tuple_factory(t: Any) -> Callable[[Any, type], tuple[Any, ...]]:
         args = get_args(t)
         homogeneous = len(args) == 2 and args[1] is Ellipsis
+        # the item hook is looked up at the first call, when every hook is registered
+        # (hooks made while the block union is configured would otherwise see none for it)
+        item_hook: list[Callable[[Any, Any], Any]] = []
 
         def hook(value: Any, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
                 raise _TypeMismatch(f"{_describe(value)} is not a list")
             if homogeneous:
-                return structure_items(value, [args[0]] * len(value), t)
+                if not item_hook:
+                    item_hook.append(conv.get_structure_hook(args[0]))
+                return structure_each(value, args[0], item_hook[0], t)
             if len(value) != len(args):
                 raise _TypeMismatch(
                     f"{_describe(value)} has {len(value)} item{'s' if len(value) != 1 else ''}"
@@ -349,16 +397,50 @@ def _key_path(path: str, key: str) -> str:
     return f"{path}.{key}" if key.isidentifier() else f"{path}[{_describe(key)}]"
 
 
+def _clean(data: Any, max_depth: int, max_nesting: int) -> bool:
+    """True if :func:`_scan` would find nothing in ``data``: no repeated keys, no nesting past
+    the limits.  Checked level by level without making any JSON path (the usual case); when
+    this is not sure, :func:`_scan` looks again and names the places."""
+    level: list[tuple[Any, int]] = [(data, 0)]
+    depth = 1
+    while level:
+        below: list[tuple[Any, int]] = []
+        add = below.append
+        for value, nesting in level:
+            if isinstance(value, dict):
+                if type(value) is not dict and getattr(value, "duplicates", None):
+                    return False
+                for key, v in value.items():
+                    if isinstance(v, dict):
+                        add((v, nesting))
+                    elif isinstance(v, list | tuple):
+                        if key in NESTING_FIELDS:
+                            if nesting >= max_nesting:
+                                return False
+                            add((v, nesting + 1))
+                        else:
+                            add((v, nesting))
+            elif isinstance(value, list | tuple):
+                below.extend([(v, nesting) for v in value if isinstance(v, dict | list | tuple)])
+        if below and depth >= max_depth:
+            return False
+        depth += 1
+        level = below
+    return True
+
+
 def _scan(data: Any) -> tuple[list[Problem], bool]:
     """Check parsed JSON without recursion: repeated keys, and nesting deeper than the limits.
 
     Returns the problems and whether any is a nesting problem (then the data must not be
     structured: the converter, the checks and the layout recurse on nesting).
     """
-    problems: list[Problem] = []
-    too_deep = False
     lim = current_limits()
     max_depth, max_nesting = lim.json_depth, lim.nesting
+    if _clean(data, max_depth, max_nesting):
+        return [], False
+    problems: list[Problem] = []
+    too_deep = False
     containers = (dict, list, tuple)
     # (value, JSON path, containers enclosing it, children/items lists enclosing it)
     stack: list[tuple[Any, str, int, int]] = [(data, "$", 1, 0)]

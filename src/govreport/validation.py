@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+import operator
 import re
 import weakref
 from collections.abc import Callable, Iterator
@@ -176,6 +177,32 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in attrs.fields(cls))
 
 
+_ClassInfo = tuple[Callable[..., None] | None, int, tuple[str, ...],
+                   Callable[[Any], tuple[Any, ...]]]
+
+
+def _class_info(cls: type) -> _ClassInfo:
+    """What the walk needs of an attrs class: its check, its kind (1 an item, 2 a cell, 0
+    other), and its field names with a getter of their values, both last field first (the
+    walk's stack then pops them in field order)."""
+    names = tuple(reversed(_field_names(cls)))
+    values_of: Callable[[Any], tuple[Any, ...]]
+    if len(names) == 1:
+        name = names[0]
+        values_of = lambda obj: (getattr(obj, name),)  # noqa: E731
+    elif names:
+        values_of = operator.attrgetter(*names)
+    else:
+        values_of = lambda obj: ()  # noqa: E731
+    kind = 1 if issubclass(cls, Item) else 2 if issubclass(cls, Cell) else 0
+    return _CHECKS.get(cls), kind, names, values_of
+
+
+_CLASSES: dict[type, _ClassInfo] = {}
+""":func:`_class_info` of the attrs classes the walk has met (never str, tuple, a number, a
+date or a :class:`Row`: those are told apart before)."""
+
+
 @functools.lru_cache(maxsize=1024)
 def _iso_problem(iso: str) -> str | None:
     """Why the ISO text of a date or period does not parse back, or None (dates repeat
@@ -294,43 +321,58 @@ class _Checker:
         # (value, JSON path, level, children/items lists enclosing it)
         stack: list[tuple[object, str, int, int]] = [(root, path, level, 0)]
         max_nesting = current_limits().nesting
+        classes = _CLASSES
+        xml_bad = _XML_BAD.search
         while stack:
             obj, path, level, nesting = stack.pop()
-            if isinstance(obj, str):
-                self.string(obj, path)
-            elif isinstance(obj, Period):
-                self.period(obj, path)
-            elif isinstance(obj, PartialDate):
-                self.point(obj, path)
-            elif isinstance(obj, int | float) and not isinstance(obj, bool):
-                self.number(obj, path)
-            elif isinstance(obj, tuple):
-                stack.extend((obj[i], f"{path}[{i}]", level, nesting)
-                             for i in reversed(range(len(obj))))
-            elif isinstance(obj, Row):
-                self.row(obj, path, stack, level, nesting)
-            elif attrs.has(cls := type(obj)):
-                check = _CHECKS.get(cls)
-                if check is not None:
-                    check(self, obj, path, level)
-                if isinstance(obj, Item):
-                    level = self.level_of(obj, level)
-                elif isinstance(obj, Cell):
-                    level = 0  # bullet lines inside a cell start afresh
-                for name in reversed(_field_names(cls)):
-                    value = getattr(obj, name)
-                    if value is None or value is True or value is False or value == ():
-                        continue
-                    kind = type(value)
-                    if (kind is str and not _XML_BAD.search(value)) or (
-                            kind is int and -MAX_NUMBER < value < MAX_NUMBER):
+            cls = type(obj)
+            info = classes.get(cls)
+            if info is None:
+                if isinstance(obj, str):
+                    self.string(obj, path)
+                    continue
+                if isinstance(obj, Period):
+                    self.period(obj, path)
+                    continue
+                if isinstance(obj, PartialDate):
+                    self.point(obj, path)
+                    continue
+                if isinstance(obj, int | float) and not isinstance(obj, bool):
+                    self.number(obj, path)
+                    continue
+                if isinstance(obj, tuple):
+                    stack.extend((obj[i], f"{path}[{i}]", level, nesting)
+                                 for i in reversed(range(len(obj))))
+                    continue
+                if isinstance(obj, Row):
+                    self.row(obj, path, stack, level, nesting)
+                    continue
+                if not attrs.has(cls):
+                    continue
+                info = classes[cls] = _class_info(cls)
+            check, kind, names, values_of = info
+            if check is not None:
+                check(self, obj, path, level)
+            if kind == 1:
+                level = self.level_of(obj, level)  # type: ignore[arg-type]
+            elif kind == 2:
+                level = 0  # bullet lines inside a cell start afresh
+            for name, value in zip(names, values_of(obj), strict=True):
+                vkind = type(value)
+                if vkind is str:
+                    if not xml_bad(value):
                         continue  # a clean leaf: nothing to report (no path made for it)
-                    fpath = f"{path}.{name}"
-                    deeper = nesting + (name in NESTING_FIELDS)
-                    if deeper > max_nesting:
-                        self.add(fpath, nesting_message(0, deeper) or "")
-                    else:
-                        stack.append((value, fpath, level, deeper))
+                elif vkind is int:
+                    if -MAX_NUMBER < value < MAX_NUMBER:
+                        continue
+                elif value is None or vkind is bool or value == ():
+                    continue
+                fpath = f"{path}.{name}"
+                deeper = nesting + (name in NESTING_FIELDS)
+                if deeper > max_nesting:
+                    self.add(fpath, nesting_message(0, deeper) or "")
+                else:
+                    stack.append((value, fpath, level, deeper))
 
     def row(self, row: Row, path: str, stack: list[tuple[object, str, int, int]], level: int,
             nesting: int) -> None:
@@ -474,10 +516,10 @@ class _Checker:
     def item(self, it: Item, path: str, parent_level: int) -> None:
         if _blank(it.text) and _blank(it.key):
             self.add(f"{path}.text", "an item needs text or a key")
-        self.optional_text(it.label, f"{path}.label", "label")
-        self.optional_text(it.key, f"{path}.key", "key")
-        self.optional_text(it.status, f"{path}.status", "status")
-        self.optional_text(it.note, f"{path}.note", "note")
+        for name, value in (("label", it.label), ("key", it.key), ("status", it.status),
+                            ("note", it.note)):
+            if value is not None:  # the path is made only for a problem (items are many)
+                self.optional_text(value, f"{path}.{name}", name)
         if it.key_count is not None and it.key is None:
             self.add(f"{path}.key_count", "key_count is printed after the key; the item has "
                                           "no key (use count for a trailing count)")
