@@ -13,6 +13,7 @@ import base64
 import binascii
 import contextlib
 import difflib
+import functools
 import json
 import os
 import re
@@ -83,7 +84,18 @@ def _strict(kind: type) -> Callable[[Any, type], Any]:
             raise _TypeMismatch(f"{_describe(value)} is not {_JSON_TYPE[kind]}")
         return _sane(value) if kind is int or kind is float else value
 
+    if kind is str or kind is bool:
+        def text(value: Any, _: type) -> Any:
+            # exactly the kind (what JSON gives): taken as it is; anything else as above
+            return value if type(value) is kind else hook(value, _)
+
+        return text
     return hook
+
+
+_period_of = functools.lru_cache(maxsize=1024)(parse_period)
+""":func:`parse_period`, remembering the periods of the texts read last (a report repeats its
+dates; a :class:`Period` is immutable)."""
 
 
 def _make_converter() -> cattrs.Converter:
@@ -95,7 +107,7 @@ def _make_converter() -> cattrs.Converter:
         if not isinstance(value, str):
             raise _TypeMismatch(f"{_describe(value)} is not a date string")
         try:
-            return parse_period(value)
+            return _period_of(value)
         except DateFormatError as exc:
             if repr(value) in str(exc):
                 raise
@@ -324,6 +336,7 @@ def _make_converter() -> cattrs.Converter:
     configure_tagged_union(Block, conv, tag_generator=tag_of, tag_name="type")
     tagged_structure = conv.get_structure_hook(Block)
     known = ", ".join(sorted(BLOCK_TAGS.values()))
+    tags = frozenset(BLOCK_TAGS.values())
 
     def structure_block(value: Any, t: type) -> Any:
         if not isinstance(value, dict):
@@ -331,7 +344,7 @@ def _make_converter() -> cattrs.Converter:
         tag = value.get("type")
         if tag is None:
             raise _TypeMismatch(f'block has no "type" (one of {known})')
-        if tag not in BLOCK_TAGS.values():
+        if not (isinstance(tag, str) and tag in tags):  # (an unhashable tag is not one)
             raise _TypeMismatch(f"{_describe(tag)} is not a block type (one of {known})")
         return tagged_structure(value, t)
 
@@ -403,6 +416,7 @@ def _clean(data: Any, max_depth: int, max_nesting: int) -> bool:
     this is not sure, :func:`_scan` looks again and names the places."""
     level: list[tuple[Any, int]] = [(data, 0)]
     depth = 1
+    containers = (dict, list, tuple)
     while level:
         below: list[tuple[Any, int]] = []
         add = below.append
@@ -421,7 +435,7 @@ def _clean(data: Any, max_depth: int, max_nesting: int) -> bool:
                         else:
                             add((v, nesting))
             elif isinstance(value, list | tuple):
-                below.extend([(v, nesting) for v in value if isinstance(v, dict | list | tuple)])
+                below.extend([(v, nesting) for v in value if isinstance(v, containers)])
         if below and depth >= max_depth:
             return False
         depth += 1

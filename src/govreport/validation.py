@@ -341,8 +341,8 @@ class _Checker:
                     self.number(obj, path)
                     continue
                 if isinstance(obj, tuple):
-                    stack.extend((obj[i], f"{path}[{i}]", level, nesting)
-                                 for i in reversed(range(len(obj))))
+                    stack.extend([(obj[i], f"{path}[{i}]", level, nesting)
+                                  for i in range(len(obj) - 1, -1, -1)])
                     continue
                 if isinstance(obj, Row):
                     self.row(obj, path, stack, level, nesting)
