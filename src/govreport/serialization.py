@@ -203,41 +203,17 @@ def _make_converter() -> cattrs.Converter:
             raise IterableValidationError("invalid list", errors, t)
         return tuple(out)
 
-    def structure_each(value: Any, item_type: Any, item_hook: Callable[[Any, Any], Any],
-                       t: Any) -> tuple[Any, ...]:
-        """:func:`structure_items` for a list of one type, whose hook is known."""
-        out: list[Any] = []
-        errors: list[Exception] = []
-        for i, element in enumerate(value):
-            try:
-                out.append(item_hook(element, item_type))
-            except Exception as exc:
-                exc.__notes__ = [
-                    *getattr(exc, "__notes__", []),
-                    IterableValidationNote(f"index {i}", i, item_type),
-                ]
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError("invalid list", errors, t)
-        return tuple(out)
-
     def is_tuple(t: Any) -> bool:
         return get_origin(t) is tuple and bool(get_args(t))
 
     def tuple_factory(t: Any) -> Callable[[Any, type], tuple[Any, ...]]:
         args = get_args(t)
-        homogeneous = len(args) == 2 and args[1] is Ellipsis
-        # the item hook is looked up at the first call, when every hook is registered
-        # (hooks made while the block union is configured would otherwise see none for it)
-        item_hook: list[Callable[[Any, Any], Any]] = []
+        if len(args) == 2 and args[1] is Ellipsis:
+            return many_factory(t, args[0])
 
         def hook(value: Any, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
                 raise _TypeMismatch(f"{_describe(value)} is not a list")
-            if homogeneous:
-                if not item_hook:
-                    item_hook.append(conv.get_structure_hook(args[0]))
-                return structure_each(value, args[0], item_hook[0], t)
             if len(value) != len(args):
                 raise _TypeMismatch(
                     f"{_describe(value)} has {len(value)} item{'s' if len(value) != 1 else ''}"
@@ -246,6 +222,35 @@ def _make_converter() -> cattrs.Converter:
             return structure_items(value, list(args), t)
 
         return hook
+
+    def many_factory(t: Any, item_type: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+        """The hook of ``tuple[X, ...]``: :func:`structure_items` with one hook, looked up at
+        the first call, when every hook is registered (hooks made while the block union is
+        configured would otherwise see none for it)."""
+        item_hook: list[Callable[[Any, Any], Any]] = []
+
+        def many(value: Any, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise _TypeMismatch(f"{_describe(value)} is not a list")
+            if not item_hook:
+                item_hook.append(conv.get_structure_hook(item_type))
+            structure_item = item_hook[0]
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for i, element in enumerate(value):
+                try:
+                    out.append(structure_item(element, item_type))
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"index {i}", i, item_type),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("invalid list", errors, t)
+            return tuple(out)
+
+        return many
 
     conv.register_structure_hook_factory(is_tuple, tuple_factory)
 

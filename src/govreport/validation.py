@@ -17,6 +17,8 @@ import re
 import weakref
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from itertools import compress, repeat
+from operator import is_not
 from typing import Any, Literal
 
 import attrs
@@ -323,6 +325,7 @@ class _Checker:
         max_nesting = current_limits().nesting
         classes = _CLASSES
         xml_bad = _XML_BAD.search
+        nones = repeat(None)
         while stack:
             obj, path, level, nesting = stack.pop()
             cls = type(obj)
@@ -357,7 +360,10 @@ class _Checker:
                 level = self.level_of(obj, level)  # type: ignore[arg-type]
             elif kind == 2:
                 level = 0  # bullet lines inside a cell start afresh
-            for name, value in zip(names, values_of(obj), strict=True):
+            values = values_of(obj)
+            # the fields that are not None (most are), picked out without a Python loop
+            for name, value in compress(zip(names, values, strict=True),
+                                        map(is_not, values, nones)):
                 vkind = type(value)
                 if vkind is str:
                     if not xml_bad(value):
@@ -365,7 +371,7 @@ class _Checker:
                 elif vkind is int:
                     if -MAX_NUMBER < value < MAX_NUMBER:
                         continue
-                elif value is None or vkind is bool or value == ():
+                elif vkind is bool or value == ():
                     continue
                 fpath = f"{path}.{name}"
                 deeper = nesting + (name in NESTING_FIELDS)
