@@ -371,6 +371,32 @@ class _Checker:
                 elif vkind is int:
                     if -MAX_NUMBER < value < MAX_NUMBER:
                         continue
+                elif vkind is tuple:
+                    if not value:
+                        continue
+                    fpath = f"{path}.{name}"
+                    deeper = nesting + (name in NESTING_FIELDS)
+                    if deeper > max_nesting:
+                        self.add(fpath, nesting_message(0, deeper) or "")
+                        continue
+                    # its items in its place on the stack (what popping it would do), but
+                    # no path made for a clean leaf
+                    for i in range(len(value) - 1, -1, -1):
+                        item = value[i]
+                        ikind = type(item)
+                        if ikind is str:
+                            if not xml_bad(item):
+                                continue
+                        elif ikind is int:
+                            if -MAX_NUMBER < item < MAX_NUMBER:
+                                continue
+                        elif item is None or ikind is bool:
+                            continue
+                        stack.append((item, f"{fpath}[{i}]", level, deeper))
+                    continue
+                elif vkind is PartialDate or vkind is Period:
+                    if self.fine_date(value):
+                        continue  # nothing to report (no path made for it)
                 elif vkind is bool or value == ():
                     continue
                 fpath = f"{path}.{name}"
@@ -379,6 +405,17 @@ class _Checker:
                     self.add(fpath, nesting_message(0, deeper) or "")
                 else:
                     stack.append((value, fpath, level, deeper))
+
+    def fine_date(self, value: Period | PartialDate) -> bool:
+        """True if :meth:`period` or :meth:`point` would certainly report nothing about
+        ``value`` (its ISO text reads back, not after the horizon); False when unsure."""
+        try:
+            if _iso_problem(value.iso()) is not None:
+                return False
+            start = value.start if isinstance(value, Period) else value
+            return self.horizon is None or _first_day(start) <= self.horizon
+        except Exception:  # the full check will say (or raise) what it always has
+            return False
 
     def row(self, row: Row, path: str, stack: list[tuple[object, str, int, int]], level: int,
             nesting: int) -> None:
