@@ -313,6 +313,17 @@ class _Checker:
         if isinstance(value, str) and not value.strip():
             self.add(path, f"{what} must not be empty (omit the field instead)")
 
+    def require_field(self, value: str | None, path: str, field: str, what: str) -> None:
+        """:meth:`require_text` for the field ``field`` of the object at ``path`` (whose
+        path is made only for a problem)."""
+        if isinstance(value, str) and _blank(value):
+            self.require_text(value, f"{path}.{field}", what)
+
+    def optional_field(self, value: str | None, path: str, field: str, what: str) -> None:
+        """:meth:`optional_text` for the field ``field`` of the object at ``path``."""
+        if isinstance(value, str) and not value.strip():
+            self.optional_text(value, f"{path}.{field}", what)
+
     def walk(self, root: object, path: str, level: int) -> None:
         """Check ``root`` (at JSON ``path``; ``level`` = effective level of the enclosing item).
 
@@ -513,15 +524,15 @@ class _Checker:
                 part_seen[n] = i
 
     def meta(self, m: Meta, path: str, _: int) -> None:
-        self.require_text(m.title, f"{path}.title", "the report title")
-        self.require_text(m.org, f"{path}.org", "the organisation")
-        self.optional_text(m.parent_org, f"{path}.parent_org", "parent_org")
-        self.optional_text(m.audience, f"{path}.audience", "audience")
-        self.optional_text(m.subtitle, f"{path}.subtitle", "subtitle")
-        self.optional_text(m.division, f"{path}.division", "division")
+        self.require_field(m.title, path, "title", "the report title")
+        self.require_field(m.org, path, "org", "the organisation")
+        self.optional_field(m.parent_org, path, "parent_org", "parent_org")
+        self.optional_field(m.audience, path, "audience", "audience")
+        self.optional_field(m.subtitle, path, "subtitle", "subtitle")
+        self.optional_field(m.division, path, "division", "division")
 
     def part(self, p: Part, path: str, _: int) -> None:
-        self.require_text(p.title, f"{path}.title", "a part title")
+        self.require_field(p.title, path, "title", "a part title")
         if p.number is not None and p.number < 1:
             self.add(f"{path}.number", f"part number {p.number} must be 1 or more")
         seen: dict[int, int] = {}
@@ -537,27 +548,28 @@ class _Checker:
                 seen[s.number] = i
 
     def section(self, s: Section, path: str, _: int) -> None:
-        self.require_text(s.title, f"{path}.title", "a section title")
-        self.optional_text(s.summary, f"{path}.summary", "summary")
+        self.require_field(s.title, path, "title", "a section title")
+        self.optional_field(s.summary, path, "summary", "summary")
         if s.number is not None and s.number < 1:
             self.add(f"{path}.number", f"section number {s.number} must be 1 or more")
-        self.optional_text(s.note, f"{path}.note", "note")
+        self.optional_field(s.note, path, "note", "note")
 
     def appendix(self, a: Appendix, path: str, _: int) -> None:
-        self.require_text(a.title, f"{path}.title", "an appendix title")
-        self.require_text(a.label, f"{path}.label", "an appendix label")
+        self.require_field(a.title, path, "title", "an appendix title")
+        self.require_field(a.label, path, "label", "an appendix label")
         if a.number is not None and a.number < 1:
             self.add(f"{path}.number", f"appendix number {a.number} must be 1 or more")
 
     def lead(self, lead: Lead, path: str, _: int) -> None:
-        self.require_text(lead.text, f"{path}.text", "the lead statement")
-        self.optional_text(lead.symbol, f"{path}.symbol", "symbol")
-        self.optional_text(lead.label, f"{path}.label", "label")
+        self.require_field(lead.text, path, "text", "the lead statement")
+        self.optional_field(lead.symbol, path, "symbol", "symbol")
+        self.optional_field(lead.label, path, "label", "label")
 
     # --- blocks ---
 
     def item(self, it: Item, path: str, parent_level: int) -> None:
-        if _blank(it.text) and _blank(it.key):
+        text = it.text
+        if (text is None or not text.strip()) and _blank(it.key):  # (_blank, inline)
             self.add(f"{path}.text", "an item needs text or a key")
         for name, value in (("label", it.label), ("key", it.key), ("status", it.status),
                             ("note", it.note)):
@@ -573,8 +585,8 @@ class _Checker:
                                       f"{MAX_LEVEL})")
         own = self.level_of(it, parent_level)
         for i, child in enumerate(it.children):
-            cpath = f"{path}.children[{i}]"
             if isinstance(child, Item) and child.level is not None:
+                cpath = f"{path}.children[{i}]"
                 if child.level > own + 1:
                     self.add(f"{cpath}.level", f"level {child.level} under a level-{own} item "
                                                f"skips a level (expected {own + 1})", "warning")
@@ -582,6 +594,7 @@ class _Checker:
                     self.add(f"{cpath}.level", f"level {child.level} is not deeper than the "
                                                f"parent item's level {own}", "warning")
             if isinstance(child, Table) and it.count is not None:
+                cpath = f"{path}.children[{i}]"
                 counts = [c.count.value for _, _, c in _cells(child) if c.count is not None]
                 if counts and sum(counts) != it.count.value:
                     self.add(
@@ -592,30 +605,30 @@ class _Checker:
                     )
 
     def note(self, n: Note, path: str, _: int) -> None:
-        self.require_text(n.text, f"{path}.text", "a note's text")
+        self.require_field(n.text, path, "text", "a note's text")
 
     def footnote(self, n: Footnote, path: str, _: int) -> None:
-        self.require_text(n.text, f"{path}.text", "a footnote's text")
-        self.require_text(n.mark, f"{path}.mark", "a footnote mark")
+        self.require_field(n.text, path, "text", "a footnote's text")
+        self.require_field(n.mark, path, "mark", "a footnote mark")
 
     def text_block(self, b: LeadLine | SubCaption | Paragraph, path: str, _: int) -> None:
-        self.require_text(b.text, f"{path}.text", f"a {type(b).__name__}'s text")
+        self.require_field(b.text, path, "text", f"a {type(b).__name__}'s text")
 
     def event(self, e: Event, path: str, _: int) -> None:
-        self.require_text(e.title, f"{path}.title", "an event title")
+        self.require_field(e.title, path, "title", "an event title")
 
     def when_where(self, w: WhenWhere, path: str, _: int) -> None:
         if not w.dates:
             self.add(f"{path}.dates", "at least one date is needed")
         if _blank(w.place):
             self.add(f"{path}.place", "the event has no place", "warning")
-        self.require_text(w.key, f"{path}.key", "the field name")
+        self.require_field(w.key, path, "key", "the field name")
 
     def enum(self, e: EnumItem, path: str, _: int) -> None:
-        self.require_text(e.text, f"{path}.text", "an enumerated item's text")
+        self.require_field(e.text, path, "text", "an enumerated item's text")
 
     def category(self, c: CategoryTag, path: str, _: int) -> None:
-        self.require_text(c.label, f"{path}.label", "a category label")
+        self.require_field(c.label, path, "label", "a category label")
         previous: PartialDate | None = None
         for i, child in enumerate(c.children):
             if not isinstance(child, Event):
@@ -633,7 +646,7 @@ class _Checker:
             previous = when
 
     def citation(self, c: Citation, path: str, _: int) -> None:
-        self.require_text(c.source, f"{path}.source", "a citation's source")
+        self.require_field(c.source, path, "source", "a citation's source")
 
     def quantity(self, q: Quantity, path: str, _: int) -> None:
         if q.value < 0:
@@ -712,7 +725,7 @@ class _Checker:
     # --- diagrams ---
 
     def org_chart(self, o: OrgChart, path: str, _: int) -> None:
-        self.require_text(o.head, f"{path}.head", "the head unit")
+        self.require_field(o.head, path, "head", "the head unit")
         if not o.units:
             self.add(f"{path}.units", "an org chart needs at least one unit")
         if len(o.units) > MAX_SIDE_BY_SIDE:
@@ -727,15 +740,15 @@ class _Checker:
                              f"units {_fmt(computed)}")
 
     def org_unit(self, u: OrgUnit, path: str, _: int) -> None:
-        self.require_text(u.name, f"{path}.name", "a unit name")
-        self.optional_text(u.note, f"{path}.note", "note")
+        self.require_field(u.name, path, "name", "a unit name")
+        self.optional_field(u.note, path, "note", "note")
         for name in ("teams", "staff"):
             value = getattr(u, name)
             if value is not None and value < 0:
                 self.add(f"{path}.{name}", f"a count cannot be negative ({value})")
 
     def org_group(self, g: OrgGroup, path: str, _: int) -> None:
-        self.require_text(g.label, f"{path}.label", "a group label")
+        self.require_field(g.label, path, "label", "a group label")
         if not g.units:
             self.add(f"{path}.units", "a group needs at least one unit")
         if len(g.units) > MAX_SIDE_BY_SIDE:
@@ -743,7 +756,7 @@ class _Checker:
                                       f"{MAX_SIDE_BY_SIDE})")
 
     def vision(self, v: VisionDiagram, path: str, _: int) -> None:
-        self.require_text(v.vision, f"{path}.vision", "the vision")
+        self.require_field(v.vision, path, "vision", "the vision")
         for i, goal in enumerate(v.goals):
             self.require_text(goal, f"{path}.goals[{i}]", "a goal")
         if len(v.goals) > 6:
@@ -753,7 +766,7 @@ class _Checker:
                                            "side (at most 6)")
 
     def strategy(self, s: Strategy, path: str, _: int) -> None:
-        self.require_text(s.title, f"{path}.title", "a strategy title")
+        self.require_field(s.title, path, "title", "a strategy title")
         for i, task in enumerate(s.tasks):
             self.require_text(task, f"{path}.tasks[{i}]", "a task")
 
@@ -763,7 +776,7 @@ class _Checker:
                      f"a comparison has 2 or 3 columns, not {len(c.columns)}")
 
     def comparison_column(self, c: ComparisonColumn, path: str, _: int) -> None:
-        self.require_text(c.label, f"{path}.label", "a column label")
+        self.require_field(c.label, path, "label", "a column label")
 
     def grid(self, t: Table, path: str) -> int:
         """Check spans and row widths; return the table's width (columns of its first row)."""
@@ -899,12 +912,12 @@ class _Checker:
                          f"{t.total_label} {_fmt(row.grand_total())}")
 
     def staff_group(self, g: StaffGroup, path: str, _: int) -> None:
-        self.require_text(g.name, f"{path}.name", "a group name")
+        self.require_field(g.name, path, "name", "a group name")
         for i, grade in enumerate(g.grades):
             self.require_text(grade, f"{path}.grades[{i}]", "a grade")
 
     def staff_row(self, r: StaffRow, path: str, _: int) -> None:
-        self.require_text(r.label, f"{path}.label", "a row label")
+        self.require_field(r.label, path, "label", "a row label")
         for i, counts in enumerate(r.counts):
             for j, n in enumerate(counts):
                 if n < 0:
@@ -926,7 +939,7 @@ class _Checker:
                          f"{t.total_label} {_fmt(value)}")
 
     def budget_line(self, b: BudgetLine, path: str, _: int) -> None:
-        self.require_text(b.name, f"{path}.name", "a budget line name")
+        self.require_field(b.name, path, "name", "a budget line name")
         for name, what in (("budget", "예산액"), ("spent", "집행액")):
             value = getattr(b, name)
             if value < 0:
@@ -955,7 +968,7 @@ class _Checker:
             self.add(f"{path}.width_mm", f"width_mm must be more than 0 (got {_fmt(f.width_mm)})")
         if f.width is not None and f.width_mm is not None:
             self.add(f"{path}.width_mm", "give width or width_mm, not both")
-        self.optional_text(f.caption, f"{path}.caption", "a caption")
+        self.optional_field(f.caption, path, "caption", "a caption")
         try:
             figure_image(f.src, f.data, self.root.base_dir)
         except ImageError as exc:
@@ -974,7 +987,7 @@ class _Checker:
     def table_id(self, table_id: str | None, path: str) -> None:
         if table_id is None:
             return
-        self.require_text(table_id, f"{path}.id", "a table id")
+        self.require_field(table_id, path, "id", "a table id")
         if table_id in self._ids:
             self.add(f"{path}.id", f"the table id {table_id!r} is used twice")
         self._ids.add(table_id)
@@ -982,8 +995,8 @@ class _Checker:
     def chart(self, c: Chart, path: str, _: int) -> None:
         from .layout.figures import ChartDataError, chart_data
 
-        self.optional_text(c.title, f"{path}.title", "a chart title")
-        self.optional_text(c.unit, f"{path}.unit", "a unit")
+        self.optional_field(c.title, path, "title", "a chart title")
+        self.optional_field(c.unit, path, "unit", "a unit")
         if c.decimals is not None and not 0 <= c.decimals <= 6:
             self.add(f"{path}.decimals", f"decimals must be 0 to 6 (got {c.decimals})")
         if c.width is not None and not 0 < c.width <= 1:
