@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import keyword
 import math
-import operator
 import re
 import weakref
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from itertools import compress, repeat
-from operator import is_not
 from typing import Any, Literal
 
 import attrs
@@ -179,25 +177,40 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in attrs.fields(cls))
 
 
-_ClassInfo = tuple[Callable[..., None] | None, int, tuple[str, ...],
-                   Callable[[Any], tuple[Any, ...]]]
+_ClassInfo = tuple[Callable[..., None] | None, int,
+                   Callable[[Any], list[tuple[str, Any]]]]
 
 
 def _class_info(cls: type) -> _ClassInfo:
     """What the walk needs of an attrs class: its check, its kind (1 an item, 2 a cell, 0
-    other), and its field names with a getter of their values, both last field first (the
-    walk's stack then pops them in field order)."""
-    names = tuple(reversed(_field_names(cls)))
-    values_of: Callable[[Any], tuple[Any, ...]]
-    if len(names) == 1:
-        name = names[0]
-        values_of = lambda obj: (getattr(obj, name),)  # noqa: E731
-    elif names:
-        values_of = operator.attrgetter(*names)
-    else:
-        values_of = lambda obj: ()  # noqa: E731
+    other), and :func:`_picker` of its fields."""
     kind = 1 if issubclass(cls, Item) else 2 if issubclass(cls, Cell) else 0
-    return _CHECKS.get(cls), kind, names, values_of
+    return _CHECKS.get(cls), kind, _picker(_field_names(cls))
+
+
+def _picker(names: tuple[str, ...]) -> Callable[[Any], list[tuple[str, Any]]]:
+    """A function giving the (name, value) of an object's fields that may need a look, last
+    field first (the walk's stack then pops them in field order): not None, True or False,
+    a string without characters XML cannot hold, nor an int of a printable size.
+
+    Generated like attrs' and cattrs' own methods: one test per field, no loop (a report has
+    thousands of fields, most of them None)."""
+    lines = ["def pick(obj):", "    out = []"]
+    for name in reversed(names):
+        if not name.isidentifier() or keyword.iskeyword(name):  # (never, for attrs fields)
+            lines.append(f"    v = getattr(obj, {name!r})")
+        else:
+            lines.append(f"    v = obj.{name}")
+        lines += [
+            "    if v is not None and v is not True and v is not False:",
+            "        t = type(v)",
+            "        if not ((t is str and not xml_bad(v)) or (t is int and -big < v < big)):",
+            f"            out.append(({name!r}, v))",
+        ]
+    lines.append("    return out")
+    namespace: dict[str, Any] = {"xml_bad": _XML_BAD.search, "big": MAX_NUMBER}
+    exec("\n".join(lines), namespace)  # the names of a model class's fields only
+    return namespace["pick"]  # type: ignore[no-any-return]
 
 
 _CLASSES: dict[type, _ClassInfo] = {}
@@ -336,7 +349,6 @@ class _Checker:
         max_nesting = current_limits().nesting
         classes = _CLASSES
         xml_bad = _XML_BAD.search
-        nones = repeat(None)
         while stack:
             obj, path, level, nesting = stack.pop()
             cls = type(obj)
@@ -364,24 +376,18 @@ class _Checker:
                 if not attrs.has(cls):
                     continue
                 info = classes[cls] = _class_info(cls)
-            check, kind, names, values_of = info
+            check, kind, pick = info
             if check is not None:
                 check(self, obj, path, level)
             if kind == 1:
                 level = self.level_of(obj, level)  # type: ignore[arg-type]
             elif kind == 2:
                 level = 0  # bullet lines inside a cell start afresh
-            values = values_of(obj)
-            # the fields that are not None (most are), picked out without a Python loop
-            for name, value in compress(zip(names, values, strict=True),
-                                        map(is_not, values, nones)):
+            # only fields that may need a look (clean leaves are left out, no path made)
+            for name, value in pick(obj):
                 vkind = type(value)
-                if vkind is str:
-                    if not xml_bad(value):
-                        continue  # a clean leaf: nothing to report (no path made for it)
-                elif vkind is int:
-                    if -MAX_NUMBER < value < MAX_NUMBER:
-                        continue
+                if vkind is str or vkind is int:
+                    pass  # a string XML cannot hold, a number too large: reported below
                 elif vkind is tuple:
                     if not value:
                         continue
