@@ -395,10 +395,11 @@ def test_a_file_written_before_its_worker_was_stopped_is_not_refused_on_the_reru
 
     def crashing(source: Path, outputs: Any, **kw: Any) -> batch.FileResult:
         name = Path(source).name
-        if name == "d0.json":  # dies every time, once d1 is written
+        if name == "d0.json":  # dies every time, once d1 is written, in the middle of a write
             deadline = _time.monotonic() + 5
             while not (out / "d1.docx").exists() and _time.monotonic() < deadline:
                 _time.sleep(0.05)
+            (out / ".d0.docx.abc123.tmp").write_bytes(b"half")  # as write_atomic names them
             os._exit(1)
         result = real(source, outputs, **kw)
         if name == "d1.json" and not (out / "crashed").exists():
@@ -412,3 +413,5 @@ def test_a_file_written_before_its_worker_was_stopped_is_not_refused_on_the_reru
     assert [r.source.name for r in summary.failed] == ["d0.json"]
     assert sorted(p.name for r in summary.succeeded for p in r.outputs) == [
         "d1.docx", "d2.docx", "d3.docx"]
+    assert sorted(p.name for p in out.iterdir()) == [  # no temporary file left over
+        "crashed", "d1.docx", "d2.docx", "d3.docx"]

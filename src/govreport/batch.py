@@ -538,10 +538,13 @@ def _run_pool(tasks: list[_Task], workers: int, settings: _Settings,
     while queue:
         before = len(queue)
         suspects = _pool_pass(tasks, queue, workers, settings, done)
+        # the broken pool's workers are gone: what they were writing is left over
+        _remove_temporaries(o for i in suspects for o in tasks[i].outputs)
         for i in suspects:
             tasks[i] = attrs.evolve(tasks[i], rerun=True)
             alone = deque([i])
             if _pool_pass(tasks, alone, 1, settings, done) or alone:
+                _remove_temporaries(tasks[i].outputs)
                 done(i, FileResult(source=tasks[i].source, errors=(_CRASHED,)))
         if len(queue) == before and not suspects:  # no worker could even start
             while queue:
