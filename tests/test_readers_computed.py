@@ -269,6 +269,38 @@ def test_change_column_without_keys(tmp_path: Path) -> None:
     assert not t3.columns and t3.rows[0].cells == _cells("인건비", 900, 1000, 1100, 200)
 
 
+def test_growth_column_without_keys(tmp_path: Path) -> None:
+    """「2024년 | 2025년 | 증감 | 증감률」 and a 계 row: 증감률 is the growth of the same pair
+    (the 증감 between skipped), 7.3% on the 계 row from the sums; printed with two decimals
+    it gets that format; a 증감률 printed ``△10.0%`` where the library prints ``-10.0%``, or
+    one that is not the growth of the pair, stays as printed."""
+    _doc(tmp_path / "t.docx", [["구분", "2024년", "2025년", "증감", "증감률"],
+                               ["인건비", "1,000", "1,100", "100", "10.0%"],
+                               ["운영비", "500", "450", "△50", "-10.0%"],
+                               ["계", "1,500", "1,550", "50", "3.3%"]],
+         [["구분", "2024년", "2025년", "증감률"],
+          ["인건비", "1,000", "1,100", "10.00%"],
+          ["운영비", "600", "500", "-16.67%"]],
+         [["구분", "2024년", "2025년", "증감", "증감률"],
+          ["인건비", "1,000", "1,100", "100", "10.0%"],
+          ["운영비", "500", "450", "△50", "△10.0%"]],
+         [["구분", "2024년", "2025년", "증감률"],
+          ["인건비", "1,000", "1,100", "110.0%"]])
+    t1, t2, t3, t4 = _tables(tmp_path / "t.docx")
+    assert t1.columns == (Column(), Column(key="n"), Column(key="n2"),
+                          Column(compute=Compute(op="difference", of=("n2", "n"))),
+                          Column(compute=Compute(op="growth", of=("n2", "n"))))
+    assert t1.rows == (Row(cells=_cells("인건비", 1000, 1100)),
+                       Row(cells=_cells("운영비", 500, 450)),
+                       Row(cells=_cells("계"), total=True, compute=Compute(op="sum")))
+    assert t2.columns[3] == Column(compute=Compute(op="growth", of=("n2", "n")),
+                                   format=NumberFormat(style="percent", decimals=2))
+    assert t3.columns[3] == Column(compute=Compute(op="difference", of=("n2", "n")))
+    assert t3.columns[4] == Column() and t3.rows[1].cells[-1] == Cell(value="△10.0%")
+    assert t4.columns[3] == Column(format=NumberFormat(style="percent", decimals=1))
+    assert t4.rows[0].cells[-1] == Cell(value=110.0)  # a typed percentage, not derived
+
+
 def test_hand_made_hwpx_subtotals(tmp_path: Path) -> None:
     """The same grouped table typed in Hancom (python-hwpx, merged group labels)."""
     pytest.importorskip("hwpx")
@@ -325,10 +357,11 @@ def test_records_table_with_subtotals_round_trips(fmt: str, tmp_path: Path) -> N
 
 @pytest.mark.parametrize("fmt", ["docx", "hwpx"])
 def test_subtotals_and_change_round_trip(fmt: str, tmp_path: Path) -> None:
-    """A grouped table with a bare 증감 column, declared by hand, comes back equal."""
+    """A grouped table with bare 증감 and 증감률 columns, declared by hand, comes back
+    equal (years in the header as numbers)."""
     import govreport as g
 
-    table = Table(header=(Row(cells=_cells("구분", "세부", "2024년", "2025년", "증감")),),
+    table = Table(header=(Row(cells=_cells("구분", "세부", 2024, 2025, "증감", "증감률")),),
                   rows=(Row(cells=(Cell(value="본청", rowspan=3), *_cells("기획", 10, 12)),
                             key="r0"),
                         Row(cells=_cells("총무", 7, 5), key="r1"),
@@ -340,7 +373,8 @@ def test_subtotals_and_change_round_trip(fmt: str, tmp_path: Path) -> None:
                             compute=Compute(op="sum"))),
                   stub_columns=2,
                   columns=(Column(), Column(), Column(key="n"), Column(key="n2"),
-                           Column(compute=Compute(op="difference", of=("n2", "n")))))
+                           Column(compute=Compute(op="difference", of=("n2", "n"))),
+                           Column(compute=Compute(op="growth", of=("n2", "n")))))
     g.render(_report(table), tmp_path / f"r.{fmt}")  # type: ignore[arg-type]
     back = read_document(tmp_path / f"r.{fmt}").report
     assert back.parts[0].intro == _report(table).parts[0].intro  # type: ignore[attr-defined]

@@ -1,8 +1,10 @@
-"""Derived rows and columns read back as their declaration (계, 소계, 증감, 달성률, 비율).
+"""Derived rows and columns read back as their declaration (계, 소계, 증감, 증감률, 달성률,
+비율).
 
 A table as read holds every printed figure.  Where a row or column *looks* derived — a
 ``계``/``합계`` label, ``소계`` rows closing (or opening) their groups, ``달성률(B/A)``,
 ``증감(B-A)`` (or a bare ``증감`` after two figure columns: the later minus the earlier),
+``증감률`` (the same pair, a 증감 between skipped: their growth in percent),
 ``비율``/``비중`` — this module proposes
 the :class:`~govreport.model.Compute` rule, takes those cells out, lets the library compute
 and print the figures exactly as the writers do (:class:`~govreport.layout.tables.TableLayout`),
@@ -43,6 +45,10 @@ SUBTOTALS = frozenset({"소계"})
 CHANGES = frozenset({"증감", "증감액", "전년대비증감", "전년대비증감액"})
 """Labels of a 증감 without ``(B-A)``: the later of the two figure columns (rows) just
 before it minus the earlier."""
+GROWTHS = frozenset({"증감률", "증감율", "증감률(%)", "증감율(%)", "전년대비증감률",
+                     "전년대비증감율"})
+"""Labels of a 증감률 (``growth``): of the two figure columns (rows) before it, derived ones
+(a 증감 between them) skipped, the later over the earlier."""
 SHARES = frozenset({"비율", "비중", "구성비", "점유율", "비율(%)", "비중(%)", "구성비(%)"})
 _KEY = r"([A-Za-z가-힣])"
 KEY_RE = re.compile(rf"\(\s*{_KEY}\s*\)$")
@@ -366,6 +372,12 @@ class ComputedReader:
                 if all(j in indices and j in labels and j not in derived
                        and labels[j] not in TOTALS | CHANGES for j in (i - 1, i - 2)):
                     rule = _Rule(axis=axis, index=i, op="difference", refs=(i - 1, i - 2))
+            elif text in GROWTHS:  # the two plain ones before, a 증감 between skipped
+                pair = [j for j in range(i - 1, indices.start - 1, -1) if j not in derived][:2]
+                if len(pair) == 2 and all(j in labels and labels[j] not in TOTALS | CHANGES
+                                          | GROWTHS for j in pair) and all(
+                        j in derived for j in range(pair[0] + 1, i)):
+                    rule = _Rule(axis=axis, index=i, op="growth", refs=(pair[0], pair[1]))
             elif text in SHARES:
                 before = [j for j in indices if j < i and j not in derived and j in labels
                           and labels[j] not in TOTALS]
@@ -416,7 +428,7 @@ class ComputedReader:
             if shown is False or shown is None:
                 return shown
             assert isinstance(shown, NumberFormat)
-            default = PERCENT if rule.op in ("ratio", "share") else NumberFormat()
+            default = PERCENT if rule.op in ("ratio", "share", "growth") else NumberFormat()
             return None if shown == default or (
                 shown.style == "number" and shown.decimals == 0) else shown
 
