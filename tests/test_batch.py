@@ -374,3 +374,44 @@ def test_batch_free_form_hwpx_template_makes_hwp(tmp_path: Path, inputs: Path) -
     made = sorted((tmp_path / "out").glob("*.hwp"))
     assert made, result.output  # filled as HWPX, saved as binary .hwp (OLE signature)
     assert all(p.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1") for p in made)
+
+
+def test_a_file_written_before_its_worker_was_stopped_is_not_refused_on_the_rerun(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, free_template: Path) -> None:
+    """When a crash breaks the pool, the files in flight are run again; one whose output the
+    stopped attempt had already written must not fail with "file exists" (the file is the
+    batch's own, not one that was there before)."""
+    import multiprocessing
+    import time as _time
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("needs the fork start method to patch the workers")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"d{i}.json").write_text(json.dumps({"value": i}), encoding="utf-8")
+    out = tmp_path / "out"
+    real = batch.render_file
+
+    def crashing(source: Path, outputs: Any, **kw: Any) -> batch.FileResult:
+        name = Path(source).name
+        if name == "d0.json":  # dies every time, once d1 is written, in the middle of a write
+            deadline = _time.monotonic() + 5
+            while not (out / "d1.docx").exists() and _time.monotonic() < deadline:
+                _time.sleep(0.05)
+            (out / ".d0.docx.abc123.tmp").write_bytes(b"half")  # as write_atomic names them
+            os._exit(1)
+        result = real(source, outputs, **kw)
+        if name == "d1.json" and not (out / "crashed").exists():
+            (out / "crashed").write_text("")
+            _time.sleep(3)  # written, not yet reported when d0's worker dies
+        return result
+
+    monkeypatch.setattr(batch, "render_file", crashing)
+    summary = run_batch(collect_inputs([folder]), out, "docx", jobs=2,
+                        templates={"docx": free_template})
+    assert [r.source.name for r in summary.failed] == ["d0.json"]
+    assert sorted(p.name for r in summary.succeeded for p in r.outputs) == [
+        "d1.docx", "d2.docx", "d3.docx"]
+    assert sorted(p.name for p in out.iterdir()) == [  # no temporary file left over
+        "crashed", "d1.docx", "d2.docx", "d3.docx"]

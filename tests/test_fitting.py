@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
+
 import govreport
 from govreport.layout import iter_paras, layout
-from govreport.layout.fitting import fit_line, needs_fit
+from govreport.layout.fitting import fit_line, fit_text, needs_fit
 from govreport.layout.grid import text_em
+from govreport.layout.nodes import TableBox
 from govreport.model import Item, Meta, Part, Report, Section
 from govreport.render import render_bytes
 from govreport.theme import Theme
@@ -72,3 +75,34 @@ def test_a_line_stretched_by_a_long_next_word_is_squeezed_within_limits() -> Non
     assert spacing >= FIT.letter_spacing_min_pct and ratio in FIT.width_steps_pct
     assert not is_loose(text, 30.24, spacing, ratio)
     assert loosen_fit("짧은 한 줄", 14.0, width, FIT) is None  # nothing to loosen
+
+
+def test_typed_line_breaks_are_fitted_line_by_line() -> None:
+    """Each typed line wraps on its own: one that would leave 1–2 characters alone on its
+    last line is squeezed; the squeeze serves every line."""
+    width = 30 * 15.0
+    short, orphaned = "가" * 20, "가" * 31
+    assert fit_text(f"{short}\n{short}", 15.0, width, FIT) is None
+    found = fit_text(f"{short}\n{orphaned}", 15.0, width, FIT)
+    assert found is not None and found == fit_line(orphaned, 15.0, width, FIT)
+    assert fit_text(f"{short}\n{'가' * 45}", 15.0, width, FIT) is None  # hopeless
+
+
+def test_box_texts_are_fitted_like_paragraphs() -> None:
+    """A boxed category tag whose text leaves a word alone on the last line of its cell
+    (민생 분야 in the seed: "…현안에 대해" wrapped "대해" alone in Hancom-width fonts) gets
+    자간/장평 as body paragraphs do; with fit_lines off it does not."""
+    def category_text(theme: Theme) -> tuple[float | None, float | None]:
+        laid = layout(govreport.load(EXAMPLE), theme, "ko_KR")
+        for node in laid.body:
+            if isinstance(node, TableBox) and node.kind == "category":
+                p = node.cells[1].paras[0]
+                if p.runs[0].text.startswith("시민의 일상생활과"):
+                    return p.letter_spacing_pct, p.width_pct
+        raise AssertionError("no 민생 분야 box")
+
+    spacing, width = category_text(Theme.seoul())
+    assert spacing is not None and width is not None
+    assert (spacing, width) != (0.0, 100.0)
+    assert FIT.letter_spacing_min_pct <= spacing <= 0 and width in FIT.width_steps_pct
+    assert category_text(attrs.evolve(Theme.seoul(), fit_lines=False)) == (None, None)

@@ -108,6 +108,11 @@ class _Task:
 
     source: Path
     outputs: tuple[Path, ...]
+    absent: frozenset[Path] = frozenset()
+    """The outputs that did not exist when the batch began."""
+    rerun: bool = False
+    """Run again after a crash broke the pool while this task was in flight: an output that
+    exists now but was :attr:`absent` is the stopped attempt's own, and may be replaced."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -365,8 +370,10 @@ def _die_with_parent() -> None:
 def _run_task(task: _Task) -> FileResult:
     s = _settings
     assert s is not None, "worker not initialised"
+    overwrite = s.overwrite or (task.rerun and all(
+        o in task.absent for o in task.outputs if o.exists()))
     return render_file(task.source, task.outputs, templates=s.templates, theme=s.theme,
-                       locale=s.locale, overwrite=s.overwrite, limits=s.limits)
+                       locale=s.locale, overwrite=overwrite, limits=s.limits)
 
 
 def _warm_imports(formats: Iterable[Format]) -> None:
@@ -431,7 +438,8 @@ def run_batch(
             if not outs:
                 skipped.append(src)
                 continue
-        tasks.append(_Task(source=src, outputs=outs))
+        tasks.append(_Task(source=src, outputs=outs,
+                           absent=frozenset(o for o in outs if not o.exists())))
     workers = max(1, min(jobs or default_jobs(), len(tasks)))
     results: dict[int, FileResult] = {}
 
@@ -523,15 +531,20 @@ def _run_pool(tasks: list[_Task], workers: int, settings: _Settings,
     A worker that dies (killed, out of memory, a crash in native code) breaks the whole pool
     and fails every task in flight.  The tasks that were in flight are then run again one at
     a time, each in a fresh single-worker pool, so only the file that kills its worker is
-    reported as failed; the tasks not yet started go on in a new pool.
+    reported as failed (an output the stopped attempt had already written is replaced, not
+    refused as existing); the tasks not yet started go on in a new pool.
     """
     queue: deque[int] = deque(range(len(tasks)))
     while queue:
         before = len(queue)
         suspects = _pool_pass(tasks, queue, workers, settings, done)
+        # the broken pool's workers are gone: what they were writing is left over
+        _remove_temporaries(o for i in suspects for o in tasks[i].outputs)
         for i in suspects:
+            tasks[i] = attrs.evolve(tasks[i], rerun=True)
             alone = deque([i])
             if _pool_pass(tasks, alone, 1, settings, done) or alone:
+                _remove_temporaries(tasks[i].outputs)
                 done(i, FileResult(source=tasks[i].source, errors=(_CRASHED,)))
         if len(queue) == before and not suspects:  # no worker could even start
             while queue:

@@ -48,7 +48,7 @@ from ..theme.units import mm_to_pt
 from .build_helpers import tint
 from .diagrams import DiagramLayout
 from .figures import FigureLayout
-from .fitting import fit
+from .fitting import fit, fit_text
 from .grid import text_em
 from .nodes import (
     NO_LINE,
@@ -73,6 +73,8 @@ from .titles import balance_title
 from .toc import toc_block
 
 LEVEL_ROLES: tuple[Role, ...] = ("L1", "L2", "L3", "L4")
+_CATEGORY_MARGIN_MM = (1.5, 1.5, 0.5, 0.5)
+"""Cell margins (left, right, top, bottom) of a boxed category tag."""
 FIT_ROLES = frozenset({"L1", "L2", "L3", "L4", "event_field", "event_sub", "enum", "note",
                        "lead", "paragraph", "footnote"})
 KEEP_NEXT_ROLES = frozenset({"L1", "event_title", "subcaption", "part_heading", "unit_caption",
@@ -155,6 +157,15 @@ class _Builder:
             return None
         left = indent.left_pt if indent else 0.0
         return fit(text, self.styles[role].pt, self.width - left, self.theme.fitting)
+
+    def box_fit(self, role: str, text: str, width_pt: float) -> tuple[float | None, float | None]:
+        """(자간 %, 장평 %) for the text of a box (category, summary) set in ``width_pt``, as
+        :meth:`fit` gives body paragraphs; typed line breaks are kept (each line is fitted
+        with the same squeeze).  ``(None, None)``: no squeeze."""
+        if not self.theme.fit_lines:
+            return None, None
+        found = fit_text(text, self.styles[role].pt, width_pt, self.theme.fitting)
+        return (None, None) if found is None else found
 
     def box(self, box: TableBox | PictureBox | ChartBox, kind: str = "box") -> None:
         self.out.append(box)
@@ -533,11 +544,14 @@ class _Builder:
     def summary(self, text: str) -> None:
         t, sb = self.theme, self.theme.summary_box
         line = Border(width_mm=sb.border_mm)
+        m = sb.cell_margin_mm
+        spacing, width = self.box_fit("summary", text,
+                                      self.width - mm_to_pt(2 * m + sb.indent_mm))
         cell = CellBox(row=0, col=0, fill=t.color(sb.fill), paras=(
             Para(role="summary", runs=(Run(text=text),),
-                 indent=Indent(left_pt=mm_to_pt(sb.indent_mm), hanging_pt=0)),),
+                 indent=Indent(left_pt=mm_to_pt(sb.indent_mm), hanging_pt=0),
+                 letter_spacing_pct=spacing, width_pct=width),),
             borders=Borders(top=line, bottom=line, left=line, right=line))
-        m = sb.cell_margin_mm
         self.box(TableBox(kind="summary", n_rows=1, n_cols=1, col_widths_pt=(self.width,),
                           cells=(cell,), space_before_pt=self.gap("box"),
                           row_heights_pt=(mm_to_pt(sb.min_height_mm),),
@@ -711,16 +725,20 @@ class _Builder:
         else:
             x = self.indent(ct.slot).sym_x_pt
             label_w = mm_to_pt(ct.label_width_mm)
+            text_w = self.width - x - label_w
+            spacing, width = self.box_fit(ct.text_role, c.text,
+                                          text_w - mm_to_pt(sum(_CATEGORY_MARGIN_MM[:2])))
             cells = (
                 CellBox(row=0, col=0, fill=t.color(ct.fill), paras=(
                     Para(role="category", runs=(Run(text=c.label),), align="center"),)),
                 CellBox(row=0, col=1, paras=(
-                    Para(role=ct.text_role, runs=(Run(text=c.text),), align="left"),)),
+                    Para(role=ct.text_role, runs=(Run(text=c.text),), align="left",
+                         letter_spacing_pct=spacing, width_pct=width),)),
             )
             self.box(TableBox(kind="category", n_rows=1, n_cols=2,
-                              col_widths_pt=(label_w, self.width - x - label_w), cells=cells,
+                              col_widths_pt=(label_w, text_w), cells=cells,
                               indent_pt=x, space_before_pt=self.gap("box"), keep_next=True,
-                              cell_margin_mm=(1.5, 1.5, 0.5, 0.5)))
+                              cell_margin_mm=_CATEGORY_MARGIN_MM))
         self.blocks(c.children, parent_level=parent_level)
 
     def note(self, n: Note, parent_indent: ThemeIndent | None) -> None:

@@ -143,3 +143,24 @@ def fit(text: str, pt: float, width_pt: float,
     :func:`loosen_fit`'s, else ``None``.  Kept (a pure function of its arguments, asked for
     every paragraph each time a report is rendered again, in a batch or after an edit)."""
     return fit_line(text, pt, width_pt, fitting) or loosen_fit(text, pt, width_pt, fitting)
+
+
+@functools.lru_cache(maxsize=8192)
+def fit_text(text: str, pt: float, width_pt: float,
+             fitting: Fitting) -> tuple[float, float] | None:
+    """:func:`fit` for a text that may hold typed line breaks: each line is its own run of
+    wrapped lines, so each must not end in a too-short line; one squeeze serves them all
+    (the gentlest that fixes every line that needs it), or ``None``."""
+    if "\n" not in text:
+        return fit(text, pt, width_pt, fitting)
+    lines = [line for line in text.split("\n") if line]
+    found = [f for f in (fit_line(line, pt, width_pt, fitting) for line in lines) if f]
+    if not found:
+        return None
+    spacing, width = max(found, key=lambda c: -c[0] + (100 - c[1]) * 1.5)
+    capacity = width_pt / pt
+    for line in lines:
+        em = text_em(line) * width / 100 + len(line) * spacing / 100
+        if needs_fit(em, capacity, fitting):
+            return None  # one squeeze cannot serve every line
+    return spacing, width
