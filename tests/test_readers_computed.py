@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import docx
 import pytest
 
@@ -22,9 +23,9 @@ def _doc(path: Path, *grids: list[list[str]]) -> None:
     d.add_paragraph("□ 연도별 실적")
     for grid in grids:
         t = d.add_table(rows=len(grid), cols=len(grid[0]))
-        for r, row in enumerate(grid):
-            for c, v in enumerate(row):
-                t.cell(r, c).text = v
+        for row_cells, row in zip(t.rows, grid, strict=True):  # not t.cell(): quadratic
+            for cell, v in zip(row_cells.cells, row, strict=True):
+                cell.text = v
         d.add_paragraph("□ 다음 항목")
     d.save(path)
 
@@ -149,3 +150,268 @@ def test_declared_table_round_trips(fmt: str, tmp_path: Path) -> None:
     g.render(report, tmp_path / f"r.{fmt}")
     back = read_document(tmp_path / f"r.{fmt}").report
     assert back.parts[0].intro == report.parts[0].intro
+
+
+# ---------------------------------------------------------------------------- 소계 and 증감
+
+_GROUPS = [["구분", "세부", "예산"],
+           ["행정과", "청사 보수", "1,200"],
+           [None, "전산 장비", "300"],
+           [None, "소계", "1,500"],
+           ["복지과", "경로당 운영", "4,500"],
+           [None, "아동 급식", "2,000"],
+           [None, "소계", "6,500"],
+           ["합계", None, "8,000"]]
+_GROUP_MERGES = [(1, 0, 3, 0), (4, 0, 6, 0), (7, 0, 7, 1)]
+
+
+def _merged_doc(path: Path, *tables: tuple[list[list[str | None]],
+                                          list[tuple[int, int, int, int]]]) -> None:
+    """Like :func:`_doc`, with merged cells (``(r0, c0, r1, c1)``) as Word merges them."""
+    d = docx.Document()
+    for line in ("2025년 실적 보고", "2025. 4. 1.", "기획예산과", "Ⅰ. 추진 실적", "□ 부서별 예산"):
+        d.add_paragraph(line)
+    for grid, merges in tables:
+        t = d.add_table(rows=len(grid), cols=len(grid[0]))
+        for r0, c0, r1, c1 in merges:
+            t.cell(r0, c0).merge(t.cell(r1, c1))
+        for r, row in enumerate(grid):
+            for c, v in enumerate(row):
+                if v is not None:
+                    t.cell(r, c).text = v
+        d.add_paragraph("□ 다음 항목")
+    d.save(path)
+
+
+def _group(label: str, span: int, line: str, value: int) -> Row:
+    return Row(cells=(Cell(value=label, rowspan=span), Cell(value=line), Cell(value=value)))
+
+
+_GROUPED_ROWS = (
+    Row(cells=(Cell(value="행정과", rowspan=3), *_cells("청사 보수", 1200)), key="r0"),
+    Row(cells=_cells("전산 장비", 300), key="r1"),
+    Row(cells=_cells("소계"), compute=Compute(op="sum", of=("r0", "r1"))),
+    Row(cells=(Cell(value="복지과", rowspan=3), *_cells("경로당 운영", 4500)), key="r2"),
+    Row(cells=_cells("아동 급식", 2000), key="r3"),
+    Row(cells=_cells("소계"), compute=Compute(op="sum", of=("r2", "r3"))),
+    Row(cells=(Cell(value="합계", colspan=2),), total=True, compute=Compute(op="sum")))
+
+
+def test_subtotal_rows_under_merged_group_labels(tmp_path: Path) -> None:
+    """「구분 | 세부 | 예산」 with the group label merged down its lines and its 소계, and a
+    합계 over two columns: each 소계 the sum of its group's lines (keyed r0, r1 … as
+    ``Table.from_records`` keys them), the 합계 the sum of every line, both name columns
+    stubs; the 소계 rows keep their plain look (not total rows)."""
+    _merged_doc(tmp_path / "t.docx", (_GROUPS, _GROUP_MERGES))
+    (table,) = _tables(tmp_path / "t.docx")
+    assert table.header == (Row(cells=_cells("구분", "세부", "예산")),)
+    assert table.stub_columns == 2
+    assert table.rows == _GROUPED_ROWS
+    assert not table.columns
+
+
+def test_subtotal_first_in_its_group_without_merges(tmp_path: Path) -> None:
+    """총계 on top and each 소계 before its lines (the group label typed once, no merges):
+    the 소계 adds up the lines after it up to the next 소계."""
+    _doc(tmp_path / "t.docx", [["구분", "세부", "예산"],
+                               ["총계", "", "8,000"],
+                               ["행정과", "소계", "1,500"],
+                               ["", "청사 보수", "1,200"],
+                               ["", "전산 장비", "300"],
+                               ["복지과", "소계", "6,500"],
+                               ["", "경로당 운영", "4,500"],
+                               ["", "아동 급식", "2,000"]])
+    (table,) = _tables(tmp_path / "t.docx")
+    assert table.stub_columns == 2
+    assert [(r.compute, r.key, r.total) for r in table.rows] == [
+        (Compute(op="sum"), None, True),
+        (Compute(op="sum", of=("r0", "r1")), None, False),
+        (None, "r0", False), (None, "r1", False),
+        (Compute(op="sum", of=("r2", "r3")), None, False),
+        (None, "r2", False), (None, "r3", False)]
+    assert table.rows[1].cells == _cells("행정과", "소계")
+    assert table.rows[2].cells == _cells(None, "청사 보수", 1200)
+
+
+def test_subtotals_that_do_not_add_up_stay_as_printed(tmp_path: Path) -> None:
+    """One 소계 off by one: no 소계 is declared (they are one candidate), and the 합계, which
+    would then add the printed 소계 rows too, stays printed as well."""
+    grid = [row[:] for row in _GROUPS]
+    grid[3][2] = "1,501"
+    grid[7][2] = "8,001"
+    _merged_doc(tmp_path / "t.docx", (grid, _GROUP_MERGES))
+    (table,) = _tables(tmp_path / "t.docx")
+    assert [r.compute for r in table.rows] == [None] * 7
+    assert table.rows[2].cells == _cells("소계", 1501)
+    assert table.stub_columns == 1 and not table.columns
+
+
+def test_change_column_without_keys(tmp_path: Path) -> None:
+    """「2024년 | 2025년 | 증감」: the later column minus the earlier (keyed n, n2 in order),
+    with the 계 row; a 증감 whose sign was dropped, or that is not the difference of the two
+    columns just before it, stays as printed."""
+    _doc(tmp_path / "t.docx", [["구분", "2024년", "2025년", "증감"],
+                               ["인건비", "1,000", "1,100", "100"],
+                               ["운영비", "500", "450", "△50"],
+                               ["계", "1,500", "1,550", "50"]],
+         [["구분", "2024년", "2025년", "증감"],
+          ["인건비", "1,000", "1,100", "100"],
+          ["운영비", "500", "450", "50"]],
+         [["구분", "2023년", "2024년", "2025년", "증감"],
+          ["인건비", "900", "1,000", "1,100", "200"]])
+    t1, t2, t3 = _tables(tmp_path / "t.docx")
+    assert t1.columns == (Column(), Column(key="n"), Column(key="n2"),
+                          Column(compute=Compute(op="difference", of=("n2", "n"))))
+    assert t1.rows == (Row(cells=_cells("인건비", 1000, 1100)),
+                       Row(cells=_cells("운영비", 500, 450)),
+                       Row(cells=_cells("계"), total=True, compute=Compute(op="sum")))
+    assert not t2.columns and t2.rows[1].cells == _cells("운영비", 500, 450, 50)
+    assert not t3.columns and t3.rows[0].cells == _cells("인건비", 900, 1000, 1100, 200)
+
+
+def test_growth_column_without_keys(tmp_path: Path) -> None:
+    """「2024년 | 2025년 | 증감 | 증감률」 and a 계 row: 증감률 is the growth of the same pair
+    (the 증감 between skipped), 7.3% on the 계 row from the sums; printed with two decimals
+    it gets that format; a 증감률 printed ``△10.0%`` where the library prints ``-10.0%``, or
+    one that is not the growth of the pair, stays as printed."""
+    _doc(tmp_path / "t.docx", [["구분", "2024년", "2025년", "증감", "증감률"],
+                               ["인건비", "1,000", "1,100", "100", "10.0%"],
+                               ["운영비", "500", "450", "△50", "-10.0%"],
+                               ["계", "1,500", "1,550", "50", "3.3%"]],
+         [["구분", "2024년", "2025년", "증감률"],
+          ["인건비", "1,000", "1,100", "10.00%"],
+          ["운영비", "600", "500", "-16.67%"]],
+         [["구분", "2024년", "2025년", "증감", "증감률"],
+          ["인건비", "1,000", "1,100", "100", "10.0%"],
+          ["운영비", "500", "450", "△50", "△10.0%"]],
+         [["구분", "2024년", "2025년", "증감률"],
+          ["인건비", "1,000", "1,100", "110.0%"]])
+    t1, t2, t3, t4 = _tables(tmp_path / "t.docx")
+    assert t1.columns == (Column(), Column(key="n"), Column(key="n2"),
+                          Column(compute=Compute(op="difference", of=("n2", "n"))),
+                          Column(compute=Compute(op="growth", of=("n2", "n"))))
+    assert t1.rows == (Row(cells=_cells("인건비", 1000, 1100)),
+                       Row(cells=_cells("운영비", 500, 450)),
+                       Row(cells=_cells("계"), total=True, compute=Compute(op="sum")))
+    assert t2.columns[3] == Column(compute=Compute(op="growth", of=("n2", "n")),
+                                   format=NumberFormat(style="percent", decimals=2))
+    assert t3.columns[3] == Column(compute=Compute(op="difference", of=("n2", "n")))
+    assert t3.columns[4] == Column() and t3.rows[1].cells[-1] == Cell(value="△10.0%")
+    assert t4.columns[3] == Column(format=NumberFormat(style="percent", decimals=1))
+    assert t4.rows[0].cells[-1] == Cell(value=110.0)  # a typed percentage, not derived
+
+
+def test_hand_made_hwpx_subtotals(tmp_path: Path) -> None:
+    """The same grouped table typed in Hancom (python-hwpx, merged group labels)."""
+    pytest.importorskip("hwpx")
+    from hwpx import HwpxDocument
+
+    d = HwpxDocument.new()
+    for line in ("2025년 실적 보고", "2025. 4. 1.", "기획예산과", "Ⅰ. 추진 실적", "□ 부서별 예산"):
+        d.add_paragraph(line)
+    t = d.add_table(len(_GROUPS), 3)
+    for r, row in enumerate(_GROUPS):
+        for c, v in enumerate(row):
+            if v:
+                t.set_cell_text(r, c, v)
+    for r0, c0, r1, c1 in _GROUP_MERGES:
+        t.merge_cells(r0, c0, r1, c1)
+    d.add_paragraph("□ 다음 항목")
+    d.save_to_path(tmp_path / "t.hwpx")
+    (table,) = _tables(tmp_path / "t.hwpx")
+    assert table.stub_columns == 2
+    assert table.rows == _GROUPED_ROWS
+
+
+def _report(table: Table) -> object:
+    from govreport.model import Meta, Part, Report
+
+    return Report(meta=Meta(title="실적", org="과", date="2025-04"),
+                  parts=(Part(title="실적", intro=(Item(text="부서별 예산",
+                                                          children=(table,)),)),))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "hwpx"])
+def test_records_table_with_subtotals_round_trips(fmt: str, tmp_path: Path) -> None:
+    """``Table.from_records(group_by=…)`` (a 소계 per group, a computed 합계) written by
+    govreport and read back: the same rows, spans, keys and declarations; the columns' keys
+    (field names) and whole-number formats are printed nowhere and come back empty."""
+    import govreport as g
+
+    records = [{"부서": "행정과", "사업": "청사 보수", "예산": 1200, "집행": 800},
+               {"부서": "행정과", "사업": "전산 장비", "예산": 300, "집행": 250},
+               {"부서": "복지과", "사업": "경로당 운영", "예산": 4500, "집행": 4100},
+               {"부서": "복지과", "사업": "아동 급식", "예산": 2000, "집행": 1999},
+               {"부서": "복지과", "사업": "장애인 이동", "예산": 700, "집행": 650},
+               {"부서": "안전과", "사업": "CCTV 설치", "예산": 900, "집행": 900}]
+    table = Table.from_records(records, group_by="부서")
+    assert [c.format for c in table.columns] == [None, None, NumberFormat(), NumberFormat()]
+    g.render(_report(table), tmp_path / f"r.{fmt}")  # type: ignore[arg-type]
+    result = read_document(tmp_path / f"r.{fmt}")
+    assert result.fallbacks == ()
+    (item,) = result.report.parts[0].intro
+    assert isinstance(item, Item)
+    (back,) = item.children
+    assert back == attrs.evolve(table, columns=())
+
+
+@pytest.mark.parametrize("fmt", ["docx", "hwpx"])
+def test_subtotals_and_change_round_trip(fmt: str, tmp_path: Path) -> None:
+    """A grouped table with bare 증감 and 증감률 columns, declared by hand, comes back
+    equal (years in the header as numbers)."""
+    import govreport as g
+
+    table = Table(header=(Row(cells=_cells("구분", "세부", 2024, 2025, "증감", "증감률")),),
+                  rows=(Row(cells=(Cell(value="본청", rowspan=3), *_cells("기획", 10, 12)),
+                            key="r0"),
+                        Row(cells=_cells("총무", 7, 5), key="r1"),
+                        Row(cells=_cells("소계"), compute=Compute(op="sum", of=("r0", "r1"))),
+                        Row(cells=(Cell(value="사업소", rowspan=2),
+                                   *_cells("정수", 30, 31)), key="r2"),
+                        Row(cells=_cells("소계"), compute=Compute(op="sum", of=("r2",))),
+                        Row(cells=(Cell(value="합계", colspan=2),), total=True,
+                            compute=Compute(op="sum"))),
+                  stub_columns=2,
+                  columns=(Column(), Column(), Column(key="n"), Column(key="n2"),
+                           Column(compute=Compute(op="difference", of=("n2", "n"))),
+                           Column(compute=Compute(op="growth", of=("n2", "n")))))
+    g.render(_report(table), tmp_path / f"r.{fmt}")  # type: ignore[arg-type]
+    back = read_document(tmp_path / f"r.{fmt}").report
+    assert back.parts[0].intro == _report(table).parts[0].intro  # type: ignore[attr-defined]
+
+
+def _grouped_grid(groups: int, lines: int) -> list[list[str]]:
+    grid = [["구분", "세부", "예산"]]
+    for g in range(groups):
+        grid += [[f"부서{g}", f"사업{k}", f"{100 + k:,}"] for k in range(lines)]
+        grid.append([f"부서{g}", "소계", f"{sum(100 + k for k in range(lines)):,}"])
+    return grid
+
+
+def test_detection_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hostile-table bound: every 소계 of a table is one candidate, so 100 groups cost the
+    same few reprints as one (at most 2 + MAX_RULES + 1 per table); a table over MAX_CELLS
+    grid positions is left as printed without any reprint of a candidate."""
+    from govreport.readers import computed
+
+    calls: list[int] = []
+    real = computed._printed
+
+    def counting(*args: object) -> object:
+        calls.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(computed, "_printed", counting)
+    small = [*_grouped_grid(100, 3)[:-1], ["부서99", "소계", "1"]]  # the last one is wrong
+    assert 3 * len(small) <= computed.MAX_CELLS
+    big = _grouped_grid(170, 3)
+    assert 3 * len(big) > computed.MAX_CELLS
+    _doc(tmp_path / "t.docx", small, big)
+    (t_small, t_big) = _tables(tmp_path / "t.docx")
+    assert len(calls) <= 2 * (1 + 2 + computed.MAX_RULES + 1)
+    assert all(r.compute is None for r in (*t_small.rows, *t_big.rows))
+    calls.clear()
+    _doc(tmp_path / "ok.docx", _grouped_grid(100, 3))
+    (t_ok,) = _tables(tmp_path / "ok.docx")
+    assert sum(r.compute is not None for r in t_ok.rows) == 100
+    assert len(calls) <= 3  # the printed table, the candidate, nothing more

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import govreport as g
@@ -121,6 +122,33 @@ def test_rate_row_prints_as_percent_and_years_print_as_written() -> None:
         "95.0%", "105.0%", "94.0%", "100.0%", "94.8%", "97.5%"]
     assert text[(1, 6)] == "760"
     assert [text[(4, c)] for c in range(1, 7)] == ["△5", "6", "△9", "-", "△11", "△19"]
+
+
+def test_growth_column_hand_worked_and_printed() -> None:
+    """증감률 (``growth``): (2025 − 2024) ÷ 2024 in percent, the 계 row's from the sums."""
+    table = g.Table(
+        header=[g.Row(cells=[g.Cell(value=v) for v in ("구분", 2024, 2025, "증감", "증감률")])],
+        rows=[g.Row(cells=[g.Cell(value="인건비"), g.Cell(value=1000), g.Cell(value=1100)]),
+              g.Row(cells=[g.Cell(value="운영비"), g.Cell(value=500), g.Cell(value=480)]),
+              g.Row(cells=[g.Cell(value="시설비"), g.Cell(value=0), g.Cell(value=30)]),
+              g.Row(cells=[g.Cell(value="계")], total=True, compute=g.Compute(op="sum"))],
+        columns=[g.Column(), g.Column(key="n"), g.Column(key="n2"),
+                 g.Column(compute=g.Compute(op="difference", of=("n2", "n"))),
+                 g.Column(compute=g.Compute(op="growth", of=("n2", "n")))])
+    ct = compute(table)
+    # 100/1000 = 10 %; -20/500 = -4 %; a zero base: no figure; 계 (1610 - 1500)/1500 = 7.33…
+    assert [ct.values[(r, 4)] for r in range(3)] == [Decimal(10), Decimal(-4), None]
+    assert round(ct.values[(3, 4)] or 0, 2) == Decimal("7.33")
+    assert not ct.issues
+    report = g.Report(meta=g.Meta(title="t", org="o", date="2025-04"), layout="onepage",
+                      parts=[g.Part(title="p", intro=[table])])
+    box = next(n for n in layout(report).body if isinstance(n, TableBox) and n.kind == "data")
+    text = {(c.row, c.col): "".join(r.text for p in c.paras for r in p.runs) for c in box.cells}
+    assert [text[(r, 4)] for r in range(1, 5)] == ["10.0%", "-4.0%", "-", "7.3%"]
+    assert [text[(r, 3)] for r in range(1, 5)] == ["100", "△20", "30", "110"]
+    bad = attrs.evolve(table, columns=[*table.columns[:4], g.Column(
+        compute=g.Compute(op="growth", of=("n2",)))])
+    assert any(i.message == "growth needs 2 keys, 1 given" for i in compute(bad).issues)
 
 
 def test_stated_figure_is_checked_against_the_computed_one() -> None:

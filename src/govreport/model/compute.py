@@ -1,13 +1,13 @@
 """Derived rows and columns of a generic :class:`~govreport.model.tables.Table`.
 
-A table declares 계/소계 (``sum``), 증감 (``difference``), 달성률 (``ratio``) and 비율
-(``share``) rows or columns (:class:`~govreport.model.tables.Compute`); this module computes
-them exactly (:class:`~decimal.Decimal`), so the layout prints them and the checks compare any
-stated figure with them.  Nothing here formats text.
+A table declares 계/소계 (``sum``), 증감 (``difference``), 달성률 (``ratio``), 증감률
+(``growth``) and 비율 (``share``) rows or columns (:class:`~govreport.model.tables.Compute`);
+this module computes them exactly (:class:`~decimal.Decimal`), so the layout prints them and
+the checks compare any stated figure with them.  Nothing here formats text.
 
 Where a derived row meets a derived column the sensible rule wins: a 계 row of a 달성률 column
 is the ratio of the sums (the column's rule); a 달성률 row of a 계 column is the ratio of the
-totals (the row's rule); two ratios meeting give no figure.
+totals (the row's rule); two ratios meeting give no figure (증감률 counts as a ratio).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .tables import MONEY_FACTORS, Cell, Compute, NumberFormat, Table
 
 LINEAR = frozenset({"sum", "difference"})
 PERCENT = NumberFormat(style="percent", decimals=1)
-"""The default format of ``ratio`` and ``share`` figures: ``98.5%``."""
+"""The default format of ``ratio``, ``growth`` and ``share`` figures: ``98.5%``."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -160,11 +160,13 @@ def compute(table: Table) -> ComputedTable:
                 return None
             a, b = get(refs[0]), get(refs[1])
             return None if a is None or b is None else a - b
-        if rule.op == "ratio":
+        if rule.op in ("ratio", "growth"):
             if len(refs) != 2:
                 return None
             a, b = get(refs[0]), get(refs[1])
-            return None if a is None or b is None or b == 0 else a * 100 / b
+            if a is None or b is None or b == 0:
+                return None
+            return a * 100 / b if rule.op == "ratio" else (a - b) * 100 / b
         # share
         if not refs:
             return None
@@ -175,7 +177,8 @@ def compute(table: Table) -> ComputedTable:
 
     # arity problems, once per rule
     def arity(rule: Compute, where: str) -> None:
-        need = {"difference": (2, 2), "ratio": (2, 2), "share": (1, 2)}.get(rule.op)
+        need = {"difference": (2, 2), "ratio": (2, 2), "growth": (2, 2),
+                "share": (1, 2)}.get(rule.op)
         if need and not need[0] <= len(rule.of) <= need[1]:
             wanted = "2 keys" if need[0] == need[1] else "1 or 2 keys"
             issues.append(Issue(path=f"{where}.compute.of",

@@ -71,7 +71,7 @@ class NumberFormat:
     to_unit: MoneyUnit | None = None
 
 
-Op = Literal["sum", "difference", "ratio", "share"]
+Op = Literal["sum", "difference", "ratio", "share", "growth"]
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -81,6 +81,7 @@ class Compute:
     * ``sum`` — 계/소계: the sum of ``of`` (empty: every row/column that is not computed);
     * ``difference`` — 증감: ``of[0] − of[1]``;
     * ``ratio`` — 달성률(B/A): ``of[0] ÷ of[1]`` in percent;
+    * ``growth`` — 증감률: ``(of[0] − of[1]) ÷ of[1]`` in percent (``of[1]`` the base);
     * ``share`` — 비율: ``of[0]`` as a percentage of its whole, or of ``of[1]`` when given.
       A share *column* divides by the sum of the plain rows down column ``of[0]``; a share
       *row* by the sum of the data columns along row ``of[0]``.

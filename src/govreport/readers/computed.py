@@ -1,19 +1,31 @@
-"""Derived rows and columns read back as their declaration (계, 증감, 달성률, 비율).
+"""Derived rows and columns read back as their declaration (계, 소계, 증감, 증감률, 달성률,
+비율).
 
 A table as read holds every printed figure.  Where a row or column *looks* derived — a
-``계``/``합계`` label, ``달성률(B/A)``, ``증감(B-A)``, ``비율``/``비중`` — this module proposes
+``계``/``합계`` label, ``소계`` rows closing (or opening) their groups, ``달성률(B/A)``,
+``증감(B-A)`` (or a bare ``증감`` after two figure columns: the later minus the earlier),
+``증감률`` (the same pair, a 증감 between skipped: their growth in percent),
+``비율``/``비중`` — this module proposes
 the :class:`~govreport.model.Compute` rule, takes those cells out, lets the library compute
 and print the figures exactly as the writers do (:class:`~govreport.layout.tables.TableLayout`),
 and keeps the rule only when every printed cell of the table comes out the same.  Nothing is
 guessed: a 계 row whose figures do not add up stays the figures as printed.
 
 Keys come from the labels (``목표(A)`` → ``A``); a column or row that a ``비율`` divides and
-that has no such label is given the key ``n`` (``n2``, … for more), the name docs/model.md uses.
+that has no such label is given the key ``n`` (``n2``, … for more), the name docs/model.md uses;
+the rows a ``소계`` adds up are keyed ``r0``, ``r1`` … by their place among the plain rows, as
+:meth:`Table.from_records <govreport.model.Table.from_records>` keys them.
+
+A ``소계``'s group is the rows its merged group label spans (``rowspan``), else the plain rows
+since the previous 소계 or 계 row (or, when the first 소계 comes before any of them, the rows
+after it up to the next).  All 소계 rows of a table are one candidate: they hold together or
+the table keeps them as printed.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import attrs
@@ -27,7 +39,16 @@ from ..model.tables import Column, Compute, Op
 from ..theme import Theme
 
 TOTALS = frozenset({"계", "합계", "총계"})
-"""Labels of a 계 row or column (a sum of every plain row/column); 소계 needs groups."""
+"""Labels of a 계 row or column (a sum of every plain row/column)."""
+SUBTOTALS = frozenset({"소계"})
+"""Labels of a group's sum row (the rows of its group, see the module docstring)."""
+CHANGES = frozenset({"증감", "증감액", "전년대비증감", "전년대비증감액"})
+"""Labels of a 증감 without ``(B-A)``: the later of the two figure columns (rows) just
+before it minus the earlier."""
+GROWTHS = frozenset({"증감률", "증감율", "증감률(%)", "증감율(%)", "전년대비증감률",
+                     "전년대비증감율"})
+"""Labels of a 증감률 (``growth``): of the two figure columns (rows) before it, derived ones
+(a 증감 between them) skipped, the later over the earlier."""
 SHARES = frozenset({"비율", "비중", "구성비", "점유율", "비율(%)", "비중(%)", "구성비(%)"})
 _KEY = r"([A-Za-z가-힣])"
 KEY_RE = re.compile(rf"\(\s*{_KEY}\s*\)$")
@@ -37,7 +58,8 @@ MAX_CELLS = 2000
 """Tables with more grid positions are left as printed: every rule is checked by reprinting
 the whole table, and report tables are far smaller (a hostile file stays fast)."""
 MAX_RULES = 8
-"""At most this many candidate rules (and format columns) are tried per table."""
+"""At most this many candidates (a rule, or all 소계 rows of a table together) are tried per
+table: each costs one reprint of the whole table."""
 FIGURE_RE = re.compile(r"^\(?[+\-−△▲▽]?[\d,]*\d(?:\.(\d+))?(%p|%)?\)?$")
 """A printed figure (negatives as the themes print them: ``-``, ``△``, ``(12)``)."""
 
@@ -51,6 +73,7 @@ class _Rule:
     index: int
     op: Op
     refs: tuple[int, ...] = ()
+    subtotal: bool = False  # a 소계 row: its refs are keyed r0, r1 … and it keeps its look
 
 
 def _label(text: str) -> str:
@@ -117,6 +140,65 @@ def _figure_format(texts: Sequence[str]) -> NumberFormat | bool | None:
     return NumberFormat(style=style, decimals=decimals)  # type: ignore[arg-type]
 
 
+def _is_figure(cell: Cell) -> bool:
+    return isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
+
+
+def _row_stubs(grid: dict[tuple[int, int], Cell], r: int, width: int) -> list[str]:
+    """The texts a row starts with, before its first figure (its own cells, spaces out)."""
+    out: list[str] = []
+    for c in range(width):
+        cell = grid.get((r, c))
+        if cell is None:
+            continue
+        if _is_figure(cell) or cell.items:
+            break
+        if isinstance(cell.value, str) and _label(cell.value):
+            out.append(_label(cell.value))
+    return out
+
+
+def _groups(grid: dict[tuple[int, int], Cell], subtotals: list[int], labels: dict[int, str],
+            n_rows: int) -> tuple[_Rule, ...]:
+    """One ``sum`` rule per 소계 row over the rows of its group (see the module docstring);
+    empty when a group cannot be told."""
+    if not subtotals:
+        return ()
+    boundary = set(subtotals) | {r for r, t in labels.items() if t in TOTALS | CHANGES}
+    spans: dict[int, range] = {}  # a merged group label (rowspan) over a 소계 row
+    for (r0, _), cell in sorted(grid.items(), key=lambda kv: kv[0][1]):
+        if cell.rowspan > 1:  # spans of one column never overlap: linear in the grid
+            k = bisect_left(subtotals, r0)
+            while k < len(subtotals) and subtotals[k] < r0 + cell.rowspan:
+                spans.setdefault(subtotals[k], range(r0, min(r0 + cell.rowspan, n_rows)))
+                k += 1
+
+    def run(rows: range) -> list[int]:
+        out: list[int] = []
+        for r in rows:
+            if r in boundary:
+                break
+            out.append(r)
+        return out
+
+    first = subtotals[0]
+    leading = first not in spans and not run(range(first - 1, -1, -1))
+    rules: list[_Rule] = []
+    for s in subtotals:
+        if s in spans:
+            members = [r for r in spans[s] if r != s]
+            if any(r in boundary for r in members):
+                return ()
+        elif leading:
+            members = run(range(s + 1, n_rows))
+        else:
+            members = sorted(run(range(s - 1, -1, -1)))
+        if not members:
+            return ()
+        rules.append(_Rule(axis="row", index=s, op="sum", refs=tuple(members), subtotal=True))
+    return tuple(rules)
+
+
 class ComputedReader:
     """Finds the derived rows and columns of one read table (see the module docstring)."""
 
@@ -140,12 +222,12 @@ class ComputedReader:
             return table
         table = self._formats(table, grid, width, want)
         grid = _grid(table) or grid
-        rules = self._candidates(table, grid, width)[:MAX_RULES]
-        if not rules:
+        candidates = self._candidates(table, grid, width)[:MAX_RULES]
+        if not candidates:
             return table
 
-        def holds(chosen: list[_Rule]) -> Table | None:
-            built = self._build(table, grid, width, chosen, want)
+        def holds(chosen: list[tuple[_Rule, ...]]) -> Table | None:
+            built = self._build(table, grid, width, [r for c in chosen for r in c], want)
             if built is None:
                 return None
             try:
@@ -154,13 +236,13 @@ class ComputedReader:
                 return None
             return built if got == want else None
 
-        best = holds(rules)
+        best = holds(candidates)
         if best is not None:
             return best
-        chosen: list[_Rule] = []
-        for rule in rules:  # one at a time, each kept only while the whole table still prints
-            if holds([*chosen, rule]) is not None:
-                chosen.append(rule)
+        chosen: list[tuple[_Rule, ...]] = []
+        for candidate in candidates:  # one at a time, each kept only while the whole table
+            if holds([*chosen, candidate]) is not None:  # still prints the same
+                chosen.append(candidate)
         return (holds(chosen) or table) if chosen else table
 
     # ------------------------------------------------------------------ column formats
@@ -241,15 +323,30 @@ class ComputedReader:
 
     # ------------------------------------------------------------------ candidates
     def _candidates(self, table: Table, grid: dict[tuple[int, int], Cell],
-                    width: int) -> list[_Rule]:
+                    width: int) -> list[tuple[_Rule, ...]]:
+        """Candidate rules, each a tuple tried as one: every column rule, then the 소계 rows
+        together, then the other row rules."""
         stub = table.stub_columns
-        row_labels = {r: _label(str(grid[(r, 0)].value)) for r in range(len(table.rows))
+        n_rows = len(table.rows)
+        row_labels = {r: _label(str(grid[(r, 0)].value)) for r in range(n_rows)
                       if (r, 0) in grid and isinstance(grid[(r, 0)].value, str)}
+        subtotals: list[int] = []
+        for r in range(n_rows):
+            stubs = _row_stubs(grid, r, width)
+            if any(text in SUBTOTALS for text in stubs):
+                subtotals.append(r)
+                row_labels[r] = "소계"
+            elif not row_labels.get(r) and stubs:  # the first column merged from above
+                row_labels[r] = stubs[0]
         col_labels = {c: _label(t) for c, t in _column_labels(table, width).items()
                       if c >= stub}
-        out: list[_Rule] = []
-        out += self._axis("col", col_labels, range(stub, width))
-        out += self._axis("row", row_labels, range(len(table.rows)))
+        out: list[tuple[_Rule, ...]] = [
+            (rule,) for rule in self._axis("col", col_labels, range(stub, width))]
+        family = _groups(grid, subtotals, row_labels, n_rows)
+        if family:
+            out.append(family)
+        plain_labels = {r: t for r, t in row_labels.items() if r not in subtotals}
+        out += [(rule,) for rule in self._axis("row", plain_labels, range(n_rows))]
         return out
 
     @staticmethod
@@ -271,6 +368,16 @@ class ComputedReader:
                 if a is not None and b is not None:
                     op = "ratio" if RATIO_RE.search(text) else "difference"
                     rule = _Rule(axis=axis, index=i, op=op, refs=(a, b))
+            elif text in CHANGES:  # the two just before, later minus earlier
+                if all(j in indices and j in labels and j not in derived
+                       and labels[j] not in TOTALS | CHANGES for j in (i - 1, i - 2)):
+                    rule = _Rule(axis=axis, index=i, op="difference", refs=(i - 1, i - 2))
+            elif text in GROWTHS:  # the two plain ones before, a 증감 between skipped
+                pair = [j for j in range(i - 1, indices.start - 1, -1) if j not in derived][:2]
+                if len(pair) == 2 and all(j in labels and labels[j] not in TOTALS | CHANGES
+                                          | GROWTHS for j in pair) and all(
+                        j in derived for j in range(pair[0] + 1, i)):
+                    rule = _Rule(axis=axis, index=i, op="growth", refs=(pair[0], pair[1]))
             elif text in SHARES:
                 before = [j for j in indices if j < i and j not in derived and j in labels
                           and labels[j] not in TOTALS]
@@ -285,17 +392,27 @@ class ComputedReader:
     def _build(self, table: Table, grid: dict[tuple[int, int], Cell], width: int,
                rules: list[_Rule], want: dict[tuple[int, int], tuple[str, int, int, int]]
                ) -> Table | None:
-        stub = table.stub_columns
-        n_head = len(table.header)
         col_rules = {r.index: r for r in rules if r.axis == "col"}
         row_rules = {r.index: r for r in rules if r.axis == "row"}
+        plain = [r for r in range(len(table.rows)) if r not in row_rules]
+        if any(r.subtotal for r in rules):
+            if any(i in row_rules for r in rules if r.subtotal for i in r.refs):
+                return None  # a 소계 adds up plain rows only
+            # the group label and the line labels are all name columns (stub), as
+            # Table.from_records makes them: up to the first column with a figure
+            lead = min((c for (_, c), cell in grid.items() if _is_figure(cell)), default=0)
+            if lead > table.stub_columns:
+                table = attrs.evolve(table, stub_columns=lead)
+        stub = table.stub_columns
+        n_head = len(table.header)
         if any(i < stub for i in col_rules):
             return None
         labels_c = _column_labels(table, width)
         labels_r = {r: str(grid[(r, 0)].value) for r in range(len(table.rows))
                     if (r, 0) in grid}
         keys_c = self._keys([r for r in rules if r.axis == "col"], labels_c)
-        keys_r = self._keys([r for r in rules if r.axis == "row"], labels_r)
+        keys_r = self._keys([r for r in rules if r.axis == "row"], labels_r,
+                            {r: f"r{k}" for k, r in enumerate(plain)})
         if keys_c is None or keys_r is None:
             return None
 
@@ -311,7 +428,7 @@ class ComputedReader:
             if shown is False or shown is None:
                 return shown
             assert isinstance(shown, NumberFormat)
-            default = PERCENT if rule.op in ("ratio", "share") else NumberFormat()
+            default = PERCENT if rule.op in ("ratio", "share", "growth") else NumberFormat()
             return None if shown == default or (
                 shown.style == "number" and shown.decimals == 0) else shown
 
@@ -325,8 +442,7 @@ class ComputedReader:
                 kw.pop("format", None)
                 rule = col_rules[c]
                 kw["compute"] = rule_of(rule, keys_c)
-                plain = [(r, c) for r in range(len(table.rows)) if r not in row_rules]
-                f = fmt_for(rule, printed(plain))
+                f = fmt_for(rule, printed([(r, c) for r in plain]))
                 if f is False:
                     return None
                 if isinstance(f, NumberFormat):
@@ -347,7 +463,7 @@ class ComputedReader:
                     return None
                 rows.append(attrs.evolve(  # a 계 row is a total row, styled apart or not
                     row, cells=tuple(stubs), key=keys_r.get(r), compute=rule_of(rule, keys_r),
-                    total=row.total or rule.op == "sum",
+                    total=row.total or (rule.op == "sum" and not rule.subtotal),
                     format=f if isinstance(f, NumberFormat) else None))
                 continue
             cells = list(row.cells)
@@ -363,17 +479,22 @@ class ComputedReader:
                             else ())
 
     @staticmethod
-    def _keys(rules: list[_Rule], labels: dict[int, str]) -> dict[int, str] | None:
+    def _keys(rules: list[_Rule], labels: dict[int, str],
+              plain: dict[int, str] | None = None) -> dict[int, str] | None:
         """Keys of the rows/columns the rules refer to: the ``(A)`` of their label, else
-        ``n``, ``n2`` …; None when two would share a key."""
+        ``r0``, ``r1`` … (``plain``) for the rows a 소계 adds up, else ``n``, ``n2`` … in
+        grid order; None when two would share a key."""
         keys: dict[int, str] = {}
         spare = (f"n{k}" if k > 1 else "n" for k in range(1, 1000))
-        for rule in rules:
-            for i in rule.refs:
-                if i in keys:
-                    continue
-                m = KEY_RE.search(_label(labels.get(i, "")))
-                keys[i] = m.group(1) if m else next(spare)
+        grouped = {i for rule in rules if rule.subtotal for i in rule.refs}
+        for i in sorted({i for rule in rules for i in rule.refs}):
+            m = KEY_RE.search(_label(labels.get(i, "")))
+            if m:
+                keys[i] = m.group(1)
+            elif i in grouped and plain is not None and i in plain:
+                keys[i] = plain[i]
+            else:
+                keys[i] = next(spare)
         return keys if len(set(keys.values())) == len(keys) else None
 
 
