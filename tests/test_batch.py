@@ -277,6 +277,15 @@ def test_render_file_too_deep_is_reported(monkeypatch: pytest.MonkeyPatch,
     assert result.errors == ("$: the data is nested too deeply to process (RecursionError)",)
 
 
+def _data_files(tmp_path: Path, n: int) -> Path:
+    """A folder of ``n`` data files ``d0.json`` … for the free-form template."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"d{i}.json").write_text(json.dumps({"value": i}), encoding="utf-8")
+    return folder
+
+
 def test_run_batch_survives_a_crashing_worker(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                               free_template: Path) -> None:
     """A worker that dies (os._exit, as when killed for memory) breaks the process pool; the
@@ -285,10 +294,7 @@ def test_run_batch_survives_a_crashing_worker(monkeypatch: pytest.MonkeyPatch, t
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("needs the fork start method to patch the workers")
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for i in range(8):
-        (folder / f"d{i}.json").write_text(json.dumps({"value": i}), encoding="utf-8")
+    folder = _data_files(tmp_path, 8)
     real = batch.render_file
 
     def crashing(source: Path, outputs: Any, **kw: Any) -> batch.FileResult:
@@ -386,10 +392,7 @@ def test_a_file_written_before_its_worker_was_stopped_is_not_refused_on_the_reru
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("needs the fork start method to patch the workers")
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for i in range(4):
-        (folder / f"d{i}.json").write_text(json.dumps({"value": i}), encoding="utf-8")
+    folder = _data_files(tmp_path, 4)
     out = tmp_path / "out"
     real = batch.render_file
 
