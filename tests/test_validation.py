@@ -609,6 +609,27 @@ def test_deep_json_nesting_is_rejected(depth: int) -> None:
     assert message == "the JSON is nested more than 160 levels deep"
 
 
+@pytest.mark.parametrize("depth", [158, 159])
+def test_json_nesting_right_at_the_limit(depth: int) -> None:
+    # 158 lists inside "org" are 160 levels (allowed: only the type is wrong); 159 are one
+    # too many, reported with the path of the innermost list
+    text = json.dumps(doc(item()), ensure_ascii=False).replace(
+        '"시장비서실"', "[" * depth + "]" * depth)
+    ((path, message),) = structural(text)
+    if depth == 158:
+        assert path == "$.meta.org"
+        assert message.endswith("... is not a string")
+    else:
+        assert path == "$.meta.org" + "[0]" * 158
+        assert message == "the JSON is nested more than 160 levels deep"
+
+
+def test_duplicate_key_inside_lists_of_lists_is_found() -> None:
+    text = json.dumps(doc({"type": "table", "rows": [["a", "b"], [{"value": 1}, "c"]]}))
+    text = text.replace('{"value": 1}', '{"value": 1, "value": 2}')
+    assert structural(text) == [(f"{B}[0].rows[1][0].value", 'duplicate key "value"')]
+
+
 def test_deep_python_model_is_checked_without_recursion() -> None:
     block = g.Item(text="x")
     for _ in range(5000):
