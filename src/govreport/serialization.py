@@ -95,7 +95,8 @@ def _strict(kind: type) -> Callable[[Any, type], Any]:
 
 _period_of = functools.lru_cache(maxsize=1024)(parse_period)
 """:func:`parse_period`, remembering the periods of the texts read last (a report repeats its
-dates; a :class:`Period` is immutable)."""
+dates; a :class:`Period` is immutable).  Only short texts are kept: a date padded with
+spaces is not held after its load."""
 
 
 def _make_converter() -> cattrs.Converter:
@@ -107,7 +108,7 @@ def _make_converter() -> cattrs.Converter:
         if not isinstance(value, str):
             raise _TypeMismatch(f"{_describe(value)} is not a date string")
         try:
-            return _period_of(value)
+            return _period_of(value) if len(value) <= 64 else parse_period(value)
         except DateFormatError as exc:
             if repr(value) in str(exc):
                 raise
