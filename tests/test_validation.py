@@ -132,6 +132,13 @@ def test_impossible_month_and_time() -> None:
     ]
 
 
+@pytest.mark.parametrize("date", ["0000", "0000-01", "0000-02-29"])
+def test_year_zero_is_not_a_date(date: str) -> None:
+    """There is no year 0: a message naming the place, not a traceback from the calendar."""
+    assert structural(doc(item(date=date))) == [
+        (f"{B}[0].date", f"{date!r} is not a valid date (year 0)")]
+
+
 def test_period_ending_before_it_starts() -> None:
     assert structural(doc(item(period="2025-05/2025-03"))) == [
         (f"{B}[0].period", "'2025-05/2025-03': the period ends before it starts")

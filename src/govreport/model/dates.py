@@ -112,6 +112,8 @@ def parse_partial_date(text: str) -> PartialDate:
         raise DateFormatError(f"{text!r} is not a valid date (use YYYY, YYYY-MM, YYYY-MM-DD "
                               "or YYYY-MM-DDTHH:MM)")
     y = int(m["y"])
+    if y < _dt.MINYEAR:  # there is no year 0 (nor a calendar to count its days)
+        raise DateFormatError(f"{text!r} is not a valid date (year {y})")
     mo = int(m["m"]) if m["m"] else None
     d = int(m["d"]) if m["d"] else None
     hh = int(m["H"]) if m["H"] else None
