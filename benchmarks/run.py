@@ -17,7 +17,7 @@ Measured, in one process unless noted:
   seed (median of 5);
 * work once: CPU per report of ``batch``'s per-file step (``render_file``: load, check, lay
   out, write DOCX + HWPX) beside the "both formats" floor (``render_bytes`` DOCX + HWPX of a
-  loaded report, in one process), medians of 20;
+  loaded report, in one process), taking turns, medians of 20;
 * ``govreport batch`` of 1,000 generated reports → DOCX + HWPX with ``--jobs 2`` (wall time,
   and the CPU of all its processes per report);
 * PDF (when LibreOffice is installed): the seed → PDF with ``render_bytes`` beside one plain
@@ -208,18 +208,6 @@ def side_by_side(commands: list[list[str]], runs: int) -> list[float]:
     return [statistics.median(t) for t in times]
 
 
-def median_cpu(func: Callable[[], object], runs: int, warmup: int = 1) -> float:
-    """Median CPU time (this process) of ``runs`` calls after ``warmup`` unmeasured calls."""
-    for _ in range(warmup):
-        func()
-    times: list[float] = []
-    for _ in range(runs):
-        start = time.process_time()
-        func()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
-
-
 def children_cpu() -> float:
     """CPU seconds (user + system) of the finished child processes so far."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -227,23 +215,34 @@ def children_cpu() -> float:
 
 
 def work_once_rows(folder: Path, runs: int) -> list[tuple[str, float, str]]:
-    """Batch's per-file step (load, check, lay out, DOCX + HWPX) beside "both formats"."""
+    """Batch's per-file step (load, check, lay out, DOCX + HWPX) beside "both formats",
+    taking turns (CPU time; a phase of noise then hits both sides alike)."""
     from govreport.batch import render_file
 
     src = folder / "once.json"
     src.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     outs = [folder / "once.docx", folder / "once.hwpx"]
-    per_file = median_cpu(partial(render_file, src, outs, overwrite=True), runs)
     report = govreport.load(SEED)
+
+    def per_file() -> None:
+        render_file(src, outs, overwrite=True)
 
     def both() -> None:
         render_bytes(report, "docx")
         render_bytes(report, "hwpx")
 
-    floor = median_cpu(both, runs)
+    per_file()
+    both()
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for job, kept in ((per_file, times[0]), (both, times[1])):
+            start = time.process_time()
+            job()
+            kept.append(time.process_time() - start)
+    per, floor = statistics.median(times[0]), statistics.median(times[1])
     return [
-        ("batch per file: load + DOCX + HWPX (CPU)", per_file,
-         f"median of {runs}, {per_file / floor:.2f}× both formats"),
+        ("batch per file: load + DOCX + HWPX (CPU)", per,
+         f"median of {runs}, taking turns, {per / floor:.2f}× both formats"),
         ("both formats in one process: DOCX + HWPX (CPU)", floor,
          f"median of {runs}, render_bytes of a loaded report"),
     ]
