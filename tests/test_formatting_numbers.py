@@ -288,3 +288,16 @@ def test_formatting_kept_per_locale_and_decimals() -> None:
     assert format_number(1234.5, 2) == "1,234.50"
     assert format_number(Decimal("1234.50"), locale="de_DE") == "1.234,5"
     assert format_number(Decimal("1234.56"), 1) == "1,234.6"
+
+
+def test_a_table_marks_a_fall_in_percent_as_its_other_figures() -> None:
+    """``negative`` (a table's ``△``) marks percentages and points below zero; a value
+    that rounds to zero has no mark; without it the locale's minus sign stays."""
+    assert format_percent(-4, negative="△") == "△4%"
+    assert format_percent(-16.666, 2, negative="△") == "△16.67%"
+    assert format_percent(-0.04, 1, negative="△") == "0.0%"
+    assert format_percent(12.5, negative="△") == "12.5%"
+    assert format_percent(-4.0, 1) == "-4.0%"
+    assert format_pp(-0.5, signed=True, negative="△") == "△0.5%p"
+    assert format_pp(0.5, signed=True, negative="△") == "+0.5%p"
+    assert format_pp(-0.5) == "-0.5%p"

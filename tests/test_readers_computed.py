@@ -272,18 +272,19 @@ def test_change_column_without_keys(tmp_path: Path) -> None:
 def test_growth_column_without_keys(tmp_path: Path) -> None:
     """「2024년 | 2025년 | 증감 | 증감률」 and a 계 row: 증감률 is the growth of the same pair
     (the 증감 between skipped), 7.3% on the 계 row from the sums; printed with two decimals
-    it gets that format; a 증감률 printed ``△10.0%`` where the library prints ``-10.0%``, or
-    one that is not the growth of the pair, stays as printed."""
+    it gets that format; a 증감률 printed ``-10.0%`` where the library prints ``△10.0%`` (the
+    theme's mark of a fall, as in the 증감 column), or one that is not the growth of the pair,
+    stays as printed."""
     _doc(tmp_path / "t.docx", [["구분", "2024년", "2025년", "증감", "증감률"],
                                ["인건비", "1,000", "1,100", "100", "10.0%"],
-                               ["운영비", "500", "450", "△50", "-10.0%"],
+                               ["운영비", "500", "450", "△50", "△10.0%"],
                                ["계", "1,500", "1,550", "50", "3.3%"]],
          [["구분", "2024년", "2025년", "증감률"],
           ["인건비", "1,000", "1,100", "10.00%"],
-          ["운영비", "600", "500", "-16.67%"]],
+          ["운영비", "600", "500", "△16.67%"]],
          [["구분", "2024년", "2025년", "증감", "증감률"],
           ["인건비", "1,000", "1,100", "100", "10.0%"],
-          ["운영비", "500", "450", "△50", "△10.0%"]],
+          ["운영비", "500", "450", "△50", "-10.0%"]],
          [["구분", "2024년", "2025년", "증감률"],
           ["인건비", "1,000", "1,100", "110.0%"]])
     t1, t2, t3, t4 = _tables(tmp_path / "t.docx")
@@ -296,7 +297,7 @@ def test_growth_column_without_keys(tmp_path: Path) -> None:
     assert t2.columns[3] == Column(compute=Compute(op="growth", of=("n2", "n")),
                                    format=NumberFormat(style="percent", decimals=2))
     assert t3.columns[3] == Column(compute=Compute(op="difference", of=("n2", "n")))
-    assert t3.columns[4] == Column() and t3.rows[1].cells[-1] == Cell(value="△10.0%")
+    assert t3.columns[4] == Column() and t3.rows[1].cells[-1] == Cell(value="-10.0%")
     assert t4.columns[3] == Column(format=NumberFormat(style="percent", decimals=1))
     assert t4.rows[0].cells[-1] == Cell(value=110.0)  # a typed percentage, not derived
 

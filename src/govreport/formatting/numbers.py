@@ -240,15 +240,20 @@ def format_percent(
     decimals: int | None = None,
     *,
     about: bool = False,
+    negative: str | None = None,
     locale: str = DEFAULT_LOCALE,
 ) -> str:
     """A value already in percent: ``25.14`` → ``25.1%``, ``18`` → ``18%``.
 
     ``decimals=None`` shows integers (``int`` or an integral ``Decimal``) without decimals and
     everything else with one, rounded half-up. ``about`` prefixes ``약 `` / ``about ``.
+    ``negative``: the mark of a value below zero (a table's ``△``: ``△10.0%``) instead of
+    the locale's minus sign; a value that rounds to zero has none.
     """
     d = to_decimal(value)
     places = decimals if decimals is not None else (0 if _is_integral(value) else 1)
+    if negative is not None and d < 0 and round_half_up(d, places) != 0:
+        return _about(negative + _percent_text(-d, places, locale), about, locale)
     return _about(_percent_text(d, places, locale), about, locale)
 
 
@@ -279,14 +284,16 @@ def format_pp(
     decimals: int | None = None,
     *,
     signed: bool = False,
+    negative: str | None = None,
     locale: str = DEFAULT_LOCALE,
 ) -> str:
-    """Percentage points: ``3.2`` → ``3.2%p`` (Korean) / ``3.2 pp``; ``signed`` adds ``+``."""
+    """Percentage points: ``3.2`` → ``3.2%p`` (Korean) / ``3.2 pp``; ``signed`` adds ``+``;
+    ``negative`` marks a fall (``△0.5%p``) instead of the locale's minus sign."""
     d = to_decimal(value)
     places = decimals if decimals is not None else (0 if _is_integral(value) else 1)
     text = _digits(abs(d), places, locale)
     if d < 0 and round_half_up(d, places) != 0:
-        text = _minus(locale) + text
+        text = (negative if negative is not None else _minus(locale)) + text
     elif signed and round_half_up(d, places) != 0:
         text = _plus(locale) + text
     return text + ("%p" if is_korean(locale) else " pp")

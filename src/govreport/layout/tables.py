@@ -44,10 +44,11 @@ class TableLayout:
             return ts.zero
         v = scaled(value, fmt)
         decimals = fmt.decimals if fmt is not None else None
-        if fmt is not None and fmt.style == "percent":
-            return format_percent(v, decimals, locale=self.fmt.locale)
+        if fmt is not None and fmt.style == "percent":  # a fall marked as the table's figures
+            return format_percent(v, decimals, negative=ts.negative, locale=self.fmt.locale)
         if fmt is not None and fmt.style == "points":
-            return format_pp(v, decimals, signed=True, locale=self.fmt.locale)
+            return format_pp(v, decimals, signed=True, negative=ts.negative,
+                             locale=self.fmt.locale)
         if v == 0:
             return ts.zero
         return self.fmt.grouped(format_cell(v, decimals, zero=ts.zero, negative=ts.negative,
