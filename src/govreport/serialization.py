@@ -187,6 +187,12 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bytes, structure_bytes)
     conv.register_unstructure_hook(bytes, lambda b: base64.b64encode(b).decode("ascii"))
 
+    def _at_index(exc: Exception, i: int, item_type: Any) -> Exception:
+        """``exc`` noted as the error of list item ``i`` (cattrs' note, for the JSON path)."""
+        exc.__notes__ = [*getattr(exc, "__notes__", []),
+                         IterableValidationNote(f"index {i}", i, item_type)]
+        return exc
+
     def structure_items(value: Any, item_types: list[Any], t: Any) -> tuple[Any, ...]:
         """Structure list elements against their types, collecting every error with its index."""
         out: list[Any] = []
@@ -195,11 +201,7 @@ def _make_converter() -> cattrs.Converter:
             try:
                 out.append(conv.get_structure_hook(item_type)(element, item_type))
             except Exception as exc:
-                exc.__notes__ = [
-                    *getattr(exc, "__notes__", []),
-                    IterableValidationNote(f"index {i}", i, item_type),
-                ]
-                errors.append(exc)
+                errors.append(_at_index(exc, i, item_type))
         if errors:
             raise IterableValidationError("invalid list", errors, t)
         return tuple(out)
@@ -242,11 +244,7 @@ def _make_converter() -> cattrs.Converter:
                 try:
                     out.append(structure_item(element, item_type))
                 except Exception as exc:
-                    exc.__notes__ = [
-                        *getattr(exc, "__notes__", []),
-                        IterableValidationNote(f"index {i}", i, item_type),
-                    ]
-                    errors.append(exc)
+                    errors.append(_at_index(exc, i, item_type))
             if errors:
                 raise IterableValidationError("invalid list", errors, t)
             return tuple(out)
