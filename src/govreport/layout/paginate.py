@@ -272,13 +272,10 @@ class _Flow:
         """A picture or chart counted in body lines (it never splits)."""
         return max(3, int(node.height_pt // self.styles.pitch("paragraph")))
 
-    def keep_height(self, body: Sequence[Node], i: int,
-                    measured: _Measured | None = None) -> float:
+    def keep_height(self, body: Sequence[Node], i: int, m: _Measured) -> float:
         """Height of the heading chain starting at ``i`` with what it must not be parted
         from: the first two lines of the next paragraph, or the next table (whole when it
-        is short, else its header and first rows).  ``measured``: ``body``'s heights, lines
-        and keeps, when the caller has them."""
-        m = measured if measured is not None else self.measure(body)
+        is short, else its header and first rows).  ``m``: :meth:`measure` of ``body``."""
         h = 0.0
         j = i
         while j < len(body) and m.keeps[j]:
