@@ -616,3 +616,26 @@ def test_long_table_splits_between_rows_short_one_moves_whole(data: bytes) -> No
     flows = {t.get("rowCnt") for t in sec.iter(f"{HP}tbl")
              if t.find(f"{HP}pos").get("treatAsChar") == "0"}  # type: ignore[union-attr]
     assert flows == {"8"}
+
+
+def test_each_report_gets_its_own_header_whatever_was_rendered_before() -> None:
+    """The header part is kept by the shapes and styles it is made of: reports rendered one
+    after another (a batch) each get the header of their own shapes."""
+    from govreport.render import render_bytes
+    from govreport.writers.hwpx import header as header_module
+
+    reports = [govreport.load(p) for p in sorted((ROOT / "examples").glob("*.json"))]
+
+    def headers() -> list[bytes]:
+        return [zipfile.ZipFile(io.BytesIO(render_bytes(r, "hwpx")))
+                .read("Contents/header.xml") for r in reports]
+
+    header_module._RENDERED.clear()
+    alone = []
+    for r in reports:  # each rendered with nothing kept
+        header_module._RENDERED.clear()
+        alone.append(zipfile.ZipFile(io.BytesIO(render_bytes(r, "hwpx")))
+                     .read("Contents/header.xml"))
+    assert headers() == alone
+    assert headers() == alone  # again, every header now kept
+    assert len(set(alone)) > 1  # the examples differ in their shapes

@@ -122,6 +122,12 @@ class StyleRef(NamedTuple):
     char: int
 
 
+_RENDERED: dict[tuple[object, ...], bytes] = {}
+"""``header.xml`` bytes by what they are made of (:meth:`HeaderBuilder.render_bytes`);
+emptied when :data:`_RENDERED_KEPT` are held."""
+_RENDERED_KEPT = 64
+
+
 class HeaderBuilder:
     """Collects interned shapes while the section is written, then renders ``header.xml``.
 
@@ -372,6 +378,21 @@ class HeaderBuilder:
 
     def _char_xml(self, cid: int, k: CharKey) -> str:
         return f'<hh:charPr id="{cid}"' + _char_body(k, self._font_ids[k.font], self.char_border)
+
+    def render_bytes(self) -> bytes:
+        """:meth:`render` as UTF-8, kept by the shapes, fonts and styles it is made of: a
+        report rendered again, or a batch of reports of one theme, interns the same ones."""
+        key = (tuple(tuple(faces) for faces in self._fonts.values()),
+               tuple(self._chars.items()), tuple(self._paras.items()),
+               tuple(self._borders.items()), tuple(self._tabs.items()),
+               tuple((eng, self._styles[eng], self._style_names[eng], self._style_kinds[eng])
+                     for eng in self._style_order))
+        data = _RENDERED.get(key)
+        if data is None:
+            if len(_RENDERED) >= _RENDERED_KEPT:
+                _RENDERED.clear()
+            data = _RENDERED[key] = self.render().encode()
+        return data
 
     def render(self) -> str:
         """The complete ``header.xml`` (standalone mode)."""

@@ -165,12 +165,12 @@ def build_zip(parts: Mapping[str, Part]) -> bytes:
     return buf.getvalue()
 
 
-def standard_parts(header: str, sections: list[str], meta: Mapping[str, str],
+def standard_parts(header: str | bytes, sections: list[str], meta: Mapping[str, str],
                    preview: str) -> dict[str, bytes]:
-    """All parts of a package in Hancom's order."""
+    """All parts of a package in Hancom's order (``header``: text, or UTF-8 bytes)."""
     parts: dict[str, bytes] = {
         "version.xml": VERSION_XML.encode(),
-        "Contents/header.xml": header.encode(),
+        "Contents/header.xml": header if isinstance(header, bytes) else header.encode(),
     }
     for i, s in enumerate(sections):
         parts[f"Contents/section{i}.xml"] = s.encode()

@@ -36,7 +36,7 @@ def write_hwpx(doc: LaidDocument, theme: Theme,
     writer = SectionWriter(theme, header)
     section = writer.document_pieces(doc)
     preview = preview_text(paragraph_texts(doc.all_nodes()))
-    parts = standard_parts(header.render(), [""], document_meta(doc), preview)
+    parts = standard_parts(header.render_bytes(), [""], document_meta(doc), preview)
     writer.media.add_to(parts)
     zipped: dict[str, Part] = dict(parts)
     zipped["Contents/section0.xml"] = section  # in its place, zipped piece by piece
