@@ -86,10 +86,13 @@ def median_seconds(func: Callable[[], object], runs: int, warmup: int = 1) -> fl
 
 def forget_texts() -> None:
     """Empty what the library keeps by text (widths, word widths, line fits, formatted
-    digits): a render then costs what it costs for a report never seen before."""
+    digits) and the HWPX header parts it keeps: a render then costs what it costs for a
+    report never seen before."""
     from govreport.formatting import numbers
     from govreport.layout import fitting, grid
+    from govreport.writers.hwpx import header
 
+    header._RENDERED.clear()
     grid._EMS.clear()
     grid._WORD_EMS.clear()
     fitting.fit.cache_clear()
