@@ -221,28 +221,31 @@ def test_batch_pdf_starts_libreoffice_once(cache: Path, tmp_path: Path,
     assert not _office_processes(cache)
 
 
+def _copies(tmp_path: Path, n: int) -> Path:
+    """A folder ``in`` of ``n`` copies of the example, ``r00.json`` … (names sort as made)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(n):
+        (src / f"r{i:02d}.json").write_bytes(EXAMPLE.read_bytes())
+    return src
+
+
 @needs_tools
 def test_batch_pdf_in_parallel_leaves_no_libreoffice(cache: Path, tmp_path: Path) -> None:
     from govreport.batch import run_batch
 
-    src = tmp_path / "in"
-    src.mkdir()
-    for i in range(4):
-        (src / f"r{i}.json").write_bytes(EXAMPLE.read_bytes())
+    src = _copies(tmp_path, 4)
     summary = run_batch(sorted(src.glob("*.json")), tmp_path / "out", ["pdf", "docx"], jobs=2)
     assert not summary.failed
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        f"r{i}.{ext}" for i in range(4) for ext in ("pdf", "docx"))
+        f"r{i:02d}.{ext}" for i in range(4) for ext in ("pdf", "docx"))
     assert len(list(cache.glob("govreport/libreoffice-*/profile-*/"))) <= 2  # one per worker
     assert not _office_processes(cache)
 
 
 @needs_tools
 def test_interrupted_pdf_batch_leaves_no_libreoffice(cache: Path, tmp_path: Path) -> None:
-    src = tmp_path / "in"
-    src.mkdir()
-    for i in range(12):
-        (src / f"r{i:02d}.json").write_bytes(EXAMPLE.read_bytes())
+    src = _copies(tmp_path, 12)
     out = tmp_path / "out"
     proc = subprocess.Popen(
         [sys.executable, "-m", "govreport", "batch", str(src), "-o", str(out), "--to", "pdf",
