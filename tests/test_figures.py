@@ -400,9 +400,9 @@ def test_hwpx_charts_are_native_chart_objects(hwpx: dict[str, bytes]) -> None:
 
 def test_hwpx_passes_the_validators(hwpx_bytes: bytes) -> None:
     pytest.importorskip("hwpx")
-    from tests.test_hwpx_writer import _validate
+    from hwpx_validation import assert_valid_hwpx
 
-    _validate(hwpx_bytes)
+    assert_valid_hwpx(hwpx_bytes)
 
 
 def test_nothing_lost_in_hwpx(hwpx: dict[str, bytes]) -> None:

@@ -30,6 +30,7 @@ from govreport.layout import (
 from govreport.shipped_templates import shipped_path
 from govreport.theme import Theme
 from govreport.writers.hwpx import write_hwp, write_hwpx
+from hwpx_validation import assert_valid_hwpx
 
 hwpx = pytest.importorskip("hwpx")
 
@@ -68,20 +69,6 @@ def _header(data: bytes) -> etree._Element:
     return etree.fromstring(_parts(data)["Contents/header.xml"])
 
 
-def _validate(data: bytes) -> None:
-    from hwpx import validate_editor_open_safety
-    from hwpx.tools.package_validator import validate_package
-    from hwpx.tools.validator import validate_document
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        schema = validate_document(data)
-        assert schema.ok, [str(i) for i in schema.issues]
-        assert not schema.issues, [str(i) for i in schema.issues]  # not even lint warnings
-        package = validate_package(data)
-        assert package.ok, [str(i) for i in package.issues]
-        safety = validate_editor_open_safety(data)
-        assert safety.ok, safety.summary
 
 
 def _para_texts(root: etree._Element) -> list[str]:
@@ -109,7 +96,7 @@ def _expected(p: Para) -> str:
 
 
 def test_seed_passes_python_hwpx_validators(data: bytes) -> None:
-    _validate(data)
+    assert_valid_hwpx(data)
 
 
 def test_package_layout(data: bytes) -> None:
@@ -320,7 +307,7 @@ def test_shipped_template_is_current() -> None:
 
 def test_default_template_filled(doc: LaidDocument, theme: Theme) -> None:
     out = write_hwpx(doc, theme, template=shipped_path("report", "hwpx"))
-    _validate(out)
+    assert_valid_hwpx(out)
     texts = _para_texts(_section(out))
     joined = "\n".join(texts)
     assert "{{" not in joined and "}}" not in joined
@@ -352,7 +339,7 @@ def test_template_placeholder_split_across_runs(doc: LaidDocument, theme: Theme,
     path = tmp_path / "mine.hwpx"
     path.write_bytes(template)
     out = write_hwpx(doc, theme, template=path)
-    _validate(out)
+    assert_valid_hwpx(out)
     texts = _para_texts(_section(out))
     assert doc.fields["title"] in texts and doc.fields["org"] in texts
     assert not any("{" in t for t in texts)
@@ -409,7 +396,7 @@ def test_free_form_template() -> None:
                              lambda x: x.replace("{{ body }}", "항목: {{ items | join(', ') }}"))
     out = fill_free_template(template, {"title": "제목", "date": "2025. 4.", "org": "기관",
                                         "items": ["가", "나"]})
-    _validate(out)
+    assert_valid_hwpx(out)
     texts = _para_texts(_section(out))
     assert {"제목", "2025. 4.", "기관", "항목: 가, 나"} <= set(texts)
 
@@ -474,7 +461,7 @@ def test_paragraph_letter_spacing_and_width_apply_to_text_runs_only(doc: LaidDoc
                      runs=(Run(text="같은 자간 장평"),)),
                 Para(role="L2", symbol="○", runs=(Run(text="보통 문단"),)))
     data = write_hwpx(_with_body(doc, *squeezed), theme)
-    _validate(data)
+    assert_valid_hwpx(data)
     chars = _by_id(_header(data), "charPr")
     sec = _section(data)
     runs = [p.findall(f"{HP}run") for p in sec.iter(f"{HP}p")
@@ -500,7 +487,7 @@ def test_summary_box_double_border(doc: LaidDocument) -> None:
     for style, kind in (("single", "SOLID"), ("double", "DOUBLE_SLIM")):
         theme = Theme.seoul().override({"summary_box.border_style": style})
         data = write_hwpx(_with_body(doc, _hand_table("summary")), theme)
-        _validate(data)
+        assert_valid_hwpx(data)
         assert set(_cell_lines(data, "요약").values()) == {kind}
     seed = write_hwpx(layout(govreport.load(SEED), theme), theme)
     fills = _by_id(_header(seed), "borderFill")
@@ -511,7 +498,7 @@ def test_summary_box_double_border(doc: LaidDocument) -> None:
 def test_table_head_rule_double(doc: LaidDocument, header_rows: int) -> None:
     theme = Theme.seoul().override({"table.head_rule": "double"})
     data = write_hwpx(_with_body(doc, _hand_table("data", header_rows)), theme)
-    _validate(data)
+    assert_valid_hwpx(data)
     assert _cell_lines(data, "구분")["bottom"] == "DOUBLE_SLIM"  # spans both header rows
     assert _cell_lines(data, "소계")["bottom"] == "DOUBLE_SLIM"
     assert _cell_lines(data, "합계")["bottom"] == "SOLID"  # first header row only
@@ -524,7 +511,7 @@ def test_table_head_rule_double(doc: LaidDocument, header_rows: int) -> None:
 def test_cover_title_frame(doc: LaidDocument) -> None:
     theme = Theme.seoul().override({"cover.title_frame": True})
     data = write_hwpx(doc, theme)
-    _validate(data)
+    assert_valid_hwpx(data)
     header, sec = _header(data), _section(data)
     paras, fills = _by_id(header, "paraPr"), _by_id(header, "borderFill")
     title = _p_with(sec, doc.fields["title"])
@@ -556,7 +543,7 @@ def test_blank_paragraphs_replace_space_before(doc: LaidDocument) -> None:
              Para(role="L1", symbol="□", runs=(Run(text="셋째"),), space_before_pt=16.0),
              attrs.evolve(_hand_table("summary"), space_before_pt=10.0))
     data = write_hwpx(_with_body(doc, *nodes), theme)
-    _validate(data)
+    assert_valid_hwpx(data)
     header, sec = _header(data), _section(data)
     paras, chars = _by_id(header, "paraPr"), _by_id(header, "charPr")
     top = list(sec.iterfind(f"{HP}p"))

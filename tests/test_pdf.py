@@ -18,6 +18,7 @@ import pytest
 
 import govreport
 from govreport.render import render_bytes
+from samples import seed_docx
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
 needs_tools = pytest.mark.skipif(
@@ -53,27 +54,6 @@ def test_pdf_toc_page_numbers_match_the_pages(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- one pass, one LibreOffice
-
-def _docx(title: str | None = None, shift: int = 0) -> bytes:
-    """The seed as DOCX, optionally retitled, with every 목차 number off by ``shift``."""
-    import attrs
-
-    from govreport.layout import TocBlock, layout
-    from govreport.theme import Theme
-    from govreport.writers.docx import write_docx
-
-    report = govreport.load(EXAMPLE)
-    if title is not None:
-        report = attrs.evolve(report, meta=attrs.evolve(report.meta, title=title))
-    theme = Theme.seoul()
-    laid = layout(report, theme, "ko_KR")
-    if shift:
-        front = tuple(
-            attrs.evolve(n, entries=tuple(attrs.evolve(e, page=e.page + shift)
-                                          if e.page is not None else e for e in n.entries))
-            if isinstance(n, TocBlock) else n for n in laid.front)
-        laid = attrs.evolve(laid, front=front)
-    return write_docx(laid, theme, None)
 
 
 @pytest.fixture
@@ -116,7 +96,7 @@ def _toc_and_printed(pdf: bytes) -> tuple[dict[str, int], dict[int, str]]:
 def test_wrong_toc_estimates_are_corrected_in_the_one_conversion(cache: Path) -> None:
     from govreport.writers.pdf import docx_to_pdf
 
-    toc, printed = _toc_and_printed(docx_to_pdf(_docx(shift=7)))
+    toc, printed = _toc_and_printed(docx_to_pdf(seed_docx(shift=7)))
     assert len(toc) == 8
     for title, page in toc.items():  # every task and section title is on its 목차 page
         assert page in printed and title in printed[page], (title, page)
@@ -131,9 +111,9 @@ def test_one_libreoffice_converts_many_documents(cache: Path) -> None:
     soffice = find_soffice()
     assert soffice is not None
     with Office(soffice) as office:
-        first = office.convert(_docx("첫째 보고서"), 120)
+        first = office.convert(seed_docx("첫째 보고서"), 120)
         pid = office.pid
-        second = office.convert(_docx("둘째 보고서"), 120)
+        second = office.convert(seed_docx("둘째 보고서"), 120)
         assert office.pid == pid  # the same LibreOffice, started once
         assert _office_processes(cache)
     texts = [subprocess.run(["pdftotext", "-l", "1", "-", "-"], input=pdf, capture_output=True,
@@ -162,14 +142,14 @@ def test_timeout_in_a_session_stops_its_libreoffice(cache: Path) -> None:
 
     with office_session():
         with pytest.raises(RenderError, match="did not finish within"):
-            docx_to_pdf(_docx(), timeout=0.2)  # the start counts against the time too
+            docx_to_pdf(seed_docx(), timeout=0.2)  # the start counts against the time too
         assert not _office_processes(cache)
-        assert docx_to_pdf(_docx())[:4] == b"%PDF"
+        assert docx_to_pdf(seed_docx())[:4] == b"%PDF"
         assert _office_processes(cache)
         with pytest.raises(RenderError, match="did not finish within"):
-            docx_to_pdf(_docx(), timeout=0.01)
+            docx_to_pdf(seed_docx(), timeout=0.01)
         assert not _office_processes(cache)  # killed, not left converting
-        assert docx_to_pdf(_docx())[:4] == b"%PDF"  # the next document starts a new one
+        assert docx_to_pdf(seed_docx())[:4] == b"%PDF"  # the next document starts a new one
     assert not _office_processes(cache)
 
 
@@ -181,7 +161,7 @@ def test_falls_back_to_a_plain_conversion_when_the_macro_cannot_run(
     monkeypatch.setattr(macro, "serve_url", lambda pid: "macro:///Govreport.Pdf.Missing()")
     for session in (False, True):
         with office_session() if session else contextlib.nullcontext():
-            pdf = docx_to_pdf(_docx("대체 경로"))
+            pdf = docx_to_pdf(seed_docx("대체 경로"))
         text = subprocess.run(["pdftotext", "-l", "1", "-", "-"], input=pdf,
                               capture_output=True, check=True).stdout.decode()
         assert "대체 경로" in text

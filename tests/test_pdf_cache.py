@@ -135,17 +135,17 @@ def test_the_first_cached_profile_of_a_process_clears_stale_ones(
 def test_a_running_libreoffice_keeps_its_profile(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A LibreOffice serving conversions in a profile another version calls stale."""
-    from tests.test_pdf import _docx
+    from samples import seed_docx
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     soffice = shutil.which("soffice")
     assert soffice is not None
     with office.Office(soffice) as running:
-        assert running.convert(_docx("첫째"), 120)[:4] == b"%PDF"
+        assert running.convert(seed_docx("첫째"), 120)[:4] == b"%PDF"
         folder = next((tmp_path / "govreport").glob("libreoffice-*"))
         for path in folder.rglob("*"):
             os.utime(path, (0, 0), follow_symlinks=False)
         assert cache.remove_stale(tmp_path / "govreport", keep=KEEP) == []
-        assert running.convert(_docx("둘째"), 120)[:4] == b"%PDF"
+        assert running.convert(seed_docx("둘째"), 120)[:4] == b"%PDF"
     # stopped: a day later it is stale
     assert cache.remove_stale(tmp_path / "govreport", keep=KEEP, now=time.time() + DAY) != []
