@@ -1,6 +1,7 @@
 """Semantic checks of a structurally valid report.
 
-:func:`check_report` walks the model and returns every :class:`~govreport.errors.Problem` with
+:func:`check_report` walks the model and returns every
+:class:`~govreport.support.errors.Problem` with
 a JSON path in the converter's style (``$.parts[1].sections[0].blocks[2].children[0].text``):
 field names as in JSON, list indexes in brackets, rows as ``rows[i].cells[j]`` whether the JSON
 wrote them in short or long form.  Errors make :func:`govreport.loads` fail (``check=True``);
@@ -21,11 +22,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .errors import Problem
-from .limits import DEFAULT as DEFAULT_LIMITS
-from .limits import Limits, hint
-from .limits import current as current_limits
-from .model import (
+from ..model import (
     SCHEMA_VERSION,
     Appendix,
     BudgetLine,
@@ -67,9 +64,13 @@ from .model import (
     VisionDiagram,
     WhenWhere,
 )
-from .model.compute import compute as compute_table
-from .model.compute import filled, table_width
-from .model.dates import DateFormatError, parse_period
+from ..model.compute import compute as compute_table
+from ..model.compute import filled, table_width
+from ..model.dates import DateFormatError, parse_period
+from ..support.errors import Problem
+from ..support.limits import DEFAULT as DEFAULT_LIMITS
+from ..support.limits import Limits, hint
+from ..support.limits import current as current_limits
 
 MIN_LEVEL = 1
 MAX_LEVEL = 8
@@ -83,10 +84,10 @@ MAX_DECIMALS = 6
 """A number format may show at most this many decimals."""
 MAX_NESTING = DEFAULT_LIMITS.nesting
 """At most this many ``children``/``items`` lists may enclose a block (default of
-:attr:`Limits.nesting <govreport.limits.Limits.nesting>`)."""
+:attr:`Limits.nesting <govreport.support.limits.Limits.nesting>`)."""
 MAX_JSON_DEPTH = DEFAULT_LIMITS.json_depth
 """At most this many JSON objects and arrays may enclose a value (the document is level 1;
-default of :attr:`Limits.json_depth <govreport.limits.Limits.json_depth>`)."""
+default of :attr:`Limits.json_depth <govreport.support.limits.Limits.json_depth>`)."""
 NESTING_FIELDS = frozenset({"children", "items"})
 
 Severity = Literal["error", "warning"]
@@ -818,7 +819,7 @@ class _Checker:
         """Place the cells of one row group (header or body) as HTML does; report overlaps.
 
         Linear in the grid size: per column, the row where the span covering it ends.  The
-        spans are checked against :class:`~govreport.limits.Limits` (``table_columns``,
+        spans are checked against :class:`~govreport.support.limits.Limits` (``table_columns``,
         ``table_cells``) before any position is touched, so a ``colspan`` of a billion costs
         nothing.
         """
@@ -962,7 +963,7 @@ class _Checker:
     # --- figures and charts ---
 
     def figure(self, f: Figure, path: str, _: int) -> None:
-        from .images import ImageError, figure_image
+        from ..support.images import ImageError, figure_image
 
         if f.src is None and f.data is None:
             self.add(path, "a figure needs src (a picture file) or data")
@@ -982,7 +983,7 @@ class _Checker:
 
     def tables(self) -> dict[str, Any]:
         if self._tables is None:
-            from .layout.figures import iter_blocks
+            from ..layout.figures import iter_blocks
 
             self._tables = {}
             for b in iter_blocks(self.root):
@@ -999,7 +1000,7 @@ class _Checker:
         self._ids.add(table_id)
 
     def chart(self, c: Chart, path: str, _: int) -> None:
-        from .layout.figures import ChartDataError, chart_data
+        from ..layout.figures import ChartDataError, chart_data
 
         self.optional_field(c.title, path, "title", "a chart title")
         self.optional_field(c.unit, path, "unit", "a unit")
