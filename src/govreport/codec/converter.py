@@ -33,7 +33,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
-from ..checks.semantic import NESTING_FIELDS, nesting_message, number_problem
+from ..checks.base import NESTING_FIELDS, nesting_message, number_problem
 from ..model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
 from ..model.checked import trusted
 from ..model.dates import DateFormatError, parse_partial_date, parse_period
