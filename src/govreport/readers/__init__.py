@@ -63,6 +63,8 @@ READERS: dict[str, Reader] = {"json": _json, "hwpx": _hwpx, "hwp": _hwp, "docx":
                               "txt": _text}
 """Readers by format name (the file suffix), as :data:`govreport.writers` holds the writers."""
 FORMATS: tuple[str, ...] = tuple(READERS)
+_PACKAGES = frozenset({"hwpx", "hwp", "docx"})
+"""Document formats told apart by their bytes when a file's name says another one."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -134,6 +136,13 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
         except OSError as exc:
             raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from None
     fmt = fmt.lower().lstrip(".")
+    log = ReadLog()
+    if format is None and not isinstance(source, bytes):
+        sniffed = sniff_format(data)
+        if fmt in _PACKAGES and sniffed in _PACKAGES and sniffed != fmt:
+            log.fallback("file", f"the file is {sniffed.upper()}, not {fmt.upper()} as its "
+                         f"name says; read as {sniffed.upper()}")
+            fmt = sniffed
     if fmt not in READERS:
         raise ReadError(f"unknown input format {fmt!r} (one of {', '.join(FORMATS)})")
     if fmt in ("hwpx", "docx"):  # a zip package: refuse bombs before anything unpacks
@@ -147,7 +156,6 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
             raise ReadError(str(exc)) from None
         except (zipfile.BadZipFile, ValueError, EOFError):
             pass  # the reader reports an unreadable package in its own words
-    log = ReadLog()
     doc = READERS[fmt](data, log, None if isinstance(source, bytes) else Path(source))
     if isinstance(doc, Report):
         return ReadResult(report=doc, summary="JSON: every block typed", format=fmt)

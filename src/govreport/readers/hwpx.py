@@ -3,7 +3,8 @@
 Only what recognition needs is read: paragraph text (``hp:t`` with its tabs, line breaks and
 special spaces), bold runs (``hh:charPr/hh:bold``), alignment (``hh:paraPr/hh:align``), page
 breaks, and tables with their cell addresses and spans (``hp:cellAddr``/``hp:cellSpan``),
-nested tables included.  Pictures, drawings and equations are noted as skipped.
+nested tables included, and the text of text boxes and shapes.  Pictures, drawings
+without text and equations are noted as skipped.
 """
 
 from __future__ import annotations
@@ -171,6 +172,8 @@ class _Walker:
                     chart = self.chart(el, loc)
                     objects.append("chart")
                     charts.append(chart)
+                elif tag in _SKIPPED and self.shape_text(el, pending, where):
+                    pass  # a text box or a shape with text: its paragraphs, after this one
                 elif tag in _SKIPPED:
                     self.log.skip(loc, f"{_SKIPPED[tag]} is not read (kept out of the model)")
                     objects.append(tag)
@@ -205,6 +208,19 @@ class _Walker:
                 + typed_indent_pt(text),
                 page_break=page_break, toc=toc, footnotes=tuple(notes)))
         out.extend(pending)
+
+    def shape_text(self, el: etree._Element, out: list[SourceNode], where: str) -> bool:
+        """The paragraphs of a text box or a shape with text (``hp:drawText``, also inside
+        a drawing group), appended to ``out``; False when the shape holds no text."""
+        found: list[SourceNode] = []
+        for dt in el.iter(f"{HP}drawText"):
+            sub_list = dt.find(f"{HP}subList")
+            self.paragraphs(sub_list if sub_list is not None else dt, found, where)
+        if not any(isinstance(n, SourcePara) and n.text.strip() for n in found):
+            return False
+        out.extend(n for n in found if not (isinstance(n, SourcePara) and not n.text.strip()
+                                            and n.object is None))
+        return True
 
     def picture(self, pic: etree._Element, loc: str) -> SourcePicture | None:
         """The bytes, description and width of an ``hp:pic``; None (and a skip) if absent."""

@@ -19,7 +19,7 @@ from ..inline import (
     split_symbol,
     strip_lead,
 )
-from ..source import SourceNode, SourcePageBreak, SourceTable
+from ..source import SourceNode, SourcePageBreak, SourcePara, SourceTable
 from .diagrams import read_vision
 from .headings import appendix_heading_strict, circled_section, next_number, read_chip, read_section
 from .kinds import table_kind
@@ -90,6 +90,15 @@ def read_body(rec: Recognizer, nodes: list[SourceNode]) -> tuple[list[Part], lis
                 cur = {"blocks": parts[-1]["intro"]}
                 rec.log.typed += 1
                 continue
+            if kind == "part_chip":  # "Ⅰ │ 관련근거"
+                close()
+                filled = [c.text.strip() for c in n.cells if c.text.strip()]
+                parts.append({"title": " ".join(filled[1:]), "sections": [], "intro": [],
+                              "overview": False, "where": n.where})
+                cur = {"blocks": parts[-1]["intro"]}
+                prev_chip = None
+                rec.log.typed += 1
+                continue
             if kind == "chip":
                 close()
                 if not parts:
@@ -129,7 +138,9 @@ def read_body(rec: Recognizer, nodes: list[SourceNode]) -> tuple[list[Part], lis
                 rec.log.typed += 1
                 continue
             if kind in ("approval", "empty", "toc"):
-                rec.log.note(n.where, f"{kind} table skipped")
+                shown = " ".join(p.text.strip() for c in n.cells for p in c.paras
+                                 if p.text.strip())
+                rec.log.note(n.where, f"{kind} table skipped" + (f": {shown!r}" if shown else ""))
                 continue
             h = holder()
             assert ladder is not None
@@ -175,15 +186,46 @@ def read_body(rec: Recognizer, nodes: list[SourceNode]) -> tuple[list[Part], lis
             prev_chip = None
             rec.log.typed += 1
             continue
+        decimal = DECIMAL_PART_RE.match(t) if rec.decimal and not n.indent else None
+        if decimal:  # "1. 제안공모요강" in a document numbered 1. / 1.1.
+            close()
+            parts.append({"title": decimal.group(2).strip(), "sections": [], "intro": [],
+                          "overview": False, "where": n.where})
+            cur = {"blocks": parts[-1]["intro"]}
+            prev_chip = None
+            rec.log.typed += 1
+            continue
+        decimal = DECIMAL_SECTION_RE.match(t) if rec.decimal else None
+        if decimal:  # "1.2. 제안참가안내"
+            close()
+            if not parts or (apps and cur is apps[-1]):
+                parts.append({"title": "", "sections": [], "intro": [],
+                              "overview": False, "where": n.where})
+            expected = next_number(parts[-1]["sections"])
+            sec = read_section(rec, expected, decimal.group(3).strip(), expected)
+            parts[-1]["sections"].append(sec)
+            cur = sec
+            prev_chip = sec
+            rec.log.typed += 1
+            continue
         app = appendix_heading_strict(t)
         if app:
             close()
+            nxt = nodes[i] if i < len(nodes) else None
+            if not app[1] and isinstance(nxt, SourcePara) and \
+                    0 < len(nxt.text.strip()) <= 60 and not split_symbol(nxt.text):
+                app = (app[0], nxt.text.strip())  # "붙임1" over its title (two boxes)
+                i += 1
             apps.append({"label": app[0], "title": app[1], "blocks": []})
             cur = apps[-1]
             prev_chip = None
             rec.log.typed += 1
             continue
-        sec_head = section_heading(t) if not split_symbol(n.text) else None
+        sec_head = section_heading(t) if not split_symbol(n.text) and \
+            rec.numbered_sections and not rec.decimal else None
+        if sec_head and ladder is not None and not ladder.empty() and n.indent and \
+                n.indent > 0.5:
+            sec_head = None  # "  1. …" under an open item: one of its lines, not a heading
         circled = circled_heading(t) if sec_head is None else None
         if circled and circled_section(rec, circled, parts, ladder):
             close()
@@ -219,6 +261,10 @@ def read_body(rec: Recognizer, nodes: list[SourceNode]) -> tuple[list[Part], lis
     return finish_parts(rec, chapters(rec, parts)), finish_apps(rec, apps)
 
 
+DECIMAL_PART_RE = re.compile(r"^(\d{1,2})\.[\s\u2007\u3000]+(\S.{0,40})$")
+DECIMAL_SECTION_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?[\s\u2007\u3000]+(\S.{0,60})$")
+
+
 def chapters(rec: Recognizer, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Number chips with no Ⅰ part anywhere are chapters (``numbering.parts:
     "chapter"``) when nothing else fits: one untitled part made only of plain chip
@@ -242,13 +288,12 @@ def chapters(rec: Recognizer, parts: list[dict[str, Any]]) -> list[dict[str, Any
 
 def finish_parts(rec: Recognizer, parts: list[dict[str, Any]]) -> list[Part]:
     out = []
+    parts = [p for p in parts if p["title"] or p["sections"] or p["intro"]]
     for p in parts:
         title = p["title"]
-        if not title:
-            if not p["sections"] and not p["intro"]:
-                continue
+        if not title and len(parts) > 1:
             title = "본문"
-            rec.log.fallback(p["where"], "content before any part heading (Ⅰ.) is put "
+            rec.log.fallback(p["where"], "content before the first part heading (Ⅰ.) is put "
                               "in a part titled '본문'")
         sections = []
         for s in p["sections"]:

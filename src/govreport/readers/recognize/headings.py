@@ -79,7 +79,7 @@ def appendix_heading_strict(text: str) -> tuple[str, str] | None:
     m = re.match(r"^[<\[【〈]\s*(참고|붙임|별첨|첨부)\s*(\d{1,2})?\s*[>\]】〉]\s*(.*)$", text)
     if m:
         return m.group(1), m.group(3).strip()
-    m = re.match(r"^(참고|붙임|별첨|첨부)\s*(\d{1,2})\.?\s*$", text)
+    m = re.match(r"^(참고|붙임|별첨|첨부)\s*(\d{1,2}(?:-\d{1,2})?)\.?\s*$", text)
     if m:
         return m.group(1), ""
     m = re.match(r"^(참고|붙임|별첨|첨부)\s*(\d{1,2})\s+(\S.{0,60})$", text)

@@ -95,8 +95,9 @@ def read_data_table(rec: Recognizer, t: SourceTable, holder: dict[str, Any], lad
                      for c in cells]
         rows.append(Row(cells=tuple(cells), total=total))
     rec.log.typed += 1
+    notes = tuple(fn for c in t.cells for p in c.paras for fn in p.footnotes)
     table = Table(header=tuple(rows[:header_rows]), rows=tuple(rows[header_rows:]),
-                  title=title, unit=unit, basis=basis)
+                  title=title, unit=unit, basis=basis, notes=notes)
     return rec.computed.declare(table)
 
 
