@@ -18,13 +18,7 @@ from . import units
 from .indent import MARK_WIDTHS, RELATIVE_PARENTS, Indent, child_indent, indent, mark_width
 from .io import available_profiles, load_profile, load_theme, save_theme
 from .model import (
-    BLOCKS,
-    COLOR_TOKENS,
-    LADDERS,
-    ROLES,
-    Align,
     AppendixOptions,
-    Block,
     Body,
     CategoryTag,
     Chip,
@@ -33,7 +27,6 @@ from .model import (
     DateOptions,
     EventOptions,
     Fitting,
-    Ladder,
     LayoutOptions,
     Levels,
     Lines,
@@ -44,17 +37,26 @@ from .model import (
     PageNumber,
     PageSetup,
     PartHeading,
-    PseudoRole,
     ResolvedStyle,
-    Role,
     RoleStyle,
     Spacing,
     SummaryBox,
     TableStyle,
     Theme,
-    ThemeError,
     TitleBox,
     Toc,
+)
+from .roles import (
+    BLOCKS,
+    COLOR_TOKENS,
+    LADDERS,
+    ROLES,
+    Align,
+    Block,
+    Ladder,
+    PseudoRole,
+    Role,
+    ThemeError,
 )
 from .spacing import space_before
 

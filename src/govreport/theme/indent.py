@@ -29,7 +29,8 @@ from types import MappingProxyType
 
 import attrs
 
-from .model import LADDERS, ROLES, Block, Role, Theme, ThemeError
+from .model import Theme
+from .roles import LADDERS, ROLES, Block, Role, ThemeError
 
 __all__ = [
     "MARK_WIDTHS",

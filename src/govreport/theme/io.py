@@ -2,7 +2,7 @@
 
 Plain data mirrors the attrs classes: tables for groups, the field names as keys.  Reading
 *merges* over a base theme (the defaults), so a file may set only what it changes.  Unknown
-keys and wrongly typed values raise :class:`~govreport.theme.model.ThemeError` naming the
+keys and wrongly typed values raise :class:`~govreport.theme.roles.ThemeError` naming the
 key path (``levels.L2.pt: expected a number, got 'big'``).
 
 TOML has no null: an optional value that is unset is omitted, and the string ``"none"``
@@ -26,7 +26,8 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import attrs
 import tomli_w
 
-from .model import FieldValueError, Theme, ThemeError
+from .model import Theme
+from .roles import FieldValueError, ThemeError
 
 __all__ = [
     "NONE",
