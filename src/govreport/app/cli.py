@@ -151,7 +151,7 @@ def _check_theme(theme: str | None) -> Theme | None:
 
     if theme is None:
         return None
-    from .render import resolve_theme
+    from ..theme import resolve_theme
 
     if Path(theme).suffix.lower() in (".toml", ".json") and not Path(theme).is_file():
         _invalid(f"{theme}: theme file not found")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from . import units
 from .indent import MARK_WIDTHS, RELATIVE_PARENTS, Indent, child_indent, indent, mark_width
-from .io import available_profiles, load_profile, load_theme, save_theme
+from .io import available_profiles, load_profile, load_theme, resolve_theme, save_theme
 from .model import (
     AppendixOptions,
     Body,
@@ -107,6 +107,7 @@ __all__ = [
     "load_profile",
     "load_theme",
     "mark_width",
+    "resolve_theme",
     "save_theme",
     "space_before",
     "units",

@@ -35,6 +35,7 @@ __all__ = [
     "available_profiles",
     "load_profile",
     "load_theme",
+    "resolve_theme",
     "save_theme",
     "structure",
     "unstructure",
@@ -309,3 +310,15 @@ def load_profile(name: str) -> Theme:
         return structure(tomllib.loads(entry.read_text(encoding="utf-8")), Theme())
     except ThemeError as exc:
         raise ThemeError(f"profile {name}: {exc}") from None
+
+
+def resolve_theme(theme: Theme | str | PathLike[str] | None) -> Theme:
+    """A Theme from an object, a profile name (``seoul``, ``central``) or a TOML/JSON path."""
+    if theme is None:
+        return Theme.seoul()
+    if isinstance(theme, Theme):
+        return theme
+    text = str(theme)
+    if Path(text).suffix.lower() in (".toml", ".json"):
+        return Theme.load(text)
+    return Theme.profile_named(text)
