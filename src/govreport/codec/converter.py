@@ -4,7 +4,7 @@
 :class:`~govreport.support.errors.ValidationError` with JSON paths; ``dumps``/``dump`` write
 canonical JSON (defaults omitted, ``"type"`` first, dates as ISO strings).  Reading JSON text
 and files (``loads``/``load``: decoding, limits, syntax messages) is the JSON reader,
-:mod:`govreport.readers.json`; its functions are re-exported here.
+:mod:`govreport.readers.json`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import os
 import types
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -40,17 +40,6 @@ from ..model.figures import ChartValue, ColumnRef
 from ..model.tables import CellValue
 from ..support.errors import Problem, ValidationError
 from .scan import describe, scan
-
-if TYPE_CHECKING:
-    from ..readers.json import (
-        load,
-        load_versioned,
-        loads,
-        loads_versioned,
-        parse_json,
-        read_json,
-        report_from_data,
-    )
 
 
 class _TypeMismatch(TypeError):
@@ -491,21 +480,5 @@ def dump(report: Report, path: str | os.PathLike[str]) -> None:
     write_atomic(Path(path), dumps(report).encode("utf-8"))
 
 
-_READER_NAMES = frozenset({"load", "load_versioned", "loads", "loads_versioned", "parse_json",
-                           "read_json", "report_from_data"})
-"""Reading functions that live in :mod:`govreport.readers.json` (re-exported here)."""
-
-
-def __getattr__(name: str) -> Any:
-    """The JSON reader's functions, from their home :mod:`govreport.readers.json` (imported on
-    first use: that module imports this one)."""
-    if name in _READER_NAMES:
-        from ..readers import json as json_reader
-
-        return getattr(json_reader, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = ["converter", "dump", "dumps", "load", "load_versioned", "loads", "loads_versioned",
-           "migrate", "parse_json", "read_json", "report_from_data", "schema_version_of",
-           "structural_problems", "structure", "unstructure"]
+__all__ = ["converter", "dump", "dumps", "migrate", "schema_version_of", "structural_problems",
+           "structure", "unstructure"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from . import units
 from .indent import MARK_WIDTHS, RELATIVE_PARENTS, Indent, child_indent, indent, mark_width
-from .io import available_profiles, load_profile, load_theme, resolve_theme, save_theme
+from .io import available_profiles, save_theme
 from .model import (
     AppendixOptions,
     Body,
@@ -46,6 +46,7 @@ from .model import (
     TitleBox,
     Toc,
 )
+from .profiles import load_profile, load_theme, resolve_theme
 from .roles import (
     BLOCKS,
     COLOR_TOKENS,

@@ -15,6 +15,7 @@ fully concrete style.  Every field carries Korean and English documentation in i
 # ruff: noqa: RUF009  (fields are declared through _opt/_group, thin wrappers of attrs.field)
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Hashable, Mapping
 from os import PathLike
@@ -1027,16 +1028,14 @@ class Theme:
     @classmethod
     def profile_named(cls, name: str) -> Theme:
         """A shipped profile by name (``seoul``, ``central``)."""
-        from .io import load_profile
-
-        return load_profile(name)
+        return _profile(name)
 
     @classmethod
     def load(cls, path: str | PathLike[str]) -> Theme:
         """Read a theme file (``.toml`` or ``.json``); missing keys keep their defaults."""
-        from .io import load_theme
+        from .io import read_theme
 
-        return load_theme(path)
+        return read_theme(path, cls())
 
     def save(self, path: str | PathLike[str]) -> None:
         """Write the theme as TOML or JSON (by suffix); :meth:`load` reads it back equal."""
@@ -1172,3 +1171,11 @@ class Theme:
         if not 0 <= index < len(seq):
             raise ThemeError(f"no part numeral for part {index + 1} (numbering.part)")
         return seq[index] + self.numbering.part_suffix
+
+
+@functools.cache
+def _profile(name: str) -> Theme:
+    """A shipped profile, read once per process (so ``Theme.seoul()`` is one object)."""
+    from .io import read_profile
+
+    return read_profile(name, Theme())

@@ -32,8 +32,12 @@ anything else                             0
 
 from __future__ import annotations
 
-from .model import Theme
+from typing import TYPE_CHECKING
+
 from .roles import BLOCKS, Block, ThemeError
+
+if TYPE_CHECKING:
+    from .model import Theme
 
 __all__ = ["normalize_block", "space_before"]
 
