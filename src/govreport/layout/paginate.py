@@ -244,6 +244,12 @@ class _Measured:
     heights: list[float]
     lines: list[int]
     keeps: list[bool]
+    chain: list[float] = attrs.field(factory=list)
+    """Per node: the height of the keep-with-next chain from it to its end (the nodes that
+    keep with the next, from this one on), made in one backward pass so that asking every
+    node of a chain costs the chain's length once, not its square."""
+    ends: list[int] = attrs.field(factory=list)
+    """Per node: the index of the first node after its chain (itself when it keeps none)."""
 
 
 class _Flow:
@@ -275,12 +281,10 @@ class _Flow:
     def keep_height(self, body: Sequence[Node], i: int, m: _Measured) -> float:
         """Height of the heading chain starting at ``i`` with what it must not be parted
         from: the first two lines of the next paragraph, or the next table (whole when it
-        is short, else its header and first rows).  ``m``: :meth:`measure` of ``body``."""
-        h = 0.0
-        j = i
-        while j < len(body) and m.keeps[j]:
-            h += m.heights[j]
-            j += 1
+        is short, else its header and first rows).  ``m``: :meth:`measure` of ``body``
+        (its ``chain``/``ends``: constant time per call, linear in a chain overall)."""
+        j = m.ends[i]
+        h = m.chain[i]
         if j >= len(body):
             return h
         nxt = body[j]
@@ -316,7 +320,14 @@ class _Flow:
                 heights.append(self.height(node))
                 lines.append(0)
                 keeps.append(_keeps_next(node))
-        return _Measured(heights, lines, keeps)
+        n = len(body)
+        chain = [0.0] * (n + 1)
+        ends = list(range(n + 1))
+        for k in range(n - 1, -1, -1):  # backward: each chain summed once
+            if keeps[k]:
+                chain[k] = heights[k] + chain[k + 1]
+                ends[k] = ends[k + 1]
+        return _Measured(heights, lines, keeps, chain, ends)
 
     def run(self, body: Sequence[Node]) -> list[_Placed | None]:
         """Placement of every node (``None`` for page breaks and TOC blocks)."""
