@@ -415,16 +415,6 @@ def _with_split(node: Node, flow: _Flow) -> Node:
     return split
 
 
-def _holds_table(nodes: Sequence[Node], i: int) -> bool:
-    """Whether the heading chain starting at ``i`` (or what it keeps with) is a table/box."""
-    j = i
-    while j < len(nodes) and _keeps_next(nodes[j]):
-        if isinstance(nodes[j], TableBox):
-            return True
-        j += 1
-    return j < len(nodes) and isinstance(nodes[j], TableBox)
-
-
 def _keeps_next(node: Node) -> bool:
     return (isinstance(node, Para) and node.keep_next) or (
         isinstance(node, TableBox | PictureBox | ChartBox) and node.keep_next)
@@ -451,9 +441,10 @@ def paginate(body: tuple[Node, ...], theme: Theme,
     nodes = [_with_split(n, flow) for n in body]
     nodes, placed_runs = _pull_back_tails(nodes, flow)
     # headings never end a page: a heading chain that the flow moves to a new page gets a
-    # break before it — explicit when the chain holds a box or table (not reliably kept
-    # with what follows in LibreOffice or Hancom), soft (HWPX only) for paragraphs, which
-    # keep with the next one in Word and LibreOffice by their own metrics
+    # soft break before it — where the estimate ends the page, for the 목차 numbers and
+    # for choosing where to shrink; no writer forces it: the chain's keep-with-next
+    # (DOCX keepNext, HWPX keepWithNext) moves it in Word, LibreOffice and Hancom, each
+    # with its own font metrics
     placed = placed_runs if placed_runs is not None else flow.run(nodes)
     out: list[Node] = []
     prev: _Placed | None = None  # the last placement before node i
@@ -463,7 +454,7 @@ def paginate(body: tuple[Node, ...], theme: Theme,
                 and not _keeps_next(nodes[i - 1]) and p.first > prev.last
                 and not isinstance(out[-1], PageBreak)
                 and not (isinstance(node, Para) and node.page_break_before)):
-            out.append(PageBreak(soft=not _holds_table(nodes, i)))
+            out.append(PageBreak(soft=True))
         out.append(node)
         if p is not None:
             prev = p
