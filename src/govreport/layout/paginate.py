@@ -473,7 +473,8 @@ def _pull_back_tails(nodes: list[Node],
     shifted to their first page (what :meth:`_Flow.run` of the whole gives, without a
     second pass), or ``None`` when it is not made here."""
     limit = flow.theme.fitting.pull_back_lines
-    if limit <= 0:
+    tail_min = flow.page_h * flow.theme.fitting.min_tail_fill_pct / 100
+    if limit <= 0 and tail_min <= 0:
         return nodes, None
     # a paragraph that breaks the page itself would look back across its run's start
     # (keep_height): the whole is then placed in one pass by the caller
@@ -490,9 +491,13 @@ def _pull_back_tails(nodes: list[Node],
             tail = [k for k, p in enumerate(placed) if p is not None and p.last == last]
             lines = sum(placed[k].lines_on_last if placed[k].first != last  # type: ignore
                         else _node_lines(run[k], flow) for k in tail)
-            if last > min(pages) and lines <= limit:
-                changed = (_pull_back(run, placed, 0, len(run), last, flow)
-                           or _break_before_group(run, placed, 0, len(run), last, flow))
+            if last > min(pages) and (lines <= limit or end_used < tail_min):
+                changed = _pull_back(run, placed, 0, len(run), last, flow) \
+                    if lines <= limit else None
+                if changed is None and end_used < tail_min:
+                    changed = _rebalance(run, placed, last, end_used, flow)
+                if changed is None and lines <= limit:
+                    changed = _break_before_group(run, placed, 0, len(run), last, flow)
                 if changed is not None:
                     run = changed
                     if joined:
@@ -633,3 +638,67 @@ def _break_before_group(nodes: list[Node], placed: Sequence[_Placed | None], lo:
         if tail_lines > flow.theme.fitting.pull_back_lines:
             return [*trial[:k], PageBreak(soft=True), *trial[k:]]
     return None
+
+
+_BREAK_ROLES = frozenset({"L1", "L2", "enum", "event_title", "subcaption"})
+"""Paragraphs a page may start with when a tail page is rebalanced: a □, ○, ①, √ or ●
+item (never a - or ※ line, which belongs to the item above it)."""
+
+_REBALANCE_CANDIDATES = 12
+"""Break points tried per tail page, nearest the page end first (each costs one layout of
+the last two pages)."""
+
+
+def _rebalance(run: list[Node], placed: Sequence[_Placed | None], last: int, end_used: float,
+               flow: _Flow) -> list[Node] | None:
+    """``run`` ending on a page filled less than ``fitting.min_tail_fill_pct`` (a □ group
+    pushed whole onto a page of its own), with an earlier page end: the items from a
+    natural break point on (a □ ○ ① √ ● item or a table whose predecessor does not keep
+    with it) are kept together with the tail, so that every engine moves them as one
+    group when they do not fit, and both pages come closest to the theme's fills
+    (``min_page_fill_pct`` for the page before, ``min_tail_fill_pct`` for the last); the
+    page before stays at least half full.  ``None`` when no break point does better.
+
+    Only the last two pages are laid out again per break point tried."""
+    fit = flow.theme.fitting
+    page_h = flow.page_h
+    want_prev = max(page_h * fit.min_page_fill_pct / 100, 1.0)
+    want_last = max(page_h * fit.min_tail_fill_pct / 100, 1.0)
+    idx = [k for k, p in enumerate(placed) if p is not None]
+    end = idx[-1]
+    # the first node that starts at the top of page last - 1: the two pages from there
+    top = next((k for n, k in enumerate(idx) if placed[k].first == last - 1  # type: ignore
+                and (n == 0 or placed[idx[n - 1]].last < last - 1)), None)  # type: ignore
+    if top is None:
+        return None
+    on_prev = [k for k in idx if placed[k].last == last - 1]  # type: ignore[union-attr]
+    prev_used = placed[on_prev[-1]].tail_pt if on_prev else page_h  # type: ignore[union-attr]
+    best = min(prev_used / want_prev, end_used / want_last)
+    found: list[Node] | None = None
+    cands = [k for k in idx if k > top and placed[k].first == last - 1  # type: ignore
+             and _breaks_before(run[k]) and not _keeps_next(run[k - 1])]
+    for k in reversed(cands[-_REBALANCE_CANDIDATES:]):
+        before = next(placed[j] for j in range(k - 1, -1, -1) if placed[j] is not None)
+        assert before is not None
+        if before.last != last - 1 or before.tail_pt < page_h / 2:
+            continue
+        trial = list(run)
+        for j in range(k, end):
+            n = trial[j]
+            if isinstance(n, Para | TableBox) and not n.keep_next:
+                trial[j] = attrs.evolve(n, keep_next=True)
+        placed2, pages2, used2 = flow.run_to_end(trial[top:])
+        moved = placed2[k - top]
+        if pages2 != 2 or moved is None or moved.first != 2:
+            continue
+        score = min(before.tail_pt / want_prev, used2 / want_last)
+        if score > best + 1e-9:
+            best, found = score, [*trial[:k], PageBreak(soft=True), *trial[k:]]
+        if before.tail_pt < want_prev:  # earlier break points only empty the page more
+            break
+    return found
+
+
+def _breaks_before(node: Node) -> bool:
+    return (isinstance(node, Para) and node.role in _BREAK_ROLES
+            and not node.page_break_before) or isinstance(node, TableBox)
