@@ -14,7 +14,7 @@ from typing import Any
 
 from .charts import read_chart_xml
 from .errors import ReadError
-from .inline import shows_text, typed_indent_pt
+from .inline import map_symbol_font, shows_text, typed_indent_pt
 from .log import ReadLog
 from .source import (
     Align,
@@ -158,7 +158,7 @@ class _Walker:
             for el in r:
                 tag = el.tag
                 if tag == f"{W}t":  # a no-break space (inside a date) reads as a space
-                    parts.append((el.text or "").replace("\u00a0", " "))
+                    parts.append(map_symbol_font((el.text or "").replace("\u00a0", " ")))
                 elif tag == f"{W}tab":
                     parts.append("\t")
                 elif tag in (f"{W}br", f"{W}cr"):

@@ -19,7 +19,7 @@ from lxml import etree
 
 from .charts import read_chart_xml
 from .errors import ReadError
-from .inline import shows_text, typed_indent_pt
+from .inline import map_symbol_font, shows_text, typed_indent_pt
 from .log import ReadLog
 from .source import (
     Align,
@@ -120,7 +120,7 @@ def _t_text(t: etree._Element) -> str:
         elif tag == "hyphen":
             parts.append("-")
         parts.append(child.tail or "")
-    return "".join(parts)
+    return map_symbol_font("".join(parts))
 
 
 class _Walker:

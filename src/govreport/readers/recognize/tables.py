@@ -85,8 +85,9 @@ def read_data_table(rec: Recognizer, t: SourceTable, holder: dict[str, Any], lad
         src = t.row(r)
         styled = bool(src) and (all(c.fill for c in src) or all(
             p.bold for c in src for p in c.paras if p.text.strip()))
-        total = r >= header_rows and styled and first.replace(" ", "") in {
-            x.replace(" ", "") for x in TOTAL_LABELS}
+        # a 계 row: shaded or bold as a whole, or the table's last row (as a person reads it)
+        total = r >= header_rows and (styled or r == t.n_rows - 1) and first.replace(
+            " ", "") in {x.replace(" ", "") for x in TOTAL_LABELS}
         if total:  # a 계 row is styled as a whole; its bold is not the cells' own
             cells = [attrs.evolve(c, bold=False) for c in cells]
         if r >= header_rows and any(isinstance(c.value, int | float) for c in cells):
