@@ -137,12 +137,13 @@ def read_press(rec: Recognizer, nodes: list[SourceNode]) -> Header | None:
                 org = m.group(1)
                 break
     if not org and division:
-        org = division.split()[0]
+        org, _, rest = division.partition(" ")
+        division = rest or None
         rec.log.fallback(banner[1].where, "the ministry is only in the banner's logo picture; "
                          f"the 담당 부서 {org!r} is taken as the organisation")
     meta = _meta(rec, title, date, org, kind, banner[1].where)
-    if subtitle:
-        meta = attrs.evolve(meta, subtitle=" ".join(subtitle))
+    if subtitle:  # the sub-headlines are printed under the headline
+        meta = attrs.evolve(meta, subtitle=" ".join(subtitle), subtitle_position="below")
     if division and division != meta.org:
         meta = attrs.evolve(meta, division=division)
     return Header(meta=meta, body=body)
