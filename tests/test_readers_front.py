@@ -141,8 +141,8 @@ def test_no_converter_metadata_becomes_content() -> None:
 def test_part_chips_drawn_as_tables_are_parts() -> None:
     report, _ = read(table(["Ⅰ", "", "관련근거"]), para("□ 회계관리에 관한 훈령"),
                      table(["Ⅱ", "", "집행방향"]), para("□ 선심·중복 예산이 집행되지 않도록 관리"),
-                     para("□ 직무활동 범위"), para("  1. 이재민 및 불우소외계층에 대한 격려 및 지원",
-                                                indent=15.0),
+                     para("□ 직무활동 범위"),
+                     para("  1. 이재민 및 불우소외계층에 대한 격려 및 지원", indent=15.0),
                      para("  2. 의정활동 및 지역 홍보", indent=15.0))
     parts = report.parts  # type: ignore[attr-defined]
     assert [p.title for p in parts] == ["관련근거", "집행방향"]
