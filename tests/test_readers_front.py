@@ -180,3 +180,46 @@ def test_footnotes_anchored_in_plain_paragraphs_and_cells_are_kept() -> None:
     intro = report.parts[0].intro  # type: ignore[attr-defined]
     assert any(isinstance(b, Footnote) and b.text == "본예산 기준" for b in intro)
     assert any(isinstance(b, Table) and "월 단위 집행" in b.notes for b in intro)
+
+
+def test_table_captions_and_text_boxes_of_an_hwpx_are_read() -> None:
+    """A table's ``hp:caption`` and a text box (``hp:rect`` with ``hp:drawText``) put into an
+    HWPX govreport wrote: both texts come back, the box is not reported as a skipped
+    drawing."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    import govreport
+    from govreport.app.render import render_bytes
+    from govreport.codec.converter import dumps
+    from govreport.readers import read_document
+    from samples import EXAMPLE
+
+    hp = "http://www.hancom.co.kr/hwpml/2011/paragraph"
+    data = render_bytes(govreport.load(EXAMPLE), "hwpx")
+    src = zipfile.ZipFile(io.BytesIO(data))
+    root = etree.fromstring(src.read("Contents/section0.xml"))
+
+    def text_para(text: str) -> etree._Element:
+        return etree.fromstring(f'<hp:subList xmlns:hp="{hp}"><hp:p><hp:run><hp:t>{text}'
+                                f"</hp:t></hp:run></hp:p></hp:subList>")
+
+    tbl = next(root.iter(f"{{{hp}}}tbl"))
+    cap = etree.SubElement(tbl, f"{{{hp}}}caption", side="TOP")
+    cap.append(text_para("표 캡션으로 적은 제목 문장"))
+    run = next(r for r in root.iter(f"{{{hp}}}run") if r.find(f"{{{hp}}}t") is not None)
+    rect = etree.SubElement(run, f"{{{hp}}}rect")
+    etree.SubElement(rect, f"{{{hp}}}drawText").append(text_para("글상자 안에 적은 안내 문장"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = etree.tostring(root) if info.filename == "Contents/section0.xml" \
+                else src.read(info)
+            dst.writestr(info, body)
+    result = read_document(out.getvalue(), "hwpx")
+    text = dumps(result.report)
+    assert "표 캡션으로 적은 제목 문장" in text
+    assert "글상자 안에 적은 안내 문장" in text
+    assert not any("drawing" in f.reason for f in result.fallbacks)

@@ -3,7 +3,7 @@
 Only what recognition needs is read: paragraph text (``hp:t`` with its tabs, line breaks and
 special spaces), bold runs (``hh:charPr/hh:bold``), alignment (``hh:paraPr/hh:align``), page
 breaks, and tables with their cell addresses and spans (``hp:cellAddr``/``hp:cellSpan``),
-nested tables included, and the text of text boxes and shapes.  Pictures, drawings
+nested tables included, table captions, and the text of text boxes and shapes.  Pictures, drawings
 without text and equations are noted as skipped.
 """
 
@@ -162,6 +162,7 @@ class _Walker:
                            for c in el.iterchildren(f"{HP}tab")):
                         toc = True
                 elif tag == "tbl":
+                    self.caption(el, pending, where)
                     pending.append(self.table(el, where))
                 elif tag == "pic":
                     pic = self.picture(el, loc)
@@ -208,6 +209,18 @@ class _Walker:
                 + typed_indent_pt(text),
                 page_break=page_break, toc=toc, footnotes=tuple(notes)))
         out.extend(pending)
+
+    def caption(self, tbl: etree._Element, out: list[SourceNode], where: str) -> None:
+        """A table's own caption (``hp:caption``: its title, ``(단위 : 억원, %)``), put
+        before the table whichever side it is printed on, where the recognizer takes a
+        title and a unit line for the table that follows."""
+        cap = tbl.find(f"{HP}caption")
+        if cap is None:
+            return
+        sub_list = cap.find(f"{HP}subList")
+        found: list[SourceNode] = []
+        self.paragraphs(sub_list if sub_list is not None else cap, found, where)
+        out.extend(n for n in found if not isinstance(n, SourcePara) or n.text.strip())
 
     def shape_text(self, el: etree._Element, out: list[SourceNode], where: str) -> bool:
         """The paragraphs of a text box or a shape with text (``hp:drawText``, also inside
