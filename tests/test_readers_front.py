@@ -223,3 +223,17 @@ def test_table_captions_and_text_boxes_of_an_hwpx_are_read() -> None:
     assert "표 캡션으로 적은 제목 문장" in text
     assert "글상자 안에 적은 안내 문장" in text
     assert not any("drawing" in f.reason for f in result.fallbacks)
+
+
+def test_chips_in_boxes_gaps_of_an_excerpt_and_numbered_lines_inside_a_chip() -> None:
+    report, _ = read(
+        table(["Ⅰ", "추진 현황"]),
+        table(["1  추진 배경"]), para("□ 배경 설명"),
+        para("1. 세부 과제"), para(" ○ 과제 내용"),
+        table(["4", "향후 계획"]), para("□ 일정"))
+    part = report.parts[0]  # type: ignore[attr-defined]
+    assert [s.title for s in part.sections] == ["추진 배경", "향후 계획"]
+    assert [s.number for s in part.sections] == [None, 4]  # an excerpt keeps its numbers
+    from govreport.codec.converter import dumps
+
+    assert "1. 세부 과제" in dumps(report)  # not a heading: a line, kept as written

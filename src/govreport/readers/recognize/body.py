@@ -226,6 +226,9 @@ def read_body(rec: Recognizer, nodes: list[SourceNode]) -> tuple[list[Part], lis
         if sec_head and ladder is not None and not ladder.empty() and n.indent and \
                 n.indent > 0.5:
             sec_head = None  # "  1. …" under an open item: one of its lines, not a heading
+        if sec_head and sec_head[0] and parts and parts[-1]["sections"] and \
+                parts[-1]["sections"][-1].get("chip"):
+            sec_head = None  # sections drawn as chips: a "1." line inside one is its own
         circled = circled_heading(t) if sec_head is None else None
         if circled and circled_section(rec, circled, parts, ladder):
             close()

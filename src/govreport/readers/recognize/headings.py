@@ -61,7 +61,10 @@ def read_section(rec: Recognizer, number: int, title_text: str, position: int) -
 def read_chip(rec: Recognizer, t: SourceTable, expected: int) -> dict[str, Any]:
     filled = [c for c in t.cells if c.text.strip()]
     head = filled[0].text.strip()
-    if len(filled) == 1:  # a private-use glyph number and the title in one cell
+    m = re.match(r"^(\d{1,2})[\s\u2007\u3000]+(\S.*)$", head) if len(filled) == 1 else None
+    if m:  # "1  추진 배경" in one box
+        head, title = m.group(1), m.group(2).strip()
+    elif len(filled) == 1:  # a chip glyph (❶, a private-use number) and the title in one cell
         head, title = head[0], head[1:].strip()
     else:
         title = "\t".join(c.text.strip() for c in filled[1:])

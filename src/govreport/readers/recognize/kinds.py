@@ -17,6 +17,9 @@ APPROVAL_LABELS = frozenset({"문서번호", "결재일자", "공개여부", "�
 """The labels of a Seoul 결재문서's approval block."""
 ROMAN_RE = re.compile(r"[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]\.?|[IVX]{1,4}\.")
 """A part number alone in a chip's first cell."""
+BOX_CHIP_RE = re.compile(r"(?:[\ue000-\uf8ff\U000f0000-\U000ffffd❶❷❸❹❺❻❼❽❾❿][\s\u2007\u3000]*"
+                         r"|\d{1,2}(?: {2,}|[\t\u2007\u3000][\s\u2007\u3000]*))(\D\S.{0,40})")
+"""A section chip drawn as a one-cell box: a chip glyph or a number, then a short title."""
 APPROVAL_WORDS = frozenset({"결재", "결 재", "담당", "협조", "전결", "기안", "검토"})
 
 
@@ -50,6 +53,8 @@ def table_kind(rec: Recognizer, t: SourceTable) -> str:
                 return "category"
         if len(filled) == 1 and t.n_cols == 1:
             cell_paras = [p for c in t.cells for p in c.paras if p.text.strip()]
+            if len(cell_paras) == 1 and BOX_CHIP_RE.fullmatch(cell_paras[0].text.strip()):
+                return "chip"  # "❶ 추진 배경" or "1  추진 배경" drawn as one box
             if cell_paras and all(strip_lead(p.text)[:1] in CIRCLED for p in cell_paras):
                 return "overview"
             return "box"
