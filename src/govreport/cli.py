@@ -439,9 +439,20 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
     if out.exists() and not force:
         _invalid(f"{out}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
     _check_theme(theme)
+    from .readers.assets import assets_folder, pictures_as_files
+
+    folder = assets_folder(out)
     with _limited(limit_specs), _errors(source):
         report = _read_document(source, strict=strict, theme=theme)
+        report, pictures = pictures_as_files(report, out)
         text = dumps(report)
+    if pictures and folder.exists() and not force:
+        _invalid(f"{folder}: folder exists (use --force to overwrite) / 폴더가 이미 있습니다")
+    for rel, blob in pictures.items():  # the pictures first: the JSON names them
+        _write_output(out.parent / rel, blob, True)
+    if pictures:
+        click.echo(f"{folder}/ ({len(pictures)} picture{'s' if len(pictures) != 1 else ''}, "
+                   f"{_size(sum(map(len, pictures.values())))})", err=True)
     _write_output(out, text.encode("utf-8"), True)
     click.echo(f"{out} ({_size(len(text.encode('utf-8')))})", err=True)
 

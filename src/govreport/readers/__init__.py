@@ -135,6 +135,14 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
     fmt = fmt.lower().lstrip(".")
     if fmt not in READERS:
         raise ReadError(f"unknown input format {fmt!r} (one of {', '.join(FORMATS)})")
+    log = ReadLog()
+    packaged = ("hwpx", "hwp", "docx")
+    if fmt in packaged and not isinstance(source, bytes):
+        found = sniff_format(data)
+        if found in packaged and found != fmt:  # an HWP 5 file named .hwpx, a DOCX as .hwp …
+            log.fallback(str(source), f"the file is {found.upper()}, not {fmt.upper()} as its "
+                                      f"name says: read as {found.upper()}")
+            fmt = found
     if fmt in ("hwpx", "docx"):  # a zip package: refuse bombs before anything unpacks
         import zipfile
 
@@ -146,14 +154,15 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
             raise ReadError(str(exc)) from None
         except (zipfile.BadZipFile, ValueError, EOFError):
             pass  # the reader reports an unreadable package in its own words
-    log = ReadLog()
     doc = READERS[fmt](data, log, None if isinstance(source, bytes) else Path(source))
     if isinstance(doc, Report):
         return ReadResult(report=doc, summary="JSON: every block typed", format=fmt)
     from ..render import resolve_theme
+    from .consistent import make_consistent, remaining_problems
     from .recognize import Recognizer
 
-    report = Recognizer(doc, log, resolve_theme(theme)).run()
+    report = make_consistent(Recognizer(doc, log, resolve_theme(theme)).run(), log)
+    remaining_problems(report, log)
     return ReadResult(report=report, fallbacks=tuple(log.fallbacks), notes=tuple(log.notes),
                       summary=log.summary(), format=fmt)
 
