@@ -72,6 +72,9 @@ class ReadResult:
     report: Report
     fallbacks: tuple[Fallback, ...] = ()
     notes: tuple[Fallback, ...] = ()
+    changes: tuple[Fallback, ...] = ()
+    """Where a document govreport wrote was edited since (read from the page, not from the
+    report it carries); empty for other documents."""
     summary: str = ""
     format: str = ""
 
@@ -102,8 +105,14 @@ def sniff_format(data: bytes) -> str:
 
 def read_document(source: str | os.PathLike[str] | bytes, format: str | None = None, *,
                   theme: Theme | str | None = None,
-                  limits: Limits | None = None) -> ReadResult:
+                  limits: Limits | None = None, carried: bool = True) -> ReadResult:
     """Read a report and report what was not understood.
+
+    A DOCX/HWPX govreport wrote carries its source report
+    (:mod:`govreport.writers.source_part`); with ``carried`` (the default) it is taken
+    wherever the page still prints the same (exact ids, chart sources, computations) and the
+    edited places are read from the page and listed in ``changes``; ``carried=False`` reads
+    the page alone.
 
     ``limits`` overrides the active :class:`~govreport.limits.Limits` (a .hwp file's size and
     the time and memory its parser may take: ``input_mb``, ``read_seconds``,
@@ -111,11 +120,11 @@ def read_document(source: str | os.PathLike[str] | bytes, format: str | None = N
     from ..limits import using
 
     with using(limits):
-        return _read_document(source, format, theme)
+        return _read_document(source, format, theme, carried)
 
 
 def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
-                   theme: Theme | str | None) -> ReadResult:
+                   theme: Theme | str | None, carried: bool = True) -> ReadResult:
     if isinstance(source, bytes):
         data = source
         fmt = format or sniff_format(data)
@@ -161,21 +170,36 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
     from .consistent import make_consistent, remaining_problems
     from .recognize import Recognizer
 
-    report = make_consistent(Recognizer(doc, log, resolve_theme(theme)).run(), log)
+    report = Recognizer(doc, log, resolve_theme(theme)).run()
+    if carried and fmt in ("hwpx", "docx"):
+        report = _with_carried(report, data, fmt, log)
+    report = make_consistent(report, log)
     remaining_problems(report, log)
     return ReadResult(report=report, fallbacks=tuple(log.fallbacks), notes=tuple(log.notes),
-                      summary=log.summary(), format=fmt)
+                      changes=tuple(log.changes), summary=log.summary(), format=fmt)
+
+
+def _with_carried(report: Report, data: bytes, fmt: str, log: ReadLog) -> Report:
+    """``report`` (the page) merged with the source report the document carries, if any."""
+    from .embedded import carried_source, load_carried, merge
+
+    blob = carried_source(data, fmt)
+    source = load_carried(blob, log) if blob is not None else None
+    if source is None:
+        return report
+    log.carried = True
+    return merge(source, report, log)
 
 
 def read(source: str | os.PathLike[str] | bytes, format: str | None = None, *,
          theme: Theme | str | None = None, strict: bool = False,
-         limits: Limits | None = None) -> Report:
+         limits: Limits | None = None, carried: bool = True) -> Report:
     """A :class:`Report` from a file path or bytes (format by suffix, or sniffed from bytes).
 
     ``strict=True`` raises :class:`ReadError` listing every fallback instead of returning a
     report that lost typing somewhere.  Use :func:`read_document` to get the fallbacks.
     """
-    result = read_document(source, format, theme=theme, limits=limits)
+    result = read_document(source, format, theme=theme, limits=limits, carried=carried)
     if strict and result.fallbacks:
         raise ReadError("not everything was understood:\n" + "\n".join(
             f"  {f}" for f in result.fallbacks))

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
 
 import attrs
 
 from ..images import sniff
 from ..model import Report
+from ..model.figure_walk import map_figures
 from ..model.figures import Figure
 
 
@@ -42,26 +42,5 @@ def pictures_as_files(report: Report, json_path: Path) -> tuple[Report, dict[str
             files[name] = fig.data
         return attrs.evolve(fig, data=None, src=name)
 
-    out = _map_figures(report, place)
-    assert isinstance(out, Report)
-    return out, files
-
-
-def _map_figures(obj: Any, fn: Any) -> Any:
-    """``obj`` rebuilt where a :class:`Figure` with bytes was replaced by ``fn(figure)``."""
-    if isinstance(obj, tuple):
-        items = [_map_figures(v, fn) for v in obj]
-        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else tuple(items)
-    if isinstance(obj, Figure):
-        return fn(obj) if obj.data is not None else obj
-    if not attrs.has(type(obj)):
-        return obj
-    changes = {}
-    for f in attrs.fields(type(obj)):
-        value = getattr(obj, f.name)
-        if isinstance(value, tuple) or attrs.has(type(value)):
-            new = _map_figures(value, fn)
-            if new is not value:
-                changes[f.name] = new
-    return attrs.evolve(obj, **changes) if changes else obj
+    return map_figures(report, lambda fig: place(fig) if fig.data is not None else fig), files
 
