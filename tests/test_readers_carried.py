@@ -14,10 +14,10 @@ import docx
 import pytest
 
 import govreport as g
-from govreport.cli import main
+from govreport.app.cli import main
+from govreport.app.render import render_bytes
+from govreport.codec.converter import dumps
 from govreport.readers import read_document
-from govreport.render import render_bytes
-from govreport.serialization import dumps
 from govreport.writers.source_part import DOCX_ITEM, HWPX_ENTRY
 from hwpx_validation import assert_valid_hwpx
 

@@ -14,12 +14,12 @@ from docx.oxml.ns import qn
 from PIL import Image
 
 import govreport as g
-from govreport.cli import main
-from govreport.images import sniff
+from govreport.app.cli import main
 from govreport.model import Part, Section
 from govreport.readers import read_document
 from govreport.readers.consistent import make_consistent
 from govreport.readers.log import ReadLog
+from govreport.support.images import sniff
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import attrs
 
-from ..images import sniff
 from ..model import Report
 from ..model.figure_walk import map_figures
 from ..model.figures import Figure
+from ..support.images import sniff
 
 
 def assets_folder(json_path: Path) -> Path:

@@ -33,7 +33,7 @@ def make_consistent(report: Report, log: ReadLog) -> Report:
 def remaining_problems(report: Report, log: ReadLog) -> None:
     """Log every error the checks still find in ``report`` as a fallback with its path."""
     from .. import check
-    from ..validation import errors_of
+    from ..checks.semantic import errors_of
 
     for p in errors_of(check(report)):
         log.fallback(p.path, f"the imported report does not validate here: {p.message}")
@@ -170,7 +170,7 @@ def _cap_rowspans(rows: tuple[Row, ...], path: str, log: ReadLog) -> tuple[Row, 
 
 def _table(t: Table, path: str, log: ReadLog) -> Table:
     """A table whose spans stay in their group and whose rows all cover the same width."""
-    from ..limits import current
+    from ..support.limits import current
 
     lim = current()
     if sum(len(r.cells) for r in (*t.header, *t.rows)) > lim.table_cells:

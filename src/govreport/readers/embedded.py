@@ -70,7 +70,7 @@ def carried_source(data: bytes, fmt: str) -> bytes | None:
 
 def load_carried(source: bytes, log: ReadLog) -> Report | None:
     """The carried report, or None (and a note) when it cannot be read."""
-    from ..errors import GovReportError
+    from ..support.errors import GovReportError
     from .json import loads
 
     try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 
-from ..images import ImageError, decode, sniff
+from ..support.images import ImageError, decode, sniff
 from .log import ReadLog
 
 _VECTOR = {b"\xd7\xcd\xc6\x9a": "WMF", b"\x01\x00\x09\x00": "WMF", b"\x02\x00\x09\x00": "WMF"}
@@ -50,8 +50,8 @@ def _to_png(data: bytes, where: str) -> bytes:
     except ImportError:
         raise ImageError(f"{where}: converting this picture to PNG needs Pillow "
                          "(pip install pillow)") from None
-    from ..images import MAX_SIDE
-    from ..limits import current, hint
+    from ..support.images import MAX_SIDE
+    from ..support.limits import current, hint
 
     try:
         with Image.open(io.BytesIO(data)) as opened:

@@ -46,8 +46,8 @@ def source_json(report: Report) -> bytes:
 
     import attrs
 
+    from ..codec.converter import unstructure
     from ..model.figure_walk import map_figures
-    from ..serialization import unstructure
 
     bare = map_figures(report, lambda fig: attrs.evolve(fig, src=PICTURE, data=None))
     return json.dumps(unstructure(bare), ensure_ascii=False,
