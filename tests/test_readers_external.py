@@ -309,7 +309,8 @@ def test_cli_import_and_render_a_document(tmp_path: Path,
     # central prints □ lines bold: read with that theme, bold is its style, not emphasis
     again = read(hwpx, theme="central")
     assert again.parts[0].intro == (Item(text="시설 점검 완료"),)
-    assert read(hwpx).parts[0].intro == (Item(text="시설 점검 완료", bold=True),)
+    assert read(hwpx, carried=False).parts[0].intro == (Item(text="시설 점검 완료", bold=True),)
+    assert read(hwpx).parts[0].intro == (Item(text="시설 점검 완료"),)  # the carried report
     assert again.meta.title == "주간 보고"
 
 
