@@ -237,3 +237,11 @@ def test_chips_in_boxes_gaps_of_an_excerpt_and_numbered_lines_inside_a_chip() ->
     from govreport.codec.converter import dumps
 
     assert "1. 세부 과제" in dumps(report)  # not a heading: a line, kept as written
+
+
+def test_a_grid_drawn_like_a_diagram_stays_a_table_and_says_why() -> None:
+    rows: list[list[str | list[str]]] = [[""] * 12 for _ in range(8)]
+    rows[0][5], rows[3][1], rows[3][9], rows[6][1] = "시장", "기획조정실", "행정국", "예산과"
+    report, log = read(table(["Ⅰ", "조직"]), table(*rows, where="table 2"))
+    assert any(isinstance(b, Table) for b in report.parts[0].intro)  # type: ignore[attr-defined]
+    assert "table 2: a 8×12 grid" in said(log) and "org chart" in said(log)

@@ -66,6 +66,12 @@ def read_data_table(rec: Recognizer, t: SourceTable, holder: dict[str, Any], lad
     grid_ok, header_rows = header_row_count(t)
     if not grid_ok:
         rec.log.fallback(t.where, "the table grid is irregular; read row by row")
+    empty = sum(not c.text.strip() for c in t.cells)
+    if t.n_cols >= 10 and t.n_rows >= 6 and empty > 0.6 * len(t.cells):
+        rec.log.fallback(t.where, f"a {t.n_rows}×{t.n_cols} grid, {empty} of {len(t.cells)} "
+                         "cells empty, is drawn like a diagram (an org chart?); its boxes do "
+                         "not read as one head over divisions, so it is kept as the table it "
+                         "is drawn as")
     staff = read_staffing(rec, t, header_rows)
     if staff is not None:
         rec.log.typed += 1
