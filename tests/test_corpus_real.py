@@ -56,8 +56,8 @@ KNOWN: dict[tuple[str, str], str] = {
                                         "picture",
     ("opengov_36388711.hwpx", "cover"): "the organisation (서울특별시) is only in the form's "
                                         "작성자 row",
-    ("hwpx_pr-1674.hwpx", "tables"): "boxes of notes drawn as 3×3 tables and the forms of the "
-                                     "붙임 are counted as data tables",
+    ("hwpx_pr-1674.hwpx", "tables"): "the 붙임 forms' one-row consent boxes (1×3 '…동의하십니까?') "
+                                     "and one-column frames are counted as data tables (41)",
 }
 """(file, check) pairs that still fail, with the reason; each is a strict xfail, so a fix
 that makes one pass must take it off this list."""

@@ -148,6 +148,7 @@ class _Walker:
             out.append(SourcePageBreak())
         runs: list[tuple[str, bool]] = []
         pending: list[SourceNode] = []
+        before_table = 0  # how many text runs came before the first table of the paragraph
         toc = False
         notes: list[str] = []
         objects: list[str] = []
@@ -163,6 +164,8 @@ class _Walker:
                            for c in el.iterchildren(f"{HP}tab")):
                         toc = True
                 elif tag == "tbl":
+                    if not pending:
+                        before_table = len(runs)
                     self.caption(el, pending, where)
                     pending.append(self.table(el, where))
                 elif tag == "pic":
@@ -202,6 +205,9 @@ class _Walker:
                                           p.get("paraPrIDRef", ""))))
         elif text.strip() or not pending:
             shown = [b for t, b in runs if shows_text(t)]
+            if pending and not "".join(t for t, _ in runs[:before_table]).strip():
+                out.extend(pending)  # a table anchored before the text ("표 … 끝."): first
+                pending = []
             out.append(SourcePara(
                 text=text, bold=bool(shown) and all(shown),
                 align=self.h.align.get(p.get("paraPrIDRef", "")), where=loc,
