@@ -245,3 +245,10 @@ def test_a_grid_drawn_like_a_diagram_stays_a_table_and_says_why() -> None:
     report, log = read(table(["Ⅰ", "조직"]), table(*rows, where="table 2"))
     assert any(isinstance(b, Table) for b in report.parts[0].intro)  # type: ignore[attr-defined]
     assert "table 2: a 8×12 grid" in said(log) and "org chart" in said(log)
+
+
+def test_marks_typed_without_their_space() -> None:
+    assert split_symbol("ㅇ이에 따른 후속조치로") == ("circle", "ㅇ", "이에 따른 후속조치로")
+    assert split_symbol("o「서울특별시인재개발원 학칙」제6조") == (
+        "circle", "o", "「서울특별시인재개발원 학칙」제6조")
+    assert split_symbol("open data") is None and split_symbol("-3.5%") is None

@@ -103,8 +103,10 @@ def split_symbol(text: str) -> tuple[str, str, str] | None:
     if cls is None:
         return None
     rest = s[1:]
-    if ch in _NEEDS_SPACE and (not rest or rest[0] not in SPACES):
-        return None
+    glued = bool(rest) and ch in "oㅇ" and (ch == "ㅇ" or rest[0] in "「『“‘(" or
+                                           "\uac00" <= rest[0] <= "\ud7a3")
+    if ch in _NEEDS_SPACE and (not rest or rest[0] not in SPACES) and not glued:
+        return None  # "ㅇ이에 따른 …", "o「학칙」": a mark typed without its space
     if ch in "-–―" and s.rstrip().endswith(ch) and len(s.strip()) > 2:
         return None  # a page number "- 3 -" or a subtitle "- 시민 … 위한 -"
     rest = rest.lstrip(SPACES)
