@@ -58,8 +58,7 @@ def read_photo_table(t: SourceTable) -> list[tuple[SourcePara, str | None]] | No
     return [(para, " ".join(lines) or None) for _, (para, lines, _) in sorted(pics.items())]
 
 
-def read_data_table(rec: Recognizer, t: SourceTable, holder: dict[str, Any], ladder: Ladder
-                ) -> Block:
+def read_data_table(rec: Recognizer, t: SourceTable, ladder: Ladder) -> Block:
     caption = ladder.take_caption()
     title = ladder.take_title()
     unit, basis = caption if caption else (None, None)
