@@ -252,3 +252,20 @@ def test_marks_typed_without_their_space() -> None:
     assert split_symbol("o「서울특별시인재개발원 학칙」제6조") == (
         "circle", "o", "「서울특별시인재개발원 학칙」제6조")
     assert split_symbol("open data") is None and split_symbol("-3.5%") is None
+
+
+def test_an_untitled_part_is_printed_without_a_heading() -> None:
+    import io
+    import zipfile
+
+    import govreport
+    from govreport.app.render import render_bytes
+    from govreport.model import Meta, Part, Report
+
+    report = Report(meta=Meta(title="결과 보고", org="기획과", date="2026-06"),
+                    layout="onepage", parts=(Part(title="", intro=(Item(text="점검 결과"),)),))
+    assert not [p for p in govreport.check(report) if p.severity == "error"]
+    with zipfile.ZipFile(io.BytesIO(render_bytes(report, "hwpx"))) as z:
+        text = z.read("Contents/section0.xml").decode("utf-8")
+    assert "점검 결과" in text and "Ⅰ" not in text
+    assert render_bytes(report, "docx")  # and the DOCX writer takes it too

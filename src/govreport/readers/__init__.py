@@ -63,8 +63,6 @@ READERS: dict[str, Reader] = {"json": _json, "hwpx": _hwpx, "hwp": _hwp, "docx":
                               "txt": _text}
 """Readers by format name (the file suffix), as :data:`govreport.writers` holds the writers."""
 FORMATS: tuple[str, ...] = tuple(READERS)
-_PACKAGES = frozenset({"hwpx", "hwp", "docx"})
-"""Document formats told apart by their bytes when a file's name says another one."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -145,13 +143,6 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
         except OSError as exc:
             raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from None
     fmt = fmt.lower().lstrip(".")
-    log = ReadLog()
-    if format is None and not isinstance(source, bytes):
-        sniffed = sniff_format(data)
-        if fmt in _PACKAGES and sniffed in _PACKAGES and sniffed != fmt:
-            log.fallback("file", f"the file is {sniffed.upper()}, not {fmt.upper()} as its "
-                         f"name says; read as {sniffed.upper()}")
-            fmt = sniffed
     if fmt not in READERS:
         raise ReadError(f"unknown input format {fmt!r} (one of {', '.join(FORMATS)})")
     log = ReadLog()
