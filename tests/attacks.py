@@ -13,7 +13,9 @@ import io
 import json
 import os
 import resource
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 import zipfile
@@ -41,6 +43,7 @@ class Case:
     raises: tuple[str, ...] = ()  # accepted exception class names (library)
     absent: tuple[str, ...] = ()  # files that must not exist afterwards
     seconds: float = 20.0  # generous bound: a hang must fail, not block CI
+    setup: Callable[[Path], None] | None = None  # more preparation (symlinks …)
 
 
 CASES: list[Case] = []
@@ -662,6 +665,8 @@ def _setup(work: Path, c: Case) -> None:
         path.write_bytes(data() if callable(data) else data)
     if c.id == "cli-symlink-loop":
         (work / "loop.json").symlink_to(work / "loop.json")
+    if c.setup is not None:
+        c.setup(work)
 
 
 def run_case(c: Case, work: Path) -> dict[str, Any]:
@@ -697,13 +702,27 @@ def run_case(c: Case, work: Path) -> dict[str, Any]:
     out["seconds"] = time.perf_counter() - started
     out["present"] = [name for name in c.absent if (work / name).exists()]
     out["temporaries"] = [str(p.relative_to(work)) for p in work.rglob(".*.tmp")]
+    out["temporaries"] += [f"$TMPDIR/{p.name}" for p in _TMP.iterdir()] if _TMP.is_dir() else []
+    if _TMP.is_dir():  # the next case starts with an empty temp folder
+        for p in _TMP.iterdir():
+            shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
     out["peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return out
 
 
+_TMP = Path(tempfile.gettempdir())
+
+
 def main(work: str, results: str, only: list[str] | None = None) -> None:
-    """Run every case (or ``only`` these ids) in its own folder; write ``results`` JSON."""
+    """Run every case (or ``only`` these ids) in its own folder; write ``results`` JSON.
+    The temp folder (``TMPDIR``) is a folder of the run's own: whatever a case leaves there
+    is reported as a temporary left behind."""
+    global _TMP
     base = Path(work)
+    _TMP = base / "_tmp"
+    _TMP.mkdir(parents=True, exist_ok=True)
+    os.environ["TMPDIR"] = str(_TMP)
+    tempfile.tempdir = str(_TMP)
     out: list[dict[str, Any]] = []
     for c in CASES:
         if only and c.id not in only:

@@ -286,7 +286,7 @@ def _render_file(
         blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
         rendered = list(zip(outs, blobs, strict=True))
         for out, blob in rendered:
-            write_atomic(out, blob)
+            write_atomic(out, blob, replace=overwrite)
     except ValidationError as exc:
         return _failed(src, [str(p) for p in exc.errors], started)
     except GovReportError as exc:

@@ -390,7 +390,7 @@ def render(
                             check=check, limits=limits)
     from .serialization import write_atomic
 
-    write_atomic(out, data)
+    write_atomic(out, data, replace=overwrite)
     return out
 
 
