@@ -13,6 +13,7 @@ import base64
 import binascii
 import contextlib
 import difflib
+import errno
 import functools
 import json
 import os
@@ -663,6 +664,11 @@ def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
     never the hidden temporary file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path.parent)) from None
+    except OSError as exc:
+        raise _naming(exc, path.parent) from None
+    try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise _naming(exc, path) from None

@@ -334,7 +334,8 @@ class _Walker:
         for attr, held in (("rowCnt", n_rows), ("colCnt", n_cols)):
             declared = _int(tbl, attr, held, loc)
             if declared != held and cells:
-                self.log.note(loc, f"{attr} says {declared:,}; the cells fill {held:,}")
+                self.log.fallback(loc, f"{attr} says {declared:,}; the cells fill {held:,} "
+                                       "(read as the cells fill it)")
         if n_rows * n_cols > lim.table_cells:
             raise ReadError(f"{loc}: {n_rows:,} × {n_cols:,} cells is more than "
                             f"{lim.table_cells:,} ({hint('table_cells')})")
