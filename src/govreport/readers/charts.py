@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import short
+from ..support.errors import short
 from .errors import ReadError
 from .log import ReadLog
 

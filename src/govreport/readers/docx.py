@@ -12,8 +12,8 @@ import zipfile
 from io import BytesIO
 from typing import Any
 
-from ..errors import short
-from ..limits import current, hint
+from ..support.errors import short
+from ..support.limits import current, hint
 from .charts import read_chart as _read_chart
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt

@@ -17,8 +17,8 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import short
-from ..limits import current, hint
+from ..support.errors import short
+from ..support.limits import current, hint
 from .charts import read_chart as _read_chart
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt

@@ -16,7 +16,7 @@ import re
 import zipfile
 import zlib
 
-from ..errors import short
+from ..support.errors import short
 from .errors import ReadError
 
 _XML_PART = re.compile(r"\.(xml|rels|hpf|rdf)$", re.I)

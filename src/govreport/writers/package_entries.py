@@ -16,7 +16,7 @@ import zipfile
 
 from lxml import etree
 
-from ..errors import short, warn
+from ..support.errors import short, warn
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _MACRO_NAMES = frozenset({"vbaproject.bin", "vbadata.xml"})

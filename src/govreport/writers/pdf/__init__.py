@@ -34,8 +34,8 @@ from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-from ...errors import RenderError
 from ...layout.nodes import TocEntry
+from ...support.errors import RenderError
 from .office import Exported, Office, OfficeUnavailable, private_env
 
 __all__ = ["Exported", "Office", "docx_to_pdf", "export_pdf", "find_soffice", "keep_office",
@@ -102,7 +102,7 @@ def export_pdf(docx: bytes, timeout: float | None = None) -> Exported:
 
 
 def _export(docx: bytes, timeout: float | None) -> Exported:
-    from ...limits import current
+    from ...support.limits import current
 
     soffice = _soffice()
     seconds = float(timeout if timeout is not None else current().pdf_seconds)

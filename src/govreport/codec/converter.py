@@ -1,9 +1,9 @@
 """JSON ⇄ model: one cattrs converter with tagged block unions and strict scalar types.
 
 ``structure`` builds a report from parsed data, collecting every structural problem at once as
-:class:`~govreport.errors.ValidationError` with JSON paths; ``dumps``/``dump`` write canonical
-JSON (defaults omitted, ``"type"`` first, dates as ISO strings).  Reading JSON text and files
-(``loads``/``load``: decoding, limits, syntax messages) is the JSON reader,
+:class:`~govreport.support.errors.ValidationError` with JSON paths; ``dumps``/``dump`` write
+canonical JSON (defaults omitted, ``"type"`` first, dates as ISO strings).  Reading JSON text
+and files (``loads``/``load``: decoding, limits, syntax messages) is the JSON reader,
 :mod:`govreport.readers.json`; its functions are re-exported here.
 """
 
@@ -13,13 +13,10 @@ import base64
 import binascii
 import contextlib
 import difflib
-import errno
 import functools
 import json
 import os
 import re
-import shutil
-import tempfile
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -36,17 +33,17 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
-from .errors import Problem, ValidationError
-from .limits import current as current_limits
-from .model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
-from .model.checked import trusted
-from .model.dates import DateFormatError, parse_partial_date, parse_period
-from .model.figures import ChartValue, ColumnRef
-from .model.tables import CellValue
-from .validation import NESTING_FIELDS, nesting_message, number_problem
+from ..checks.base import NESTING_FIELDS, nesting_message, number_problem
+from ..model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
+from ..model.checked import trusted
+from ..model.dates import DateFormatError, parse_partial_date, parse_period
+from ..model.figures import ChartValue, ColumnRef
+from ..model.tables import CellValue
+from ..support.errors import Problem, ValidationError
+from ..support.limits import current as current_limits
 
 if TYPE_CHECKING:
-    from .readers.json import (
+    from ..readers.json import (
         load,
         load_versioned,
         loads,
@@ -642,79 +639,9 @@ def dumps(report: Report, *, indent: int | None = 2) -> str:
 
 def dump(report: Report, path: str | os.PathLike[str]) -> None:
     """Write a report as canonical JSON, atomically (temporary file, then rename)."""
+    from ..support.files import write_atomic
+
     write_atomic(Path(path), dumps(report).encode("utf-8"))
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-writing: set[str] = set()
-"""Temporary files being written now (a terminating batch worker removes them)."""
-
-
-def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
-
-    ``replace=False`` claims ``path`` exclusively: the finished temporary file is hard-linked
-    to it, which fails when the name exists — also when another process created it since
-    the caller looked (:class:`FileExistsError`, naming ``path``).  Errors name ``path``,
-    never the hidden temporary file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file where the folder should be
-        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path.parent)) from None
-    except OSError as exc:
-        raise _naming(exc, path.parent) from None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise _naming(exc, path) from None
-    writing.add(tmp)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
-        if replace:
-            os.replace(tmp, path)
-        else:
-            _claim(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise _naming(exc, path) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    finally:
-        writing.discard(tmp)
-
-
-def _claim(tmp: str, path: Path) -> None:
-    """Give the finished ``tmp`` the name ``path`` only if nobody has it (link, then unlink);
-    where hard links are not supported, an ``O_EXCL`` create and a copy."""
-    try:
-        os.link(tmp, path, follow_symlinks=False)
-    except FileExistsError:
-        raise
-    except OSError:  # no hard links here (some network or FAT file systems)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-        out = os.open(path, flags, 0o666)
-        try:
-            with open(tmp, "rb") as src, os.fdopen(out, "wb") as dst:
-                shutil.copyfileobj(src, dst)
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-    os.unlink(tmp)
-
-
-def _naming(exc: OSError, path: Path) -> OSError:
-    """``exc`` told about ``path`` (the temporary file's name is no use to a user)."""
-    if isinstance(exc, FileExistsError):
-        return FileExistsError(exc.errno, "file exists (use --force to overwrite)", str(path))
-    return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
 
 
 _READER_NAMES = frozenset({"load", "load_versioned", "loads", "loads_versioned", "parse_json",
@@ -726,7 +653,7 @@ def __getattr__(name: str) -> Any:
     """The JSON reader's functions, from their home :mod:`govreport.readers.json` (imported on
     first use: that module imports this one)."""
     if name in _READER_NAMES:
-        from .readers import json as json_reader
+        from ..readers import json as json_reader
 
         return getattr(json_reader, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -734,4 +661,4 @@ def __getattr__(name: str) -> Any:
 
 __all__ = ["converter", "dump", "dumps", "load", "load_versioned", "loads", "loads_versioned",
            "migrate", "parse_json", "read_json", "report_from_data", "schema_version_of",
-           "structural_problems", "structure", "unstructure", "write_atomic"]
+           "structural_problems", "structure", "unstructure"]
