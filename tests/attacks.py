@@ -964,6 +964,111 @@ def _assert(ok: bool) -> None:
     assert ok
 
 
+# globs: no endless walk through a symlink loop, a bound on the files one pattern matches
+
+
+def _loops(w: Path) -> None:
+    (w / "in" / "l1").symlink_to(".")
+    (w / "in" / "sub").mkdir(exist_ok=True)
+    (w / "in" / "sub" / "l2").symlink_to("..")
+
+
+case(id="glob-batch-symlink-loop", category="cli",
+     argv=["batch", f"{W}/in/**/*.json", "-o", f"{W}/out", "--jobs", "1"],
+     files={"in/a.json": REPORT}, setup=_loops, exit=0, message="1 file")
+case(id="glob-validate-symlink-loop", category="cli",
+     argv=["validate", f"{W}/in/**/*.json"], files={"in/a.json": REPORT, "in/sub/b.json": REPORT},
+     setup=_loops, exit=0, message="2 files")
+
+
+def _too_many_matches(w: Path) -> Any:
+    import govreport.app.batch as batch
+
+    for i in range(5):
+        (w / f"{i}.json").write_bytes(b"{}")
+    old = batch.MAX_INPUT_FILES
+    batch.MAX_INPUT_FILES = 3
+    try:
+        return batch.collect_inputs([str(w / "*.json")])
+    finally:
+        batch.MAX_INPUT_FILES = old
+
+
+lib("glob-file-count-limit", _too_many_matches, ("BatchInputError",), "more than 3 files match")
+
+
+# figures and charts: refused at validation with a message, never a drawing library's error
+
+
+def _chart(**kw: Any) -> dict[str, Any]:
+    return {**_CHART, **kw}
+
+
+def _pie(values: list[Any], **kw: Any) -> dict[str, Any]:
+    return _chart(kind="pie", series=[{"name": "s", "values": values}], **kw)
+
+
+_CHART_CASES: list[tuple[str, dict[str, Any], str]] = [
+    ("pie-negative", _pie([3, -1]), "a pie chart cannot show negative values"),
+    ("pie-zero", _pie([0, 0]), "a pie chart needs at least one value above zero"),
+    ("pie-null", _pie([None, 2]), "a pie chart cannot show a missing value"),
+    ("pie-negative-picture", _pie([3, -1], render="picture"),
+     "a pie chart cannot show negative values"),
+    ("pie-zero-picture", _pie([0, 0], render="picture"), "at least one value above zero"),
+    ("series-5000", _chart(series=[{"name": f"s{i}", "values": [1, 2]} for i in range(5000)]),
+     "5000 series are too many for a chart (at most 50)"),
+    ("series-2000-picture", _chart(categories=[f"c{i}" for i in range(200)], render="picture",
+                                   series=[{"name": f"s{i}", "values": [1] * 200}
+                                           for i in range(2000)]),
+     "2000 series are too many"),
+    ("label-1mb", _chart(categories=["가" * 1_000_000, "나"]),
+     "a category label of 1,000,000 characters is too long for a chart"),
+    ("series-name-1mb", _chart(series=[{"name": "x" * 1_000_000, "values": [1, 2]}]),
+     "a series name of 1,000,000 characters is too long"),
+]
+for _id, _block, _msg in _CHART_CASES:
+    for _out in ("docx", "hwpx"):
+        case(id=f"chart-{_id}-{_out}", category="figure",
+             argv=["render", f"{W}/in.json", "-o", f"{W}/out.{_out}"],
+             files={"in.json": js(report([_block]))}, exit=2, message=_msg,
+             absent=(f"out.{_out}",))
+
+_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" %s><rect width="5" height="5"/></svg>'
+_FIGURE_CASES: list[tuple[str, bytes, str]] = [
+    ("svg-width-nan", _SVG % b'width="nan" height="10"', "the SVG's size 'nan' is not a number"),
+    ("svg-viewbox-inf", _SVG % b'viewBox="0 0 inf 5"', "is not a usable size"),
+    ("svg-400-digits", _SVG % (b'width="' + b"9" * 400 + b'" height="10"'),
+     "is not a usable size"),
+    ("svg-filter-chain", _SVG.replace(b"<rect ", b'<filter id="f">' + b"".join(
+        b'<feGaussianBlur stdDeviation="%d"/><feOffset dx="3" dy="3"/>' % (20 + i)
+        for i in range(20)) + b'</filter><rect filter="url(#f)" ') % b'width="5000" '
+     b'height="5000"', "MB of memory"),
+]
+for _id, _svg, _msg in _FIGURE_CASES:
+    case(id=f"figure-{_id}", category="figure",
+         argv=["render", f"{W}/in.json", "-o", f"{W}/out.docx"],
+         files={"in.json": js(report([{"type": "figure", "src": "p.svg"}])), "p.svg": _svg},
+         exit=2, message=_msg, absent=("out.docx",), seconds=30)
+
+
+def _loop_picture(w: Path) -> None:
+    (w / "loop.png").symlink_to(w / "loop.png")
+
+
+case(id="figure-src-symlink-loop", category="figure",
+     argv=["render", f"{W}/in.json", "-o", f"{W}/out.hwpx"],
+     files={"in.json": js(report([{"type": "figure", "src": "loop.png"}]))},
+     setup=_loop_picture, exit=2, message="loop.png: the picture path cannot be followed",
+     absent=("out.hwpx",))
+lib("figure-src-nul", lambda w: _g().render(_report_blocks(_m().Figure(src="a\x00b.png")),
+                                            w / "o.docx"), ("ValidationError",),
+    "a picture path cannot hold control characters", ("o.docx",))
+lib("pie-negative-no-check", lambda w: _render_bytes(_report_blocks(_m().Chart(
+    kind="pie", categories=("a", "b"), render="picture",
+    series=(_m().ChartSeries(name="s", values=(3, -1)),))), "docx", check=False),
+    ("RenderError",), "a pie chart needs values of 0 or more")
+
+
 # PDF: the fontconfig file and LibreOffice's temp folder are private (soffice needed)
 
 

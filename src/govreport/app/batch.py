@@ -159,6 +159,36 @@ def parse_formats(spec: str | Iterable[str]) -> tuple[Format, ...]:
     return tuple(out)
 
 
+MAX_INPUT_FILES = 100_000
+"""Files one glob pattern may match (a pattern over a whole disk is refused, not walked on)."""
+
+
+def expand_pattern(pattern: str) -> list[Path]:
+    """The files a glob pattern matches (``**``: any depth).  Symbolic links to folders are
+    not followed by ``**`` (a link loop such as ``l1 -> .`` cannot make the walk endless),
+    names starting with a dot are left out as the shell does, and more than
+    :data:`MAX_INPUT_FILES` matches raise :class:`BatchInputError`."""
+    parts = Path(pattern).parts
+    split = next((i for i, part in enumerate(parts) if _GLOB_CHARS & set(part)), len(parts))
+    root = Path(*parts[:split]) if split else Path(".")
+    rest = parts[split:]
+    if not rest:
+        return [root] if root.is_file() else []
+    out: list[Path] = []
+    try:
+        for p in root.glob(str(Path(*rest))):
+            rel = p.parts[len(root.parts):] if split else p.parts
+            if any(name.startswith(".") for name in rel) or not p.is_file():
+                continue
+            out.append(p)
+            if len(out) > MAX_INPUT_FILES:
+                raise BatchInputError(f"more than {MAX_INPUT_FILES:,} files match; give a "
+                                      "narrower pattern")
+    except (OSError, ValueError) as exc:
+        raise BatchInputError(f"cannot expand the pattern ({exc})") from None
+    return out
+
+
 def find_inputs(
     specs: Iterable[str | os.PathLike[str]],
 ) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -177,7 +207,11 @@ def find_inputs(
         if path.is_dir():
             matches = sorted(p for p in path.glob("*.json") if p.is_file())
         elif _GLOB_CHARS & set(text):
-            matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            try:
+                matches = sorted(expand_pattern(text))
+            except BatchInputError as exc:
+                problems.append((text, str(exc)))
+                continue
         elif path.is_file():
             matches = [path]
         else:
