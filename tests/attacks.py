@@ -1069,6 +1069,19 @@ lib("pie-negative-no-check", lambda w: _render_bytes(_report_blocks(_m().Chart(
     ("RenderError",), "a pie chart needs values of 0 or more")
 
 
+# free-form HWPX: the watchdog covers compiling and the fixes after the fill too
+
+_HWPX_FREE = ["render", f"{W}/in.json", "--template", f"{W}/t.hwpx", "-o", f"{W}/out.hwpx",
+              "--limit", "render_seconds=2"]
+case(id="tpl-hwpx-million-newlines", category="template", argv=_HWPX_FREE,
+     files={"in.json": FREE_DATA, "t.hwpx": lambda: hwpx_template("{{ '\\n' * 1000000 }}")},
+     exit=1, message="took longer than 2 s to fill", absent=("out.hwpx",))
+case(id="tpl-hwpx-4m-literal", category="template", argv=_HWPX_FREE[:-2],
+     files={"in.json": FREE_DATA,
+            "t.hwpx": lambda: hwpx_template("{{ title }}" + "가" * 4_000_000)},
+     exit=0, seconds=30)
+
+
 # PDF: the fontconfig file and LibreOffice's temp folder are private (soffice needed)
 
 
