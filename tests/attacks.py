@@ -1082,6 +1082,36 @@ case(id="tpl-hwpx-4m-literal", category="template", argv=_HWPX_FREE[:-2],
      exit=0, seconds=30)
 
 
+# the library without the checks: still a message, not a RecursionError
+
+for _fmt in ("docx", "hwpx"):
+    lib(f"render-deep-no-check-{_fmt}", lambda w, f=_fmt: _render_bytes(
+        _deep_report(5000), f, check=False), ("ValidationError",),
+        "blocks nested too deeply to render")
+
+
+# free-form DOCX image(): paths are the data file's folder, as documented (CLI and batch)
+
+_LOGO = (Path(__file__).resolve().parents[1] / "examples" / "images" / "agency-logo.png")
+
+
+def _has_picture(name: str) -> Callable[[Path], None]:
+    def check(w: Path) -> None:
+        with zipfile.ZipFile(w / name) as z:
+            assert any(n.startswith("word/media/") for n in z.namelist()), z.namelist()
+    return check
+
+
+_IMAGE_TPL = {"data/in.json": FREE_DATA, "data/p.png": lambda: _LOGO.read_bytes(),
+              "tpl/t.docx": lambda: docx_template('{{ image("p.png", width_mm=20) }}')}
+case(id="tpl-docx-image-data-folder-render", category="template",
+     argv=["render", f"{W}/data/in.json", "--template", f"{W}/tpl/t.docx", "-o",
+           f"{W}/out.docx"], files=_IMAGE_TPL, exit=0, check=_has_picture("out.docx"))
+case(id="tpl-docx-image-data-folder-batch", category="template",
+     argv=["batch", f"{W}/data/in.json", "--template", f"{W}/tpl/t.docx", "-o", f"{W}/out",
+           "--jobs", "1"], files=_IMAGE_TPL, exit=0, check=_has_picture("out/in.docx"))
+
+
 # PDF: the fontconfig file and LibreOffice's temp folder are private (soffice needed)
 
 

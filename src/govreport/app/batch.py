@@ -32,6 +32,7 @@ import attrs
 
 from ..support.errors import GovReportError, RenderError, ValidationError, printable, short
 from ..support.files import write_atomic, writing
+from ..support.images import reading_from
 from ..support.limits import Limits, using
 from ..theme import Theme
 from .render import (
@@ -317,7 +318,8 @@ def _render_file(
         data = load_source(src)  # loaded and checked once
         fmts = [output_format(o) for o in outs]
         # laid out once for every format; a DOCX takes the 목차 pages of the PDF made with it
-        blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
+        with reading_from(src.resolve().parent):  # free-form image(): the data file's folder
+            blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
         rendered = list(zip(outs, blobs, strict=True))
         for out, blob in rendered:
             write_atomic(out, blob, replace=overwrite)

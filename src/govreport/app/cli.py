@@ -375,9 +375,11 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     layouts = Layouts()  # the report is laid out once for every output
     ranked = pdf_first(formats)  # PDF first (its 목차 pages), .hwp after the .hwpx
     order = sorted(zip(paths, formats, strict=True), key=lambda pf: ranked.index(pf[1]))
+    from ..support.images import reading_from
+
     for p, fmt in order:
         try:
-            with _errors(source):
+            with _errors(source), reading_from(Path(source).resolve().parent):
                 blob = render_bytes(data, fmt, template=tpl.get(_family(fmt)), theme=th,
                                     locale=locale, layouts=layouts,
                                     toc_pdf=pdf if fmt == "docx" and isinstance(data, Report)
