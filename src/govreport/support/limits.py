@@ -64,7 +64,7 @@ class Limits:
     """Upper bounds on input, tables and templates (sizes in MB = 2^20 bytes)."""
 
     input_mb: float = attrs.field(default=64, validator=_positive)
-    """Size of a JSON input file or text, and of a .hwp file to read."""
+    """Size of one input file: JSON, and every document read (.txt, .docx, .hwpx, .hwp)."""
     json_depth: int = attrs.field(default=160, validator=_positive, converter=_whole)
     """JSON objects/arrays enclosing a value (the document is level 1)."""
     nesting: int = attrs.field(default=64, validator=_positive, converter=_whole)
