@@ -109,6 +109,9 @@ def _errors(source: str | None = None) -> Iterator[None]:
         raise InvalidInput(str(exc)) from None
     except KeyboardInterrupt:
         raise Interrupted("interrupted / 중단됨") from None
+    except FileExistsError as exc:  # another process claimed the output first: no --force
+        raise InvalidInput(f"{exc.filename}: file exists (use --force to overwrite) / "
+                           "파일이 이미 있습니다") from None
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         raise CliError(f"{where}{exc.strerror or exc}") from None
@@ -133,7 +136,7 @@ def _write_output(path: Path, data: bytes, force: bool) -> None:
     if path.exists() and not force:
         _invalid(f"{path}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
     with _errors():
-        write_atomic(path, data)
+        write_atomic(path, data, replace=force)
 
 
 def _check_locale(locale: str) -> None:
@@ -260,6 +263,29 @@ def cli() -> None:
       (batch: 실패한 파일이 있음 some files failed) · 2 잘못된 입력·사용법
       invalid input or usage · 130 중단 interrupted
     """
+    _print_warnings()
+
+
+def _print_warnings() -> None:
+    """Show the library's :class:`~govreport.errors.GovReportWarning` as one plain line on
+    stderr (``govreport: warning: …``); other warnings as Python shows them."""
+    import warnings
+
+    from ..support.errors import GovReportWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "govreport", False):
+        return
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        if issubclass(category, GovReportWarning):
+            click.echo(f"govreport: warning: {printable(str(message))}", err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.govreport = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
 # --------------------------------------------------------------------------- render
@@ -353,9 +379,11 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     layouts = Layouts()  # the report is laid out once for every output
     ranked = pdf_first(formats)  # PDF first (its 목차 pages), .hwp after the .hwpx
     order = sorted(zip(paths, formats, strict=True), key=lambda pf: ranked.index(pf[1]))
+    from ..support.images import reading_from
+
     for p, fmt in order:
         try:
-            with _errors(source):
+            with _errors(source), reading_from(Path(source).resolve().parent):
                 blob = render_bytes(data, fmt, template=tpl.get(_family(fmt)), theme=th,
                                     locale=locale, layouts=layouts, embed_source=embed_source,
                                     toc_pdf=pdf if fmt == "docx" and isinstance(data, Report)
@@ -377,7 +405,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     for p, blob in rendered:
         try:
             with _errors():
-                write_atomic(p, blob)
+                write_atomic(p, blob, replace=force)
         except Interrupted:
             raise
         except CliError as exc:
@@ -455,11 +483,11 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
     if pictures and folder.exists() and not force:
         _invalid(f"{folder}: folder exists (use --force to overwrite) / 폴더가 이미 있습니다")
     for rel, blob in pictures.items():  # the pictures first: the JSON names them
-        _write_output(out.parent / rel, blob, True)
+        _write_output(out.parent / rel, blob, force)
     if pictures:
         click.echo(f"{folder}/ ({len(pictures)} picture{'s' if len(pictures) != 1 else ''}, "
                    f"{_size(sum(map(len, pictures.values())))})", err=True)
-    _write_output(out, text.encode("utf-8"), True)
+    _write_output(out, text.encode("utf-8"), force)
     click.echo(f"{out} ({_size(len(text.encode('utf-8')))})", err=True)
 
 
