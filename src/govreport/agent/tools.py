@@ -709,7 +709,9 @@ def _hwpx_child(hwpx: bytes, pages: int) -> tuple[int | None, list[bytes]]:
             return None, []
         exe = shutil.which("rsvg-convert")
         pngs: list[bytes] = []
-        for svg in sorted(folder.glob("page-*.svg")) if exe is not None else []:
+        if exe is None:
+            return int(m.group(1)), pngs
+        for svg in sorted(folder.glob("page-*.svg")):
             conv = subprocess.run([exe, "-b", "white", "-f", "png", str(svg)],
                                   capture_output=True, timeout=60, check=False)
             if conv.returncode == 0:
