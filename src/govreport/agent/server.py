@@ -57,8 +57,9 @@ fix → lint_report → render_report.
 """
 
 Format = Literal["docx", "hwpx", "hwp", "pdf"]
-ReportArg = Annotated[dict[str, Any] | str | None, Field(
-    description="The report JSON object (or its JSON text). Give this or path.")]
+ReportArg = Annotated[Any, Field(
+    description="The report: a JSON object (or its JSON text). Give this or path. Any value "
+                "is accepted and described, never rejected unread.")]
 PathArg = Annotated[str | None, Field(
     description="A report JSON file (or for render_report/read_document a .hwpx/.hwp/.docx/"
                 ".txt document) in the workspace, relative to its root. Give this or report.")]
@@ -195,7 +196,7 @@ def build_server(roots: Sequence[str], limits: Limits | None = None) -> MCPServe
                                 "percent"], Field(description="What the value is.")],
         value: Annotated[str | float, Field(
             description="ISO text for date/period ('2025-03-25', '2025-02/2025-04'); a "
-                        "number otherwise (percent: a ratio, 0.251 → 25.1%).")],
+                        "number otherwise (percent: already in percent, 25.14 → 25.1%).")],
         style: Annotated[Literal["compact", "spaced", "official"] | None, Field(
             description="Date style: compact '25.3.25., spaced '25. 3. 25., official "
                         "2025. 3. 25.")] = None,

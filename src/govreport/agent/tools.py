@@ -615,7 +615,7 @@ def _format(kind: str, value: str | float, style: str | None, unit: str | None,
         return f.format_number(number, decimals)
     if kind == "count":
         return f.format_count(number, unit or "", decimals=decimals)
-    return f.format_percent(number, 1 if decimals is None else decimals)
+    return f.format_percent(number, decimals)
 
 
 def _number(value: str | float) -> float | int:
