@@ -167,16 +167,18 @@ _LATIN_GAP = re.compile(r"([A-Za-z][A-Za-z0-9]*) (" + "|".join(
 _DOUBLE = re.compile(r"(?<=\S)  +(?=\S)")
 
 
-def _spacing(text: str) -> Iterator[tuple[str, str, str]]:
-    """(message, found, fixed) for each spacing slip of ``text``."""
+def _spacing(text: str) -> list[tuple[str, str]]:
+    """(message, fix) for each spacing slip of ``text``, in the order of the text."""
+    out: list[tuple[int, str, str]] = []
     for m in _NUMBER_GAP.finditer(text):
-        yield ("a counter is attached to its number (FORMAT.md §8.3)", m.group(0),
-               m.group(1) + m.group(2))
+        out.append((m.start(), f"a counter is attached to its number (FORMAT.md §8.3): "
+                               f"{m.group(0)!r}", f"write {m.group(1) + m.group(2)!r}"))
     for m in _LATIN_GAP.finditer(text):
-        yield ("a particle is attached to the word before it", m.group(0),
-               m.group(1) + m.group(2))
+        out.append((m.start(), f"a particle is attached to the word before it: "
+                               f"{m.group(0)!r}", f"write {m.group(1) + m.group(2)!r}"))
     for m in _DOUBLE.finditer(text):
-        yield ("two or more spaces in a row", repr(m.group(0)), "' '")
+        out.append((m.start(), f"{len(m.group(0))} spaces in a row", "write one space"))
+    return [(message, fix) for _, message, fix in sorted(out)]
 
 
 # --------------------------------------------------------------------------- the walk
@@ -206,8 +208,8 @@ class _Linter:
                      f"the date {found!r} is not in the report's style ({self.style})",
                      f"write {better!r}, or use a date field (date, period, schedule) so it "
                      "is formatted for you")
-        for message, found, fixed in _spacing(value):
-            self.add(path, "spacing", f"{message}: {found!r}", f"write {fixed!r}")
+        for message, fix in _spacing(value):
+            self.add(path, "spacing", message, fix)
 
     def ending(self, value: str, path: str) -> None:
         if _SENTENCE.search(value):
