@@ -58,8 +58,8 @@ from pathlib import Path
 from typing import Any
 
 import govreport
+from govreport.app.render import render_bytes
 from govreport.layout import layout
-from govreport.render import render_bytes
 from govreport.theme import Theme
 from govreport.writers.docx import write_docx
 from govreport.writers.hwpx import write_hwpx
@@ -220,7 +220,7 @@ def children_cpu() -> float:
 def work_once_rows(folder: Path, runs: int) -> list[tuple[str, float, str]]:
     """Batch's per-file step (load, check, lay out, DOCX + HWPX) beside "both formats",
     taking turns (CPU time; a phase of noise then hits both sides alike)."""
-    from govreport.batch import render_file
+    from govreport.app.batch import render_file
 
     src = folder / "once.json"
     src.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -264,7 +264,7 @@ def scale_child(factor: int, fmt: str, untuned: bool) -> None:
     del text
     gc.collect()
     if untuned:
-        from govreport import gc_tuning
+        from govreport.support import gc_tuning
 
         gc_tuning.RENDER_THRESHOLDS = gc.get_threshold()  # type: ignore[assignment]
     loaded_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -293,7 +293,7 @@ def scale_rows(report: Any, runs: int, scale_runs: int) -> list[tuple[str, float
     """The seed → HWPX in steps, ×100 and ×1000 in fresh processes (see the docstring)."""
     import math
 
-    from govreport import validation
+    from govreport.checks import semantic as validation
     from govreport.layout import layout
     from govreport.theme import Theme
     from govreport.writers.hwpx import write_hwpx

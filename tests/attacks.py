@@ -81,7 +81,7 @@ def docx_template(*paragraphs: str) -> bytes:
 
 def hwpx_template(text: str) -> bytes:
     """The shipped HWPX template made free-form: its ``{{ body }}`` paragraph holds ``text``."""
-    from govreport.shipped_templates import shipped_path
+    from govreport.app.shipped_templates import shipped_path
 
     return replace_part(shipped_path("report", "hwpx").read_bytes(), "Contents/section0.xml",
                         lambda xml: xml.replace(b"{{ body }}", escape(text).encode()))
@@ -313,7 +313,7 @@ _SHIPPED_DOCX = "report.docx"
 
 
 def _shipped(family: str) -> bytes:
-    from govreport.shipped_templates import shipped_path
+    from govreport.app.shipped_templates import shipped_path
 
     return shipped_path("report", family).read_bytes()  # type: ignore[arg-type]
 
@@ -597,37 +597,37 @@ def _report_blocks(*blocks: Any, title: str = "t") -> Any:
 
 
 def _limits(**kw: Any) -> Any:
-    from govreport.limits import Limits
+    from govreport.support.limits import Limits
 
     return Limits(**kw)
 
 
 def _render_bytes(*args: Any, **kw: Any) -> Any:
-    from govreport.render import render_bytes
+    from govreport.app.render import render_bytes
 
     return render_bytes(*args, **kw)
 
 
 def _render_string(src: str) -> Any:
-    from govreport.templating import render_string
+    from govreport.freeform.templating import render_string
 
     return render_string(src, {})
 
 
 def _structure(data: Any) -> Any:
-    from govreport.serialization import structure
+    from govreport.codec.converter import structure
 
     return structure(data)
 
 
 def _load_source(path: Path) -> Any:
-    from govreport.render import load_source
+    from govreport.app.render import load_source
 
     return load_source(path)
 
 
 def _run_batch(*args: Any) -> Any:
-    from govreport.batch import run_batch
+    from govreport.app.batch import run_batch
 
     return run_batch(*args)
 
@@ -667,7 +667,7 @@ def _setup(work: Path, c: Case) -> None:
 def run_case(c: Case, work: Path) -> dict[str, Any]:
     from click.testing import CliRunner
 
-    from govreport.cli import cli
+    from govreport.app.cli import cli
 
     _setup(work, c)
     started = time.perf_counter()

@@ -16,8 +16,8 @@ import docx
 import pytest
 from lxml import etree
 
-from govreport.render import load_source, render_bytes
-from govreport.shipped_templates import lookup
+from govreport.app.render import load_source, render_bytes
+from govreport.app.shipped_templates import lookup
 
 ROOT = Path(__file__).resolve().parents[1]
 DUMP = ROOT / "examples" / "free-form" / "road-repairs-2025h1.json"

@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 
 import govreport
-from govreport.errors import RenderError
+from govreport.app.shipped_templates import shipped_path
 from govreport.layout import (
     Border,
     Borders,
@@ -27,7 +27,7 @@ from govreport.layout import (
     iter_paras,
     layout,
 )
-from govreport.shipped_templates import shipped_path
+from govreport.support.errors import RenderError
 from govreport.theme import Theme
 from govreport.writers.hwpx import write_hwp, write_hwpx
 from hwpx_validation import assert_valid_hwpx
@@ -608,7 +608,7 @@ def test_long_table_splits_between_rows_short_one_moves_whole(data: bytes) -> No
 def test_each_report_gets_its_own_header_whatever_was_rendered_before() -> None:
     """The header part is kept by the shapes and styles it is made of: reports rendered one
     after another (a batch) each get the header of their own shapes."""
-    from govreport.render import render_bytes
+    from govreport.app.render import render_bytes
     from govreport.writers.hwpx import header as header_module
 
     reports = [govreport.load(p) for p in sorted((ROOT / "examples").glob("*.json"))]

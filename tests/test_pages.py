@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 
 import govreport
-from govreport.fonts import fontconfig_file
+from govreport.app.render import render_many
 from govreport.layout import TocBlock, iter_paras, layout
-from govreport.render import render_many
+from govreport.support.fonts import fontconfig_file
 from pdf_text import docx_toc_numbers, footer_pages
 
 ROOT = Path(__file__).parents[1]

@@ -20,7 +20,7 @@ from govreport import (
     Table,
     WhenWhere,
 )
-from govreport.cli import main
+from govreport.app.cli import main
 from govreport.model import parse_period
 from govreport.readers import ReadError, read, read_document
 
@@ -455,10 +455,10 @@ def test_zip_bomb_is_refused(tmp_path: Path) -> None:
 
 def test_json_is_a_registered_reader(tmp_path: Path) -> None:
     """The JSON reader lives in the registry with the document readers; read from a path it
-    resolves pictures next to the file, and ``govreport.serialization`` still offers it."""
+    resolves pictures next to the file, and ``govreport.codec.converter`` still offers it."""
     import json
 
-    import govreport.serialization as serialization
+    import govreport.codec.converter as serialization
     from govreport.readers import FORMATS, READERS
     from govreport.readers import json as json_reader
 
@@ -487,7 +487,7 @@ def test_hwp_parsing_is_bounded(tmp_path: Path, capsys: pytest.CaptureFixture[st
     writes nothing.  (Real files stay well inside the defaults: the round-trip tests.)"""
     pytest.importorskip("hwpx")
     import govreport as g
-    from govreport.limits import Limits
+    from govreport.support.limits import Limits
 
     report = g.load(Path(__file__).resolve().parents[1] / "examples"
                     / "seoul-mayor-office-2025-04.json")

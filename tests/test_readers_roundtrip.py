@@ -15,8 +15,8 @@ import attrs
 import pytest
 
 import govreport as g
+from govreport.codec.converter import dumps
 from govreport.readers import read_document
-from govreport.serialization import dumps
 
 V2_DIFFERENCES: dict[str, dict[str, dict[str, list[str]]]] = json.loads(
     (Path(__file__).parent / "data" / "readers_v2_differences.json").read_text("utf-8"))

@@ -13,14 +13,14 @@ from click.testing import CliRunner
 
 import govreport
 import govreport.layout
-from govreport import validation
-from govreport.batch import run_batch
-from govreport.cli import cli
-from govreport.limits import Limits, using
-from govreport.render import render_bytes, render_many
+from govreport.app.batch import run_batch
+from govreport.app.cli import cli
+from govreport.app.render import render_bytes, render_many
+from govreport.checks import semantic as validation
+from govreport.support.limits import Limits, using
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
-RENDER = importlib.import_module("govreport.render")  # govreport.render is the function
+RENDER = importlib.import_module("govreport.app.render")  # govreport.render is the function
 
 
 @pytest.fixture

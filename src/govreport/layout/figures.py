@@ -14,10 +14,8 @@ from decimal import Decimal
 
 import attrs
 
-from ..errors import RenderError
 from ..formatting import format_number
 from ..formatting.money import MONEY_UNITS
-from ..images import ImageError, figure_image
 from ..model import (
     Block,
     BudgetTable,
@@ -28,6 +26,8 @@ from ..model import (
     StaffingTable,
     Table,
 )
+from ..support.errors import RenderError
+from ..support.images import ImageError, figure_image
 from ..theme import Theme
 from ..theme.units import mm_to_pt
 from .nodes import ChartBox, ChartSeriesData, PictureBox

@@ -1,6 +1,6 @@
 """``Table.from_records``: a list of records (a JSON dump) → a typed generic table.
 
-Columns come from :func:`govreport.records.columns` (labels, fixed decimals per number
+Columns come from :func:`govreport.freeform.records.columns` (labels, fixed decimals per number
 column); grouped records get their group label merged down the group (``rowspan``) and a
 소계 row per group; the 합계 row is a computed row (``Compute(op="sum")``), so totals are
 derived by :mod:`.compute`, never typed twice.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .. import records as rec
+from ..freeform import records as rec
 from .dates import Period
 from .tables import Cell, Column, Compute, NumberFormat, Row, Table
 

@@ -20,7 +20,7 @@ from .log import Fallback, ReadLog
 from .source import SourceDocument
 
 if TYPE_CHECKING:
-    from ..limits import Limits
+    from ..support.limits import Limits
     from ..theme import Theme
 
 Reader = Callable[[bytes, ReadLog, Path | None], SourceDocument | Report]
@@ -105,10 +105,11 @@ def read_document(source: str | os.PathLike[str] | bytes, format: str | None = N
                   limits: Limits | None = None) -> ReadResult:
     """Read a report and report what was not understood.
 
-    ``limits`` overrides the active :class:`~govreport.limits.Limits` (a .hwp file's size and
+    ``limits`` overrides the active :class:`~govreport.support.limits.Limits` (a .hwp file's size
+    and
     the time and memory its parser may take: ``input_mb``, ``read_seconds``,
     ``read_memory_mb``)."""
-    from ..limits import using
+    from ..support.limits import using
 
     with using(limits):
         return _read_document(source, format, theme)
@@ -138,7 +139,7 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
     if fmt in ("hwpx", "docx"):  # a zip package: refuse bombs before anything unpacks
         import zipfile
 
-        from ..limits import LimitError, check_zip_bytes
+        from ..support.limits import LimitError, check_zip_bytes
 
         try:
             check_zip_bytes(data, str(source) if not isinstance(source, bytes) else fmt)
@@ -150,7 +151,7 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
     doc = READERS[fmt](data, log, None if isinstance(source, bytes) else Path(source))
     if isinstance(doc, Report):
         return ReadResult(report=doc, summary="JSON: every block typed", format=fmt)
-    from ..render import resolve_theme
+    from ..app.render import resolve_theme
     from .recognize import Recognizer
 
     report = Recognizer(doc, log, resolve_theme(theme)).run()

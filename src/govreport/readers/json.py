@@ -1,10 +1,11 @@
 """JSON reader: report JSON text, bytes or files → a checked :class:`~govreport.model.Report`.
 
 The report's own format, read with the same decoding (UTF-8, or UTF-16/32 by byte order; a
-hint for CP949 files), input limits (:mod:`govreport.limits`) and messages everywhere: every
-problem is a :class:`~govreport.errors.ValidationError` naming the JSON path (syntax errors by
-line and column).  Building the model from parsed data is :func:`govreport.serialization.structure`
-(the cattrs converter, shared with the writer side); ``govreport.serialization`` re-exports
+hint for CP949 files), input limits (:mod:`govreport.support.limits`) and messages everywhere: every
+problem is a :class:`~govreport.support.errors.ValidationError` naming the JSON path (syntax
+errors by line and column).  Building the model from parsed data is
+:func:`govreport.codec.converter.structure`
+(the cattrs converter, shared with the writer side); ``govreport.codec.converter`` re-exports
 these functions.
 """
 
@@ -17,11 +18,11 @@ from typing import Any
 
 import attrs
 
-from ..errors import Problem, ValidationError
-from ..limits import LimitError, Limits, hint, read_capped, using
-from ..limits import current as current_limits
+from ..codec.converter import _deep_text_path, _object_pairs, schema_version_of, structure
 from ..model import SCHEMA_VERSION, Report
-from ..serialization import _deep_text_path, _object_pairs, schema_version_of, structure
+from ..support.errors import Problem, ValidationError
+from ..support.limits import LimitError, Limits, hint, read_capped, using
+from ..support.limits import current as current_limits
 from .log import ReadLog
 
 
@@ -109,7 +110,7 @@ def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
     Version 1 documents are migrated silently (the report has the current version).
     ``base_dir`` is the folder that relative picture paths are read from (``load`` passes
     the JSON file's folder).  ``limits`` overrides the default
-    :class:`~govreport.limits.Limits` (input size, nesting, table size)."""
+    :class:`~govreport.support.limits.Limits` (input size, nesting, table size)."""
     return loads_versioned(text, source=source, check=check, base_dir=base_dir,
                            limits=limits)[0]
 
@@ -118,7 +119,7 @@ def loads_versioned(text: str | bytes, *, source: str | None = None, check: bool
                     base_dir: str | os.PathLike[str] | None = None,
                     limits: Limits | None = None) -> tuple[Report, int]:
     """:func:`loads`, also returning the ``schema_version`` the text stated (what was read)."""
-    from ..gc_tuning import fewer_collections
+    from ..support.gc_tuning import fewer_collections
 
     with using(limits), fewer_collections():
         return _versioned(parse_json(text, source), source, check, base_dir)
@@ -128,7 +129,7 @@ def report_from_data(data: Any, source: str | None = None, check: bool = True,
                      base_dir: str | os.PathLike[str] | None = None) -> Report:
     """A report from parsed JSON data (migrated, structured, checked): what :func:`load`
     does after reading."""
-    from ..gc_tuning import fewer_collections
+    from ..support.gc_tuning import fewer_collections
 
     with fewer_collections():
         return _versioned(data, source, check, base_dir)[0]
@@ -141,7 +142,7 @@ def _versioned(data: Any, source: str | None, check: bool,
     if base_dir is not None:
         report = attrs.evolve(report, base_dir=str(base_dir))
     if check:
-        from ..validation import check_report
+        from ..checks.semantic import check_report
 
         errors = [p for p in check_report(report) if p.severity == "error"]
         if errors:
@@ -159,7 +160,7 @@ def load(path: str | os.PathLike[str], *, check: bool = True,
 def load_versioned(path: str | os.PathLike[str], *, check: bool = True,
                    limits: Limits | None = None) -> tuple[Report, int]:
     """:func:`load`, also returning the ``schema_version`` the file stated."""
-    from ..gc_tuning import fewer_collections
+    from ..support.gc_tuning import fewer_collections
 
     p = Path(path)
     with using(limits), fewer_collections():

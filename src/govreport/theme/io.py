@@ -242,7 +242,7 @@ def apply_overrides(theme: Theme, changes: Mapping[str, Any]) -> Theme:
 def _read(path: Path) -> Any:
     """A theme file's data; every problem (unreadable, too big, not UTF-8, bad syntax,
     absurd nesting) is a :class:`ThemeError` naming the file."""
-    from ..limits import LimitError, read_capped
+    from ..support.limits import LimitError, read_capped
 
     suffix = path.suffix.lower()
     if suffix not in (".toml", ".json"):

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, get_args
 
 import attrs
 
-from govreport.errors import GovReportError
+from govreport.support.errors import GovReportError
 
 from . import units
 

@@ -21,9 +21,9 @@ from typing import Any
 
 from lxml import etree
 
-from ...errors import RenderError
 from ...layout.nodes import LaidDocument, PageBreak, Para, PictureBox, TocBlock
-from ...limits import LimitError, check_zip
+from ...support.errors import RenderError
+from ...support.limits import LimitError, check_zip
 from ...theme import Theme
 from .. import blank_line_pt
 from ..units import pt_to_twip
@@ -312,7 +312,7 @@ def _ask_field_update(settings: Element) -> None:
 
 def _fill(part: Compiled, env: Any, context: dict[str, Any], name: str, *,
           listing: bool = True) -> str:
-    from ...templating import TemplateStopped, template_error
+    from ...freeform.templating import TemplateStopped, template_error
 
     try:
         return part.render(context, listing=listing)
@@ -369,8 +369,8 @@ def _styles(tpl: Prepared, theme: Theme) -> tuple[dict[str, str], bytes | None]:
 
 
 def _read(template: str | Path | None, theme: Theme, name: str) -> Prepared:
-    from ...errors import short
-    from ...templating import TemplateStopped, template_error, watchdog
+    from ...freeform.templating import TemplateStopped, template_error, watchdog
+    from ...support.errors import short
 
     try:
         if template is not None:
@@ -398,7 +398,7 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
     the theme.  The template's Jinja fields are filled from ``doc.fields``; ``{{ toc }}``
     and ``{{ body }}`` mark where the 목 차 page and the body go.
     """
-    from ...templating import TemplateStopped, template_error, watchdog
+    from ...freeform.templating import TemplateStopped, template_error, watchdog
 
     name = str(template) if template is not None else "default template"
     tpl = _read(template, theme, name)

@@ -30,8 +30,7 @@ import attrs
 import jinja2
 from lxml import etree
 
-from ...errors import RenderError, short
-from ...templating import (
+from ...freeform.templating import (
     MERGE_RE,
     TAG_RE,
     TemplateSpot,
@@ -41,6 +40,7 @@ from ...templating import (
     located_error,
     watchdog,
 )
+from ...support.errors import RenderError, short
 from ._xml import HP
 from .slots import Slot
 from .slots import set_slot_text as _set

@@ -249,7 +249,7 @@ class SectionWriter:
         if isinstance(box, ChartBox) and not box.picture:
             obj = chart_anchor_xml(box, self.media.chart(box), obj_id)
         else:
-            from ..chartdraw import chart_picture
+            from ..charts.draw import chart_picture
 
             pic = chart_picture(box) if isinstance(box, ChartBox) else box
             obj = pic_xml(pic, self.media.image(pic.data, pic.format), obj_id)

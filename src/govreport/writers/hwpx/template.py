@@ -30,10 +30,10 @@ import attrs
 import jinja2
 from lxml import etree
 
-from ...errors import RenderError, short
+from ...freeform.templating import TemplateStopped, environment, template_error, watchdog
 from ...layout.nodes import LaidDocument, Para, PictureBox
-from ...limits import current, hint
-from ...templating import TemplateStopped, environment, template_error, watchdog
+from ...support.errors import RenderError, short
+from ...support.limits import current, hint
 from ...theme import Theme
 from ._xml import HH, HP, XMLNS
 from .header import LANGS, ROLE_STYLE_NAMES, HeaderBuilder, StyleRef

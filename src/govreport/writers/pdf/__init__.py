@@ -34,9 +34,9 @@ from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-from ...errors import RenderError
-from ...fonts import fontconfig_file
 from ...layout.nodes import TocEntry
+from ...support.errors import RenderError
+from ...support.fonts import fontconfig_file
 from .office import Exported, Office, OfficeUnavailable
 
 __all__ = ["Exported", "Office", "docx_to_pdf", "export_pdf", "find_soffice", "keep_office",
@@ -103,7 +103,7 @@ def export_pdf(docx: bytes, timeout: float | None = None) -> Exported:
 
 
 def _export(docx: bytes, timeout: float | None) -> Exported:
-    from ...limits import current
+    from ...support.limits import current
 
     soffice = _soffice()
     seconds = float(timeout if timeout is not None else current().pdf_seconds)

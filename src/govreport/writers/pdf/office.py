@@ -31,8 +31,8 @@ from typing import IO
 
 import attrs
 
-from ...errors import RenderError
-from ...fonts import fontconfig_file
+from ...support.errors import RenderError
+from ...support.fonts import fontconfig_file
 from . import macro
 from .cache import MAX_SLOTS, cache_root, installation_key, remove_stale, take_slot
 

@@ -11,7 +11,7 @@ import io
 import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
-from ..layout.nodes import ChartBox
+from ...layout.nodes import ChartBox
 from .chartml import SHEET, col_letter
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -3,7 +3,7 @@
 Pictures are read only from local files inside the report's folder (or given as bytes from
 Python), never fetched from the network.  PNG and JPEG are embedded as they are; an SVG is
 converted to PNG (``rsvg-convert``) because HWPX and older Word need a bitmap.  Sizes are
-bounded (the ``image_mb`` and ``image_pixels`` limits, :mod:`govreport.limits`) so hostile
+bounded (the ``image_mb`` and ``image_pixels`` limits, :mod:`govreport.support.limits`) so hostile
 input is refused quickly.
 """
 

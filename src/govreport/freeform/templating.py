@@ -1,7 +1,7 @@
 """The sandboxed Jinja environment used for every user template (DOCX, HWPX, free-form).
 
 A template can use the formatting filters (``{{ d | kdate }}``, ``{{ n | num }}`` …) and
-the data filters of :mod:`govreport.records` (``sum``, ``group_by``, ``sort_by`` …) but
+the data filters of :mod:`govreport.freeform.records` (``sum``, ``group_by``, ``sort_by`` …) but
 cannot reach Python internals, files or the network: :class:`SandboxedEnvironment` blocks
 attribute access to private/unsafe members and no loader is configured.
 
@@ -13,7 +13,7 @@ by one run of the enclosing loop.
 Runtime errors are reported with :func:`located_error`: template, place (paragraph or
 table cell), the expression and the data path it was reading (``data[17].date``).
 
-A template cannot take unbounded time or memory (:class:`~govreport.limits.Limits`):
+A template cannot take unbounded time or memory (:class:`~govreport.support.limits.Limits`):
 
 * operators that make big values are checked *before* they run — string/list repetition
   (``'x' * 10**9``), big powers and products of integers — and ``+``/``~`` results are bounded
@@ -50,11 +50,11 @@ from jinja2.ext import Extension
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from ..formatting import filters_for
+from ..formatting.numbers import format_count
+from ..support.errors import RenderError, short
+from ..support.limits import current, hint
 from . import records
-from .errors import RenderError, short
-from .formatting import filters_for
-from .formatting.numbers import format_count
-from .limits import current, hint
 
 TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 """A Jinja tag (expression, statement or comment)."""

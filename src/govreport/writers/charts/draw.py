@@ -3,7 +3,7 @@
 Native charts (:mod:`.chartml`) are the default in both formats; this picture is the
 fallback for readers that cannot draw chart objects.  It follows the native chart's look:
 plain left/bottom axes, value labels, legend below, the theme's colours and font (the
-official font when installed, else its free substitute, see :mod:`govreport.fonts`).
+official font when installed, else its free substitute, see :mod:`govreport.support.fonts`).
 Needs the optional extra ``govreport[charts]`` (matplotlib).
 """
 
@@ -13,9 +13,9 @@ import io
 from functools import cache
 from typing import Any
 
-from ..errors import RenderError
-from ..fonts import SUBSTITUTES
-from ..layout.nodes import ChartBox, PictureBox
+from ...layout.nodes import ChartBox, PictureBox
+from ...support.errors import RenderError
+from ...support.fonts import SUBSTITUTES
 
 DPI = 200
 _FALLBACK_FONTS = ("NanumGothic", "Noto Sans CJK KR", "UnDotum", "NanumBarunGothic")

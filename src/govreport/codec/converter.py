@@ -1,9 +1,9 @@
 """JSON ⇄ model: one cattrs converter with tagged block unions and strict scalar types.
 
 ``structure`` builds a report from parsed data, collecting every structural problem at once as
-:class:`~govreport.errors.ValidationError` with JSON paths; ``dumps``/``dump`` write canonical
-JSON (defaults omitted, ``"type"`` first, dates as ISO strings).  Reading JSON text and files
-(``loads``/``load``: decoding, limits, syntax messages) is the JSON reader,
+:class:`~govreport.support.errors.ValidationError` with JSON paths; ``dumps``/``dump`` write
+canonical JSON (defaults omitted, ``"type"`` first, dates as ISO strings).  Reading JSON text
+and files (``loads``/``load``: decoding, limits, syntax messages) is the JSON reader,
 :mod:`govreport.readers.json`; its functions are re-exported here.
 """
 
@@ -17,7 +17,6 @@ import functools
 import json
 import os
 import re
-import tempfile
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -34,17 +33,17 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
-from .errors import Problem, ValidationError
-from .limits import current as current_limits
-from .model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
-from .model.checked import trusted
-from .model.dates import DateFormatError, parse_partial_date, parse_period
-from .model.figures import ChartValue, ColumnRef
-from .model.tables import CellValue
-from .validation import NESTING_FIELDS, nesting_message, number_problem
+from ..checks.base import NESTING_FIELDS, nesting_message, number_problem
+from ..model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
+from ..model.checked import trusted
+from ..model.dates import DateFormatError, parse_partial_date, parse_period
+from ..model.figures import ChartValue, ColumnRef
+from ..model.tables import CellValue
+from ..support.errors import Problem, ValidationError
+from ..support.limits import current as current_limits
 
 if TYPE_CHECKING:
-    from .readers.json import (
+    from ..readers.json import (
         load,
         load_versioned,
         loads,
@@ -640,34 +639,9 @@ def dumps(report: Report, *, indent: int | None = 2) -> str:
 
 def dump(report: Report, path: str | os.PathLike[str]) -> None:
     """Write a report as canonical JSON, atomically (temporary file, then rename)."""
+    from ..support.files import write_atomic
+
     write_atomic(Path(path), dumps(report).encode("utf-8"))
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-writing: set[str] = set()
-"""Temporary files being written now (a terminating batch worker removes them)."""
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    writing.add(tmp)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    finally:
-        writing.discard(tmp)
 
 
 _READER_NAMES = frozenset({"load", "load_versioned", "loads", "loads_versioned", "parse_json",
@@ -679,7 +653,7 @@ def __getattr__(name: str) -> Any:
     """The JSON reader's functions, from their home :mod:`govreport.readers.json` (imported on
     first use: that module imports this one)."""
     if name in _READER_NAMES:
-        from .readers import json as json_reader
+        from ..readers import json as json_reader
 
         return getattr(json_reader, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -687,4 +661,4 @@ def __getattr__(name: str) -> Any:
 
 __all__ = ["converter", "dump", "dumps", "load", "load_versioned", "loads", "loads_versioned",
            "migrate", "parse_json", "read_json", "report_from_data", "schema_version_of",
-           "structural_problems", "structure", "unstructure", "write_atomic"]
+           "structural_problems", "structure", "unstructure"]

@@ -1,6 +1,6 @@
 """A JSON Schema (draft 2020-12) of the report format, generated from the attrs model.
 
-The schema follows the converter in :mod:`govreport.serialization`: blocks are a ``oneOf``
+The schema follows the converter in :mod:`govreport.codec.converter`: blocks are a ``oneOf``
 tagged by ``"type"``, dates are ISO strings with a pattern, cells and rows may be written in
 their short forms (a bare value, a bare list), objects forbid unknown fields and fields
 without a default are ``required``.  Semantic rules (totals, spans, …) are not expressible
@@ -15,9 +15,9 @@ from typing import Any, Literal, get_args, get_origin
 
 import attrs
 
-from .model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
-from .model.dates import QUALIFIERS
-from .model.tables import CellValue
+from ..model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
+from ..model.dates import QUALIFIERS
+from ..model.tables import CellValue
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .formatting.numbers import (
+from ..formatting.numbers import (
     format_cell,
     format_change,
     format_number,
@@ -471,7 +471,7 @@ def column_value(record: Any, column: Mapping[str, Any], *, locale: str = "ko_KR
     if is_missing(value):
         return "-"
     if column.get("format") == "date":
-        from .formatting.dates import format_date
+        from ..formatting.dates import format_date
 
         day = to_date(value)
         return "-" if day is None else format_date(day, weekday=False, locale=locale)
@@ -520,11 +520,11 @@ def period_name(key: Any, period: str | None = None, *, locale: str = "ko_KR") -
     if is_missing(key):
         return "미상" if locale.startswith("ko") else "n/a"
     if isinstance(key, dt.date) and period == "month":
-        from .formatting.dates import format_month
+        from ..formatting.dates import format_month
 
         return format_month(key, locale=locale)
     if isinstance(key, dt.date):
-        from .formatting.dates import format_date
+        from ..formatting.dates import format_date
 
         return format_date(key, weekday=False, locale=locale)
     return str(key)

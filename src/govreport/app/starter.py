@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from .model import SCHEMA_VERSION
+from ..model import SCHEMA_VERSION
 
 Example = Literal["seoul", "blank"]
 EXAMPLES: tuple[Example, ...] = ("blank", "seoul")
@@ -237,7 +237,7 @@ def _seoul_path() -> Path:
     packaged = resources.files("govreport").joinpath("data").joinpath(SEOUL_FILE)
     if packaged.is_file():
         return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "examples" / SEOUL_FILE
+    return Path(__file__).resolve().parents[3] / "examples" / SEOUL_FILE
 
 
 def starter_text(example: Example = "blank") -> str:

@@ -21,16 +21,16 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from . import __version__
-from .errors import GovReportError, Problem, RenderError, ValidationError, printable, short
+from .. import __version__
+from ..support.errors import GovReportError, Problem, RenderError, ValidationError, printable, short
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .limits import Limits
+    from ..support.limits import Limits
+    from ..theme import Theme
+    from ..writers.registry import Family
     from .render import Format
-    from .theme import Theme
-    from .writers.registry import Family
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -128,7 +128,7 @@ def _errors(source: str | None = None) -> Iterator[None]:
 
 
 def _write_output(path: Path, data: bytes, force: bool) -> None:
-    from .serialization import write_atomic
+    from ..support.files import write_atomic
 
     if path.exists() and not force:
         _invalid(f"{path}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
@@ -137,7 +137,7 @@ def _write_output(path: Path, data: bytes, force: bool) -> None:
 
 
 def _check_locale(locale: str) -> None:
-    from .formatting.numbers import get_locale
+    from ..formatting.numbers import get_locale
 
     try:
         get_locale(locale)
@@ -164,8 +164,8 @@ def _templates_for(templates: Sequence[str], formats: Sequence[Format]) -> dict[
     template name such as ``report``) and be used by an output."""
     from pathlib import Path
 
+    from ..writers.registry import template_family
     from .shipped_templates import lookup, names
-    from .writers.registry import template_family
 
     families = {template_family(f) for f in formats}
     out: dict[str, str] = {}
@@ -212,7 +212,7 @@ def _limits(specs: Sequence[str]) -> Limits | None:
     """The ``--limit NAME=VALUE`` options as :class:`Limits` (None: the defaults)."""
     if not specs:
         return None
-    from .limits import LimitError, Limits  # on use: attrs stays off the ``--help`` path
+    from ..support.limits import LimitError, Limits  # on use: attrs stays off the ``--help`` path
 
     try:
         return Limits.parse(specs)
@@ -223,7 +223,7 @@ def _limits(specs: Sequence[str]) -> Limits | None:
 @contextmanager
 def _limited(specs: Sequence[str]) -> Iterator[None]:
     """Run the block with the ``--limit`` options in force."""
-    from .limits import using
+    from ..support.limits import using
 
     with using(_limits(specs)):
         yield
@@ -328,7 +328,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     if not Path(source).is_file():
         _invalid(f"{source}: no such file")
 
-    from .model import Report
+    from ..model import Report
 
     with _errors(source):
         if _is_document(source):
@@ -368,7 +368,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
                    if len(paths) > 1 else None)
 
     # Write every output (each atomically); a write failure does not stop the others.
-    from .serialization import write_atomic
+    from ..support.files import write_atomic
 
     for p, blob in rendered:
         try:
@@ -392,7 +392,7 @@ def _is_document(source: str) -> bool:
 
 def _read_document(source: str, *, strict: bool, theme: str | None) -> Any:
     """Read a document with the readers, printing its fallbacks and summary to stderr."""
-    from .readers import read_document
+    from ..readers import read_document
 
     result = read_document(source, theme=theme)
     for f in result.fallbacks:
@@ -429,7 +429,7 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
     """
     from pathlib import Path
 
-    from .serialization import dumps
+    from ..codec.converter import dumps
 
     if not Path(source).is_file():
         _invalid(f"{source}: no such file")
@@ -447,7 +447,7 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
 
 
 def _family(fmt: Format) -> Family:
-    from .writers.registry import template_family
+    from ..writers.registry import template_family
 
     return template_family(fmt)
 
@@ -455,7 +455,7 @@ def _family(fmt: Format) -> Family:
 def _check_template_use(source: str, data: Any, paths: Sequence[Path],
                         formats: Sequence[Format], tpl: dict[str, str]) -> None:
     """Usage errors of free-form data and templates, all listed before anything is rendered."""
-    from .model import Report
+    from ..model import Report
 
     free_form = _free_form_templates(tpl)
     problems: list[str] = []
@@ -476,8 +476,8 @@ def _free_form_templates(tpl: dict[str, str]) -> dict[str, bool]:
     """Whether each ``--template`` (by family) is free-form (has no ``{{ body }}`` marker)."""
     from pathlib import Path
 
+    from ..writers.registry import template_family
     from .render import is_free_form
-    from .writers.registry import template_family
 
     free_form: dict[str, bool] = {}
     for family, tpl_path in tpl.items():
@@ -504,7 +504,7 @@ def _raise_all(failures: Sequence[CliError], tail: str | None = None) -> NoRetur
 
 
 def _show_warnings(source: str, report: Any) -> None:
-    from .validation import check_report  # read from a file: the structure is checked
+    from ..checks.semantic import check_report  # read from a file: the structure is checked
 
     for p in check_report(report):
         if p.severity == "warning":
@@ -624,9 +624,9 @@ class FileCheck:
 def _validate_one(path: Path, strict: bool) -> FileCheck:
     """Check one file; never raises for a bad file (only for Ctrl-C), so one file cannot
     stop the others."""
-    from . import check
+    from .. import check
+    from ..codec.converter import load_versioned
     from .batch import describe_error
-    from .serialization import load_versioned
 
     name = str(path)
     version: int | None = None
@@ -669,7 +669,7 @@ def schema(output: str | None, force: bool) -> None:
     """
     import json
 
-    from . import json_schema
+    from .. import json_schema
 
     with _errors():
         text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"

@@ -12,18 +12,18 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import RenderError, ValidationError, short
+from ..support.errors import RenderError, ValidationError, short
 
 # Imported on first call (attrs and the limits too): ``import govreport`` and
 # ``govreport --help`` stay cheap (issue 11; tests/test_startup.py).
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .layout import LaidDocument
-    from .limits import Limits
-    from .model import Report
-    from .theme import Theme
-    from .writers.registry import Family, WriterOptions
+    from ..layout import LaidDocument
+    from ..model import Report
+    from ..support.limits import Limits
+    from ..theme import Theme
+    from ..writers.registry import Family, WriterOptions
 
 Format = Literal["docx", "hwpx", "hwp", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "hwpx", "hwp", "pdf")
@@ -46,7 +46,7 @@ def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
     """A Theme from an object, a profile name (``seoul``, ``central``) or a TOML/JSON path."""
     from pathlib import Path
 
-    from .theme import Theme
+    from ..theme import Theme
 
     if theme is None:
         return Theme.seoul()
@@ -60,7 +60,7 @@ def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
 
 def resolve_template(template: str | os.PathLike[str], family: Family) -> Path:
     """A template file: an existing path, else a shipped template name (``report``,
-    ``brief`` …, see :mod:`govreport.shipped_templates`); a clear error for neither."""
+    ``brief`` …, see :mod:`govreport.app.shipped_templates`); a clear error for neither."""
     from pathlib import Path
 
     from .shipped_templates import lookup, names
@@ -81,7 +81,7 @@ def check_template(template: Path, fmt: Format) -> None:
     """Refuse a template that is not a zip package or passes the zip limits (a zip bomb)."""
     import zipfile
 
-    from .limits import LimitError, check_zip
+    from ..support.limits import LimitError, check_zip
 
     try:
         check_zip(template)
@@ -137,7 +137,7 @@ class Layouts:
 
     def of(self, report: Report, theme: Theme, locale: str) -> LaidDocument:
         """The layout of ``report`` with ``theme`` and ``locale`` (made on first request)."""
-        from .layout import layout
+        from ..layout import layout
 
         for made, th, loc, laid in self._made:
             if made is report and loc == locale and (th is theme or th == theme):
@@ -175,10 +175,10 @@ def render_bytes(
     rendered, the pages LibreOffice printed in its 목차; else (a PDF from the plain
     fallback conversion, or made elsewhere) those read from its text with ``pdftotext``
     when installed (see :func:`govreport.writers.pdf.toc_pages`).  ``limits``: see
-    :mod:`govreport.limits`.  ``layouts``: shared by the calls that render one report to
+    :mod:`govreport.support.limits`.  ``layouts``: shared by the calls that render one report to
     several formats, so that it is laid out once (see :class:`Layouts`)."""
-    from .gc_tuning import fewer_collections
-    from .limits import using
+    from ..support.gc_tuning import fewer_collections
+    from ..support.limits import using
 
     with using(limits), fewer_collections():
         return _render_bytes(source, fmt, template=template, theme=theme, locale=locale,
@@ -196,10 +196,10 @@ def _render_bytes(
     toc_pdf: bytes | None,
     layouts: Layouts | None = None,
 ) -> bytes:
-    from .model import Report
-    from .serialization import structure
-    from .validation import check_report
-    from .writers.registry import WriterOptions, fill, real_toc_pages, template_family, write
+    from ..checks.semantic import check_report
+    from ..codec.converter import structure
+    from ..model import Report
+    from ..writers.registry import WriterOptions, fill, real_toc_pages, template_family, write
 
     if not isinstance(source, Report) and not _is_json_data(source):
         raise TypeError(f"render: source must be a Report, JSON data or a path, not "
@@ -253,15 +253,15 @@ def render_many(
     DOCX's 목차 carries the page numbers the PDF's 목차 prints.  The report is checked and
     laid out once; every writer gets the same layout.
     """
-    from .model import Report
+    from ..model import Report
 
     tpls = dict(templates or {})
     out: dict[Format, bytes] = {}
     if not isinstance(source, Report) and isinstance(source, Mapping) and "meta" in source:
-        from .serialization import structure
+        from ..codec.converter import structure
 
         source = structure(dict(source))  # structured (and then checked) once
-    from .writers.registry import template_family
+    from ..writers.registry import template_family
 
     th = resolve_theme(theme)
     layouts = Layouts()  # laid out once, written by every writer
@@ -279,7 +279,7 @@ def pdf_first(formats: Sequence[Format]) -> list[Format]:
     """``formats`` in the order to write them: PDF first, so that a DOCX can take the PDF's
     목차 pages; then the formats written from the layout; then those converted from them
     (``.hwp`` from the ``.hwpx`` just written)."""
-    from .writers.registry import WRITERS, Converter
+    from ..writers.registry import WRITERS, Converter
 
     return sorted(formats, key=lambda f: (f != "pdf", isinstance(WRITERS[f], Converter)))
 
@@ -292,8 +292,8 @@ def _is_json_data(value: Any, depth: int = 0) -> bool:
 def _free_context(report: Report | None, source: Any, theme: Theme,
                   locale: str) -> dict[str, Any]:
     """Jinja context: a report's JSON plus its formatted ``fields``; other JSON as it is."""
-    from .layout import report_fields
-    from .serialization import unstructure
+    from ..codec.converter import unstructure
+    from ..layout import report_fields
 
     if report is not None:
         data = unstructure(report)
@@ -317,14 +317,14 @@ def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -
     from pathlib import Path
 
     p = Path(path)
-    from .limits import using
-    from .readers import READERS, input_format
-    from .readers.json import read_json, report_from_data
+    from ..readers import READERS, input_format
+    from ..readers.json import read_json, report_from_data
+    from ..support.limits import using
 
     with using(limits):
         if p.suffix.lower() not in (".json", "") and p.suffix.lower().lstrip(".") in (
                 *READERS, "text"):
-            from .readers import read
+            from ..readers import read
 
             if p.suffix.lower() in (".hwpx", ".docx"):
                 _check_package(p)
@@ -339,8 +339,8 @@ def _check_package(path: Path) -> None:
     """A document package (input) within the zip limits, else a ValidationError."""
     import zipfile
 
-    from .errors import Problem
-    from .limits import LimitError, check_zip
+    from ..support.errors import Problem
+    from ..support.limits import LimitError, check_zip
 
     try:
         check_zip(path)
@@ -369,7 +369,7 @@ def render(
     free-form ``template`` (no ``{{ body }}`` marker) — any JSON data.  ``template`` is a
     file or a shipped template name (``report``, ``brief``, ``table-dump``).  ``theme`` is a
     :class:`Theme`, a profile name or a theme file.  ``limits`` overrides the default
-    :class:`~govreport.limits.Limits` (input size, table size, template size, time).
+    :class:`~govreport.support.limits.Limits` (input size, table size, template size, time).
     Written atomically.
     """
     from pathlib import Path
@@ -383,12 +383,12 @@ def render(
         folder = Path(source).parent
         source = load_source(source, limits=limits)
         check = False  # load_source → load() has run the semantic checks already
-    from .images import reading_from
+    from ..support.images import reading_from
 
     with reading_from(folder):  # free-form image() paths are relative to the data file
         data = render_bytes(source, fmt, template=template, theme=theme, locale=locale,
                             check=check, limits=limits)
-    from .serialization import write_atomic
+    from ..support.files import write_atomic
 
     write_atomic(out, data)
     return out

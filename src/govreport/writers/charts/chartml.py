@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ..layout.nodes import ChartBox, ChartSeriesData
-from .units import pt_to_emu
+from ...layout.nodes import ChartBox, ChartSeriesData
+from ..units import pt_to_emu
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"

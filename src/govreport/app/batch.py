@@ -6,7 +6,7 @@ all its documents or none (every format is rendered before anything is written, 
 is written atomically).  One bad file never stops the others: its problems, with their JSON
 paths, are collected in its :class:`FileResult`.
 
-    >>> from govreport.batch import collect_inputs, run_batch
+    >>> from govreport.app.batch import collect_inputs, run_batch
     >>> summary = run_batch(collect_inputs(["dumps/"]), "out", ["docx", "hwpx"], jobs=4)
     >>> [f.source for f in summary.failed]
 """
@@ -30,8 +30,10 @@ from pathlib import Path
 
 import attrs
 
-from .errors import GovReportError, RenderError, ValidationError, printable, short
-from .limits import Limits, using
+from ..support.errors import GovReportError, RenderError, ValidationError, printable, short
+from ..support.files import write_atomic, writing
+from ..support.limits import Limits, using
+from ..theme import Theme
 from .render import (
     FORMATS,
     Format,
@@ -40,8 +42,6 @@ from .render import (
     render_many,
     resolve_theme,
 )
-from .serialization import write_atomic, writing
-from .theme import Theme
 
 TemplateMap = Mapping[str, str | os.PathLike[str]]
 """Templates by output format family: ``{"docx": "t.docx", "hwpx": "t.hwpx"}``."""
@@ -236,7 +236,7 @@ def existing_outputs(plan: Iterable[tuple[Path, tuple[Path, ...]]]) -> list[Path
 def template_family(fmt: Format) -> str:
     """The template type an output format uses: ``docx`` (docx, pdf) or ``hwpx`` (hwpx, hwp),
     as the writer registry says (:func:`govreport.writers.registry.template_family`)."""
-    from .writers.registry import template_family as family
+    from ..writers.registry import template_family as family
 
     return family(fmt)
 
@@ -330,7 +330,7 @@ def _init_worker(settings: _Settings) -> None:
     global _settings
     _settings = settings
     if settings.pdf:  # one LibreOffice start per worker, not per file
-        from .writers.pdf import keep_office
+        from ..writers.pdf import keep_office
 
         keep_office()
 
@@ -346,7 +346,7 @@ def _init_pool_worker(settings: _Settings) -> None:
 
 def _worker_terminated(signum: int, frame: object) -> None:
     if _settings is not None and _settings.pdf:
-        from .writers.pdf import stop_office
+        from ..writers.pdf import stop_office
 
         stop_office(kill=True)
     for tmp in list(writing):
@@ -378,7 +378,7 @@ def _run_task(task: _Task) -> FileResult:
 
 def _warm_imports(formats: Iterable[Format]) -> None:
     """Import the writers once in the parent so forked workers start warm."""
-    from .writers.registry import writer_modules
+    from ..writers.registry import writer_modules
 
     names = {"govreport.layout"}
     for fmt in formats:
@@ -417,7 +417,8 @@ def run_batch(
 
     Interrupted (Ctrl-C, or SIGTERM while this runs in the main thread), the batch stops its
     workers, removes their temporary files and raises :class:`KeyboardInterrupt`: no file
-    appears after it returns.  ``limits`` applies to every file (see :mod:`govreport.limits`).
+    appears after it returns.  ``limits`` applies to every file
+    (see :mod:`govreport.support.limits`).
     """
     started = time.perf_counter()
     fmts = parse_formats(formats)
@@ -471,7 +472,7 @@ def run_batch(
 def _office_session(pdf: bool) -> contextlib.AbstractContextManager[None]:
     if not pdf:
         return contextlib.nullcontext()
-    from .writers.pdf import office_session
+    from ..writers.pdf import office_session
 
     return office_session()
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..layout.diagrams import DiagramLayout
-from ..model.diagrams import OrgChart, OrgGroup, OrgTotal, OrgUnit
-from ..theme import Theme
-from .source import SourceCell, SourceNode, SourceTable
+from ...layout.diagrams import DiagramLayout
+from ...model.diagrams import OrgChart, OrgGroup, OrgTotal, OrgUnit
+from ...theme import Theme
+from ..source import SourceCell, SourceNode, SourceTable
 
 COUNTS_RE = re.compile(r"(?:(\d+)팀)?\s*(?:([\d,]+)명)?")
 GROUP_COUNT_RE = re.compile(r"\((\d+)\s*(\S.*)\)")
