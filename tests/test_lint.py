@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from govreport.cli import cli
-from govreport.lint import RULES, lint, lint_data
+from govreport.app.cli import cli
+from govreport.checks.style import RULES, lint, lint_data
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -230,7 +230,7 @@ def test_pictures_of_a_report_stay_inside_the_workspace(ws: Path, tmp_path: Path
 
 
 def test_an_oversized_report_is_refused(ws: Path) -> None:
-    from govreport.limits import Limits
+    from govreport.support.limits import Limits
 
     report = draft()
     report["parts"][0]["sections"][0]["blocks"][0]["children"] = [
@@ -538,7 +538,7 @@ def test_stdout_carries_only_protocol_messages_during_a_pdf_render(ws: Path) -> 
 
 
 def test_mcp_help_does_not_import_the_sdk() -> None:
-    probe = ("import sys\nfrom govreport.cli import main\ntry:\n    main(['mcp', '--help'])\n"
+    probe = ("import sys\nfrom govreport.app.cli import main\ntry:\n    main(['mcp', '--help'])\n"
              "except SystemExit:\n    pass\nprint('SDK' if 'mcp' in sys.modules else 'no SDK',"
              " file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

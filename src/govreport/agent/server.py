@@ -31,8 +31,8 @@ from mcp.types import (
 from pydantic import Field
 
 from .. import __version__
-from ..errors import GovReportError
-from ..limits import Limits
+from ..support.errors import GovReportError
+from ..support.limits import Limits
 from .guide import DRAFT_TO_REPORT, INTRO, RESTYLE_DOCUMENT
 from .tools import (
     ExportOut,
@@ -247,7 +247,7 @@ def _resources(server: MCPServer, tools: Tools) -> None:
                      mime_type="application/json",
                      description="A small valid report with every block type once.")
     def example_blank() -> str:
-        from ..starter import starter_text
+        from ..app.starter import starter_text
 
         return starter_text("blank")
 
@@ -255,7 +255,7 @@ def _resources(server: MCPServer, tools: Tools) -> None:
                      mime_type="application/json",
                      description="서울시 시장비서실 「주요 업무 보고」(2025. 4.), a full report.")
     def example_seoul() -> str:
-        from ..starter import starter_text
+        from ..app.starter import starter_text
 
         return starter_text("seoul")
 
@@ -297,7 +297,7 @@ def serve(roots: Sequence[str], limits: Limits | None = None, http: str | None =
         server.run("stdio")
         return
     host, _, port = http.rpartition(":")
-    from ..limits import current
+    from ..support.limits import current
 
     cap = (limits or current()).bytes("input_mb") + 1024 * 1024
     server.run("streamable-http", host=host.strip("[]") or "127.0.0.1", port=int(port),

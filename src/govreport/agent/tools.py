@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from typing_extensions import TypedDict  # (pydantic reads nested ones on Python 3.11)
 
-from ..errors import GovReportError, Problem, ValidationError, short
+from ..support.errors import GovReportError, Problem, ValidationError, short
 from .workspace import Workspace, WorkspaceError
 
 if TYPE_CHECKING:
-    from ..limits import Limits
+    from ..app.render import Format
     from ..model import Report
-    from ..render import Format
+    from ..support.limits import Limits
     from ..theme import Theme
 
 
@@ -173,7 +173,7 @@ def _hint(p: Problem) -> str:
 
 @contextmanager
 def _limited(limits: Limits | None) -> Iterator[None]:
-    from ..limits import using
+    from ..support.limits import using
 
     with using(limits):
         yield
@@ -181,7 +181,7 @@ def _limited(limits: Limits | None) -> Iterator[None]:
 
 def _check_size(data: Any, what: str) -> None:
     """Refuse JSON data larger than the ``input_mb`` limit (the same as a file)."""
-    from ..limits import current, hint
+    from ..support.limits import current, hint
 
     cap = current().bytes("input_mb")
     try:
@@ -249,7 +249,7 @@ class Tools:
 
     def _problems(self, report: Any, path: str | None) -> tuple[list[Problem], int | None]:
         from .. import check
-        from ..serialization import schema_version_of
+        from ..codec.converter import schema_version_of
 
         try:
             if path is not None:
@@ -280,8 +280,8 @@ class Tools:
     def _report(self, report: Any, path: str | None) -> tuple[Report | Any, Path | None]:
         """The report (or, for a free-form template, any JSON) of ``report``/``path``;
         a ToolFailure listing the problems when it is not valid."""
+        from ..app.render import load_source
         from ..readers.json import report_from_data
-        from ..render import load_source
 
         _one_source(report, path)
         try:
@@ -300,7 +300,7 @@ class Tools:
 
     def lint_report(self, report: Any = None, path: str | None = None,
                     theme: str | None = None) -> LintOut:
-        from ..lint import lint_data
+        from ..checks.style import lint_data
 
         _one_source(report, path)
         with _limited(self.limits):
@@ -320,7 +320,7 @@ class Tools:
     # --- rendering
 
     def _theme(self, theme: str | None) -> Theme:
-        from ..render import resolve_theme
+        from ..app.render import resolve_theme
 
         if theme is not None and Path(theme).suffix.lower() in (".toml", ".json"):
             theme = str(self.ws.existing_file(theme, "theme file"))
@@ -330,7 +330,7 @@ class Tools:
             raise ToolFailure(str(exc)) from None
 
     def _template(self, template: str | None) -> str | None:
-        from ..shipped_templates import lookup, names
+        from ..app.shipped_templates import lookup, names
 
         if template is None:
             return None
@@ -343,7 +343,7 @@ class Tools:
 
     def _outputs(self, out_dir: str, name: str, formats: Sequence[str],
                  overwrite: bool) -> list[tuple[Path, Format]]:
-        from ..render import FORMATS
+        from ..app.render import FORMATS
 
         if not formats:
             raise ToolFailure(f"give at least one format ({', '.join(FORMATS)})")
@@ -388,10 +388,10 @@ class Tools:
     def _render(self, report: Report, outs: list[tuple[Path, Format]], theme: Theme,
                 template: str | None, preview: bool, preview_pages: int,
                 ) -> tuple[RenderOut, list[bytes]]:
+        from ..app.render import Layouts, pdf_first, render_bytes
+        from ..checks.semantic import check_report
         from ..layout import TocBlock
-        from ..render import Layouts, pdf_first, render_bytes
-        from ..serialization import write_atomic
-        from ..validation import check_report
+        from ..support.files import write_atomic
         from ..writers.registry import template_family
 
         layouts = Layouts()
@@ -457,9 +457,10 @@ class Tools:
 
     def read_document(self, path: str, theme: str | None = None,
                       save_as: str | None = None, overwrite: bool = False) -> ReadOut:
+        from ..codec.converter import dumps, unstructure
         from ..readers import ReadError
         from ..readers import read_document as read
-        from ..serialization import dumps, unstructure, write_atomic
+        from ..support.files import write_atomic
 
         full = self.ws.existing_file(path, "document")
         target = None
@@ -472,7 +473,7 @@ class Tools:
         th = self._theme(theme)
         with _limited(self.limits):
             if full.suffix.lower() in (".hwpx", ".docx"):
-                from ..render import _check_package
+                from ..app.render import _check_package
 
                 try:
                     _check_package(full)
@@ -495,8 +496,8 @@ class Tools:
     def render_template(self, template: str, data: Any = None, path: str | None = None,
                         formats: Sequence[str] = ("docx",), out_dir: str = "out",
                         name: str | None = None, overwrite: bool = False) -> RenderOut:
-        from ..render import is_free_form, render_bytes, resolve_template
-        from ..serialization import write_atomic
+        from ..app.render import is_free_form, render_bytes, resolve_template
+        from ..support.files import write_atomic
         from ..writers.registry import template_family
 
         with _limited(self.limits):
@@ -515,7 +516,7 @@ class Tools:
                         if not is_free_form(tfile, family):
                             raise ToolFailure(f"{template}: has a {{{{ body }}}} marker, so it "
                                               "renders reports (render_report), not any JSON")
-                        from ..images import reading_from
+                        from ..support.images import reading_from
 
                         with reading_from(source.parent if source else self.ws.home):
                             blob = render_bytes(payload, fmt, template=tfile)
@@ -548,8 +549,8 @@ class Tools:
     # --- templates
 
     def list_templates(self) -> TemplatesOut:
-        from ..render import is_free_form
-        from ..shipped_templates import lookup, names
+        from ..app.render import is_free_form
+        from ..app.shipped_templates import lookup, names
 
         out: list[TemplateOut] = []
         for n in names():
@@ -561,8 +562,8 @@ class Tools:
         return {"templates": out}
 
     def export_template(self, name: str, path: str, overwrite: bool = False) -> ExportOut:
-        from ..serialization import write_atomic
-        from ..shipped_templates import lookup, names
+        from ..app.shipped_templates import lookup, names
+        from ..support.files import write_atomic
 
         target = self.ws.resolve(path, "output file")
         family = target.suffix.lower().lstrip(".")
@@ -693,7 +694,7 @@ def _hwpx_child(hwpx: bytes, pages: int) -> tuple[int | None, list[bytes]]:
     fails (a check for the agent, never a render failure)."""
     import sys
 
-    from ..limits import current
+    from ..support.limits import current
 
     with tempfile.TemporaryDirectory(prefix="govreport-rhwp-") as tmp:
         folder = Path(tmp)

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..errors import GovReportError
+from ..support.errors import GovReportError
 
 
 class WorkspaceError(GovReportError, ValueError):

@@ -940,8 +940,8 @@ def lint(sources: tuple[str, ...], theme: str | None, output_format: str,
     unreadable = [(spec, why) for spec, why in missing]
     found = 0
     with _limited(limit_specs):
-        from .lint import lint_data
-        from .readers.json import read_json
+        from ..checks.style import lint_data
+        from ..readers.json import read_json
 
         for path in files:
             try:
@@ -1007,7 +1007,7 @@ def mcp_server(roots: tuple[str, ...], http: str | None, limit_specs: tuple[str,
                        "no authentication", err=True)
     limits = _limits(limit_specs)
     try:
-        from .agent.server import serve
+        from ..agent.server import serve
     except ImportError as exc:
         _invalid(f"the MCP server needs the mcp package ({exc.name} is missing): "
                  "pip install 'govreport[mcp]'")

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .theme import Theme
+    from ..theme import Theme
 
 MAX_ITEM_LINES = 3
 """An item (□ ○ - ·) wrapping to more lines than this is too long for a 개조식 line."""
@@ -113,8 +113,8 @@ def _short_family(style: str) -> bool:
 
 def _date_text(year: int, month: int, day: int | None, theme_style: str) -> str | None:
     """The date in the theme's style (through the formatting layer), or None if invalid."""
-    from .formatting import format_date
-    from .model import PartialDate
+    from ..formatting import format_date
+    from ..model import PartialDate
 
     style = {"short_compact": "compact", "short_spaced": "spaced"}.get(theme_style, "official")
     try:
@@ -220,8 +220,8 @@ class _Linter:
                      "개조식 lines end in a noun or ~함/~임", fix)
 
     def lines(self, value: str, path: str, level: int, *, title: bool) -> None:
-        from .layout.grid import text_em
-        from .theme.indent import indent
+        from ..layout.grid import text_em
+        from ..theme.indent import indent
 
         role = "L1" if title else f"L{min(max(level, 1), 4)}"
         try:
@@ -305,14 +305,14 @@ class _Linter:
 
 
 def _line_count(text: str, capacity_em: float) -> int:
-    from .layout.fitting import _wrap
+    from ..layout.fitting import _wrap
 
     return len(_wrap(text, capacity_em))
 
 
 def lint_data(data: Any, theme: Theme | None = None) -> list[LintWarning]:
     """Every style finding of report JSON data, in document order."""
-    from .render import resolve_theme
+    from ..app.render import resolve_theme
 
     linter = _Linter(resolve_theme(theme))
     linter.walk(data)
@@ -321,11 +321,11 @@ def lint_data(data: Any, theme: Theme | None = None) -> list[LintWarning]:
 
 def lint(report: Any, theme: Theme | str | None = None) -> list[LintWarning]:
     """Every style finding of a :class:`~govreport.model.Report` or its JSON data."""
-    from .model import Report
-    from .render import resolve_theme
+    from ..app.render import resolve_theme
+    from ..model import Report
 
     if isinstance(report, Report):
-        from .serialization import unstructure
+        from ..codec.converter import unstructure
 
         report = unstructure(report)
     return lint_data(report, resolve_theme(theme))
