@@ -545,3 +545,55 @@ def test_mcp_help_does_not_import_the_sdk() -> None:
                           timeout=120, check=True)
     assert "--root" in proc.stdout and "--http" in proc.stdout
     assert proc.stderr.strip().splitlines()[-1] == "no SDK"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_streamable_http_on_loopback(ws: Path) -> None:
+    import socket
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "govreport", "mcp", "--root", str(ws),
+                             "--http", f"127.0.0.1:{port}"], cwd=ws,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else b""
+                assert time.monotonic() < deadline, "the HTTP server did not start in 60 s"
+                time.sleep(0.2)
+
+        async def body(c: Client) -> None:
+            assert {t.name for t in (await c.list_tools()).tools} == TOOLS
+            out = structured(await c.call_tool("validate_report", {"path": "brief.json"}))
+            assert out["valid"]
+            err = error_text(await c.call_tool("validate_report", {"path": "/etc/hostname"}))
+            assert "outside the workspace" in err
+
+        run(body, Client(f"http://127.0.0.1:{port}/mcp"))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_http_option_is_checked() -> None:
+    from click.testing import CliRunner
+
+    from govreport.app.cli import cli
+
+    res = CliRunner().invoke(cli, ["mcp", "--http", "localhost"])
+    assert res.exit_code == 2 and "HOST:PORT" in res.output
