@@ -194,7 +194,7 @@ def build_server(roots: Sequence[str], limits: Limits | None = None) -> MCPServe
     def format_korean(
         kind: Annotated[Literal["date", "period", "money", "money_myriad", "number", "count",
                                 "percent"], Field(description="What the value is.")],
-        value: Annotated[str | float, Field(
+        value: Annotated[str | int | float, Field(
             description="ISO text for date/period ('2025-03-25', '2025-02/2025-04'); a "
                         "number otherwise (percent: already in percent, 25.14 → 25.1%).")],
         style: Annotated[Literal["compact", "spaced", "official"] | None, Field(

@@ -536,7 +536,7 @@ class Tools:
 
     # --- formatting
 
-    def format_korean(self, kind: str, value: str | float, style: str | None = None,
+    def format_korean(self, kind: str, value: str | int | float, style: str | None = None,
                       unit: str | None = None, decimals: int | None = None) -> FormatOut:
         try:
             text = _format(kind, value, style, unit, decimals)
@@ -589,7 +589,7 @@ class Tools:
 FORMAT_KINDS = ("date", "period", "money", "money_myriad", "number", "count", "percent")
 
 
-def _format(kind: str, value: str | float, style: str | None, unit: str | None,
+def _format(kind: str, value: str | int | float, style: str | None, unit: str | None,
             decimals: int | None) -> str:
     """``value`` as FORMAT.md §8 prints it, through :mod:`govreport.formatting`."""
     from .. import formatting as f
@@ -619,7 +619,7 @@ def _format(kind: str, value: str | float, style: str | None, unit: str | None,
     return f.format_percent(number, decimals)
 
 
-def _number(value: str | float) -> float | int:
+def _number(value: str | int | float) -> float | int:
     if isinstance(value, bool):
         raise ToolFailure("a number is needed, not true/false")
     if isinstance(value, int | float):
@@ -650,7 +650,7 @@ def pdf_page_count(pdf: bytes) -> int | None:
     return n or None
 
 
-def pdf_pngs(pdf: bytes, pages: int, dpi: int = 60) -> list[bytes]:
+def pdf_pngs(pdf: bytes, pages: int, dpi: int = 72) -> list[bytes]:
     """The first ``pages`` pages of a PDF as PNG (``pdftoppm``; none when not installed)."""
     exe = shutil.which("pdftoppm")
     if exe is None:
