@@ -70,6 +70,8 @@ def test_symbols_typed_into_the_text() -> None:
     assert paths == [f"{P}[0].text", f"{P}[0].children[0].text", f"{P}[0].children[1].text",
                      f"{P}[0].children[3].text"]
     assert "'추진방향'" in found(data, "typed-symbol")[0][2]
+    years = report(item("2026. 2. 10.(화) 설명회"), item("1. 첫째"))  # a year is no list number
+    assert [h[0] for h in found(years, "typed-symbol")] == [f"{P}[1].text"]
 
 
 def test_lines_over_the_themes_length() -> None:
@@ -92,6 +94,8 @@ def test_dates_in_another_style() -> None:
     hits = found(data, "date-style")
     assert [h[0] for h in hits] == [f"{P}[0].children[{i}].text" for i in range(3)]
     assert "\"'25.3.25.\"" in hits[0][2] and "\"'25.4.1.\"" in hits[1][2]
+    codes = report(item("과제 코드 2023-15 참조"), item("2025-02-30 접수"))  # not calendar dates
+    assert found(codes, "date-style") == []
     official = lint_data(report(item("2025. 3. 25. 보고"), item("'25.3.25. 보고")),
                          theme=_official())
     assert [w.path for w in official if w.rule == "date-style"] == [f"{P}[1].text"]

@@ -95,7 +95,7 @@ def _nominal(text: str) -> str | None:
 # --------------------------------------------------------------------------- symbols
 
 _LADDER = "□■○◦ㅇ❍●◎◆◇▶▷√※*·-–①②③④⑤⑥⑦⑧⑨⑩"
-_TYPED = re.compile(rf"^\s*([{re.escape(_LADDER)}]|\d+\.|[가-하]\.|\(\d+\))\s+")
+_TYPED = re.compile(rf"^\s*([{re.escape(_LADDER)}]|\d{{1,2}}\.|[가-하]\.|\(\d{{1,2}}\))\s+")
 
 
 # --------------------------------------------------------------------------- dates
@@ -113,11 +113,14 @@ def _short_family(style: str) -> bool:
 
 def _date_text(year: int, month: int, day: int | None, theme_style: str) -> str | None:
     """The date in the theme's style (through the formatting layer), or None if invalid."""
+    import datetime
+
     from ..formatting import format_date
     from ..model import PartialDate
 
     style = {"short_compact": "compact", "short_spaced": "spaced"}.get(theme_style, "official")
     try:
+        datetime.date(year, month, day or 1)  # a real calendar date, else not a date at all
         point = PartialDate(year=year, month=month, day=day)
         return format_date(point, style, weekday=False)  # type: ignore[arg-type]
     except (ValueError, TypeError):
@@ -214,7 +217,8 @@ class _Linter:
     def ending(self, value: str, path: str) -> None:
         if _SENTENCE.search(value):
             nominal = _nominal(value)
-            fix = (f"end in a noun or ~함/~임: {nominal[-40:]!r}" if nominal
+            shown = nominal if nominal is None or len(nominal) <= 40 else "…" + nominal[-39:]
+            fix = (f"end in a noun or ~함/~임: {shown!r}" if nominal
                    else "end in a noun or ~함/~임 (개조식), without a final period")
             self.add(path, "ending", "the item ends like a sentence (~습니다/~합니다/~다); "
                      "개조식 lines end in a noun or ~함/~임", fix)
