@@ -622,3 +622,46 @@ def test_the_docs_show_the_tested_session() -> None:
     assert '"valid": true' in part and "outside the workspace" in part
     for tool in TOOLS:
         assert f"`{tool}" in doc, tool
+
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+
+
+@pytest.mark.parametrize("name", ["opengov_36392900.hwpx", "20250130-hongbo.hwp"])
+def test_read_and_restyle_a_real_document(ws: Path, name: str) -> None:
+    """An official's old document → report JSON (with the reader's fallbacks) → the
+    agency's look, through the tools restyle_document names."""
+    src = CORPUS / name
+    if not src.is_file():
+        pytest.skip(f"{src} is absent (the real corpus lives in ../shared/corpus/real)")
+    shutil.copy(src, ws / name)
+
+    async def body(c: Client) -> None:
+        out = structured(await c.call_tool("read_document", {"path": name}))
+        assert out["format"] == name.rsplit(".", 1)[1] and out["summary"]
+        assert isinstance(out["fallbacks"], list)
+        assert out["report"]["meta"]["title"].strip()
+        v = structured(await c.call_tool("validate_report", {"report": out["report"]}))
+        assert v["valid"], v["problems"][:3]
+        done = structured(await c.call_tool("render_report", {
+            "path": name, "formats": ["hwpx"], "theme": "central", "name": "restyled"}))
+        assert done["files"][0]["path"] == "out/restyled.hwpx"
+        p = await c.get_prompt("restyle_document", {"path": name})
+        assert name in p.messages[0].content.text  # type: ignore[union-attr]
+
+    run(body, memory(ws))
+
+
+def test_one_render_at_a_time_per_output_file(tmp_path: Path) -> None:
+    from govreport.agent.workspace import Workspace, WorkspaceError
+
+    space = Workspace([tmp_path])
+    target = space.resolve("out/a.docx")
+    with space.claim([target]):
+        with (pytest.raises(WorkspaceError, match="another render is writing this file"),
+              space.claim([space.resolve("out/b.docx"), target])):
+            pass
+        with space.claim([space.resolve("out/b.docx")]):  # another file: fine
+            pass
+    with space.claim([target]):  # released after the first
+        pass
