@@ -665,3 +665,26 @@ def test_one_render_at_a_time_per_output_file(tmp_path: Path) -> None:
             pass
     with space.claim([target]):  # released after the first
         pass
+
+
+def test_stdio_read_free_form_and_the_size_limit(ws: Path) -> None:
+    """The other tools through a real subprocess, started with a small input limit."""
+    (ws / "memo.txt").write_text("□ 추진 배경\n○ 민원 처리 기간 단축 필요\n", encoding="utf-8")
+    big = draft()
+    big["parts"][0]["sections"][0]["blocks"][0]["children"] = [
+        {"type": "item", "text": "가" * 200} for _ in range(200)]
+
+    async def body(c: Client) -> None:
+        out = structured(await c.call_tool("read_document", {"path": "memo.txt"}))
+        assert "민원 처리 기간 단축 필요" in json.dumps(out["report"], ensure_ascii=False)
+        free = structured(await c.call_tool("render_template", {
+            "template": "table-dump", "path": "complaints.json"}))
+        assert free["files"][0]["path"] == "out/complaints.docx"
+        v = structured(await c.call_tool("validate_report", {"report": big}))
+        assert not v["valid"] and "input_mb" in v["problems"][0]["message"]
+        err = error_text(await c.call_tool("render_report", {"report": big}))
+        assert "larger than the input limit" in err
+        assert structured(await c.call_tool("lint_report", {"path": "brief.json"}))["count"] == 0
+
+    run(body, stdio_client(ws, "--limit", "input_mb=0.05"))
+    assert (ws / "out" / "complaints.docx").is_file()
