@@ -320,7 +320,7 @@ class Tools:
     # --- rendering
 
     def _theme(self, theme: str | None) -> Theme:
-        from ..app.render import resolve_theme
+        from ..theme import resolve_theme
 
         if theme is not None and Path(theme).suffix.lower() in (".toml", ".json"):
             theme = str(self.ws.existing_file(theme, "theme file"))

@@ -316,7 +316,7 @@ def _line_count(text: str, capacity_em: float) -> int:
 
 def lint_data(data: Any, theme: Theme | None = None) -> list[LintWarning]:
     """Every style finding of report JSON data, in document order."""
-    from ..app.render import resolve_theme
+    from ..theme import resolve_theme
 
     linter = _Linter(resolve_theme(theme))
     linter.walk(data)
@@ -325,8 +325,8 @@ def lint_data(data: Any, theme: Theme | None = None) -> list[LintWarning]:
 
 def lint(report: Any, theme: Theme | str | None = None) -> list[LintWarning]:
     """Every style finding of a :class:`~govreport.model.Report` or its JSON data."""
-    from ..app.render import resolve_theme
     from ..model import Report
+    from ..theme import resolve_theme
 
     if isinstance(report, Report):
         from ..codec.converter import unstructure
