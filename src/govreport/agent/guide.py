@@ -19,8 +19,11 @@ Rules an agent should know:
 - Dates are ISO text: "2025-03-25", "2025-03", "2025-02/2025-04", "2025-03/.." (open),
   "2025-03 말". Put them in date fields (date, period, schedule, as_of) so they are
   formatted in the report's style ('25.3.25.(화)).
-- Numbers are JSON numbers. Totals, subtotals, rates and weekdays are computed: a table
-  row can be {"compute": ...} and a stated total that does not add up is an error.
+- Numbers are JSON numbers. Totals, subtotals, rates and weekdays are computed, never typed:
+  a table row {"cells": ["계"], "total": true, "compute": {"op": "sum"}} or a column
+  {"compute": {"op": "ratio", "of": ["B", "A"]}} (ops: sum, difference, ratio, growth,
+  share); a budget_table computes its 계 and 집행률 when "total" is left out. A stated total
+  that does not add up is an error.
 - 개조식 lines end in a noun or ~함/~임, without a final period (lint_report checks).
 - Call validate_report after every change: each problem has a JSON path; fix exactly that
   value and validate again. Then lint_report, then render_report.
