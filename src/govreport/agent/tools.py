@@ -671,7 +671,7 @@ def _docx_pdf(docx: bytes) -> bytes | None:
         return None
     try:
         return docx_to_pdf(docx)
-    except GovReportError:
+    except (GovReportError, OSError, subprocess.SubprocessError):  # a preview, not the render
         return None
 
 
