@@ -23,7 +23,7 @@ from ..source import SourceNode, SourcePageBreak, SourcePara, SourceTable
 from .diagrams import read_vision
 from .drafts import AppendixDraft, Holder, IntroDraft, PartDraft, SectionDraft
 from .headings import appendix_heading_strict, circled_section, next_number, read_chip, read_section
-from .kinds import table_kind
+from .kinds import spaced_label, table_kind
 from .ladder import Ladder
 from .tables import read_data_table, read_photo_table
 
@@ -111,7 +111,7 @@ def read_body(rec: Recognizer, nodes: list[SourceNode]) -> tuple[list[Part], lis
             if kind == "appendix":
                 close()
                 filled = [c.text.strip() for c in n.cells if c.text.strip()]
-                label = appendix_heading(filled[0])
+                label = appendix_heading(spaced_label(filled[0]))
                 apps.append(AppendixDraft(label=label[0] if label else "참고",
                                           title=" ".join(filled[1:])))
                 cur = apps[-1]
@@ -216,7 +216,8 @@ def read_body(rec: Recognizer, nodes: list[SourceNode]) -> tuple[list[Part], lis
         sec_head = section_heading(t) if not split_symbol(n.text) and \
             rec.numbered_sections and not rec.decimal else None
         if sec_head and ladder is not None and not ladder.empty() and n.indent and \
-                n.indent > 0.5:
+                n.indent > 0.5 and not (parts and parts[-1].sections and
+                                        sec_head[0] == next_number(parts[-1].sections)):
             sec_head = None  # "  1. …" under an open item: one of its lines, not a heading
         if sec_head and sec_head[0] and parts and parts[-1].sections and \
                 parts[-1].sections[-1].chip:

@@ -17,6 +17,11 @@ APPROVAL_LABELS = frozenset({"문서번호", "결재일자", "공개여부", "�
 """The labels of a Seoul 결재문서's approval block."""
 ROMAN_RE = re.compile(r"[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]\.?|[IVX]{1,4}\.")
 """A part number alone in a chip's first cell."""
+def spaced_label(text: str) -> str:
+    """``붙 임`` / ``참 고`` written with a space between the letters → ``붙임`` / ``참고``."""
+    return re.sub(r"^(참|붙|별|첨)[\s\u3000]+(고|임|첨|부)", r"\1\2", text)
+
+
 BOX_CHIP_RE = re.compile(r"(?:[\ue000-\uf8ff\U000f0000-\U000ffffd❶❷❸❹❺❻❼❽❾❿][\s\u2007\u3000]*"
                          r"|\d{1,2}(?: {2,}|[\t\u2007\u3000][\s\u2007\u3000]*))(\D\S.{0,40})")
 """A section chip drawn as a one-cell box: a chip glyph or a number, then a short title."""
@@ -46,6 +51,7 @@ def table_kind(rec: Recognizer, t: SourceTable) -> str:
                 return "part_chip"  # "Ⅰ │ 관련근거": a part heading drawn as a chip
             if re.fullmatch(r"\d{1,2}\.?|[\ue000-\uf8ff\U000f0000-\U000ffffd]", head):
                 return "chip"
+            head = spaced_label(head)
             if appendix_heading(head) and re.fullmatch(
                     r"[<\[【〈]?\s*(참고|붙임|별첨|첨부)\s*\d*(?:-\d+)?\s*[>\]】〉]?", head):
                 return "appendix"
