@@ -54,8 +54,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("task2279_36477373_gyeoljae.hwpx", "renders"): SPANS,
     ("hwpx_k-water-rfp.hwpx", "cover"): "the organisation (K-water) is only the cover's logo "
                                         "picture",
-    ("opengov_36388711.hwpx", "cover"): "the organisation (서울특별시) is only in the form's "
-                                        "작성자 row",
     ("hwpx_pr-1674.hwpx", "tables"): "the 붙임 forms' one-row consent boxes (1×3 '…동의하십니까?') "
                                      "and one-column frames are counted as data tables (41)",
 }

@@ -144,6 +144,25 @@ def _doc_division(t: SourceTable) -> str | None:
     return None
 
 
+FORM_ORG_LABELS = frozenset({"작성자", "작성기관", "기관명", "제출기관", "요청기관"})
+
+
+def _form_org(rec: Recognizer, nodes: list[SourceNode]) -> str:
+    """The organisation a form names in its 작성자 / 기관명 row (the cell after the label),
+    reported; empty when there is none."""
+    for n in nodes:
+        if not isinstance(n, SourceTable):
+            continue
+        for k, c in enumerate(n.cells[:-1]):
+            after = n.cells[k + 1]
+            if squash(c.text) in FORM_ORG_LABELS and after.row == c.row and \
+                    re.fullmatch(r"[가-힣]{2,15}", squash(after.text)):
+                rec.log.fallback(n.where, f"no organisation on a cover; the form's "
+                                 f"{squash(c.text)} row ({squash(after.text)}) is taken")
+                return squash(after.text)
+    return ""
+
+
 def _title_frame(t: SourceTable) -> bool:
     lines = [p.text.strip() for c in t.cells for p in c.paras if p.text.strip()]
     return t.n_cols == 1 and 1 <= len(lines) <= 3 and all(
@@ -293,6 +312,8 @@ def read_front(rec: Recognizer, cover: list[SourceNode], body: list[SourceNode]
         rec.log.typed += 1
         rec.log.fallback(first.para.where, "no cover date found"
                          + ("; the date in the title is taken" if date is not None else ""))
+    if not org:  # a form: the 작성자 / 기관명 row of its first table
+        org = _form_org(rec, [*cover, *body][:12])
     if not org and doc_division:
         org = doc_division
         rec.log.fallback("cover", f"no organisation printed; the division of the document "
