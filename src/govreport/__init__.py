@@ -75,12 +75,13 @@ def json_schema() -> dict[str, object]:
 def check(report: Report) -> list[Problem]:
     """All problems (errors and warnings) of a report, structural and semantic.
 
-    A report built in Python is checked by the same rules as one read from JSON: it is
-    written as JSON and read back (types, allowed values, nesting, number sizes), then the
-    semantic checks run (totals, table spans, dates …) when the structure is sound.
+    A report built in Python is checked by the rules its objects were held to when they were
+    made (types and allowed values of every field, again, for objects changed since), then
+    the semantic checks run (totals, table spans, dates, nesting, number sizes …) when the
+    structure is sound.
     """
     from .checks.semantic import check_report
-    from .codec.converter import structural_problems
+    from .checks.structure import structural_problems
     from .model import Report
 
     if not isinstance(report, Report):
