@@ -856,6 +856,19 @@ class Fitting:
         "space between blocks may shrink to this % to pull a short page back",
         _between(0, 100),
     )
+    min_page_fill_pct: float = _opt(
+        60.0,
+        "본문 쪽 최소 채움(%) — 부·과제의 마지막 쪽 제외",
+        "a body page is filled at least this % (not a part's or task's last page)",
+        _between(0, 100),
+    )
+    min_tail_fill_pct: float = _opt(
+        40.0,
+        "부·과제 마지막 쪽 최소 채움(%) — 앞 쪽에서 옮겨 채움(0 = 끔)",
+        "a part's or task's last page holding a pushed group is filled to this % from "
+        "the page before (0 = off)",
+        _between(0, 100),
+    )
 
 
 def _colors(_inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
