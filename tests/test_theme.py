@@ -603,6 +603,8 @@ def test_docs_cover_every_option_and_role() -> None:
     def keys(obj: Any, prefix: str) -> list[str]:
         out: list[str] = []
         for f in attrs.fields(type(obj)):
+            if not f.init:
+                continue  # Theme's kept derived values: not an option
             value = getattr(obj, f.name)
             key = f"{prefix}.{f.name}" if prefix else f.name
             if key == "levels":

@@ -910,8 +910,13 @@ class _BatchProgress:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command line (``govreport`` and ``python -m govreport``)."""
-    cli.main(args=list(argv) if argv is not None else None, prog_name="govreport")
+    """Run the command line (``govreport`` and ``python -m govreport``), with the collector's
+    thresholds raised for the command (:func:`~govreport.support.gc_tuning.fewer_collections`:
+    the command line is an application; the library leaves them to its user)."""
+    from ..support.gc_tuning import fewer_collections
+
+    with fewer_collections():
+        cli.main(args=list(argv) if argv is not None else None, prog_name="govreport")
 
 
 __all__ = ["EXIT_FAILED", "EXIT_INVALID", "EXIT_OK", "CliError", "InvalidInput", "cli", "main"]

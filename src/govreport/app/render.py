@@ -161,10 +161,9 @@ def render_bytes(
     when installed (see :func:`govreport.writers.pdf.toc_pages`).  ``limits``: see
     :mod:`govreport.support.limits`.  ``layouts``: shared by the calls that render one report to
     several formats, so that it is laid out once (see :class:`Layouts`)."""
-    from ..support.gc_tuning import fewer_collections
     from ..support.limits import using
 
-    with using(limits), fewer_collections():
+    with using(limits):
         return _render_bytes(source, fmt, template=template, theme=theme, locale=locale,
                              check=check, toc_pdf=toc_pdf, layouts=layouts)
 

@@ -973,11 +973,12 @@ def _check_page_room(theme: Theme) -> None:
         raise ValueError(f"body.pt: {theme.body.pt} pt is too large (at most 96)")
 
 
-_DERIVED: dict[int, tuple[Theme, dict[Hashable, Any]]] = {}
-"""What is worked out from a theme (:meth:`Theme.derived`), by theme identity: the theme is
-kept alive with it, so an ``id`` found here is that theme's (ids are unique among live
-objects).  Cleared when :data:`_DERIVED_THEMES` themes are held."""
-_DERIVED_THEMES = 16
+class _Derived(dict[Hashable, Any]):
+    """What is worked out from one theme alone (:meth:`Theme.derived`), kept by that theme
+    and gone with it.  A pickled theme (a batch worker's) starts with none."""
+
+    def __reduce__(self) -> tuple[type[_Derived], tuple[()]]:
+        return (_Derived, ())
 
 _T = TypeVar("_T")
 
@@ -1021,6 +1022,9 @@ class Theme:
         "squeeze 자간/장평 to avoid 1–2 char last lines",
     )
     fitting: Fitting = _group(Fitting, "줄 맞춤 한계", "line fitting limits")
+    _derived: _Derived = attrs.field(factory=_Derived, init=False, eq=False, repr=False,
+                                     hash=False)
+    """:meth:`derived` values (not an option: not read, written or compared)."""
 
     def __attrs_post_init__(self) -> None:
         _check_role_refs(self.levels)
@@ -1100,15 +1104,11 @@ class Theme:
         """``make()``, worked out once per theme and ``key`` (a theme is immutable, so what
         is computed from it alone — resolved styles, indents, spacing, a writer's shapes —
         holds as long as the theme).  An exception is not kept: the next call raises again."""
-        kept = _DERIVED.get(id(self))
-        if kept is None or kept[0] is not self:
-            if len(_DERIVED) >= _DERIVED_THEMES:
-                _DERIVED.clear()
-            kept = _DERIVED[id(self)] = (self, {})
+        kept = self._derived
         try:
-            return cast(_T, kept[1][key])
+            return cast(_T, kept[key])
         except KeyError:
-            value = kept[1][key] = make()
+            value = kept[key] = make()
             return value
 
     def resolve(self, role: Role) -> ResolvedStyle:
@@ -1116,7 +1116,7 @@ class Theme:
         out once per theme and role)."""
         key = ("resolve", role)
         try:
-            return cast(ResolvedStyle, _DERIVED[id(self)][1][key])
+            return cast(ResolvedStyle, self._derived[key])
         except KeyError:
             return self.derived(key, lambda: self._resolve(role))
 
@@ -1143,7 +1143,7 @@ class Theme:
         """Symbol/text x of ``role`` (§3.1); ``parent_sym_x`` places it 1 body em right of it."""
         key = ("indent", role, parent_sym_x)
         try:  # the common case first: worked out before (see :meth:`derived`)
-            return cast("Indent", _DERIVED[id(self)][1][key])
+            return cast("Indent", self._derived[key])
         except KeyError:
             from .indent import indent
 
@@ -1153,7 +1153,7 @@ class Theme:
         """Indent of ``role`` nested under an item of ``parent_role`` positioned at ``parent``."""
         key = ("child_indent", role, parent_role, parent)
         try:
-            return cast("Indent", _DERIVED[id(self)][1][key])
+            return cast("Indent", self._derived[key])
         except KeyError:
             from .indent import child_indent
 
@@ -1163,7 +1163,7 @@ class Theme:
         """Space in pt before block ``next_`` following ``prev`` (§3.2; ``None`` = start)."""
         key = ("space_before", prev, next_)
         try:
-            return cast(float, _DERIVED[id(self)][1][key])
+            return cast(float, self._derived[key])
         except KeyError:
             from .spacing import space_before
 
