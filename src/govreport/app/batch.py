@@ -236,14 +236,6 @@ def existing_outputs(plan: Iterable[tuple[Path, tuple[Path, ...]]]) -> list[Path
     return [o for _, outs in plan for o in outs if o.exists()]
 
 
-def template_family(fmt: Format) -> str:
-    """The template type an output format uses: ``docx`` (docx, pdf) or ``hwpx`` (hwpx, hwp),
-    as the writer registry says (:func:`govreport.writers.registry.template_family`)."""
-    from ..writers.registry import template_family as family
-
-    return family(fmt)
-
-
 def render_file(
     source: str | os.PathLike[str],
     outputs: Sequence[str | os.PathLike[str]],
@@ -637,5 +629,4 @@ __all__ = [
     "render_file",
     "run_batch",
     "summary_lines",
-    "template_family",
 ]

@@ -269,7 +269,7 @@ def pdf_first(formats: Sequence[Format]) -> list[Format]:
     return sorted(formats, key=lambda f: (f != "pdf", isinstance(WRITERS[f], Converter)))
 
 
-def _is_json_data(value: Any, depth: int = 0) -> bool:
+def _is_json_data(value: Any) -> bool:
     """Whether ``value`` is JSON-like data (dict, list, str, number, bool, None) at the top."""
     return isinstance(value, Mapping | list | tuple | str | int | float | bool) or value is None
 

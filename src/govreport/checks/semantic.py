@@ -166,7 +166,7 @@ class _Checker(DocumentChecks, TableChecks, FigureChecks):
 
         Iterative (an explicit stack, in document order), so that deeply nested models built
         in Python cannot exhaust the interpreter stack; blocks nested deeper than
-        :data:`MAX_NESTING` are reported and not descended into.
+        the limits' ``nesting`` are reported and not descended into.
         """
         # (value, JSON path, level, children/items lists enclosing it)
         stack: list[tuple[object, str, int, int]] = [(root, path, level, 0)]

@@ -83,10 +83,6 @@ def _unknown_key(path: str, key: object, valid: list[str]) -> ThemeError:
     )
 
 
-def _is_optional(tp: Any) -> bool:
-    return get_origin(tp) in (Union, types.UnionType) and type(None) in get_args(tp)
-
-
 def _convert(tp: Any, raw: Any, base: Any, path: str) -> Any:
     """Check and coerce ``raw`` to type ``tp``; attrs groups merge over ``base``."""
     origin = get_origin(tp)
