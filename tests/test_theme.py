@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from govreport.theme import (
     ROLES,
-    Indent,
+    HangingIndent,
     Role,
     RoleStyle,
     Theme,
@@ -36,7 +36,7 @@ def central() -> Theme:
     return Theme.central()
 
 
-def geometry(ind: Indent) -> tuple[float, float, float]:
+def geometry(ind: HangingIndent) -> tuple[float, float, float]:
     return (ind.sym_x_pt, ind.text_x_pt, ind.hanging_pt)
 
 
