@@ -14,4 +14,16 @@ def structural_problems(report: Report) -> list[Problem]:
     return [Problem(path=path, message=message) for path, message in type_problems(report)]
 
 
-__all__ = ["structural_problems"]
+def check(report: Report) -> list[Problem]:
+    """:func:`govreport.check`: the structural problems if any, else the semantic ones."""
+    from .semantic import check_report
+
+    if not isinstance(report, Report):
+        raise TypeError(f"check() takes a Report, not {type(report).__name__}")
+    structural = structural_problems(report)
+    if structural:  # the semantic checks need the right types
+        return structural
+    return check_report(report)
+
+
+__all__ = ["check", "structural_problems"]

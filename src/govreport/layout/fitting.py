@@ -76,6 +76,12 @@ def _tokens(text: str) -> list[tuple[float, int]]:
     return [(text_em(token), len(token)) for token in text.split(" ")]
 
 
+def _wrap(text: str, capacity: float, spacing: float = 0.0,
+          width: float = 100.0) -> list[tuple[float, int]]:
+    """(width em, number of gaps) of each line when ``text`` is broken at spaces (어절)."""
+    return _wrap_tokens(_tokens(text), capacity, spacing, width)
+
+
 def _wrap_tokens(tokens: list[tuple[float, int]], capacity: float, spacing: float,
                  width: float) -> list[tuple[float, int]]:
     w, s = width / 100, spacing / 100
