@@ -41,7 +41,7 @@ from ..model import (
 )
 from ..model.checked import trusted
 from ..model.document import SectionStyle
-from ..theme import Indent as ThemeIndent
+from ..theme import HangingIndent as ThemeIndent
 from ..theme import Theme
 from ..theme.roles import Role
 from ..theme.units import mm_to_pt

@@ -32,8 +32,8 @@ def make_consistent(report: Report, log: ReadLog) -> Report:
 
 def remaining_problems(report: Report, log: ReadLog) -> None:
     """Log every error the checks still find in ``report`` as a fallback with its path."""
-    from .. import check
     from ..checks.semantic import errors_of
+    from ..checks.structure import check
 
     for p in errors_of(check(report)):
         log.fallback(p.path, f"the imported report does not validate here: {p.message}")
