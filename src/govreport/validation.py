@@ -70,6 +70,7 @@ from .model import (
 from .model.compute import compute as compute_table
 from .model.compute import filled, table_width
 from .model.dates import DateFormatError, parse_period
+from .model.stated import stated_problems
 
 MIN_LEVEL = 1
 MAX_LEVEL = 8
@@ -714,9 +715,14 @@ class _Checker:
             if c.compute is not None and i < t.stub_columns:
                 self.add(f"{path}.columns[{i}].compute",
                          f"column {i} is a stub (label) column and cannot be computed")
-        if not t.computed or (t.columns and len(t.columns) != width):
+        if t.columns and len(t.columns) != width:
             return
-        for issue in compute_table(t).issues:
+        ct = compute_table(t) if t.computed else None
+        if ct is not None:
+            for issue in ct.issues:
+                self.add(f"{path}{issue.path}", issue.message,
+                         "warning" if issue.severity == "warning" else "error")
+        for issue in stated_problems(t, ct):
             self.add(f"{path}{issue.path}", issue.message,
                      "warning" if issue.severity == "warning" else "error")
 

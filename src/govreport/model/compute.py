@@ -248,7 +248,7 @@ def compute(table: Table) -> ComputedTable:
         if slot is None or slot.cell is None or slot.index is None:
             continue
         stated = to_decimal(slot.cell.value)
-        if stated is None:
+        if stated is None or not slot.cell.checked:  # checked=False: a deliberate difference
             continue
         fmt = formats.get(pos)
         computed = values.get(pos)

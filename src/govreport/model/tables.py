@@ -38,6 +38,8 @@ class Cell:
     ``items`` holds bulleted lines (``-``) inside the cell.  In JSON a cell without options may
     be written as the bare value.  ``count`` is a typed count printed on its own line under
     a label (``건설\\n주택`` / ``(39)``); the layout formats it, the checks sum it.
+    ``checked=False`` marks a typed figure that deliberately differs from the figures it
+    stands for (a rounded or estimated 계): the stated-total check leaves it alone.
     """
 
     value: CellValue = None
@@ -48,6 +50,7 @@ class Cell:
     align: Align | None = None
     bold: bool = False
     count: Quantity | None = None
+    checked: bool = True
 
 
 MoneyUnit = Literal["원", "천원", "백만원", "억원", "조원"]
