@@ -229,3 +229,41 @@ def test_computed_total_and_subtotal_rows_use_the_column_format() -> None:
     texts = [[c.value for c in row.cells] for row in layout.resolve(t).rows]
     assert texts[2][-1] == "3.8" and texts[-1][-1] == "4.0"  # 3.75 half-up, 4.00
     assert [p for p in g.check(r) if p.severity == "error"] == []
+
+
+# ------------------------------------------------------------------ readers follow
+
+def test_an_imported_total_that_does_not_add_up_is_kept_reported_and_validates(
+        tmp_path: Path) -> None:
+    import docx
+
+    from govreport.readers import read_document
+
+    d = docx.Document()
+    for line in ("2025년 실적 보고", "2025. 4. 1.", "기획예산과", "Ⅰ. 추진 실적", "□ 실적"):
+        d.add_paragraph(line)
+    grid = [["구분", "1분기", "2분기"], ["설계", "100", "200"], ["공사", "300", "400"],
+            ["계", "400", "601"]]
+    t = d.add_table(rows=4, cols=3)
+    for row_cells, row in zip(t.rows, grid, strict=True):
+        for cell, v in zip(row_cells.cells, row, strict=True):
+            cell.text = v
+    d.save(tmp_path / "old.docx")
+    result = read_document(tmp_path / "old.docx")
+    assert [str(f) for f in result.fallbacks] == [
+        "table 1 (row 4, cell 3): the stated total does not add up, kept as stated: "
+        "stated 601, the rows above sum to 600"]
+    assert [p for p in g.check(result.report) if p.severity == "error"] == []
+    again = g.loads(g.dumps(result.report))  # the JSON keeps the opt-out
+    assert '"checked": false' in g.dumps(again)
+
+
+def test_a_scale_in_parentheses_stays_text() -> None:
+    from govreport.layout.text import TextFormatter
+    from govreport.readers.inline import ValueReader
+    from govreport.theme import Theme
+
+    values = ValueReader(TextFormatter(Theme.seoul(), "ko_KR"))
+    assert values.count("5점 만점") is None
+    assert values.count("100명 이상") is None
+    assert values.count("2,507건") == g.Quantity(value=2507, unit="건")

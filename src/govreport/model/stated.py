@@ -126,9 +126,22 @@ def _header_labels(table: Table, width: int) -> tuple[dict[int, str], dict[int, 
 
 
 def _row_labels(ct: ComputedTable, stub: int, r: int) -> list[str]:
-    """The label texts a body row starts with (its own stub cells, spaces out)."""
-    return [t for c in range(stub) if (s := ct.slots.get((r, c))) is not None
-            and (t := _text(s.cell))]
+    """The label texts a body row starts with (spaces out): its own cells before its first
+    figure — the stub, or the next cells when a merged group label covers the stub."""
+    out: list[str] = []
+    for c in range(ct.width):
+        slot = ct.slots.get((r, c))
+        if slot is None or slot.cell is None:
+            if c >= stub:
+                break
+            continue
+        if to_decimal(slot.cell.value) is not None or slot.cell.items:
+            break
+        if (t := _text(slot.cell)):
+            out.append(t)
+        if c >= stub:
+            break  # one label cell past the stub at most
+    return out
 
 
 def _row_kind(table: Table, ct: ComputedTable, r: int) -> str | None:

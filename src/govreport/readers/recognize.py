@@ -124,7 +124,7 @@ class Recognizer:
         self.chapters = False
         self.ranks: dict[str, int] = {}
         self.em = 2.0 if doc.format == "txt" else self.theme.resolve("paragraph").pt
-        self.computed = ComputedReader(self.theme, self.fmt)
+        self.computed = ComputedReader(self.theme, self.fmt, self.log)
         self.orgcharts = OrgChartReader(self.theme)
 
     # ------------------------------------------------------------------ top level
@@ -809,7 +809,7 @@ class Recognizer:
         self.log.typed += 1
         table = Table(header=tuple(rows[:header_rows]), rows=tuple(rows[header_rows:]),
                       title=title, unit=unit, basis=basis)
-        return self.computed.declare(table)
+        return self.computed.declare(table, t.where)
 
     def _vision(self, nodes: list[SourceNode], k: int) -> tuple[VisionDiagram, int] | None:
         """A 비전 체계도: a ``비전 | …`` box, then optionally a ``목표 | …`` row and a
