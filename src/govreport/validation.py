@@ -70,6 +70,7 @@ from .model import (
 from .model.compute import compute as compute_table
 from .model.compute import filled, table_width
 from .model.dates import DateFormatError, parse_period
+from .model.refs import problems as reference_problems
 from .model.stated import stated_problems
 
 MIN_LEVEL = 1
@@ -106,6 +107,7 @@ def check_report(report: Report) -> list[Problem]:
         return list(kept[2])
     checker = _Checker(report)
     checker.walk(report, "$", 0)
+    checker.references()
     _remember(report, lim, checker.problems)
     return checker.problems
 
@@ -736,7 +738,14 @@ class _Checker:
 
     # --- diagrams ---
 
+    def references(self) -> None:
+        """References to computed figures in running text (``{=org.staff}``) name a figure;
+        a stated one (``{=org.staff:277}``) matches it."""
+        for path, message in reference_problems(self.root):
+            self.add(path, message)
+
     def org_chart(self, o: OrgChart, path: str, _: int) -> None:
+        self.table_id(o.id, path)
         self.require_field(o.head, path, "head", "the head unit")
         if not o.units:
             self.add(f"{path}.units", "an org chart needs at least one unit")

@@ -93,7 +93,7 @@ def _text(cell: Cell | None) -> str:
     return re.sub(r"\s+", "", cell.value)
 
 
-def _header_labels(table: Table, width: int) -> tuple[dict[int, str], dict[int, range]]:
+def header_labels(table: Table, width: int) -> tuple[dict[int, str], dict[int, range]]:
     """Per grid column: its lowest own header label, and the span of columns of the header
     cell just above that label (its group: 일반직 over 소계, 5급, 6급)."""
     labels: dict[int, tuple[int, str]] = {}
@@ -125,7 +125,7 @@ def _header_labels(table: Table, width: int) -> tuple[dict[int, str], dict[int, 
     return {c: text for c, (_, text) in labels.items()}, groups
 
 
-def _row_labels(ct: ComputedTable, stub: int, r: int) -> list[str]:
+def row_labels(ct: ComputedTable, stub: int, r: int) -> list[str]:
     """The label texts a body row starts with (spaces out): its own cells before its first
     figure — the stub, or the next cells when a merged group label covers the stub."""
     out: list[str] = []
@@ -147,7 +147,7 @@ def _row_labels(ct: ComputedTable, stub: int, r: int) -> list[str]:
 def _row_kind(table: Table, ct: ComputedTable, r: int) -> str | None:
     """``"total"``, ``"subtotal"`` or None (a plain row) for a body row without compute."""
     row = table.rows[r]
-    labels = _row_labels(ct, table.stub_columns, r)
+    labels = row_labels(ct, table.stub_columns, r)
     if any(t in SUBTOTALS for t in labels):
         return "subtotal"
     if row.total or any(t in TOTALS for t in labels):
@@ -205,7 +205,7 @@ def stated_totals(table: Table, ct: ComputedTable | None = None) -> list[Issue]:
     stub = table.stub_columns
     columns = table.columns
     col_derived = {c for c, col in enumerate(columns) if col.compute is not None}
-    labels, groups = _header_labels(table, width)
+    labels, groups = header_labels(table, width)
     kinds = {r: (_row_kind(table, ct, r) if row.compute is None else "computed")
              for r, row in enumerate(table.rows)}
 
@@ -296,10 +296,10 @@ def figure_columns(table: Table, ct: ComputedTable | None = None) -> set[int]:
     if any(row.compute is not None for row in table.rows):
         out.update(range(stub, width))
     ct = ct if ct is not None else compute(table)
-    labels, _ = _header_labels(table, width)
+    labels, _ = header_labels(table, width)
     if any(row.total for row in table.rows) or any(
             t in TOTALS | SUBTOTALS for r in range(len(table.rows))
-            for t in _row_labels(ct, stub, r)):
+            for t in row_labels(ct, stub, r)):
         out.update(c for c in range(stub, width) if not NOT_ADDITIVE.search(labels.get(c, "")))
     return {c for c in out if stub <= c < width}
 
