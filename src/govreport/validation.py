@@ -729,6 +729,7 @@ class _Checker:
                      "warning" if issue.severity == "warning" else "error")
 
     def number_format(self, f: NumberFormat, path: str, _: int) -> None:
+        self.optional_field(f.counter, path, "counter", "a counter")
         if not 0 <= f.decimals <= MAX_DECIMALS:
             self.add(f"{path}.decimals",
                      f"decimals {f.decimals} is out of range (0 to {MAX_DECIMALS})")

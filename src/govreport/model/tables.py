@@ -72,6 +72,8 @@ class NumberFormat:
     decimals: int = 0
     from_unit: MoneyUnit | None = None
     to_unit: MoneyUnit | None = None
+    counter: str | None = None
+    """A counter printed right after each figure: ``"개구"`` → ``16개구`` (not after ``-``)."""
 
 
 Op = Literal["sum", "difference", "ratio", "share", "growth"]
@@ -122,6 +124,13 @@ class Column:
     key: str | None = None
     compute: Compute | None = None
     format: NumberFormat | None = None
+    paren: Compute | None = None
+    """A second figure computed for each cell and printed after it in parentheses — a
+    compound cell: ``{"op": "share", "of": ["n"]}`` → ``16개구 (64.0%)``,
+    ``{"op": "difference", "of": ["y2025", "y2024"]}`` → ``128 (△4)``."""
+    paren_format: NumberFormat | None = None
+    """How the figure in parentheses prints (default: ``98.5%`` for ratio, growth and share;
+    the column's format for sum and difference)."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -169,9 +178,9 @@ class Table:
 
     @property
     def computed(self) -> bool:
-        """True when any row or column is derived."""
+        """True when any row or column is derived (or holds compound cells)."""
         return any(r.compute is not None for r in self.rows) or any(
-            c.compute is not None for c in self.columns)
+            c.compute is not None or c.paren is not None for c in self.columns)
 
 
 @attrs.frozen(slots=True, kw_only=True)
