@@ -196,8 +196,12 @@ def _shown(value: Decimal) -> str:
 HINT = ' (if it deliberately differs, mark the cell "checked": false)'
 
 
-def stated_totals(table: Table, ct: ComputedTable | None = None) -> list[Issue]:
-    """Every typed figure of a 계/소계 row or column that differs from what it sums."""
+def stated_totals(table: Table, ct: ComputedTable | None = None,
+                  seen: set[tuple[int, int]] | None = None) -> list[Issue]:
+    """Every typed figure of a 계/소계 row or column that differs from what it sums.
+
+    ``seen`` (if given) collects the grid positions compared: each stated total checked and
+    the figures it sums."""
     width = table_width(table)
     if table.columns and len(table.columns) != width:
         return []
@@ -232,6 +236,9 @@ def stated_totals(table: Table, ct: ComputedTable | None = None) -> list[Issue]:
         got = [v for m in members if (v := ct.values.get(m)) is not None]
         if not got:
             return
+        if seen is not None:
+            seen.add(pos)
+            seen.update(m for m in members if ct.values.get(m) is not None)
         total = sum(got, Decimal(0))
         fmt = fmt_at(pos)
         if scaled(stated, fmt) != scaled(total, fmt):
