@@ -28,8 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from govreport.render import render_bytes
-from govreport.shipped_templates import lookup
+from govreport.app.render import render_bytes
+from govreport.app.shipped_templates import lookup
 
 CELLS = ["{{ r.date }}", "{{ r.district }}", "{{ r.kind }}", "{{ r.area_m2 }}", "{{ r.cost }}",
          "{{ r.days }}"]

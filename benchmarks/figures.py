@@ -21,8 +21,8 @@ from typing import Any
 import attrs
 
 import govreport as g
-from govreport.images import decode
-from govreport.render import render_bytes
+from govreport.app.render import render_bytes
+from govreport.support.images import decode
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "park-expansion-2025.json"

@@ -22,8 +22,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from govreport.serialization import parse_json, structure
-from govreport.validation import check_report
+from govreport.checks.semantic import check_report
+from govreport.codec.converter import structure
+from govreport.readers.json import parse_json
 
 
 def _report(rows: list[Any]) -> dict[str, Any]:
@@ -68,7 +69,7 @@ def table_checks(n: int, runs: int) -> None:
 def hostile(runs: int) -> None:
     from click.testing import CliRunner
 
-    from govreport.cli import cli
+    from govreport.app.cli import cli
 
     folder = Path(tempfile.mkdtemp())
     (folder / "colspan.json").write_text(json.dumps(_report([[{"value": "a",

@@ -23,10 +23,10 @@ from pathlib import Path
 import attrs
 
 import govreport
+from govreport.app.render import render_bytes
 from govreport.readers import read_document
 from govreport.readers.hwpx import read_hwpx
 from govreport.readers.log import ReadLog
-from govreport.render import render_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seoul-mayor-office-2025-04.json"

@@ -58,8 +58,8 @@ from pathlib import Path
 from typing import Any
 
 import govreport
+from govreport.app.render import render_bytes
 from govreport.layout import layout
-from govreport.render import render_bytes
 from govreport.theme import Theme
 from govreport.writers.docx import write_docx
 from govreport.writers.hwpx import write_hwpx
@@ -220,7 +220,7 @@ def children_cpu() -> float:
 def work_once_rows(folder: Path, runs: int) -> list[tuple[str, float, str]]:
     """Batch's per-file step (load, check, lay out, DOCX + HWPX) beside "both formats",
     taking turns (CPU time; a phase of noise then hits both sides alike)."""
-    from govreport.batch import render_file
+    from govreport.app.batch import render_file
 
     src = folder / "once.json"
     src.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -264,7 +264,7 @@ def scale_child(factor: int, fmt: str, untuned: bool) -> None:
     del text
     gc.collect()
     if untuned:
-        from govreport import gc_tuning
+        from govreport.support import gc_tuning
 
         gc_tuning.RENDER_THRESHOLDS = gc.get_threshold()  # type: ignore[assignment]
     loaded_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -293,7 +293,7 @@ def scale_rows(report: Any, runs: int, scale_runs: int) -> list[tuple[str, float
     """The seed → HWPX in steps, ×100 and ×1000 in fresh processes (see the docstring)."""
     import math
 
-    from govreport import validation
+    from govreport.checks import semantic as validation
     from govreport.layout import layout
     from govreport.theme import Theme
     from govreport.writers.hwpx import write_hwpx
@@ -433,6 +433,25 @@ def pdf_rows(folder: Path, data: dict[str, Any], runs: int, n_docs: int,
 # --------------------------------------------------------------------------- main
 
 
+def keep_chain_rows(runs: int) -> list[tuple[str, float, str]]:
+    """The pagination pass over one keep-with-next chain of 10k/20k/100k ○ items (e.g. a
+    long list a template marks "keep together"): linear in the chain's length."""
+    from govreport.layout.nodes import Para, Run
+    from govreport.layout.paginate import paginate
+
+    theme = Theme.seoul()
+    out: list[tuple[str, float, str]] = []
+    for n in (10_000, 20_000, 100_000):
+        body = tuple(Para(role="L2", symbol="○", runs=(Run(text=f"항목 {i} 내용이 조금 긴 줄"),),
+                          space_before_pt=6.0, keep_next=True) for i in range(n))
+        body += (Para(role="L2", runs=(Run(text="끝"),)),)
+        k = max(1, runs // (n // 10_000))
+        sec = median_seconds(partial(paginate, body, theme), k, 0)
+        out.append((f"paginate: keep-with-next chain of {n:,} items", sec,
+                    f"median of {k}, {sec / n * 1e6:.1f} µs per item"))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true",
@@ -515,6 +534,8 @@ def main() -> None:
         add("CLI: govreport validate seed", cli_seconds(["validate", str(SEED)], start_runs),
             f"median of {start_runs}")
         for name, sec, note in work_once_rows(folder, runs):
+            add(name, sec, note)
+        for name, sec, note in keep_chain_rows(3 if args.quick else 5):
             add(name, sec, note)
         if args.scale:
             for name, sec, note in scale_rows(govreport.load(SEED), runs, args.scale_runs):

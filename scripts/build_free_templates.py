@@ -98,7 +98,7 @@ NOTES = ["{%p for n in (notes if notes is defined else []) %}", "{{ n }}", "{%p 
 TEXTS: list[str] = []
 
 
-def T(text: str) -> str:  # noqa: N802 - reads as a marker in the builders
+def T(text: str) -> str:
     """A short token standing for ``text`` while laying out (so tag texts do not inflate the
     estimated row heights and page breaks); swapped back before writing."""
     if not text:

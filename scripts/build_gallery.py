@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 import govreport
-from govreport.render import render_bytes
+from govreport.app.render import render_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "seoul-mayor-office-2025-04.json"

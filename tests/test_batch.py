@@ -1,4 +1,4 @@
-"""The parallel batch engine (``govreport.batch``) and ``govreport batch``."""
+"""The parallel batch engine (``govreport.app.batch``) and ``govreport batch``."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-import govreport.batch as batch
-from govreport.batch import (
+import govreport.app.batch as batch
+from govreport.app.batch import (
     BatchInputError,
     collect_inputs,
     parse_formats,
@@ -21,13 +21,13 @@ from govreport.batch import (
     render_file,
     run_batch,
 )
-from govreport.cli import EXIT_FAILED, EXIT_INVALID, cli
-from govreport.errors import RenderError
-from govreport.render import Format, render_bytes
-from govreport.shipped_templates import shipped_path
-from govreport.starter import starter_text
+from govreport.app.cli import EXIT_FAILED, EXIT_INVALID, cli
+from govreport.app.render import Format, render_bytes
+from govreport.app.shipped_templates import shipped_path
+from govreport.app.starter import starter_text
+from govreport.support.errors import RenderError
 
-RENDER = importlib.import_module("govreport.render")  # govreport.render is the function
+RENDER = importlib.import_module("govreport.app.render")  # govreport.render is the function
 
 
 def _has_writer(module: str, name: str) -> bool:

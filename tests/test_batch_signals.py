@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from govreport.starter import starter_text
+from govreport.app.starter import starter_text
 
 
 def _alive(pgid: int) -> bool:

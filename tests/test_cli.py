@@ -16,9 +16,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 import govreport as g
-from govreport.cli import EXIT_FAILED, EXIT_INVALID, cli
-from govreport.shipped_templates import shipped_path
-from govreport.starter import starter_text
+from govreport.app.cli import EXIT_FAILED, EXIT_INVALID, cli
+from govreport.app.shipped_templates import shipped_path
+from govreport.app.starter import starter_text
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
 
@@ -202,13 +202,13 @@ def test_validate_goes_on_after_unexpected_errors(monkeypatch: pytest.MonkeyPatc
                                                   tmp_path: Path) -> None:
     """A RecursionError (absurd nesting), an unreadable file or a bug in one file's check
     is reported on that file's line; the other files are still checked."""
-    import govreport.serialization as serialization
+    import govreport.readers.json as json_reader
 
     names = ["deep", "locked", "buggy", "good"]
     paths = [tmp_path / f"{n}.json" for n in names]
     for path in paths:
         path.write_text(starter_text("blank"), encoding="utf-8")
-    real = serialization.load_versioned
+    real = json_reader.load_versioned
     failures: dict[str, BaseException] = {
         "deep": RecursionError("maximum recursion depth exceeded"),
         "locked": PermissionError(13, "Permission denied"),
@@ -221,7 +221,7 @@ def test_validate_goes_on_after_unexpected_errors(monkeypatch: pytest.MonkeyPatc
             raise exc
         return real(path, **kw)
 
-    monkeypatch.setattr(serialization, "load_versioned", load)
+    monkeypatch.setattr(json_reader, "load_versioned", load)
     result = run("validate", *paths)
     assert result.exit_code == EXIT_INVALID
     lines = result.stdout.splitlines()
@@ -414,7 +414,7 @@ def test_render_refuses_overwrite(tmp_path: Path, free_data: Path, free_template
 def test_render_several_outputs_reports_every_failure(monkeypatch: pytest.MonkeyPatch,
                                                       tmp_path: Path, blank: Path) -> None:
     """Every output is tried; each failure names its output; nothing is written."""
-    render_module = importlib.import_module("govreport.render")
+    render_module = importlib.import_module("govreport.app.render")
     real = render_module.render_bytes
 
     def flaky(data: object, fmt: str, **kw: Any) -> bytes:
@@ -438,18 +438,18 @@ def test_render_several_outputs_reports_every_failure(monkeypatch: pytest.Monkey
 def test_render_write_failure_of_one_output_keeps_the_others(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, free_data: Path,
         free_template: Path) -> None:
-    import govreport.serialization as serialization
+    import govreport.support.files as files
 
-    real = serialization.write_atomic
+    real = files.write_atomic
     blocked = tmp_path / "blocked.pdf"
 
-    def write(path: str | os.PathLike[str], data: bytes) -> None:
+    def write(path: str | os.PathLike[str], data: bytes, *, replace: bool = True) -> None:
         if Path(path) == blocked:
             raise PermissionError(13, "Permission denied", str(path))
-        real(path, data)
+        real(path, data, replace=replace)
 
     pdf_module = importlib.import_module("govreport.writers.pdf")
-    monkeypatch.setattr(serialization, "write_atomic", write)
+    monkeypatch.setattr(files, "write_atomic", write)
     monkeypatch.setattr(pdf_module, "docx_to_pdf", lambda data: b"%PDF-1.7")
     ok = tmp_path / "ok.docx"
     result = run("render", free_data, "--template", free_template, "-o", blocked, "-o", ok)
@@ -461,7 +461,7 @@ def test_render_write_failure_of_one_output_keeps_the_others(
 
 def test_render_absurdly_nested_input_is_invalid_input(monkeypatch: pytest.MonkeyPatch,
                                                        tmp_path: Path, blank: Path) -> None:
-    render_module = importlib.import_module("govreport.render")
+    render_module = importlib.import_module("govreport.app.render")
 
     def deep(path: object) -> object:
         raise RecursionError("maximum recursion depth exceeded")
@@ -549,7 +549,7 @@ def test_render_write_failure_is_atomic(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 def test_render_internal_error_has_no_traceback(monkeypatch: pytest.MonkeyPatch,
                                                 tmp_path: Path, blank: Path) -> None:
-    render_module = importlib.import_module("govreport.render")  # the module, not g.render
+    render_module = importlib.import_module("govreport.app.render")  # the module, not g.render
 
     def boom(*args: object, **kwargs: object) -> bytes:
         raise ZeroDivisionError("division by zero")

@@ -10,7 +10,7 @@ from typing import Any
 import docx
 
 import govreport as g
-from govreport.render import render_bytes
+from govreport.app.render import render_bytes
 
 TABLE = {"type": "table", "header": [["구분", "참여 자치구", "'24년", "'25년"]],
          "rows": [{"cells": ["계"], "total": True, "compute": {"op": "sum"}},

@@ -15,7 +15,7 @@ from docx.shared import Pt
 from lxml import etree
 
 import govreport
-from govreport.errors import RenderError
+from govreport.app.shipped_templates import shipped_path
 from govreport.layout import (
     Border,
     Borders,
@@ -28,7 +28,7 @@ from govreport.layout import (
     iter_paras,
     layout,
 )
-from govreport.shipped_templates import shipped_path
+from govreport.support.errors import RenderError
 from govreport.theme import Theme
 from govreport.writers.docx import STYLE_NAMES, build_template, write_docx
 from govreport.writers.docx.ooxml import W_NS, text_of
@@ -623,7 +623,7 @@ def test_same_report_gives_the_same_bytes_at_another_time(
     import time
 
     report = govreport.load(EXAMPLE)
-    from govreport.render import render_bytes
+    from govreport.app.render import render_bytes
 
     first = render_bytes(report, "docx")
     real = time.time

@@ -17,8 +17,8 @@ import pytest
 from docx import Document
 
 import govreport
+from govreport.app.render import render_bytes
 from govreport.layout import iter_paras, layout
-from govreport.render import render_bytes
 
 EXAMPLES = sorted((Path(__file__).parents[1] / "examples").glob("*.json"))
 

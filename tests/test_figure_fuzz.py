@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import govreport as g
+from govreport.checks.semantic import check_report, errors_of
 from govreport.layout.tables import TableLayout
 from govreport.layout.text import TextFormatter
 from govreport.model import BudgetTable, OrgChart, StaffingTable, Table
@@ -25,7 +26,6 @@ from govreport.model.compute import compute
 from govreport.model.stated import figure_columns, stated_totals
 from govreport.model.tables import MONEY_FACTORS
 from govreport.theme import Theme
-from govreport.validation import check_report, errors_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "src" / "govreport" / "data" / "seoul-mayor-office-2025-04.json"

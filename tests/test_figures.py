@@ -23,12 +23,13 @@ import pytest
 from lxml import etree
 
 import govreport as g
-from govreport.errors import RenderError, ValidationError
-from govreport.images import ImageError, decode, read_image
+from govreport.app.render import render_bytes
 from govreport.layout import layout
-from govreport.layout.figures import chart_data, table_index
 from govreport.layout.nodes import ChartBox, PictureBox
-from govreport.render import render_bytes
+from govreport.model.chart_data import chart_data
+from govreport.model.walk import table_index
+from govreport.support.errors import RenderError, ValidationError
+from govreport.support.images import ImageError, decode, read_image
 from govreport.theme import Theme
 from govreport.writers.units import pt_to_emu, pt_to_hwpunit
 
@@ -189,7 +190,7 @@ def test_cover_logo_is_checked() -> None:
 
 
 def test_oversized_and_huge_pictures_are_refused(tmp_path: Path) -> None:
-    from govreport.limits import Limits, using
+    from govreport.support.limits import Limits, using
 
     big = tmp_path / "big.png"
     big.write_bytes(png(300, 300))
@@ -225,7 +226,7 @@ def test_render_of_a_python_report_with_a_missing_file_is_a_clear_error(
 def test_cli_exit_code_2_for_a_missing_picture(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from govreport.cli import cli
+    from govreport.app.cli import cli
 
     src = tmp_path / "r.json"
     src.write_text(json.dumps(report([{"type": "figure", "src": "gone.png"}])),
@@ -441,7 +442,7 @@ def test_picture_charts_are_drawn_with_matplotlib(example: g.Report) -> None:
 def test_missing_matplotlib_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import builtins
 
-    from govreport.writers import chartdraw
+    from govreport.writers.charts import draw as chartdraw
 
     real = builtins.__import__
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import attrs
 
 import govreport
+from govreport.app.render import render_bytes
 from govreport.layout import iter_paras, layout
 from govreport.layout.fitting import fit_line, fit_text, needs_fit
 from govreport.layout.grid import text_em
 from govreport.layout.nodes import TableBox
 from govreport.model import Item, Meta, Part, Report, Section
-from govreport.render import render_bytes
 from govreport.theme import Theme
 
 FIT = Theme.seoul().fitting

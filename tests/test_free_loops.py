@@ -14,8 +14,8 @@ import docx
 import pytest
 from lxml import etree
 
-from govreport.errors import RenderError
-from govreport.render import render_bytes
+from govreport.app.render import render_bytes
+from govreport.support.errors import RenderError
 
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

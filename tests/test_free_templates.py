@@ -9,9 +9,9 @@ import docx
 import pytest
 
 import govreport
-from govreport.errors import RenderError
-from govreport.render import load_source, render, render_bytes
-from govreport.shipped_templates import shipped_path
+from govreport.app.render import load_source, render, render_bytes
+from govreport.app.shipped_templates import shipped_path
+from govreport.support.errors import RenderError
 
 ROOT = Path(__file__).parents[1]
 DUMP = ROOT / "examples" / "free-form" / "district-complaints.json"

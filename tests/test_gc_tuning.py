@@ -12,8 +12,8 @@ from typing import Literal
 import pytest
 
 import govreport
-from govreport.gc_tuning import RENDER_THRESHOLDS, fewer_collections
-from govreport.render import render_bytes
+from govreport.app.render import render_bytes
+from govreport.support.gc_tuning import RENDER_THRESHOLDS, fewer_collections
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
 

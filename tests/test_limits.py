@@ -13,10 +13,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from attacks import docx_template, hwpx_template
-from govreport.errors import RenderError
-from govreport.limits import LimitError, Limits, current, using
-from govreport.render import render_bytes
-from govreport.templating import render_string, watchdog
+from govreport.app.render import render_bytes
+from govreport.freeform.templating import render_string, watchdog
+from govreport.support.errors import RenderError
+from govreport.support.limits import LimitError, Limits, current, using
 
 
 def _text(data: bytes, part: str) -> str:
@@ -82,7 +82,7 @@ def test_watchdog_stops_and_never_fires_late() -> None:
 def test_batch_applies_the_limits_in_its_workers(tmp_path: Path) -> None:
     import json
 
-    from govreport.batch import run_batch
+    from govreport.app.batch import run_batch
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -99,3 +99,13 @@ def test_batch_applies_the_limits_in_its_workers(tmp_path: Path) -> None:
     assert len(limited.failed) == 2
     assert all("wider than 2 columns" in r.errors[0] for r in limited.failed)
     assert not list((tmp_path / "out").glob("*.docx"))
+
+
+def test_docs_list_every_limit_with_its_default() -> None:
+    import attrs
+
+    from govreport.support.limits import Limits
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    for f in attrs.fields(Limits):
+        assert f"| `{f.name}` | {f.default} |" in text, f.name

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import govreport
-from govreport.render import render_bytes
+from govreport.app.render import render_bytes
 from samples import seed_docx
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
@@ -124,8 +124,8 @@ def test_one_libreoffice_converts_many_documents(cache: Path) -> None:
 
 @needs_tools
 def test_timeout_stops_libreoffice_and_writes_nothing(cache: Path, tmp_path: Path) -> None:
-    from govreport.errors import RenderError
-    from govreport.limits import Limits
+    from govreport.support.errors import RenderError
+    from govreport.support.limits import Limits
 
     out = tmp_path / "out" / "r.pdf"
     out.parent.mkdir()
@@ -137,7 +137,7 @@ def test_timeout_stops_libreoffice_and_writes_nothing(cache: Path, tmp_path: Pat
 
 @needs_tools
 def test_timeout_in_a_session_stops_its_libreoffice(cache: Path) -> None:
-    from govreport.errors import RenderError
+    from govreport.support.errors import RenderError
     from govreport.writers.pdf import docx_to_pdf, office_session
 
     with office_session():
@@ -171,7 +171,7 @@ def test_falls_back_to_a_plain_conversion_when_the_macro_cannot_run(
 @needs_tools
 def test_batch_pdf_starts_libreoffice_once(cache: Path, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from govreport.batch import run_batch
+    from govreport.app.batch import run_batch
     from govreport.writers.pdf import Office
 
     starts: list[int] = []
@@ -212,7 +212,7 @@ def _copies(tmp_path: Path, n: int) -> Path:
 
 @needs_tools
 def test_batch_pdf_in_parallel_leaves_no_libreoffice(cache: Path, tmp_path: Path) -> None:
-    from govreport.batch import run_batch
+    from govreport.app.batch import run_batch
 
     src = _copies(tmp_path, 4)
     summary = run_batch(sorted(src.glob("*.json")), tmp_path / "out", ["pdf", "docx"], jobs=2)

@@ -10,8 +10,8 @@ import attrs
 import pytest
 
 import govreport
+from govreport.app.render import Layouts, render_many
 from govreport.layout import LaidDocument, TocBlock, TocEntry
-from govreport.render import Layouts, render_many
 from govreport.theme import Theme
 from govreport.writers import pdf as pdf_writer
 from govreport.writers.pdf import macro

@@ -12,7 +12,7 @@ EXAMPLE = Path(__file__).parents[1] / "examples" / "seoul-mayor-office-2025-04.j
 
 
 def test_render_is_the_function_even_after_the_module_is_imported(tmp_path: Path) -> None:
-    import govreport.render as module  # noqa: F401 - the import must not shadow the function
+    import govreport.app.render as module  # noqa: F401 - the import must not shadow the function
 
     out = govreport.render(govreport.load(EXAMPLE), tmp_path / "r.hwpx")
     assert callable(govreport.render)

@@ -1,4 +1,4 @@
-"""Data filters of free-form templates (govreport.records), table-driven; nulls are skipped."""
+"""Data filters of free-form templates (govreport.freeform.records), table-driven; nulls skipped."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from govreport import records
-from govreport.records import NoData
-from govreport.templating import environment
+from govreport.freeform import records
+from govreport.freeform.records import NoData
+from govreport.freeform.templating import environment
 
 ROWS: list[dict[str, Any]] = [
     {"gu": "종로구", "kind": "도로", "n": 257, "amount": 1905.8, "date": "2025-03-04"},

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 import govreport as g
-from govreport.cli import cli
-from govreport.render import render_bytes
+from govreport.app.cli import cli
+from govreport.app.render import render_bytes
 
 ORG = {"type": "org_chart", "id": "org", "head": "행정국",
        "units": [{"name": "총무과", "teams": 6, "staff": 120},

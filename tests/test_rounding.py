@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from govreport import BudgetLine, BudgetTable, NumberFormat, execution_rate, records
+from govreport import BudgetLine, BudgetTable, NumberFormat, execution_rate
 from govreport.formatting import (
     format_cell,
     format_count,
@@ -18,6 +18,7 @@ from govreport.formatting import (
     format_ratio,
 )
 from govreport.formatting.numbers import round_half_up
+from govreport.freeform import records
 from govreport.layout.tables import TableLayout
 from govreport.layout.text import TextFormatter
 from govreport.model.compute import scaled

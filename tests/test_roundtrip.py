@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govreport as g
+from govreport.checks.semantic import check_report, errors_of
 from govreport.model.dates import QUALIFIERS
 from govreport.model.stated import read_number
-from govreport.validation import check_report, errors_of
 
 SETTINGS = settings(max_examples=100, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -229,7 +229,7 @@ def test_random_reports_are_valid(report: g.Report) -> None:
 @SETTINGS
 @given(blocks)
 def test_random_blocks_round_trip_through_the_converter(block: g.Block) -> None:
-    from govreport.serialization import converter
+    from govreport.codec.converter import converter
 
     data = json.loads(json.dumps(converter.unstructure(block, g.Block), ensure_ascii=False))
     assert converter.structure(data, g.Block) == block
@@ -341,7 +341,7 @@ def test_bad_date_strings_fail_at_construction() -> None:
 
 
 def test_string_dated_python_model_equals_json_and_renders() -> None:
-    from govreport.render import render_bytes
+    from govreport.app.render import render_bytes
 
     built = g.Report(
         meta=g.Meta(title="보고", org="기관", date="2025-04"),
@@ -364,9 +364,9 @@ def test_dollar_schema_editor_hint_survives_a_round_trip() -> None:
     import govreport
 
     path = Path(__file__).parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
-    data = {"$schema": "./govreport.schema.json", **json.loads(path.read_text("utf-8"))}
+    data = {"$schema": "./govreport.codec.schema.json", **json.loads(path.read_text("utf-8"))}
     report = govreport.loads(json.dumps(data, ensure_ascii=False))
-    assert report.schema_url == "./govreport.schema.json"
+    assert report.schema_url == "./govreport.codec.schema.json"
     text = govreport.dumps(report)
-    assert text.startswith('{\n  "$schema": "./govreport.schema.json",')
+    assert text.startswith('{\n  "$schema": "./govreport.codec.schema.json",')
     assert govreport.loads(text) == report

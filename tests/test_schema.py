@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given
 
 import govreport as g
+from govreport.codec.schema import JSON_NAMES, PERIOD_PATTERN, POINT_PATTERN, json_schema
 from govreport.model import BLOCK_TAGS
-from govreport.schema import JSON_NAMES, PERIOD_PATTERN, POINT_PATTERN, json_schema
 from test_roundtrip import SETTINGS, periods, reports
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"

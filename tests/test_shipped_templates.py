@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from govreport.cli import EXIT_INVALID, cli
-from govreport.errors import RenderError
-from govreport.render import render_bytes, resolve_template
-from govreport.shipped_templates import SHIPPED, lookup, names, shipped_path
-from govreport.starter import starter_text
+from govreport.app.cli import EXIT_INVALID, cli
+from govreport.app.render import render_bytes, resolve_template
+from govreport.app.shipped_templates import SHIPPED, lookup, names, shipped_path
+from govreport.app.starter import starter_text
+from govreport.support.errors import RenderError
 
 ROOT = Path(__file__).resolve().parents[1]
 

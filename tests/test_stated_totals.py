@@ -12,8 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 import govreport as g
-from govreport.cli import cli
-from govreport.coerce import NumbersCoerced, coerce_numbers
+from govreport.app.cli import cli
+from govreport.codec.coerce import NumbersCoerced, coerce_numbers
+from govreport.freeform import table_from_records
 from govreport.model.stated import read_number
 
 B = "$.parts[0].sections[0].blocks[0]"
@@ -113,7 +114,7 @@ def test_budget_staffing_and_org_chart_totals_are_checked() -> None:
 
 
 def test_a_records_table_total_is_computed_so_a_changed_figure_changes_it() -> None:
-    t = g.Table.from_records([{"구": "a", "n": 1}, {"구": "b", "n": 2}])
+    t = table_from_records([{"구": "a", "n": 1}, {"구": "b", "n": 2}])
     r = g.Report(meta=g.Meta(title="t", org="o", date="2025-04"),
                  parts=[g.Part(title="p", sections=[g.Section(title="s", blocks=[t])])])
     assert [p for p in g.check(r) if p.severity == "error"] == []
@@ -205,7 +206,7 @@ def test_cli_validate_reports_a_stated_total(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ formats on computed rows
 
 def test_an_average_total_prints_with_the_columns_stated_decimals() -> None:
-    from govreport import records
+    from govreport.freeform import records
 
     cols = records.columns([{"s": 3.4}, {"s": 3.96}],
                            [{"field": "s", "decimals": 1, "total": "avg"}])
@@ -215,7 +216,7 @@ def test_an_average_total_prints_with_the_columns_stated_decimals() -> None:
 
 
 def test_computed_total_and_subtotal_rows_use_the_column_format() -> None:
-    t = g.Table.from_records([{"g": "가", "n": "a", "x": 1.25}, {"g": "가", "n": "b", "x": 2.5},
+    t = table_from_records([{"g": "가", "n": "a", "x": 1.25}, {"g": "가", "n": "b", "x": 2.5},
                               {"g": "나", "n": "c", "x": 0.25}],
                              ["n", {"field": "x", "decimals": 1}], group_by="g")
     r = g.Report(meta=g.Meta(title="t", org="o", date="2025-04"),

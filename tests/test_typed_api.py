@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 import govreport as g
-from govreport.render import render_bytes
+from govreport.app.render import render_bytes
 
 
 def _report(*blocks: object) -> g.Report:

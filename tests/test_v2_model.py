@@ -12,11 +12,11 @@ import attrs
 import pytest
 
 import govreport as g
-from govreport.errors import ValidationError
 from govreport.layout import layout
 from govreport.layout.nodes import Para, TableBox, TocBlock, iter_paras
 from govreport.layout.titles import balance_title
 from govreport.model.compute import compute
+from govreport.support.errors import ValidationError
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -54,7 +54,7 @@ def test_v1_file_loads_unchanged_as_v2() -> None:
 
 
 def test_loads_versioned_reports_what_was_read() -> None:
-    from govreport.serialization import loads_versioned
+    from govreport.readers.json import loads_versioned
 
     _, read = loads_versioned(json.dumps({**doc(), "schema_version": 1}, ensure_ascii=False))
     assert read == 1

@@ -15,7 +15,7 @@ import attrs
 import pytest
 
 import govreport as g
-from govreport.validation import check_report, errors_of
+from govreport.checks.semantic import check_report, errors_of
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
 B = "$.parts[0].sections[0].blocks"
@@ -565,7 +565,7 @@ def test_numbers_below_the_limit_load_and_render() -> None:
     budget = {"type": "budget_table", "lines": [{"name": "a", "budget": big, "spent": big - 1}]}
     report = g.loads(json.dumps(doc(item(count={"value": big}), budget)))
     assert g.check(report) == []
-    from govreport.render import render_bytes
+    from govreport.app.render import render_bytes
 
     assert render_bytes(report, "docx")[:2] == b"PK"
 
@@ -600,7 +600,7 @@ def test_deep_item_nesting_is_rejected(depth: int) -> None:
 
 
 def test_nesting_at_the_limit_loads_checks_and_renders() -> None:
-    from govreport.render import render_bytes
+    from govreport.app.render import render_bytes
 
     report = g.loads(_nested_items(64))
     assert render_bytes(report, "docx")[:2] == b"PK"

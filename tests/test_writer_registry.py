@@ -9,8 +9,8 @@ import attrs
 import pytest
 
 import govreport
+from govreport.app.render import FORMATS, render_bytes
 from govreport.layout import LaidDocument, layout
-from govreport.render import FORMATS, render_bytes
 from govreport.theme import Theme
 from govreport.writers import registry
 from govreport.writers.registry import (

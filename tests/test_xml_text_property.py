@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import govreport as g
-from govreport.render import render_bytes
+from govreport.app.render import render_bytes
 
 TEXT = st.lists(st.sampled_from([*"&<>\"'가나 aZ1;#\t", "&amp;", "]]>", "<!--", "&#38;"]),
                 min_size=1, max_size=10).map("".join).filter(lambda s: s.strip() != "")

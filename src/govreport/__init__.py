@@ -16,18 +16,17 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .errors import GovReportError, Problem, RenderError, ValidationError
-
 # Imported eagerly (render.py imports its heavy parts on first call): binding the function
-# here also keeps the submodule ``govreport.render`` from shadowing it once imported.
-from .render import render
+# here keeps the public function ``govreport.render`` (the pipeline: ``govreport.app.render``).
+from .app.render import render
+from .support.errors import GovReportError, Problem, RenderError, ValidationError
 
 if TYPE_CHECKING:
+    from .codec.converter import dump, dumps
     from .model import *  # noqa: F403
     from .model import Report
     from .readers import ReadError, read, read_document
     from .readers.json import load, loads
-    from .serialization import dump, dumps
 
 __version__ = "0.1.0"
 
@@ -46,7 +45,7 @@ _MODEL_NAMES = (
 _LAZY: dict[str, str] = {
     **dict.fromkeys(_MODEL_NAMES, ".model"),
     **dict.fromkeys(("ReadError", "read", "read_document"), ".readers"),
-    **dict.fromkeys(("dump", "dumps"), ".serialization"),
+    **dict.fromkeys(("dump", "dumps"), ".codec.converter"),
     **dict.fromkeys(("load", "loads"), ".readers.json"),
 }
 """Public names imported on first use, by the module that holds them."""
@@ -68,7 +67,7 @@ def __dir__() -> list[str]:
 
 def json_schema() -> dict[str, object]:
     """The JSON Schema of the report format (draft 2020-12)."""
-    from .schema import json_schema as _schema
+    from .codec.schema import json_schema as _schema
 
     return _schema()
 
@@ -80,9 +79,9 @@ def check(report: Report) -> list[Problem]:
     written as JSON and read back (types, allowed values, nesting, number sizes), then the
     semantic checks run (totals, table spans, dates …) when the structure is sound.
     """
+    from .checks.semantic import check_report
+    from .codec.converter import structural_problems
     from .model import Report
-    from .serialization import structural_problems
-    from .validation import check_report
 
     if not isinstance(report, Report):
         raise TypeError(f"check() takes a Report, not {type(report).__name__}")

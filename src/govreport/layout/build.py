@@ -44,7 +44,7 @@ from ..model.document import SectionStyle
 from ..model.refs import resolve as resolve_references
 from ..theme import Indent as ThemeIndent
 from ..theme import Theme
-from ..theme.model import Role
+from ..theme.roles import Role
 from ..theme.units import mm_to_pt
 from .build_helpers import tint
 from .diagrams import DiagramLayout

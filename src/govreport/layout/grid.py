@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..errors import GovReportError
-from ..limits import current, hint
 from ..model import Cell, Row
+from ..support.errors import GovReportError
+from ..support.limits import current, hint
 
 
 class GridError(GovReportError, ValueError):
@@ -38,7 +38,7 @@ def place_cells(rows: Sequence[Row]) -> tuple[list[Placed], int]:
 
     Linear in the grid size (per column, the row where the span covering it ends).  Raises
     :class:`GridError` when spans overlap, run past the last row or the table limits
-    (:class:`~govreport.limits.Limits`), or rows differ in width.
+    (:class:`~govreport.support.limits.Limits`), or rows differ in width.
     """
     lim = current()
     until: list[int] = []  # per column: first row no longer covered

@@ -229,14 +229,14 @@ def _name(hint: Any) -> str:
 
 def _from_json(value: dict[str, Any], cls: Any, where: str) -> Any:
     """A dict read the way JSON is read (its problems as a TypeError naming ``where``)."""
-    from ..errors import ValidationError
-    from ..serialization import converter
+    from ..codec.converter import converter
+    from ..support.errors import ValidationError
 
     try:
         with trusted():
             return converter.structure(value, cls)
     except Exception as exc:
-        from ..serialization import _problems
+        from ..codec.converter import _problems
 
         if isinstance(exc, ValidationError):
             problems = exc.errors

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import GovReportError
+from ..support.errors import GovReportError
 
 
 class ReadError(GovReportError, ValueError):

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from types import ModuleType
 
-from ..limits import current, hint
+from ..support.limits import current, hint
 from . import hwp_native
 from .errors import ReadError
 from .hwp_native import EXIT_MISSING, EXIT_UNREADABLE, INSTALL, MESSAGE_MARK

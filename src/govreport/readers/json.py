@@ -1,10 +1,11 @@
 """JSON reader: report JSON text, bytes or files → a checked :class:`~govreport.model.Report`.
 
 The report's own format, read with the same decoding (UTF-8, or UTF-16/32 by byte order; a
-hint for CP949 files), input limits (:mod:`govreport.limits`) and messages everywhere: every
-problem is a :class:`~govreport.errors.ValidationError` naming the JSON path (syntax errors by
-line and column).  Building the model from parsed data is :func:`govreport.serialization.structure`
-(the cattrs converter, shared with the writer side); ``govreport.serialization`` re-exports
+hint for CP949 files), input limits (:mod:`govreport.support.limits`) and messages everywhere: every
+problem is a :class:`~govreport.support.errors.ValidationError` naming the JSON path (syntax
+errors by line and column).  Building the model from parsed data is
+:func:`govreport.codec.converter.structure`
+(the cattrs converter, shared with the writer side); ``govreport.codec.converter`` re-exports
 these functions.
 """
 
@@ -17,11 +18,12 @@ from typing import Any
 
 import attrs
 
-from ..errors import Problem, ValidationError
-from ..limits import LimitError, Limits, hint, read_capped, using
-from ..limits import current as current_limits
+from ..codec.converter import schema_version_of, structure
+from ..codec.scan import deep_text_path, object_pairs
 from ..model import SCHEMA_VERSION, Report
-from ..serialization import _deep_text_path, _object_pairs, schema_version_of, structure
+from ..support.errors import Problem, ValidationError
+from ..support.limits import LimitError, Limits, hint, read_capped, using
+from ..support.limits import current as current_limits
 from .log import ReadLog
 
 
@@ -53,14 +55,14 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         what = "file" if source is not None else "text"
         raise ValidationError([Problem(path="$", message=f"{what} is empty")], source)
     try:
-        return json.loads(text, object_pairs_hook=_object_pairs)
+        return json.loads(text, object_pairs_hook=object_pairs)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise ValidationError(
             [Problem(path="$", message=f"not valid JSON ({exc.msg} at {where})")], source
         ) from None
     except RecursionError:
-        deep = _deep_text_path(text)
+        deep = deep_text_path(text)
         depth = current_limits().json_depth
         problem = deep or Problem(path="$", message=f"nested more than {depth} levels")
         raise ValidationError([problem], source) from None
@@ -109,10 +111,10 @@ def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
     Version 1 documents are migrated silently (the report has the current version).
     ``base_dir`` is the folder that relative picture paths are read from (``load`` passes
     the JSON file's folder).  ``limits`` overrides the default
-    :class:`~govreport.limits.Limits` (input size, nesting, table size).
+    :class:`~govreport.support.limits.Limits` (input size, nesting, table size).
     ``coerce_numbers`` turns figures typed as text (``"1,500"`` in a column of figures) into
-    numbers, each with a :class:`~govreport.coerce.NumbersCoerced` warning (without it such a
-    figure is an error)."""
+    numbers, each with a :class:`~govreport.codec.coerce.NumbersCoerced` warning (without it
+    such a figure is an error)."""
     return loads_versioned(text, source=source, check=check, base_dir=base_dir,
                            limits=limits, coerce_numbers=coerce_numbers)[0]
 
@@ -122,7 +124,7 @@ def loads_versioned(text: str | bytes, *, source: str | None = None, check: bool
                     limits: Limits | None = None,
                     coerce_numbers: bool = False) -> tuple[Report, int]:
     """:func:`loads`, also returning the ``schema_version`` the text stated (what was read)."""
-    from ..gc_tuning import fewer_collections
+    from ..support.gc_tuning import fewer_collections
 
     with using(limits), fewer_collections():
         return _versioned(parse_json(text, source), source, check, base_dir, coerce_numbers)
@@ -133,7 +135,7 @@ def report_from_data(data: Any, source: str | None = None, check: bool = True,
                      coerce_numbers: bool = False) -> Report:
     """A report from parsed JSON data (migrated, structured, checked): what :func:`load`
     does after reading."""
-    from ..gc_tuning import fewer_collections
+    from ..support.gc_tuning import fewer_collections
 
     with fewer_collections():
         return _versioned(data, source, check, base_dir, coerce_numbers)[0]
@@ -147,11 +149,11 @@ def _versioned(data: Any, source: str | None, check: bool,
     if base_dir is not None:
         report = attrs.evolve(report, base_dir=str(base_dir))
     if coerce_numbers:
-        from ..coerce import warn_coerced
+        from ..codec.coerce import warn_coerced
 
         report = warn_coerced(report, source)
     if check:
-        from ..validation import check_report
+        from ..checks.semantic import check_report
 
         errors = [p for p in check_report(report) if p.severity == "error"]
         if errors:
@@ -170,7 +172,7 @@ def load_versioned(path: str | os.PathLike[str], *, check: bool = True,
                    limits: Limits | None = None,
                    coerce_numbers: bool = False) -> tuple[Report, int]:
     """:func:`load`, also returning the ``schema_version`` the file stated."""
-    from ..gc_tuning import fewer_collections
+    from ..support.gc_tuning import fewer_collections
 
     p = Path(path)
     with using(limits), fewer_collections():

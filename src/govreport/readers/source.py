@@ -1,9 +1,9 @@
 """The neutral shape every format reader produces: paragraphs, tables and page breaks.
 
 A format reader (HWPX, HWP, DOCX, text) only turns its file into these few classes; the
-recognizer (:mod:`govreport.readers.recognize`) alone decides what they mean.  Text is kept as
-written (symbols, tabs, U+2007/U+3000 included); ``where`` names the place for messages
-(``paragraph 12``, ``table 3 (row 2, cell 1)``).
+recognizer (the :mod:`govreport.readers.recognize` package) alone decides what they mean.
+Text is kept as written (symbols, tabs, U+2007/U+3000 included); ``where`` names the place
+for messages (``paragraph 12``, ``table 3 (row 2, cell 1)``).
 """
 
 from __future__ import annotations
@@ -79,8 +79,16 @@ class SourceTable:
     where: str = ""
     page_break: bool = False
 
+    _rows: dict[int, list[SourceCell]] = attrs.field(init=False, factory=dict, repr=False,
+                                                     eq=False, hash=False)
+    """The cells by row, filled on first use of :meth:`row` (one pass, not one per row)."""
+
     def row(self, r: int) -> list[SourceCell]:
-        return [c for c in self.cells if c.row == r]
+        """The cells whose top row is ``r``, left to right as listed."""
+        if not self._rows and self.cells:
+            for c in self.cells:
+                self._rows.setdefault(c.row, []).append(c)
+        return list(self._rows.get(r, ()))
 
 
 @attrs.frozen(slots=True, kw_only=True)

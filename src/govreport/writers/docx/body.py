@@ -21,7 +21,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, assert_never
 
-from ...errors import RenderError
 from ...layout.nodes import (
     ChartBox,
     Indent,
@@ -34,6 +33,7 @@ from ...layout.nodes import (
     TocBlock,
 )
 from ...layout.paginate import Styles
+from ...support.errors import RenderError
 from ...theme import Theme
 from .. import BLANK_LINE_PCT, FRAME_PAD_PT, blank_line_pt
 from .. import units as u
@@ -127,7 +127,7 @@ class BodyWriter:
         if isinstance(box, ChartBox) and not box.picture:
             out.append(chart_run_xml(box, self.media.chart(box), self.media.shape_id()))
         else:
-            from ..chartdraw import chart_picture
+            from ..charts.draw import chart_picture
 
             pic = chart_picture(box) if isinstance(box, ChartBox) else box
             out.append(picture_run_xml(pic, self.media.image(pic.data, pic.format),

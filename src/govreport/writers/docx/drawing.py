@@ -18,9 +18,9 @@ from typing import Any
 from lxml import etree
 
 from ...layout.nodes import ChartBox, PictureBox
-from ..chartml import CHART_CONTENT_TYPE, CHART_REL, PACKAGE_REL, chart_xml
+from ..charts.chartml import CHART_CONTENT_TYPE, CHART_REL, PACKAGE_REL, chart_xml
+from ..charts.workbook import XLSX_CONTENT_TYPE, chart_workbook
 from ..units import pt_to_emu
-from ..workbook import XLSX_CONTENT_TYPE, chart_workbook
 from .ooxml import Element, sub
 from .wml import attr
 

@@ -3,7 +3,7 @@
 docxtpl's own text clean-up (:meth:`DocxTemplate.patch_xml`: tags split over runs, ``{%p``
 paragraph tags …, and :meth:`DocxTemplate.resolve_listing`: ``\\n`` → line break) is applied
 as docxtpl applies it, but each part is compiled once in the project's sandbox
-(:func:`govreport.templating.environment`) and kept: a report rendered again with the same
+(:func:`govreport.freeform.templating.environment`) and kept: a report rendered again with the same
 template only fills the compiled fields.  The parts are ``word/document.xml``'s body, the
 headers and footers, and the six core properties docxtpl fills (cut to 255 characters).
 """
@@ -63,7 +63,7 @@ class Compiled:
     __slots__ = ("part", "source", "template")
 
     def __init__(self, env: Any, source: str, *, listing: bool = True) -> None:
-        from ...templating import TemplateStopped
+        from ...freeform.templating import TemplateStopped
 
         if listing:
             source = _P_BREAK.sub(r"\n<w:p\1", source)
@@ -131,7 +131,7 @@ _MAX = 16
 
 def prepared(data: bytes, locale: str = "ko_KR") -> Prepared:
     """The template ``data`` read and compiled (cached by content hash and locale)."""
-    from ...templating import environment
+    from ...freeform.templating import environment
 
     key = (hashlib.sha256(data).digest(), locale)
     with _LOCK:

@@ -1,6 +1,6 @@
 """Free-form DOCX templates: docxtpl in the project's sandbox, plus what docxtpl lacks.
 
-* ``{% vmerge %}`` / ``{% vmerge key %}`` marks (see :mod:`govreport.templating`) become
+* ``{% vmerge %}`` / ``{% vmerge key %}`` marks (see :mod:`govreport.freeform.templating`) become
   real vertical merges (``w:vMerge``) after rendering: a marked cell merges with the marked
   cell above when both hold the same text (or key) — across loop iterations, subtotal rows
   and nested loops.  docxtpl's own ``{% vm %}`` keeps its meaning (one loop run).
@@ -19,8 +19,7 @@ from typing import Any
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from ...errors import RenderError, short
-from ...templating import (
+from ...freeform.templating import (
     MERGE_RE,
     TemplateSpot,
     TemplateStopped,
@@ -29,6 +28,7 @@ from ...templating import (
     located_error,
     watchdog,
 )
+from ...support.errors import RenderError, short
 from .filling import BoundedDocxTemplate
 from .stamp import fixed_times
 
@@ -42,14 +42,17 @@ def fill_free_docx(template: str | Path, context: Mapping[str, Any], locale: str
 
     ``{{ image(path) }}`` and ``{{ chart(...) }}`` are available (:mod:`.free_media`);
     picture paths are relative to the data file's folder (else the template's)."""
-    from ...images import data_dir
+    from ...support.images import data_dir
+    from ..package_entries import clean_docx
     from .free_media import TemplateMedia
 
     name = str(template)
     env = environment(locale)
     try:
         with watchdog():
-            tpl = BoundedDocxTemplate(str(template))
+            raw = Path(template).read_bytes()
+            clean = clean_docx(raw, name)
+            tpl = BoundedDocxTemplate(str(template) if clean is raw else io.BytesIO(clean))
             tpl.get_docx()
     except (Exception, TemplateStopped) as exc:
         raise RenderError(f"{name}: not a readable DOCX template ({type(exc).__name__}: "

@@ -23,10 +23,10 @@ from typing import Any
 
 from lxml import etree
 
-from ...images import ImageError, read_image
 from ...layout.figures import FigureLayout
 from ...layout.nodes import ChartBox, PictureBox
 from ...model import CHART_KINDS, Chart, ChartSeries
+from ...support.images import ImageError, read_image
 from ...theme import Theme
 from ..units import EMU_PER_PT
 from .drawing import DocxMedia, chart_run, picture_run

@@ -13,8 +13,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from ...errors import RenderError
 from ...layout.nodes import LaidDocument
+from ...support.errors import RenderError
 from ...theme import Theme
 
 

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import MutableMapping
 
 from ...layout.nodes import ChartBox, PictureBox
-from ..chartml import chart_xml
+from ..charts.chartml import chart_xml
 from ..units import pt_to_hwpunit
 from ._xml import attr
 

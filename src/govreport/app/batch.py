@@ -1,0 +1,670 @@
+"""Render many JSON files to many documents in parallel (``govreport batch``, or from Python).
+
+Each input file is rendered in a worker process (:class:`~concurrent.futures.ProcessPoolExecutor`)
+to every requested format; output names are ``OUTDIR/<stem>.<ext>``.  A file either produces
+all its documents or none (every format is rendered before anything is written, and each file
+is written atomically).  One bad file never stops the others: its problems, with their JSON
+paths, are collected in its :class:`FileResult`.
+
+    >>> from govreport.app.batch import collect_inputs, run_batch
+    >>> summary = run_batch(collect_inputs(["dumps/"]), "out", ["docx", "hwpx"], jobs=4)
+    >>> [f.source for f in summary.failed]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import glob
+import importlib
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import attrs
+
+from ..support.errors import GovReportError, RenderError, ValidationError, printable, short
+from ..support.files import write_atomic, writing
+from ..support.images import reading_from
+from ..support.limits import Limits, using
+from ..theme import Theme, resolve_theme
+from .render import (
+    FORMATS,
+    Format,
+    load_source,
+    output_format,
+    render_many,
+)
+
+TemplateMap = Mapping[str, str | os.PathLike[str]]
+"""Templates by output format family: ``{"docx": "t.docx", "hwpx": "t.hwpx"}``."""
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+class BatchInputError(GovReportError, ValueError):
+    """The batch itself is unusable (no inputs, clashing output names, unknown format)."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class FileResult:
+    """The outcome of one input file: the documents written, or the problems found.
+
+    ``errors`` are lines without the file name: ``$.meta.date: …`` for a JSON problem,
+    a plain message for a rendering failure.
+    """
+
+    source: Path
+    outputs: tuple[Path, ...] = ()
+    errors: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """True when every document of this file was written."""
+        return not self.errors
+
+    def error_lines(self) -> list[str]:
+        """The problems, each prefixed with the input file (``file: $.path: message``)."""
+        return [f"{self.source}: {line}" for line in self.errors]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class BatchSummary:
+    """All results, in input order, the wall time of the whole batch, and the inputs that
+    were skipped because all their outputs existed (``skip_existing=True``)."""
+
+    results: tuple[FileResult, ...]
+    seconds: float
+    jobs: int
+    skipped: tuple[Path, ...] = ()
+
+    @property
+    def failed(self) -> list[FileResult]:
+        """The files that produced no documents."""
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def succeeded(self) -> list[FileResult]:
+        """The files whose documents were all written."""
+        return [r for r in self.results if r.ok]
+
+    @property
+    def documents(self) -> int:
+        """Number of documents written."""
+        return sum(len(r.outputs) for r in self.results)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _Task:
+    """One unit of work sent to a worker (picklable)."""
+
+    source: Path
+    outputs: tuple[Path, ...]
+    absent: frozenset[Path] = frozenset()
+    """The outputs that did not exist when the batch began."""
+    rerun: bool = False
+    """Run again after a crash broke the pool while this task was in flight: an output that
+    exists now but was :attr:`absent` is the stopped attempt's own, and may be replaced."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _Settings:
+    """Options shared by every task; sent once to each worker."""
+
+    templates: dict[str, str]
+    theme: Theme | None
+    locale: str
+    overwrite: bool
+    limits: Limits | None = None
+    pdf: bool = False
+    """PDF among the formats: the worker keeps one LibreOffice for all its files."""
+
+
+_settings: _Settings | None = None
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use (at least 1)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def parse_formats(spec: str | Iterable[str]) -> tuple[Format, ...]:
+    """``"docx,hwpx"`` (or a list) → ``("docx", "hwpx")``; unknown names raise BatchInputError."""
+    parts = spec.split(",") if isinstance(spec, str) else [p for s in spec for p in s.split(",")]
+    out: list[Format] = []
+    for raw in parts:
+        name = raw.strip().lower().lstrip(".")
+        if not name:
+            continue
+        if name not in FORMATS:
+            raise BatchInputError(
+                f"unknown format {raw.strip()!r}; use one or more of {', '.join(FORMATS)}"
+            )
+        fmt = output_format(f"x.{name}")
+        if fmt not in out:
+            out.append(fmt)
+    if not out:
+        raise BatchInputError(f"no output format given; use one or more of {', '.join(FORMATS)}")
+    return tuple(out)
+
+
+MAX_INPUT_FILES = 100_000
+"""Files one glob pattern may match (a pattern over a whole disk is refused, not walked on)."""
+
+
+def expand_pattern(pattern: str) -> list[Path]:
+    """The files a glob pattern matches (``**``: any depth).  Symbolic links to folders are
+    not followed by ``**`` (a link loop such as ``l1 -> .`` cannot make the walk endless),
+    names starting with a dot are left out as the shell does, and more than
+    :data:`MAX_INPUT_FILES` matches raise :class:`BatchInputError`."""
+    parts = Path(pattern).parts
+    split = next((i for i, part in enumerate(parts) if _GLOB_CHARS & set(part)), len(parts))
+    root = Path(*parts[:split]) if split else Path(".")
+    rest = parts[split:]
+    if not rest:
+        return [root] if root.is_file() else []
+    out: list[Path] = []
+    try:
+        for p in root.glob(str(Path(*rest))):
+            rel = p.parts[len(root.parts):] if split else p.parts
+            if any(name.startswith(".") for name in rel) or not p.is_file():
+                continue
+            out.append(p)
+            if len(out) > MAX_INPUT_FILES:
+                raise BatchInputError(f"more than {MAX_INPUT_FILES:,} files match; give a "
+                                      "narrower pattern")
+    except (OSError, ValueError) as exc:
+        raise BatchInputError(f"cannot expand the pattern ({exc})") from None
+    return out
+
+
+def find_inputs(
+    specs: Iterable[str | os.PathLike[str]],
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Like :func:`collect_inputs`, but never raises: ``(files, problems)``.
+
+    ``problems`` holds ``(spec, message)`` for each spec that names nothing (a missing file or
+    folder, an empty folder, a pattern without matches), so a caller can report them and
+    still go on with the files that were found.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    problems: list[tuple[str, str]] = []
+    for spec in specs:
+        text = os.fspath(spec)
+        path = Path(text)
+        if path.is_dir():
+            matches = sorted(p for p in path.glob("*.json") if p.is_file())
+        elif _GLOB_CHARS & set(text):
+            try:
+                matches = sorted(expand_pattern(text))
+            except BatchInputError as exc:
+                problems.append((text, str(exc)))
+                continue
+        elif path.is_file():
+            matches = [path]
+        else:
+            problems.append((text, "no such file or folder"))
+            continue
+        if not matches:
+            problems.append((text, "no .json files match"))
+        for m in matches:
+            key = m.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(m)
+    return found, problems
+
+
+def collect_inputs(specs: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """JSON files named by ``specs``: files, folders (their ``*.json``) or glob patterns.
+
+    Patterns are expanded here (``**`` recurses), so quoting them on the command line works.
+    The result keeps the given order, sorted within each folder/pattern, without duplicates.
+    A spec that names nothing raises :class:`BatchInputError` (see :func:`find_inputs` for a
+    variant that reports and goes on).
+    """
+    found, problems = find_inputs(specs)
+    if problems:
+        raise BatchInputError("\n".join(f"{spec}: {message}" for spec, message in problems))
+    return found
+
+
+def plan_outputs(
+    inputs: Sequence[Path], outdir: str | os.PathLike[str], formats: Sequence[Format]
+) -> list[tuple[Path, tuple[Path, ...]]]:
+    """Each input with its output paths ``OUTDIR/<stem>.<ext>``; clashing stems raise."""
+    out = Path(outdir)
+    owners: dict[str, Path] = {}
+    clashes: list[str] = []
+    plan: list[tuple[Path, tuple[Path, ...]]] = []
+    for src in inputs:
+        stem = src.stem
+        if stem in owners:
+            clashes.append(f"{src} and {owners[stem]} would both be written as {out / stem}.*")
+            continue
+        owners[stem] = src
+        plan.append((src, tuple(out / f"{stem}.{fmt}" for fmt in formats)))
+    if clashes:
+        raise BatchInputError("output name clash (rename one of the files):\n" +
+                              "\n".join(clashes))
+    return plan
+
+
+def existing_outputs(plan: Iterable[tuple[Path, tuple[Path, ...]]]) -> list[Path]:
+    """The planned output files that already exist."""
+    return [o for _, outs in plan for o in outs if o.exists()]
+
+
+def template_family(fmt: Format) -> str:
+    """The template type an output format uses: ``docx`` (docx, pdf) or ``hwpx`` (hwpx, hwp),
+    as the writer registry says (:func:`govreport.writers.registry.template_family`)."""
+    from ..writers.registry import template_family as family
+
+    return family(fmt)
+
+
+def render_file(
+    source: str | os.PathLike[str],
+    outputs: Sequence[str | os.PathLike[str]],
+    *,
+    templates: TemplateMap | None = None,
+    theme: Theme | str | os.PathLike[str] | None = None,
+    locale: str = "ko_KR",
+    overwrite: bool = False,
+    limits: Limits | None = None,
+) -> FileResult:
+    """Render one JSON file to every output; never raises for bad input (see ``errors``).
+
+    All documents are rendered in memory first, then each is written atomically, so a
+    failure leaves no new or half-written file.
+    """
+    with using(limits):
+        return _render_file(source, outputs, templates=templates, theme=theme, locale=locale,
+                            overwrite=overwrite)
+
+
+def _render_file(
+    source: str | os.PathLike[str],
+    outputs: Sequence[str | os.PathLike[str]],
+    *,
+    templates: TemplateMap | None,
+    theme: Theme | str | os.PathLike[str] | None,
+    locale: str,
+    overwrite: bool,
+) -> FileResult:
+    started = time.perf_counter()
+    src = Path(source)
+    outs = tuple(Path(o) for o in outputs)
+    tpl = {k: str(v) for k, v in (templates or {}).items()}
+    th = theme if theme is None or isinstance(theme, Theme) else os.fspath(theme)
+    try:
+        for out in outs:
+            output_format(out)
+            if out.exists() and not overwrite:
+                raise RenderError(f"{out}: file exists (use --force to overwrite)")
+        data = load_source(src)  # loaded and checked once
+        fmts = [output_format(o) for o in outs]
+        # laid out once for every format; a DOCX takes the 목차 pages of the PDF made with it
+        with reading_from(src.resolve().parent):  # free-form image(): the data file's folder
+            blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
+        rendered = list(zip(outs, blobs, strict=True))
+        for out, blob in rendered:
+            write_atomic(out, blob, replace=overwrite)
+    except ValidationError as exc:
+        return _failed(src, [str(p) for p in exc.errors], started)
+    except GovReportError as exc:
+        return _failed(src, [_strip_source(str(exc), src)], started)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _failed(src, [f"cannot write {where}{exc.strerror or exc}"], started)
+    except Exception as exc:  # a bug in a writer must not stop the batch
+        return _failed(src, [describe_error(exc)], started)
+    return FileResult(source=src, outputs=outs, seconds=time.perf_counter() - started)
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line for an unexpected exception (a bug, or input too extreme to process)."""
+    if isinstance(exc, RecursionError):
+        return "$: the data is nested too deeply to process (RecursionError)"
+    if isinstance(exc, MemoryError):
+        return "out of memory while processing this file (MemoryError)"
+    return f"internal error ({type(exc).__name__}: {exc})"
+
+
+MAX_ERRORS = 200
+"""Most problem lines kept per file (then "… and N more")."""
+
+
+def _failed(src: Path, lines: list[str], started: float) -> FileResult:
+    kept = [printable(short(line, 1000)) for line in lines[:MAX_ERRORS]]
+    if len(lines) > MAX_ERRORS:
+        kept.append(f"… and {len(lines) - MAX_ERRORS:,} more problems")
+    return FileResult(source=src, errors=tuple(kept) or ("failed",),
+                      seconds=time.perf_counter() - started)
+
+
+def _strip_source(message: str, src: Path) -> str:
+    """Drop a leading ``<src>: `` (the result's lines get the file name added once)."""
+    head = f"{src}: "
+    return message[len(head):] if message.startswith(head) else message
+
+
+def _init_worker(settings: _Settings) -> None:
+    global _settings
+    _settings = settings
+    if settings.pdf:  # one LibreOffice start per worker, not per file
+        from ..writers.pdf import keep_office
+
+        keep_office()
+
+
+def _init_pool_worker(settings: _Settings) -> None:
+    """A worker process: dies with its parent, leaves Ctrl-C to the parent, and on SIGTERM
+    removes the temporary file it may be writing and exits at once."""
+    _init_worker(settings)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _worker_terminated)
+    _die_with_parent()
+
+
+def _worker_terminated(signum: int, frame: object) -> None:
+    if _settings is not None and _settings.pdf:
+        from ..writers.pdf import stop_office
+
+        stop_office(kill=True)
+    for tmp in list(writing):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    os._exit(128 + signum)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to send SIGTERM to this process when its parent dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+        if os.getppid() == 1:  # the parent is already gone
+            os._exit(1)
+
+
+def _run_task(task: _Task) -> FileResult:
+    s = _settings
+    assert s is not None, "worker not initialised"
+    overwrite = s.overwrite or (task.rerun and all(
+        o in task.absent for o in task.outputs if o.exists()))
+    return render_file(task.source, task.outputs, templates=s.templates, theme=s.theme,
+                       locale=s.locale, overwrite=overwrite, limits=s.limits)
+
+
+def _warm_imports(formats: Iterable[Format]) -> None:
+    """Import the writers once in the parent so forked workers start warm."""
+    from ..writers.registry import writer_modules
+
+    names = {"govreport.layout"}
+    for fmt in formats:
+        names.update(writer_modules(fmt))
+    for name in sorted(names):
+        with contextlib.suppress(ImportError):  # reported per file by the worker
+            importlib.import_module(name)
+
+
+Progress = Callable[[FileResult, int, int], None]
+"""Called in the parent after each file: ``(result, done, total)``."""
+
+
+def run_batch(
+    inputs: Sequence[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str],
+    formats: str | Sequence[str] = ("docx",),
+    *,
+    jobs: int | None = None,
+    templates: TemplateMap | None = None,
+    theme: Theme | str | os.PathLike[str] | None = None,
+    locale: str = "ko_KR",
+    overwrite: bool = False,
+    skip_existing: bool = False,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+) -> BatchSummary:
+    """Render every input JSON file to ``OUTDIR/<stem>.<ext>`` for each format, in parallel.
+
+    ``jobs`` worker processes (default: the CPU count; 1 = in this process).  Problems of one
+    file never stop the others; see :attr:`BatchSummary.failed`.  With ``skip_existing`` an
+    input whose outputs all exist is skipped (:attr:`BatchSummary.skipped`) and an input with
+    some outputs is rendered to the missing ones only, so an interrupted batch can resume;
+    existing files are never replaced (``overwrite`` is ignored).  Raises
+    :class:`BatchInputError` only for an unusable batch (unknown format, clashing names).
+
+    Interrupted (Ctrl-C, or SIGTERM while this runs in the main thread), the batch stops its
+    workers, removes their temporary files and raises :class:`KeyboardInterrupt`: no file
+    appears after it returns.  ``limits`` applies to every file
+    (see :mod:`govreport.support.limits`).
+    """
+    started = time.perf_counter()
+    fmts = parse_formats(formats)
+    plan = plan_outputs([Path(p) for p in inputs], outdir, fmts)
+    settings = _Settings(
+        templates={k: os.fspath(v) for k, v in (templates or {}).items()},
+        theme=None if theme is None else resolve_theme(theme),
+        locale=locale,
+        overwrite=overwrite and not skip_existing,
+        limits=limits,
+        pdf="pdf" in fmts,
+    )
+    tasks: list[_Task] = []
+    skipped: list[Path] = []
+    for src, outs in plan:
+        if skip_existing:
+            outs = tuple(o for o in outs if not o.exists())
+            if not outs:
+                skipped.append(src)
+                continue
+        tasks.append(_Task(source=src, outputs=outs,
+                           absent=frozenset(o for o in outs if not o.exists())))
+    workers = max(1, min(jobs or default_jobs(), len(tasks)))
+    results: dict[int, FileResult] = {}
+
+    def done(i: int, result: FileResult) -> None:
+        results[i] = result
+        if progress is not None:
+            progress(result, len(results), len(tasks))
+
+    with _sigterm_interrupts():
+        try:
+            if not tasks:
+                pass
+            elif workers == 1:
+                _init_worker(attrs.evolve(settings, pdf=False))
+                with _office_session(settings.pdf):  # one LibreOffice for every PDF
+                    for i, task in enumerate(tasks):
+                        done(i, _run_task(task))
+            else:
+                _warm_imports(fmts)
+                _run_pool(tasks, workers, settings, done)
+        except BaseException:
+            _remove_temporaries(o for t in tasks for o in t.outputs)
+            raise
+    ordered = tuple(results[i] for i in range(len(tasks)))
+    return BatchSummary(results=ordered, seconds=time.perf_counter() - started, jobs=workers,
+                        skipped=tuple(skipped))
+
+
+def _office_session(pdf: bool) -> contextlib.AbstractContextManager[None]:
+    if not pdf:
+        return contextlib.nullcontext()
+    from ..writers.pdf import office_session
+
+    return office_session()
+
+
+class Terminated(KeyboardInterrupt):
+    """The batch got SIGTERM (a :class:`KeyboardInterrupt`, so it unwinds the same way)."""
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Inside: SIGTERM raises :class:`Terminated` (main thread, default handler only)."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _remove_temporaries(outputs: Iterable[Path]) -> None:
+    """Delete the temporary files of :func:`write_atomic` left next to ``outputs``."""
+    for out in outputs:
+        with contextlib.suppress(OSError):
+            for tmp in out.parent.glob(f".{glob.escape(out.name)}.*.tmp"):
+                tmp.unlink(missing_ok=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes now and wait for them (then kill stragglers)."""
+    procs = list(getattr(pool, "_processes", {}).values())  # no public API for this
+    for proc in procs:
+        with contextlib.suppress(Exception):
+            proc.terminate()
+    deadline = time.monotonic() + 5
+    for proc in procs:
+        with contextlib.suppress(Exception):
+            proc.join(max(0.0, deadline - time.monotonic()))
+            if proc.is_alive():
+                proc.kill()
+                proc.join(1)
+
+
+_CRASHED = "the worker process stopped unexpectedly (out of memory, or killed)"
+
+
+def _run_pool(tasks: list[_Task], workers: int, settings: _Settings,
+              done: Callable[[int, FileResult], None]) -> None:
+    """Run ``tasks`` in a process pool, at most ``4 × workers`` in flight at a time.
+
+    A worker that dies (killed, out of memory, a crash in native code) breaks the whole pool
+    and fails every task in flight.  The tasks that were in flight are then run again one at
+    a time, each in a fresh single-worker pool, so only the file that kills its worker is
+    reported as failed (an output the stopped attempt had already written is replaced, not
+    refused as existing); the tasks not yet started go on in a new pool.
+    """
+    queue: deque[int] = deque(range(len(tasks)))
+    while queue:
+        before = len(queue)
+        suspects = _pool_pass(tasks, queue, workers, settings, done)
+        # the broken pool's workers are gone: what they were writing is left over
+        _remove_temporaries(o for i in suspects for o in tasks[i].outputs)
+        for i in suspects:
+            tasks[i] = attrs.evolve(tasks[i], rerun=True)
+            alone = deque([i])
+            if _pool_pass(tasks, alone, 1, settings, done) or alone:
+                _remove_temporaries(tasks[i].outputs)
+                done(i, FileResult(source=tasks[i].source, errors=(_CRASHED,)))
+        if len(queue) == before and not suspects:  # no worker could even start
+            while queue:
+                i = queue.popleft()
+                done(i, FileResult(source=tasks[i].source, errors=(_CRASHED,)))
+
+
+def _pool_pass(tasks: list[_Task], queue: deque[int], workers: int, settings: _Settings,
+               done: Callable[[int, FileResult], None]) -> list[int]:
+    """Run tasks from ``queue`` until it is empty or the pool breaks.  Returns the tasks
+    that were in flight when the pool broke (their outcome is unknown); the tasks never
+    submitted stay in ``queue``."""
+    pending: dict[Future[FileResult], int] = {}
+    window = 4 * workers
+    broken: list[int] = []
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker,
+                             initargs=(settings,)) as pool:
+        try:
+            while True:
+                while len(pending) < window and queue and not broken:
+                    i = queue.popleft()
+                    try:
+                        pending[pool.submit(_run_task, tasks[i])] = i
+                    except BrokenProcessPool:
+                        queue.appendleft(i)
+                        broken.append(-1)  # marker: stop submitting
+                        break
+                if not pending:
+                    break
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    i = pending.pop(fut)
+                    try:
+                        result = fut.result()
+                    except BrokenProcessPool:
+                        broken.append(i)
+                        continue
+                    except Exception as exc:
+                        result = FileResult(source=tasks[i].source,
+                                            errors=(describe_error(exc),))
+                    done(i, result)
+        except BaseException:
+            _stop_workers(pool)
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return sorted(i for i in broken if i >= 0)
+
+
+def summary_lines(summary: BatchSummary, outdir: str | os.PathLike[str] | None = None) -> list[str]:
+    """Human-readable summary: one count line, a line of skipped files (if any), then every
+    failure line (file: path: message)."""
+    total = len(summary.results)
+    ok = len(summary.succeeded)
+    where = f" in {outdir}" if outdir is not None else ""
+    docs = summary.documents
+    lines = [f"{ok}/{total} files rendered, {docs} document{'s' if docs != 1 else ''}{where} "
+             f"({summary.seconds:.1f} s, {summary.jobs} job{'s' if summary.jobs != 1 else ''})"]
+    if summary.skipped:
+        n = len(summary.skipped)
+        lines.append(f"{n} file{'s' if n != 1 else ''} skipped, outputs already exist "
+                     f"/ 이미 있어 건너뛴 파일 {n}개")
+    failed = summary.failed
+    if failed:
+        lines.append(f"{len(failed)} file{'s' if len(failed) != 1 else ''} failed "
+                     f"/ 실패한 파일 {len(failed)}개:")
+        for r in failed:
+            lines.extend(f"  {line}" for line in r.error_lines())
+    return lines
+
+
+__all__ = [
+    "BatchInputError",
+    "BatchSummary",
+    "FileResult",
+    "Terminated",
+    "collect_inputs",
+    "default_jobs",
+    "describe_error",
+    "existing_outputs",
+    "find_inputs",
+    "parse_formats",
+    "plan_outputs",
+    "render_file",
+    "run_batch",
+    "summary_lines",
+    "template_family",
+]

@@ -1,0 +1,1 @@
+"""What every layer may use: errors and problems, limits, fonts, images, collector tuning."""
