@@ -268,3 +268,32 @@ def test_a_scale_in_parentheses_stays_text() -> None:
     assert values.count("5점 만점") is None
     assert values.count("100명 이상") is None
     assert values.count("2,507건") == g.Quantity(value=2507, unit="건")
+
+
+# ------------------------------------------------------------------ stated rates and groups
+
+def test_stated_rate_difference_and_share_are_checked_at_their_decimals() -> None:
+    rows = [["목표(A)", 400, 600], ["채택(B)", 412, 588], ["달성률(B/A)", 103.0, 97.5],
+            ["증감(B-A)", 12, -10]]
+    got = problems(table(rows, header=["구분", "2023", "2024"]))
+    assert [(p, m.split(" (if")[0]) for p, m in got] == [
+        (f"{B}.rows[2].cells[2].value", "stated 97.5, 채택(B) ÷ 목표(A) is 98.0"),
+        (f"{B}.rows[3].cells[2].value", "stated -10, 채택(B) − 목표(A) is -12")]
+    shares = [["도심권", 12, 48.0], ["동북권", 8, 32.0], ["서북권", 5, 21.0]]
+    got = problems(table(shares, header=["구분", "기관 수", "비율"]))
+    assert [m.split(" (if")[0] for _, m in got] == ["stated 21.0, its share of 기관수 is 20.0"]
+    shares[2][2] = 20.0
+    assert problems(table(shares, header=["구분", "기관 수", "비율"])) == []
+
+
+def test_group_totals_heading_their_groups_and_a_grand_total_of_them() -> None:
+    """As in a real 데이터 현황 table: 총합계 first, then each group's 합계 above its rows."""
+    rows = [[{"value": "(A+B) 총합계", "colspan": 2}, 14],
+            ["(A) 계측", "합계", 5], [None, "수문", 2], [None, "수도", 3],
+            ["(B) ERP", "합계", 9], [None, "시설", 4], [None, "운영", 4]]
+    got = problems(table(rows, header=["구분", "분야", "건수"], stub_columns=2))
+    assert [(p, m.split(" (if")[0]) for p, m in got] == [  # 14 = 5 + 9, as stated
+        (f"{B}.rows[4].cells[2].value", "stated 9, the group rows below sum to 8")]
+    rows[0][1] = 15
+    got = problems(table(rows, header=["구분", "분야", "건수"], stub_columns=2))
+    assert got[0][1].startswith("stated 15, the other total rows sum to 14")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import attrs
 
@@ -28,6 +28,8 @@ from .tables import Cell, NumberFormat, Table
 
 TOTALS = frozenset({"계", "합계", "총계", "합", "총합계"})
 """Labels of a 계 row or column: the sum of every plain row (column)."""
+TOTAL_END = re.compile(r"^\(.*\)(합계|총계|총합계)$")
+"""A labelled total: ``(A+B)총합계``."""
 SUBTOTALS = frozenset({"소계"})
 """Labels of a group's sum: the rows of its merged group label, else those since the last
 total."""
@@ -150,12 +152,13 @@ def _row_kind(table: Table, ct: ComputedTable, r: int) -> str | None:
     labels = row_labels(ct, table.stub_columns, r)
     if any(t in SUBTOTALS for t in labels):
         return "subtotal"
-    if row.total or any(t in TOTALS for t in labels):
+    if row.total or any(t in TOTALS or TOTAL_END.search(t) for t in labels):
         return "total"
     return None
 
 
-def _group(table: Table, ct: ComputedTable, kinds: dict[int, str | None], s: int) -> list[int]:
+def _group(table: Table, ct: ComputedTable, kinds: dict[int, str | None], s: int,
+           below: bool = False) -> list[int]:
     """The rows a 소계 row ``s`` adds up: those of a merged stub label over it, else the
     plain rows since the previous total (or, with none above, those after it)."""
     for c in range(table.stub_columns):
@@ -178,6 +181,8 @@ def _group(table: Table, ct: ComputedTable, kinds: dict[int, str | None], s: int
         return out
 
     above = run(range(s - 1, -1, -1))
+    if below:
+        return run(range(s + 1, len(table.rows)))
     return sorted(above) if above else run(range(s + 1, len(table.rows)))
 
 
@@ -225,7 +230,10 @@ def stated_totals(table: Table, ct: ComputedTable | None = None,
 
     issues: list[Issue] = []
 
-    def compare(pos: tuple[int, int], members: list[tuple[int, int]], where: str) -> None:
+    def compare(pos: tuple[int, int], members: list[tuple[int, int]], where: str,
+                others: tuple[list[tuple[int, int]], ...] = ()) -> None:
+        """Report ``pos`` unless it is the sum of ``members`` (or of one of ``others``: a
+        group's own 계, or a 총계 of the group totals)."""
         slot = ct.slots.get(pos)
         if slot is None or slot.cell is None or slot.index is None or pos in ct.derived:
             return
@@ -233,33 +241,48 @@ def stated_totals(table: Table, ct: ComputedTable | None = None,
         stated = to_decimal(cell.value)
         if stated is None or not cell.checked or cell.colspan != 1:
             return
-        got = [v for m in members if (v := ct.values.get(m)) is not None]
-        if not got:
-            return
-        if seen is not None:
-            seen.add(pos)
-            seen.update(m for m in members if ct.values.get(m) is not None)
-        total = sum(got, Decimal(0))
         fmt = fmt_at(pos)
-        if scaled(stated, fmt) != scaled(total, fmt):
+        near: tuple[Decimal, str] | None = None  # the sum closest to the stated figure
+        for k, cand in enumerate([members, *others]):
+            got = [v for m in cand if (v := ct.values.get(m)) is not None]
+            if not got:
+                continue
+            if seen is not None:
+                seen.add(pos)
+                seen.update(m for m in cand if ct.values.get(m) is not None)
+            total = sum(got, Decimal(0))
+            if scaled(stated, fmt) == scaled(total, fmt):
+                return
+            what = where if k == 0 else (
+                "the other total rows" if k == len(others) else
+                _where([m for m, _ in cand], pos[0], "rows").replace("the ", "the group ", 1))
+            if near is None or abs(total - stated) < abs(near[0] - stated):
+                near = (total, what)
+        if near is not None:
             issues.append(Issue(
                 path=f".rows[{pos[0]}].cells[{slot.index}].value",
-                message=f"stated {_shown(stated)}, {where} sum to "
-                        f"{_shown(scaled(total, fmt))}{HINT}"))
+                message=f"stated {_shown(stated)}, {near[1]} sum to "
+                        f"{_shown(scaled(near[0], fmt))}{HINT}"))
 
     # total and subtotal rows, down each additive data column
     plain = [r for r, k in kinds.items() if k is None]
+    totals = [r for r, k in kinds.items() if k == "total"]
     for r, kind in kinds.items():
         if kind not in ("total", "subtotal"):
             continue
         members = plain if kind == "total" else _group(table, ct, kinds, r)
+        alternatives: list[list[int]] = []
+        if kind == "total" and len(totals) > 1:  # several 계 rows: group totals, 총계 of them
+            alternatives = [_group(table, ct, kinds, r), _group(table, ct, kinds, r, below=True),
+                            [t for t in totals if t != r]]
         if not members:
             continue
         what = _where(members, r, "rows") if kind == "total" else "the rows of its group"
         for c in range(stub, width):
             if c in col_derived or not additive(c):
                 continue
-            compare((r, c), [(m, c) for m in members], what)
+            compare((r, c), [(m, c) for m in members], what,
+                    tuple([(m, c) for m in alt] for alt in alternatives if alt))
     # total and subtotal columns, along each row
     data = [c for c in range(stub, width) if c not in col_derived and additive(c)]
     total_cols = [c for c in data if labels.get(c, "") in TOTALS | SUBTOTALS]
@@ -336,6 +359,112 @@ def text_numbers(table: Table, ct: ComputedTable | None = None) -> Iterator[Text
                                  counted=c in counted)
 
 
+_KEY = r"([A-Za-z가-힣])"
+KEYED = re.compile(rf"\(\s*{_KEY}\s*\)$")
+RATIO = re.compile(rf"\(\s*{_KEY}\s*[/÷]\s*{_KEY}\s*\)(?:\(?%\)?)?$")
+DIFFERENCE = re.compile(rf"\(\s*{_KEY}\s*[-−–]\s*{_KEY}\s*\)$")
+SHARES = re.compile(r"^(비율|비중|구성비|점유율)(\(%\))?$")
+
+
+def _decimals(value: object) -> int:
+    """The fraction digits a typed figure shows (``97.3`` → 1)."""
+    if isinstance(value, float):
+        text = repr(value)
+        return 0 if "e" in text or "." not in text else len(text.split(".")[1])
+    return 0
+
+
+def stated_rates(table: Table, ct: ComputedTable | None = None,
+                 seen: set[tuple[int, int]] | None = None) -> list[Issue]:
+    """Typed figures of a ``달성률(B/A)``, ``증감(B-A)`` or ``비율`` row or column (not
+    declared with ``compute``) that differ from what their figures give, at the decimals
+    typed (half-up)."""
+    width = table_width(table)
+    if table.columns and len(table.columns) != width:
+        return []
+    ct = ct if ct is not None else compute(table)
+    stub = table.stub_columns
+    col_labels, _ = header_labels(table, width)
+    rlabels = {r: (own[0] if (own := row_labels(ct, stub, r)) else "")
+               for r in range(len(table.rows))}
+    issues: list[Issue] = []
+    derived_cols = {c for c, col in enumerate(table.columns) if col.compute is not None}
+
+    def check(pos: tuple[int, int], computed: Decimal | None, what: str) -> None:
+        slot = ct.slots.get(pos)
+        if slot is None or slot.cell is None or slot.index is None or pos in ct.derived:
+            return
+        cell = slot.cell
+        stated = to_decimal(cell.value)
+        if stated is None or computed is None or not cell.checked:
+            return
+        if seen is not None:
+            seen.add(pos)
+        places = Decimal(1).scaleb(-_decimals(cell.value))
+        shown = computed.quantize(places, ROUND_HALF_UP)
+        if stated.quantize(places, ROUND_HALF_UP) != shown:
+            issues.append(Issue(path=f".rows[{pos[0]}].cells[{slot.index}].value",
+                                message=f"stated {stated.quantize(places):,f}, {what} is "
+                                        f"{shown:,f}{HINT}"))
+
+    def rule(label: str, keys: dict[str, int]) -> tuple[str, int, int] | None:
+        for op, pattern in (("ratio", RATIO), ("difference", DIFFERENCE)):
+            m = pattern.search(label)
+            if m and m.group(1) in keys and m.group(2) in keys:
+                return op, keys[m.group(1)], keys[m.group(2)]
+        return None
+
+    def value(pos: tuple[int, int]) -> Decimal | None:
+        return ct.values.get(pos)
+
+    def result(op: str, a: Decimal | None, b: Decimal | None) -> Decimal | None:
+        if a is None or b is None:
+            return None
+        if op == "difference":
+            return a - b
+        return None if b == 0 else a * 100 / b
+
+    # rows: 달성률(B/A) under 목표(A), 실적(B)
+    row_keys = {m.group(1): r for r, t in rlabels.items()
+                if (m := KEYED.search(t)) and not RATIO.search(t)}
+    for r, label in rlabels.items():
+        found = rule(label, row_keys) if table.rows[r].compute is None else None
+        if found is None:
+            continue
+        op, a, b = found
+        what = (f"{rlabels[a]} ÷ {rlabels[b]}" if op == "ratio"
+                else f"{rlabels[a]} − {rlabels[b]}")
+        for c in range(stub, width):
+            if c not in derived_cols:
+                check((r, c), result(op, value((a, c)), value((b, c))), what)
+    # columns: 달성률(B/A), 증감(B-A), and 비율 after a column of figures
+    col_keys = {m.group(1): c for c, t in col_labels.items()
+                if (m := KEYED.search(t)) and not RATIO.search(t)}
+    plain = [r for r in range(len(table.rows)) if table.rows[r].compute is None
+             and not any(t in TOTALS | SUBTOTALS for t in row_labels(ct, stub, r))]
+    for c, label in col_labels.items():
+        if c < stub or c in derived_cols:
+            continue
+        found = rule(label, col_keys)
+        if found is not None:
+            op, a, b = found
+            what = (f"{col_labels[a]} ÷ {col_labels[b]}" if op == "ratio"
+                    else f"{col_labels[a]} − {col_labels[b]}")
+            for r in range(len(table.rows)):
+                check((r, c), result(op, value((r, a)), value((r, b))), what)
+        elif SHARES.match(label) and c - 1 >= stub and c - 1 not in derived_cols:
+            base = c - 1
+            whole = [v for r in plain if (v := value((r, base))) is not None]
+            if not whole or sum(whole, Decimal(0)) == 0:
+                continue
+            total = sum(whole, Decimal(0))
+            for r in range(len(table.rows)):
+                v = value((r, base))
+                check((r, c), None if v is None else v * 100 / total,
+                      f"its share of {col_labels.get(base, 'the column')}")
+    return issues
+
+
 _MAYBE_NUMBER = re.compile(r"^\s*[-−△+]?\s*[\d\uff10-\uff19]")
 _MAYBE_TOTAL = re.compile(r"^\s*(?:계|합\s*계|총\s*계|소\s*계|합|총합계)\s*$")
 
@@ -359,14 +488,26 @@ def _might_matter(table: Table) -> tuple[bool, bool]:
     return totals, texts
 
 
+_MAYBE_RATE = re.compile(
+    r"\(\s*[A-Za-z가-힣]\s*[/÷\-−–]\s*[A-Za-z가-힣]\s*\)|비율|비중|구성비|점유율")
+
+
+def _might_rate(table: Table) -> bool:
+    """True when a label of the table may name a stated rate, difference or share."""
+    return any(type(cell.value) is str and _MAYBE_RATE.search(cell.value)
+               for rows in (table.header, table.rows) for row in rows[:200]
+               for cell in row.cells[:4 if rows is table.rows else None])
+
+
 def stated_problems(table: Table, ct: ComputedTable | None = None) -> list[Issue]:
-    """The errors of :func:`stated_totals` and of :func:`text_numbers` (one per cell: an
-    error where the column's figures count, else a warning)."""
+    """The errors of :func:`stated_totals`, :func:`stated_rates` and :func:`text_numbers`
+    (one per cell: an error where the column's figures count, else a warning)."""
     totals, texts = _might_matter(table)
-    if not totals and not texts:
+    if not totals and not texts and not _might_rate(table):
         return []
     ct = ct if ct is not None else compute(table)
     out = stated_totals(table, ct) if totals else []
+    out += stated_rates(table, ct)
     if texts:
         out += [Issue(path=f".rows[{f.row}].cells[{f.index}].value",
                       message=text_number_message(f),
