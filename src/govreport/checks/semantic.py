@@ -92,6 +92,7 @@ def check_report(report: Report) -> list[Problem]:
         return list(kept[1])
     checker = _Checker(report)
     checker.walk(report, "$", 0)
+    checker.references()
     with contextlib.suppress(TypeError, RecursionError):  # not hashable: not kept
         _CHECKED[report] = (lim, tuple(checker.problems))
     return checker.problems

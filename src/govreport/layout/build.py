@@ -41,6 +41,7 @@ from ..model import (
 )
 from ..model.checked import trusted
 from ..model.document import SectionStyle
+from ..model.refs import resolve as resolve_references
 from ..theme import HangingIndent as ThemeIndent
 from ..theme import Theme
 from ..theme.roles import Role
@@ -87,9 +88,10 @@ def _ind(i: ThemeIndent) -> Indent:
 
 class _Builder:
     def __init__(self, report: Report, theme: Theme, locale: str) -> None:
-        self.report = report
         self.theme = theme
         self.fmt = TextFormatter(theme, locale)
+        report = resolve_references(report, self.fmt.figure)  # {=org.staff} → 277
+        self.report = report
         self.width = theme.page.text_width_pt
         self.tables = TableLayout(theme, self.fmt, self.width)
         self.figures = FigureLayout(report, theme, locale, self.width)

@@ -51,14 +51,15 @@ class TableLayout:
                              locale=self.fmt.locale)
         if v == 0:
             return ts.zero
-        return self.fmt.grouped(format_cell(v, decimals, zero=ts.zero, negative=ts.negative,
+        text = self.fmt.grouped(format_cell(v, decimals, zero=ts.zero, negative=ts.negative,
                                             locale=self.fmt.locale))
+        return text + fmt.counter if fmt is not None and fmt.counter else text
 
     def resolve(self, table: Table) -> Table:
         """``table`` with derived rows/columns computed and column/row formats applied: every
         such figure becomes its printed text (right-aligned), omitted derived cells added."""
         formatted = table.computed or any(c.format is not None for c in table.columns) or any(
-            r.format is not None for r in table.rows)
+            r.format is not None for r in table.rows)  # (computed: compound cells too)
         if not formatted or (table.columns and len(table.columns) != table_width(table)):
             return table
         ct = compute(table)
@@ -74,10 +75,17 @@ class TableLayout:
                 fmt = ct.format_of(r, c)
                 cell = slot.cell
                 if (r, c) in ct.derived or (
-                        fmt is not None and cell is not None
+                        (fmt is not None or (r, c) in ct.paren) and cell is not None
                         and isinstance(cell.value, int | float)
                         and not isinstance(cell.value, bool)):
                     text = self.figure(ct.values.get((r, c)), fmt)
+                    if (r, c) in ct.paren:  # a compound cell: 16개구 (64.0%)
+                        second, pfmt = ct.paren[(r, c)]
+                        shown = self.figure(second, pfmt)
+                        if second is not None and second > 0 and shown[:1].isdigit() and \
+                                ct.paren_ops.get(c) in ("difference", "growth"):
+                            shown = "+" + shown  # a change is signed: 128 (+4), 124 (△4)
+                        text += f" ({shown})"
                     base = cell if cell is not None else Cell()
                     cell = attrs.evolve(base, value=text, align=base.align or (
                         "right" if c in big else "center"))

@@ -332,6 +332,8 @@ class ValueReader:
             else float(d)
         approx = "여" if m.group(3) else "약" if m.group(1) else ""
         unit = m.group(4)
+        if re.search(r"만점|기준|이상|이하|미만|초과|당$", unit):
+            return None  # (5점 만점), (100명 이상): a scale or a bound, not a count
         if unit.startswith(" "):
             unit = unit.strip()
         q = Quantity(value=value, unit=unit, approx=approx)  # type: ignore[arg-type]
