@@ -39,25 +39,41 @@ def remaining_problems(report: Report, log: ReadLog) -> None:
         log.fallback(p.path, f"the imported report does not validate here: {p.message}")
 
 
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+"""Per class: the names of its fields (None: not a model class)."""
+
+
+def _fields(cls: type) -> tuple[str, ...] | None:
+    names = _FIELDS.get(cls, ())
+    if names == ():
+        names = tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+        _FIELDS[cls] = names
+    return names
+
+
 def _walk(obj: Any, path: str, log: ReadLog) -> Any:
     """Rebuild ``obj`` bottom-up where a child changed; tables and parts get their repair."""
-    if isinstance(obj, tuple):
+    cls = type(obj)
+    if cls is tuple:
         items = [_walk(v, f"{path}[{i}]", log) for i, v in enumerate(obj)]
         return obj if all(a is b for a, b in zip(items, obj, strict=True)) else tuple(items)
-    if not attrs.has(type(obj)):
+    names = _fields(cls)
+    if names is None:
         return obj
     changes: dict[str, Any] = {}
-    for f in attrs.fields(type(obj)):
-        value = getattr(obj, f.name)
-        if isinstance(value, tuple) or attrs.has(type(value)):
-            new = _walk(value, f"{path}.{f.name}", log)
-            if new is not value:
-                changes[f.name] = new
+    for name in names:
+        value = getattr(obj, name)
+        kind = type(value)
+        if value is None or kind is str or kind is int or kind is bool or kind is float:
+            continue
+        new = _walk(value, f"{path}.{name}", log)
+        if new is not value:
+            changes[name] = new
     if changes:
         obj = attrs.evolve(obj, **changes)
-    if isinstance(obj, Table) and not obj.computed:
+    if cls is Table and not obj.computed:
         return _table(obj, path, log)
-    if isinstance(obj, Report):
+    if cls is Report:
         return _numbers(obj, log)
     return obj
 
