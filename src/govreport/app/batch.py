@@ -33,14 +33,13 @@ import attrs
 from ..support.errors import GovReportError, RenderError, ValidationError, printable, short
 from ..support.files import write_atomic, writing
 from ..support.limits import Limits, using
-from ..theme import Theme
+from ..theme import Theme, resolve_theme
 from .render import (
     FORMATS,
     Format,
     load_source,
     output_format,
     render_many,
-    resolve_theme,
 )
 
 TemplateMap = Mapping[str, str | os.PathLike[str]]

@@ -24,18 +24,23 @@ def document_meta(doc: LaidDocument) -> dict[str, str]:
 
 def write_hwpx(doc: LaidDocument, theme: Theme,
                template: str | Path | bytes | None = None, *, locale: str = "ko_KR",
-               source: bytes | None = None) -> bytes:
+               estimate_breaks: bool = False, source: bytes | None = None) -> bytes:
     """Write ``doc`` as HWPX bytes; with ``template`` (path or bytes of a ``.hwpx`` made in
     Hancom), fill its ``{{ placeholders }}`` and insert the 목차 and body at its
     ``{{ body }}`` paragraph (see :mod:`.template`); ``locale`` binds the template's
-    formatting filters.  ``source``: the report's JSON to carry in the package
-    (:mod:`..source_part`; not into a user's template)."""
+    formatting filters.
+
+    ``estimate_breaks`` writes the page estimate's own page ends (soft breaks) as page
+    breaks too — only for engines that ignore keep rules (rhwp), as a check of the
+    estimate; a document for people keeps them as keep rules (Hancom lays them out).
+    ``source``: the report's JSON to carry in the package (:mod:`..source_part`; not into a
+    user's template)."""
     if template is not None:
         from .template import fill_template
 
         return fill_template(template, doc, theme, locale=locale)
     header = HeaderBuilder(theme)
-    writer = SectionWriter(theme, header)
+    writer = SectionWriter(theme, header, estimate_breaks=estimate_breaks)
     section = writer.document_pieces(doc)
     preview = preview_text(paragraph_texts(doc.all_nodes()))
     parts = standard_parts(header.render_bytes(), [""], document_meta(doc), preview)
