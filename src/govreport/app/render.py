@@ -232,12 +232,20 @@ def _render_bytes(
         if errors:
             raise ValidationError(errors)
     layouts = layouts if layouts is not None else Layouts()
-    laid = layouts.of(report, th, locale)
-    if fmt == "docx" and toc_pdf is not None:
-        laid = real_toc_pages(laid, toc_pdf) or laid
-    options = WriterOptions(theme=th, template=tpl, locale=locale,
-                            source=layouts.source(report) if embed_source else None)
-    return write(fmt, laid, options, made=layouts.written(laid, options))
+    try:
+        laid = layouts.of(report, th, locale)
+        if fmt == "docx" and toc_pdf is not None:
+            laid = real_toc_pages(laid, toc_pdf) or laid
+        options = WriterOptions(theme=th, template=tpl, locale=locale,
+                                source=layouts.source(report) if embed_source else None)
+        return write(fmt, laid, options, made=layouts.written(laid, options))
+    except RecursionError:  # check=False on absurdly nested blocks: what the check says
+        from ..support.errors import Problem
+        from ..support.limits import current
+
+        raise ValidationError([Problem(path="$", message=(
+            f"blocks nested too deeply to render (the checks allow "
+            f"{current().nesting} levels of children; limit nesting)"))]) from None
 
 
 def render_many(
@@ -397,7 +405,7 @@ def render(
                             check=check, limits=limits, embed_source=embed_source)
     from ..support.files import write_atomic
 
-    write_atomic(out, data)
+    write_atomic(out, data, replace=overwrite)
     return out
 
 

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 Reader = Callable[[bytes, ReadLog, Path | None], SourceDocument | Report]
 """A reader: the file's bytes, the log to write fallbacks to and the file's path (None for
 bytes) → the neutral source nodes for the recognizer, or (JSON) the report itself."""
-MAX_INPUT_BYTES = 512 * 1024 * 1024
 
 
 def _json(data: bytes, log: ReadLog, origin: Path | None) -> Report:
@@ -126,20 +125,28 @@ def read_document(source: str | os.PathLike[str] | bytes, format: str | None = N
 
 def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
                    theme: Theme | str | None, carried: bool = True) -> ReadResult:
+    from ..support.limits import current, hint, read_at_most
+
+    cap = current().bytes("input_mb")
     if isinstance(source, bytes):
         data = source
         fmt = format or sniff_format(data)
+        if len(data) > cap:
+            raise ReadError(f"the input is larger than {current().input_mb:g} MB "
+                            f"({hint('input_mb')})")
     else:
         path = Path(source)
         fmt = format or input_format(path)
         try:
             size = path.stat().st_size
-            if size > MAX_INPUT_BYTES:
-                raise ReadError(f"{path}: {size} bytes is more than the input limit")
+            if size > cap:
+                raise ReadError(f"{path}: larger than {current().input_mb:g} MB "
+                                f"({hint('input_mb')})")
             with open(path, "rb") as fh:  # bounded also where stat() says 0 (/dev/zero, a pipe)
-                data = fh.read(MAX_INPUT_BYTES + 1)
-            if len(data) > MAX_INPUT_BYTES:
-                raise ReadError(f"{path}: more than the input limit of {MAX_INPUT_BYTES} bytes")
+                data = read_at_most(fh, cap + 1)
+            if len(data) > cap:
+                raise ReadError(f"{path}: larger than {current().input_mb:g} MB "
+                                f"({hint('input_mb')})")
         except OSError as exc:
             raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from None
     fmt = fmt.lower().lstrip(".")
@@ -164,7 +171,7 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
             raise ReadError(str(exc)) from None
         except (zipfile.BadZipFile, ValueError, EOFError):
             pass  # the reader reports an unreadable package in its own words
-    doc = READERS[fmt](data, log, None if isinstance(source, bytes) else Path(source))
+    doc = _source_nodes(fmt, data, log, None if isinstance(source, bytes) else Path(source))
     if isinstance(doc, Report):
         return ReadResult(report=doc, summary="JSON: every block typed", format=fmt)
     from ..theme import resolve_theme
@@ -190,6 +197,37 @@ def _with_carried(report: Report, data: bytes, fmt: str, log: ReadLog) -> Report
         return report
     log.carried = True
     return merge(source, report, log)
+
+
+def _source_nodes(fmt: str, data: bytes, log: ReadLog,
+                  origin: Path | None) -> SourceDocument | Report:
+    """The format reader's result; every error of a damaged file a :class:`ReadError` that
+    names the file (and, from the readers, the part and the place)."""
+    import struct
+    import zipfile
+    import zlib
+
+    from lxml import etree
+
+    def named(message: str) -> ReadError:
+        if origin is None or message.startswith(str(origin)):
+            return ReadError(message)
+        return ReadError(f"{origin}: {message}")
+
+    try:
+        if fmt in ("hwpx", "docx"):
+            from .package import check_package
+
+            check_package(data)
+        return READERS[fmt](data, log, origin)
+    except ReadError as exc:
+        raise named(str(exc)) from None
+    except (ValueError, LookupError, TypeError, zlib.error, zipfile.BadZipFile, EOFError,
+            struct.error, etree.LxmlError) as exc:  # a damaged file no reader check caught
+        from ..support.errors import short
+
+        raise named(f"not a readable {fmt.upper()} file ({type(exc).__name__}: "
+                    f"{short(str(exc))})") from None
 
 
 def read(source: str | os.PathLike[str] | bytes, format: str | None = None, *,

@@ -377,7 +377,9 @@ def _read(template: str | Path | None, theme: Theme, name: str) -> Prepared:
             check_zip(Path(template))
         if template is None:  # the built-in template: trusted, compiled once per theme
             return prepared(default_template(theme))
-        data = Path(template).read_bytes()
+        from ..package_entries import clean_docx
+
+        data = clean_docx(Path(template).read_bytes(), name)
         with watchdog():
             return prepared(data)
     except LimitError as exc:

@@ -28,13 +28,12 @@ def write_hwpx(doc: LaidDocument, theme: Theme,
     """Write ``doc`` as HWPX bytes; with ``template`` (path or bytes of a ``.hwpx`` made in
     Hancom), fill its ``{{ placeholders }}`` and insert the 목차 and body at its
     ``{{ body }}`` paragraph (see :mod:`.template`); ``locale`` binds the template's
-    formatting filters.
+    formatting filters.  ``source``: the report's JSON to carry in the package
+    (:mod:`..source_part`; not into a user's template).
 
     ``estimate_breaks`` writes the page estimate's own page ends (soft breaks) as page
     breaks too — only for engines that ignore keep rules (rhwp), as a check of the
-    estimate; a document for people keeps them as keep rules (Hancom lays them out).
-    ``source``: the report's JSON to carry in the package (:mod:`..source_part`; not into a
-    user's template)."""
+    estimate; a document for people keeps them as keep rules (Hancom lays them out)."""
     if template is not None:
         from .template import fill_template
 
