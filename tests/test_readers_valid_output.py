@@ -166,6 +166,25 @@ def test_repeated_section_numbers_are_numbered_by_place() -> None:
     assert not [p for p in g.check(fixed) if p.severity == "error"]
 
 
+def test_a_block_that_still_would_not_validate_becomes_a_paragraph_of_its_text() -> None:
+    """The last resort: an error no repair knows (two rows keyed alike) keeps the table's
+    words and figures as a paragraph, said with the error's place."""
+    from govreport.model.tables import Cell, Row
+    from govreport.readers.consistent import remaining_problems
+
+    table = g.Table(header=(Row(cells=(Cell(value="구분"), Cell(value="인원"))),),
+                    rows=(Row(cells=(Cell(value="본청"), Cell(value=1200)), key="A"),
+                          Row(cells=(Cell(value="사업소"), Cell(value=35)), key="A")))
+    report = g.Report(meta=g.Meta(title="시험", org="기획과", date="2025-04-01"),
+                      parts=(Part(title="현황", intro=(g.Item(text="인력", children=(table,)),)),))
+    log = ReadLog()
+    fixed = remaining_problems(report, log)
+    assert fixed.parts[0].intro[0].children == (g.Paragraph(text="구분 인원 본청 1,200 사업소 35"),)
+    (f,) = log.fallbacks
+    assert f.where == "$.parts[0].intro[0].children[0]" and "already used" in f.reason
+    assert not [p for p in g.check(fixed) if p.severity == "error"]
+
+
 def test_a_file_named_for_another_format_is_read_by_its_content(tmp_path: Path) -> None:
     src = tmp_path / "misnamed.hwpx"
     src.write_bytes(_ragged_docx(tmp_path / "t.docx").read_bytes())
