@@ -18,7 +18,7 @@ from .charts import read_chart as _read_chart
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
-from .pictures import usable_picture
+from .pictures import PictureConverter
 from .source import (
     Align,
     SourceCell,
@@ -123,6 +123,7 @@ class _Walker:
         self.text_width_emu = _text_width_emu(document)
         self.charts: list[dict[str, Any] | None] = []
         self.log = log
+        self.pictures = PictureConverter(log)
         self.n_para = 0
         self.n_table = 0
 
@@ -252,7 +253,7 @@ class _Walker:
         if data is None:
             self.log.skip(loc, "a drawing that is not an embedded picture is not read")
             return "drawing", None
-        data = usable_picture(data, self.log, loc)
+        data = self.pictures(data, loc)
         if data is None:  # skipped (logged): not a picture the writers can place
             return "drawing", None
         doc_pr = next(el.iter(f"{WP}docPr"), None)
