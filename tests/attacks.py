@@ -818,6 +818,12 @@ def _json_has_no_nan(w: Path) -> None:
     load(w / "out.json")  # what import wrote loads back
 
 
+for _id, _digits in (("decimal-inf", "9" * 400 + ".5"), ("int-400-digits", "9" * 400)):
+    case(id=f"reader-txt-number-{_id}", category="reader",
+         argv=["import", f"{W}/in.txt", "-o", f"{W}/out.json"],
+         files={"in.txt": f"□ 표\n| 구분 | 값 |\n|---|---|\n| 가 | {_digits} |\n".encode()},
+         exit=0, check=_json_has_no_nan)
+
 for _fmt, _chart in (("hwpx", "Chart/chart1.xml"), ("docx", "word/charts/chart1.xml")):
     _reader_case("chart-nan", _fmt, doc_part(_fmt, _chart, _nan_chart), 0,
                  "is not a finite number of a report; read as empty", check=_json_has_no_nan)
@@ -1227,8 +1233,8 @@ def run_case(c: Case, work: Path) -> dict[str, Any]:
     if c.check is not None:
         try:
             c.check(work)
-        except AssertionError as exc:
-            out["check_error"] = str(exc) or "check failed"
+        except Exception as exc:  # an AssertionError, or what the check could not find
+            out["check_error"] = f"{type(exc).__name__}: {exc}"
     out["present"] = [name for name in c.absent if (work / name).exists()]
     out["temporaries"] = [str(p.relative_to(work)) for p in work.rglob(".*.tmp")]
     out["temporaries"] += [f"$TMPDIR/{p.name}" for p in _TMP.iterdir()] if _TMP.is_dir() else []
