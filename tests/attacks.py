@@ -793,6 +793,9 @@ _reader_case("chart-ptcount-300m", "docx", doc_part("docx", "word/charts/chart1.
     "ptCount 300,000,000 is more than 10,000 points")
 _reader_case("many-paragraphs", "hwpx", doc_part("hwpx", _SEC, _many_paragraphs), 2,
              "more than 200,000 paragraphs")
+_reader_case("many-paragraphs", "docx", doc_part("docx", _DOCXML, lambda x: re.sub(
+    rb"(<w:body[^>]*>)", lambda m: m.group(1) + b"<w:p/>" * 210_000, x, count=1)), 2,
+    "more than 200,000 paragraphs")
 _reader_case("gridspan-two", "docx", doc_part("docx", _DOCXML, _first(
     b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="two"/>')), 2,
     "gridSpan 'two' is not a whole number")
