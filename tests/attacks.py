@@ -1085,6 +1085,13 @@ _HWPX_FREE = ["render", f"{W}/in.json", "--template", f"{W}/t.hwpx", "-o", f"{W}
 case(id="tpl-hwpx-million-newlines", category="template", argv=_HWPX_FREE,
      files={"in.json": FREE_DATA, "t.hwpx": lambda: hwpx_template("{{ '\\n' * 1000000 }}")},
      exit=1, message="took longer than 2 s to fill", absent=("out.hwpx",))
+case(id="tpl-hwpx-tc-loop-100000", category="template", argv=_HWPX_FREE,
+     files={"in.json": FREE_DATA, "t.hwpx": lambda: replace_part(
+         (Path(__file__).resolve().parents[1] / "src" / "govreport" / "templates" / "free"
+          / "records-table.hwpx").read_bytes(), _SEC, _first(
+             b"{%tc for c in cols %}", b"{%tc for c in range(100000) %}"))},
+     exit=1, message="to fill (limit", absent=("out.hwpx",))
+CASES[-1].argv = [*_HWPX_FREE, "--limit", "template_memory_mb=150"]
 case(id="tpl-hwpx-4m-literal", category="template", argv=_HWPX_FREE[:-2],
      files={"in.json": FREE_DATA,
             "t.hwpx": lambda: hwpx_template("{{ title }}" + "가" * 4_000_000)},
