@@ -19,6 +19,7 @@ from .charts import read_chart as _read_chart
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
+from .pictures import usable_picture
 from .source import (
     Align,
     SourceCell,
@@ -253,6 +254,9 @@ class _Walker:
             data = None
         if data is None:
             self.log.skip(loc, "a drawing that is not an embedded picture is not read")
+            return "drawing", None
+        data = usable_picture(data, self.log, loc)
+        if data is None:  # skipped (logged): not a picture the writers can place
             return "drawing", None
         doc_pr = next(el.iter(f"{WP}docPr"), None)
         alt = (doc_pr.get("descr") or "").strip() or None if doc_pr is not None else None

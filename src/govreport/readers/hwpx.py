@@ -23,6 +23,7 @@ from .charts import read_chart as _read_chart
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
+from .pictures import usable_picture
 from .source import (
     Align,
     SourceCell,
@@ -207,7 +208,7 @@ class _Walker:
                     pending.append(self.table(el, where))
                 elif tag == "pic":
                     pic = self.picture(el, loc)
-                    objects.append("picture")
+                    objects.append("picture" if pic is not None else "drawing")
                     if pic is not None:
                         pictures.append(pic)
                 elif tag == "chart":
@@ -255,6 +256,9 @@ class _Walker:
         data = self.binary.get(img.get("binaryItemIDRef", "")) if img is not None else None
         if data is None:
             self.log.skip(loc, "a picture whose image is not in the package is not read")
+            return None
+        data = usable_picture(data, self.log, loc)
+        if data is None:
             return None
         comment = pic.find(f"{HP}shapeComment")
         alt = (comment.text or "").strip() or None if comment is not None else None
