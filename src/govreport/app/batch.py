@@ -33,7 +33,6 @@ import attrs
 
 from ..support.errors import GovReportError, RenderError, ValidationError, printable, short
 from ..support.files import write_atomic, writing
-from ..support.images import reading_from
 from ..support.limits import Limits, using
 from ..theme import Theme, resolve_theme
 from .render import (
@@ -313,6 +312,8 @@ def _render_file(
         data = load_source(src)  # loaded and checked once
         fmts = [output_format(o) for o in outs]
         # laid out once for every format; a DOCX takes the 목차 pages of the PDF made with it
+        from ..support.images import reading_from  # on use: lxml stays off validate's path
+
         with reading_from(src.resolve().parent):  # free-form image(): the data file's folder
             blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
         rendered = list(zip(outs, blobs, strict=True))
@@ -498,6 +499,11 @@ def run_batch(
         except BaseException:
             _remove_temporaries(o for t in tasks for o in t.outputs)
             raise
+        finally:
+            if settings.pdf and workers > 1:  # a worker killed mid-PDF left its profile
+                from ..writers.pdf.office import remove_orphans
+
+                remove_orphans()
     ordered = tuple(results[i] for i in range(len(tasks)))
     return BatchSummary(results=ordered, seconds=time.perf_counter() - started, jobs=workers,
                         skipped=tuple(skipped))

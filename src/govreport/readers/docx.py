@@ -8,6 +8,7 @@ header rows.  Pictures and charts are noted as skipped.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from io import BytesIO
 from typing import Any
@@ -95,6 +96,8 @@ class _Styles:
 
 MAX_PARAGRAPHS = 200_000
 """Paragraphs a document may hold (cells' included), as the text reader's line limit."""
+_PARA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s>/]")
+"""A paragraph's start tag, whatever its prefix (counted in the raw part, before parsing)."""
 
 
 def _whole(raw: str | None, default: int, what: str) -> int:
@@ -374,6 +377,9 @@ def read_docx(data: bytes, log: ReadLog) -> SourceDocument:
                 raise ReadError(f"the package inflates to {total} bytes, more than the limit")
             if "word/document.xml" not in z.namelist():
                 raise ReadError("not a DOCX file (no word/document.xml)")
+            paras = len(_PARA_TAG.findall(z.read("word/document.xml")))
+            if paras > MAX_PARAGRAPHS:  # before python-docx builds a tree of them all
+                raise ReadError(f"word/document.xml: more than {MAX_PARAGRAPHS:,} paragraphs")
     except zipfile.BadZipFile:
         raise ReadError("not a DOCX file (not a zip package)") from None
     try:

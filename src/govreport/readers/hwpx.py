@@ -56,6 +56,8 @@ MAX_TOTAL_BYTES = 512 * 1024 * 1024
 
 MAX_PARAGRAPHS = 200_000
 """Paragraphs a document may hold (cells' included), as the text reader's line limit."""
+_PARA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s>/]")
+"""A paragraph's start tag, whatever its prefix (counted in the raw part, before parsing)."""
 
 
 def _int(el: etree._Element, attr: str, default: int, where: str) -> int:
@@ -416,10 +418,15 @@ def read_hwpx(data: bytes, log: ReadLog) -> SourceDocument:
 
         walker = _Walker(_Header(header), log, _binary_items(z), part)
         nodes: list[SourceNode] = []
+        seen = 0
         for i, name in enumerate(sections):
             if i:
                 nodes.append(SourcePageBreak())
-            root = _xml(_read_part(z, name), name)
+            raw = _read_part(z, name)
+            seen += len(_PARA_TAG.findall(raw))  # before lxml builds a tree of them all
+            if seen > MAX_PARAGRAPHS:
+                raise ReadError(f"{name}: more than {MAX_PARAGRAPHS:,} paragraphs")
+            root = _xml(raw, name)
             walker.page(root)
             walker.paragraphs(root, nodes, "")
         return SourceDocument(nodes=tuple(nodes), properties=_properties(z), format="hwpx")
