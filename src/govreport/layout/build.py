@@ -50,6 +50,7 @@ from .diagrams import DiagramLayout
 from .figures import FigureLayout
 from .fitting import fit, fit_text
 from .grid import text_em
+from .linebreak import join_runs
 from .nodes import (
     NO_LINE,
     Border,
@@ -134,7 +135,7 @@ class _Builder:
 
     def para(self, role: Role, runs: Sequence[Run], *, symbol: str | None = None,
              indent: Indent | None = None, gap_role: str | None = None, **kw: object) -> Para:
-        runs = tuple(runs)
+        runs = join_runs(runs)  # the line-breaking pass: no break inside a number, note …
         if self.theme.fit_lines and role in FIT_ROLES:
             found = self.fit(role, runs, indent)
             if found is not None:
