@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ...layout.paginate import Styles
 from ...theme import ResolvedStyle, Theme
-from ...theme.model import ROLES
+from ...theme.roles import ROLES
 from ..shared import STYLE_NAMES, font_kind
 from ..units import pt_to_hwpunit, round_half_up
 from ._xml import DECL, HWPUNITCHAR, XMLNS, attr
@@ -294,7 +294,7 @@ class HeaderBuilder:
         theme = self.theme
         if role not in ROLES or role == "paragraph" or theme.layout.hwpx_indent == "spaces":
             return self.para_key(role)
-        from ...theme.model import ThemeError
+        from ...theme.roles import ThemeError
 
         try:
             ind = theme.indent(role)
