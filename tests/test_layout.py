@@ -241,3 +241,14 @@ def test_a_part_whose_only_section_is_a_task_shares_its_first_page() -> None:
 
     assert breaks_after_part_two(1) == 0
     assert breaks_after_part_two(2) == 2  # one before each task
+
+
+def test_zero_spend_prints_the_zero_mark_without_a_zero_share() -> None:
+    """A zero with a ratio of 0 prints the theme's zero mark alone, never "- / (0.0%)"."""
+    from govreport.layout.tables import TableLayout
+    from govreport.layout.text import TextFormatter
+
+    theme = Theme.seoul()
+    build = TableLayout(theme, TextFormatter(theme), theme.page.text_width_pt)
+    assert build.cell_text(Cell(value=0, ratio=0.0)) == theme.table.zero
+    assert build.cell_text(Cell(value=19865, ratio=24.8)) == "19,865\n(24.8%)"

@@ -101,7 +101,8 @@ class TableLayout:
                 format_cell(v, zero=ts.zero, negative=ts.negative, locale=self.fmt.locale))
         else:
             text = v
-        if cell.ratio is not None:
+        # a zero (printed as the theme's zero mark) carries no "(0.0%)" under it
+        if cell.ratio is not None and not (cell.ratio == 0 and text in (ts.zero, "0", "")):
             pct = format_percent(cell.ratio, self.theme.numbers.pct_decimals,
                                  locale=self.fmt.locale)
             text += f"\n({pct})"
