@@ -128,6 +128,16 @@ emptied when :data:`_RENDERED_KEPT` are held."""
 _RENDERED_KEPT = 64
 
 
+HANCOM_STYLES: tuple[tuple[str, str], ...] = (
+    ("본문", "Body"),
+    *((f"개요 {n}", f"Outline {n}") for n in range(1, 8)),
+    ("각주", "Footnote"),
+    ("캡션", "Caption"),
+)
+"""Hancom's built-in paragraph styles beside 바탕글 (names and English names as in Hancom's
+own files, ../shared/corpus/real)."""
+
+
 class HeaderBuilder:
     """Collects interned shapes while the section is written, then renders ``header.xml``.
 
@@ -173,6 +183,12 @@ class HeaderBuilder:
             self.para_for("paragraph")  # id 0
             self._add_style("바탕글", "Normal", self._role_para["paragraph"],
                             self._role_char["paragraph"])
+            # Hancom's own built-in styles, which every document it makes carries (ids
+            # after 바탕글, as in Hancom's files): present, with 바탕글's shapes, so that an
+            # official's 스타일 list (F6) and 차례/각주/캡션 commands find them
+            for name, eng in HANCOM_STYLES:
+                self._add_style(name, eng, self._role_para["paragraph"],
+                                self._role_char["paragraph"])
 
     # ------------------------------------------------------------------ interning
     def font(self, face: str) -> tuple[int, ...]:
