@@ -469,10 +469,21 @@ def _char_body(k: CharKey, font_ids: tuple[int, ...], char_border: int) -> str:
     )
 
 
+_HANCOM_FACES = frozenset({"함초롬바탕", "함초롬돋움", "한컴바탕", "한컴돋움"})
+"""Faces every Hancom Office installs: they need no substitute."""
+
+
 def _font_xml(fid: int, face: str) -> str:
-    family = "FCAT_MYUNGJO" if font_kind(face).serif else "FCAT_GOTHIC"  # 바탕체 is 명조
+    serif = font_kind(face).serif
+    family = "FCAT_MYUNGJO" if serif else "FCAT_GOTHIC"  # 바탕체 is 명조
+    # the face Hancom draws with where the named one is not installed, as Hancom's own
+    # files declare it (../shared/corpus/real: 한컴바탕 / 함초롬바탕 / 함초롬돋움): of the
+    # same family, so a missing 휴먼명조 stays a 명조 and HY헤드라인M a 고딕
+    subst = "" if face in _HANCOM_FACES else (
+        f'<hh:substFont face="{"함초롬바탕" if serif else "함초롬돋움"}" type="TTF" '
+        'isEmbedded="0" binaryItemIDRef=""/>')
     return (
-        f'<hh:font id="{fid}" face="{attr(face)}" type="TTF" isEmbedded="0">'
+        f'<hh:font id="{fid}" face="{attr(face)}" type="TTF" isEmbedded="0">{subst}'
         f'<hh:typeInfo familyType="{family}" weight="6" proportion="4" contrast="0" '
         'strokeVariation="1" armStyle="1" letterform="1" midline="1" xHeight="1"/></hh:font>'
     )
