@@ -672,6 +672,7 @@ def test_declared_fonts_name_hancoms_substitutes() -> None:
     laid = layout(govreport.load(SEED))
     header = zipfile.ZipFile(io.BytesIO(write_hwpx(laid, Theme.seoul()))).read(
         "Contents/header.xml").decode()
-    subst = dict(re.findall(
-        r'<hh:font id="\d+" face="([^"]+)"[^>]*><hh:substFont face="([^"]+)"', header))
-    assert subst == {"휴먼명조": "함초롬바탕", "HY헤드라인M": "함초롬돋움", "맑은 고딕": "함초롬돋움"}
+    font = r'<hh:font id="\d+" face="([^"]+)"[^>]*><hh:substFont face="([^"]+)"'
+    subst = dict(re.findall(font, header))
+    assert subst == {"휴먼명조": "함초롬바탕", "HY헤드라인M": "함초롬돋움",
+                     "맑은 고딕": "함초롬돋움"}
