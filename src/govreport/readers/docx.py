@@ -181,8 +181,9 @@ class _Walker:
             parts: list[str] = []
             for el in r:
                 tag = el.tag
-                if tag == f"{W}t":  # a no-break space (inside a date) reads as a space
-                    parts.append((el.text or "").replace("\u00a0", " "))
+                if tag == f"{W}t":  # a no-break space (inside a date) reads as a space,
+                    # a word joiner (the layout's no-break join) as nothing
+                    parts.append((el.text or "").replace("\u00a0", " ").replace("\u2060", ""))
                 elif tag == f"{W}tab":
                     parts.append("\t")
                 elif tag in (f"{W}br", f"{W}cr"):
