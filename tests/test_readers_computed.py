@@ -149,7 +149,7 @@ def test_declared_table_round_trips(fmt: str, tmp_path: Path) -> None:
                     parts=(Part(title="실적", intro=(Item(text="연도별 실적",
                                                            children=(table,)),)),))
     g.render(report, tmp_path / f"r.{fmt}")
-    back = read_document(tmp_path / f"r.{fmt}").report
+    back = read_document(tmp_path / f"r.{fmt}", carried=False).report
     assert back.parts[0].intro == report.parts[0].intro
 
 
@@ -349,7 +349,7 @@ def test_records_table_with_subtotals_round_trips(fmt: str, tmp_path: Path) -> N
     table = table_from_records(records, group_by="부서")
     assert [c.format for c in table.columns] == [None, None, NumberFormat(), NumberFormat()]
     g.render(_report(table), tmp_path / f"r.{fmt}")  # type: ignore[arg-type]
-    result = read_document(tmp_path / f"r.{fmt}")
+    result = read_document(tmp_path / f"r.{fmt}", carried=False)
     assert result.fallbacks == ()
     (item,) = result.report.parts[0].intro
     assert isinstance(item, Item)
@@ -378,7 +378,7 @@ def test_subtotals_and_change_round_trip(fmt: str, tmp_path: Path) -> None:
                            Column(compute=Compute(op="difference", of=("n2", "n"))),
                            Column(compute=Compute(op="growth", of=("n2", "n")))))
     g.render(_report(table), tmp_path / f"r.{fmt}")  # type: ignore[arg-type]
-    back = read_document(tmp_path / f"r.{fmt}").report
+    back = read_document(tmp_path / f"r.{fmt}", carried=False).report
     assert back.parts[0].intro == _report(table).parts[0].intro  # type: ignore[attr-defined]
 
 

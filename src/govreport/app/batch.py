@@ -32,6 +32,7 @@ import attrs
 
 from ..support.errors import GovReportError, RenderError, ValidationError, printable, short
 from ..support.files import write_atomic, writing
+from ..support.images import reading_from
 from ..support.limits import Limits, using
 from ..theme import Theme, resolve_theme
 from .render import (
@@ -158,6 +159,36 @@ def parse_formats(spec: str | Iterable[str]) -> tuple[Format, ...]:
     return tuple(out)
 
 
+MAX_INPUT_FILES = 100_000
+"""Files one glob pattern may match (a pattern over a whole disk is refused, not walked on)."""
+
+
+def expand_pattern(pattern: str) -> list[Path]:
+    """The files a glob pattern matches (``**``: any depth).  Symbolic links to folders are
+    not followed by ``**`` (a link loop such as ``l1 -> .`` cannot make the walk endless),
+    names starting with a dot are left out as the shell does, and more than
+    :data:`MAX_INPUT_FILES` matches raise :class:`BatchInputError`."""
+    parts = Path(pattern).parts
+    split = next((i for i, part in enumerate(parts) if _GLOB_CHARS & set(part)), len(parts))
+    root = Path(*parts[:split]) if split else Path(".")
+    rest = parts[split:]
+    if not rest:
+        return [root] if root.is_file() else []
+    out: list[Path] = []
+    try:
+        for p in root.glob(str(Path(*rest))):
+            rel = p.parts[len(root.parts):] if split else p.parts
+            if any(name.startswith(".") for name in rel) or not p.is_file():
+                continue
+            out.append(p)
+            if len(out) > MAX_INPUT_FILES:
+                raise BatchInputError(f"more than {MAX_INPUT_FILES:,} files match; give a "
+                                      "narrower pattern")
+    except (OSError, ValueError) as exc:
+        raise BatchInputError(f"cannot expand the pattern ({exc})") from None
+    return out
+
+
 def find_inputs(
     specs: Iterable[str | os.PathLike[str]],
 ) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -176,7 +207,11 @@ def find_inputs(
         if path.is_dir():
             matches = sorted(p for p in path.glob("*.json") if p.is_file())
         elif _GLOB_CHARS & set(text):
-            matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            try:
+                matches = sorted(expand_pattern(text))
+            except BatchInputError as exc:
+                problems.append((text, str(exc)))
+                continue
         elif path.is_file():
             matches = [path]
         else:
@@ -282,10 +317,11 @@ def _render_file(
         data = load_source(src)  # loaded and checked once
         fmts = [output_format(o) for o in outs]
         # laid out once for every format; a DOCX takes the 목차 pages of the PDF made with it
-        blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
+        with reading_from(src.resolve().parent):  # free-form image(): the data file's folder
+            blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
         rendered = list(zip(outs, blobs, strict=True))
         for out, blob in rendered:
-            write_atomic(out, blob)
+            write_atomic(out, blob, replace=overwrite)
     except ValidationError as exc:
         return _failed(src, [str(p) for p in exc.errors], started)
     except GovReportError as exc:

@@ -109,6 +109,9 @@ def _errors(source: str | None = None) -> Iterator[None]:
         raise InvalidInput(str(exc)) from None
     except KeyboardInterrupt:
         raise Interrupted("interrupted / 중단됨") from None
+    except FileExistsError as exc:  # another process claimed the output first: no --force
+        raise InvalidInput(f"{exc.filename}: file exists (use --force to overwrite) / "
+                           "파일이 이미 있습니다") from None
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         raise CliError(f"{where}{exc.strerror or exc}") from None
@@ -133,7 +136,7 @@ def _write_output(path: Path, data: bytes, force: bool) -> None:
     if path.exists() and not force:
         _invalid(f"{path}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
     with _errors():
-        write_atomic(path, data)
+        write_atomic(path, data, replace=force)
 
 
 def _check_locale(locale: str) -> None:
@@ -260,6 +263,29 @@ def cli() -> None:
       (batch: 실패한 파일이 있음 some files failed) · 2 잘못된 입력·사용법
       invalid input or usage · 130 중단 interrupted
     """
+    _print_warnings()
+
+
+def _print_warnings() -> None:
+    """Show the library's :class:`~govreport.errors.GovReportWarning` as one plain line on
+    stderr (``govreport: warning: …``); other warnings as Python shows them."""
+    import warnings
+
+    from ..support.errors import GovReportWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "govreport", False):
+        return
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        if issubclass(category, GovReportWarning):
+            click.echo(f"govreport: warning: {printable(str(message))}", err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.govreport = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
 # --------------------------------------------------------------------------- render
@@ -282,9 +308,13 @@ def cli() -> None:
               help="숫자·날짜 형식 로캘 / locale of numbers and dates")
 @click.option("-f", "--force", is_flag=True,
               help="기존 파일 덮어쓰기 / overwrite existing output files")
+@click.option("--no-source", "no_source", is_flag=True,
+              help="보고서 JSON을 문서에 싣지 않음 (다시 읽기는 인식만으로) / leave the report's "
+                   "JSON out of the DOCX/HWPX (read back by recognition alone)")
 @_limit_option
 def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
-           theme: str | None, locale: str, force: bool, limit_specs: tuple[str, ...]) -> None:
+           theme: str | None, locale: str, force: bool, no_source: bool,
+           limit_specs: tuple[str, ...]) -> None:
     """보고서를 문서로 만듭니다 / Render a report (or, with a free-form template, any JSON).
 
     \b
@@ -295,11 +325,11 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
       govreport render old.hwp -o new.hwpx --theme central   (기존 문서 다시 꾸미기 / restyle)
     """
     with _limited(limit_specs):
-        _render(source, outputs, templates, theme, locale, force)
+        _render(source, outputs, templates, theme, locale, force, not no_source)
 
 
 def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
-            theme: str | None, locale: str, force: bool) -> None:
+            theme: str | None, locale: str, force: bool, embed_source: bool = True) -> None:
     from pathlib import Path
 
     from .render import Layouts, load_source, output_format, pdf_first, render_bytes
@@ -349,11 +379,13 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     layouts = Layouts()  # the report is laid out once for every output
     ranked = pdf_first(formats)  # PDF first (its 목차 pages), .hwp after the .hwpx
     order = sorted(zip(paths, formats, strict=True), key=lambda pf: ranked.index(pf[1]))
+    from ..support.images import reading_from
+
     for p, fmt in order:
         try:
-            with _errors(source):
+            with _errors(source), reading_from(Path(source).resolve().parent):
                 blob = render_bytes(data, fmt, template=tpl.get(_family(fmt)), theme=th,
-                                    locale=locale, layouts=layouts,
+                                    locale=locale, layouts=layouts, embed_source=embed_source,
                                     toc_pdf=pdf if fmt == "docx" and isinstance(data, Report)
                                     else None)
                 rendered.append((p, blob))
@@ -373,7 +405,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     for p, blob in rendered:
         try:
             with _errors():
-                write_atomic(p, blob)
+                write_atomic(p, blob, replace=force)
         except Interrupted:
             raise
         except CliError as exc:
@@ -397,6 +429,8 @@ def _read_document(source: str, *, strict: bool, theme: str | None) -> Any:
     result = read_document(source, theme=theme)
     for f in result.fallbacks:
         click.echo(f"{source}: {f}", err=True)
+    for c in result.changes:
+        click.echo(f"{source}: {c}", err=True)
     click.echo(f"{source}: {result.summary}", err=True)
     if strict and result.fallbacks:
         _invalid(f"{source}: {len(result.fallbacks)} fallback(s) with --strict; nothing written")
@@ -439,10 +473,21 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
     if out.exists() and not force:
         _invalid(f"{out}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
     _check_theme(theme)
+    from ..readers.assets import assets_folder, pictures_as_files
+
+    folder = assets_folder(out)
     with _limited(limit_specs), _errors(source):
         report = _read_document(source, strict=strict, theme=theme)
+        report, pictures = pictures_as_files(report, out)
         text = dumps(report)
-    _write_output(out, text.encode("utf-8"), True)
+    if pictures and folder.exists() and not force:
+        _invalid(f"{folder}: folder exists (use --force to overwrite) / 폴더가 이미 있습니다")
+    for rel, blob in pictures.items():  # the pictures first: the JSON names them
+        _write_output(out.parent / rel, blob, force)
+    if pictures:
+        click.echo(f"{folder}/ ({len(pictures)} picture{'s' if len(pictures) != 1 else ''}, "
+                   f"{_size(sum(map(len, pictures.values())))})", err=True)
+    _write_output(out, text.encode("utf-8"), force)
     click.echo(f"{out} ({_size(len(text.encode('utf-8')))})", err=True)
 
 

@@ -525,6 +525,13 @@ def stopped(exc: BaseException) -> bool:
     return isinstance(exc, TemplateStopped | TemplateLimitError | RecursionError | MemoryError)
 
 
+def describe_stop(exc: BaseException) -> str:
+    """The message of a fill stopped by the watchdog or out of memory."""
+    if isinstance(exc, MemoryError):
+        return "the template needed more memory than there is to fill"
+    return _describe(exc)
+
+
 def _describe(exc: BaseException, on: str = "") -> str:
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return f"template syntax error on line {exc.lineno}: {short(exc.message or '')}"
@@ -802,11 +809,30 @@ def _find(target: Any, context: Mapping[str, Any], limit: int = 200_000) -> str 
     return None
 
 
-__all__ = ["MAX_INT_BITS", "MAX_WIDTH", "MERGE_RE", "TAG_RE", "GovSandbox", "MergeExtension",
-           "TemplateLimitError", "TemplateMemory", "TemplateSpot", "TemplateStopped",
-           "TemplateTimeout", "data_filters", "environment", "fit_widths", "located_error",
-           "render_string", "stopped", "template_error", "template_locals", "watchdog",
-           "xml_safe"]
+__all__ = [
+    "MAX_INT_BITS",
+    "MAX_WIDTH",
+    "MERGE_RE",
+    "TAG_RE",
+    "GovSandbox",
+    "MergeExtension",
+    "TemplateLimitError",
+    "TemplateMemory",
+    "TemplateSpot",
+    "TemplateStopped",
+    "TemplateTimeout",
+    "data_filters",
+    "describe_stop",
+    "environment",
+    "fit_widths",
+    "located_error",
+    "render_string",
+    "stopped",
+    "template_error",
+    "template_locals",
+    "watchdog",
+    "xml_safe",
+]
 
 
 def fit_widths(widths: list[int], total: int) -> list[int]:

@@ -32,7 +32,7 @@ from typing import IO
 import attrs
 
 from ...support.errors import RenderError
-from ...support.fonts import fontconfig_file
+from ...support.fonts import write_fontconfig
 from . import macro
 from .cache import MAX_SLOTS, cache_root, installation_key, remove_stale, take_slot
 
@@ -94,12 +94,39 @@ class _Profile:
         shutil.rmtree(self.path, ignore_errors=True)
 
     def release(self) -> None:
+        with contextlib.suppress(OSError):
+            _empty(self.path / TEMP_FOLDER)
         if self._lock is not None:
             self._lock.close()  # closing the file drops the flock
             self._lock = None
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
+
+
+TEMP_FOLDER = "tmp"
+"""LibreOffice's temp folder (its ``lu*.tmp``), inside the profile: emptied before each start
+and when the profile is released, so a killed run leaves nothing in the system's TMPDIR."""
+
+
+def private_env(profile: Path) -> dict[str, str]:
+    """The environment of a LibreOffice run on ``profile``: its own fontconfig file and its
+    own, freshly emptied temp folder, both inside the profile folder."""
+    profile.mkdir(parents=True, exist_ok=True)
+    tmp = profile / TEMP_FOLDER
+    _empty(tmp)
+    tmp.mkdir(mode=0o700)
+    conf = write_fontconfig(profile)
+    return {**os.environ, "FONTCONFIG_FILE": str(conf), "TMPDIR": str(tmp), "TMP": str(tmp),
+            "TEMP": str(tmp)}
+
+
+def _empty(folder: Path) -> None:
+    """Remove ``folder`` (a symlink is removed, never followed)."""
+    if folder.is_symlink() or folder.is_file():
+        folder.unlink()
+    elif folder.exists():
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _alive_check_pid() -> int:
@@ -157,11 +184,15 @@ class Office:
         if quit_after is not None:
             self._queue(quit_after)
             (self._spool / "quit").touch()
+        try:
+            env = private_env(self._profile.path)
+        except OSError as exc:
+            self._release()
+            raise OfficeUnavailable(f"LibreOffice profile not usable ({exc})") from None
         self._log = open(self._profile.path / "soffice.log", "wb")  # noqa: SIM115
         cmd = [self.soffice, f"-env:UserInstallation={self._profile.path.as_uri()}",
                "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck",
                macro.serve_url(_alive_check_pid())]
-        env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
         try:
             self._proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._log,
                                           stderr=subprocess.STDOUT, env=env,
