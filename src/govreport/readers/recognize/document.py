@@ -65,7 +65,7 @@ class Recognizer:
         self.chapters = False
         self.ranks: dict[str, int] = {}
         self.em = 2.0 if doc.format == "txt" else self.theme.resolve("paragraph").pt
-        self.computed = ComputedReader(self.theme, self.fmt)
+        self.computed = ComputedReader(self.theme, self.fmt, self.log)
         self.orgcharts = OrgChartReader(self.theme)
         self.numbered_sections = True
         """Whether ``1. 제목`` lines may open sections (not in a 공문, whose 1. 가. are items)."""
