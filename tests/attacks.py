@@ -583,7 +583,7 @@ lib("meta-date-int", lambda w: _m().Meta(title="t", org="o", date=2025), ("TypeE
 lib("meta-date-bad", lambda w: _m().Meta(title="t", org="o", date="2025-02-30"),
     ("DateFormatError",), "not a valid date")
 lib("block-dict-bad", lambda w: _m().Section(title="s", blocks=[{"type": "item", "text": 5}]),
-    ("TypeError",), "is not a string")
+    ("TypeError",), "blocks[0].text: 5 (int) is not a str")
 lib("check-not-report", lambda w: _g().check({"meta": {}}), ("TypeError",), "takes a Report")
 lib("render-long-title", lambda w: _g().render(_report_blocks(_m().Item(text="a"),
                                                               title="제" * 10_000),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import glob
 import importlib
 import os
@@ -125,6 +126,9 @@ class _Settings:
     limits: Limits | None = None
     pdf: bool = False
     """PDF among the formats: the worker keeps one LibreOffice for all its files."""
+    gc_thresholds: tuple[int, ...] | None = None
+    """The collector's thresholds of the process that started the batch (the command line
+    raises them: :func:`~govreport.support.gc_tuning.fewer_collections`)."""
 
 
 _settings: _Settings | None = None
@@ -266,14 +270,6 @@ def existing_outputs(plan: Iterable[tuple[Path, tuple[Path, ...]]]) -> list[Path
     return [o for _, outs in plan for o in outs if o.exists()]
 
 
-def template_family(fmt: Format) -> str:
-    """The template type an output format uses: ``docx`` (docx, pdf) or ``hwpx`` (hwpx, hwp),
-    as the writer registry says (:func:`govreport.writers.registry.template_family`)."""
-    from ..writers.registry import template_family as family
-
-    return family(fmt)
-
-
 def render_file(
     source: str | os.PathLike[str],
     outputs: Sequence[str | os.PathLike[str]],
@@ -365,6 +361,8 @@ def _strip_source(message: str, src: Path) -> str:
 def _init_worker(settings: _Settings) -> None:
     global _settings
     _settings = settings
+    if settings.gc_thresholds is not None:  # a worker collects as its parent does
+        gc.set_threshold(*settings.gc_thresholds)
     if settings.pdf:  # one LibreOffice start per worker, not per file
         from ..writers.pdf import keep_office
 
@@ -466,6 +464,7 @@ def run_batch(
         overwrite=overwrite and not skip_existing,
         limits=limits,
         pdf="pdf" in fmts,
+        gc_thresholds=gc.get_threshold(),
     )
     tasks: list[_Task] = []
     skipped: list[Path] = []
@@ -672,5 +671,4 @@ __all__ = [
     "render_file",
     "run_batch",
     "summary_lines",
-    "template_family",
 ]

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
     from ..support.limits import Limits
     from ..theme import Theme
-    from ..writers.registry import Family
     from .render import Format
 
 EXIT_OK = 0
@@ -239,6 +238,13 @@ def _limit_option(f: Any) -> Any:
              "render_seconds=120 or input_mb=200 (repeatable; see docs/cli.md, Limits)")(f)
 
 
+def _coerce_option(f: Any) -> Any:
+    return click.option(
+        "--coerce-numbers", "coerce", is_flag=True,
+        help="글로 적은 숫자(\"1,500\")를 숫자로 바꾸고 칸마다 경고 / convert figures typed "
+             "as text in figure columns to numbers, with a warning per cell")(f)
+
+
 def _parse_formats(spec: Sequence[str]) -> tuple[Format, ...]:
     from .batch import BatchInputError, parse_formats
 
@@ -311,9 +317,10 @@ def _print_warnings() -> None:
 @click.option("--no-source", "no_source", is_flag=True,
               help="보고서 JSON을 문서에 싣지 않음 (다시 읽기는 인식만으로) / leave the report's "
                    "JSON out of the DOCX/HWPX (read back by recognition alone)")
+@_coerce_option
 @_limit_option
 def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
-           theme: str | None, locale: str, force: bool, no_source: bool,
+           theme: str | None, locale: str, force: bool, no_source: bool, coerce: bool,
            limit_specs: tuple[str, ...]) -> None:
     """보고서를 문서로 만듭니다 / Render a report (or, with a free-form template, any JSON).
 
@@ -325,14 +332,16 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
       govreport render old.hwp -o new.hwpx --theme central   (기존 문서 다시 꾸미기 / restyle)
     """
     with _limited(limit_specs):
-        _render(source, outputs, templates, theme, locale, force, not no_source)
+        _render(source, outputs, templates, theme, locale, force, not no_source, coerce)
 
 
 def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
-            theme: str | None, locale: str, force: bool, embed_source: bool = True) -> None:
+            theme: str | None, locale: str, force: bool, embed_source: bool = True,
+            coerce: bool = False) -> None:
     from pathlib import Path
 
-    from .render import Layouts, load_source, output_format, pdf_first, render_bytes
+    from ..writers.registry import template_family
+    from .render import Layouts, output_format, pdf_first, render_bytes
 
     paths: list[Path] = []
     for o in outputs:
@@ -364,7 +373,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
         if _is_document(source):
             data = _read_document(source, strict=False, theme=theme)
         else:
-            data = load_source(source)
+            data = _load_coerced(source, coerce)
     if isinstance(data, Report):
         _show_warnings(source, data)
     elif not tpl:
@@ -384,7 +393,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     for p, fmt in order:
         try:
             with _errors(source), reading_from(Path(source).resolve().parent):
-                blob = render_bytes(data, fmt, template=tpl.get(_family(fmt)), theme=th,
+                blob = render_bytes(data, fmt, template=tpl.get(template_family(fmt)), theme=th,
                                     locale=locale, layouts=layouts, embed_source=embed_source,
                                     toc_pdf=pdf if fmt == "docx" and isinstance(data, Report)
                                     else None)
@@ -491,21 +500,16 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
     click.echo(f"{out} ({_size(len(text.encode('utf-8')))})", err=True)
 
 
-def _family(fmt: Format) -> Family:
-    from ..writers.registry import template_family
-
-    return template_family(fmt)
-
-
 def _check_template_use(source: str, data: Any, paths: Sequence[Path],
                         formats: Sequence[Format], tpl: dict[str, str]) -> None:
     """Usage errors of free-form data and templates, all listed before anything is rendered."""
     from ..model import Report
+    from ..writers.registry import template_family
 
     free_form = _free_form_templates(tpl)
     problems: list[str] = []
     for p, fmt in zip(paths, formats, strict=True):
-        family = _family(fmt)
+        family = template_family(fmt)
         template = tpl.get(family)
         free = free_form.get(family, False)
         if not isinstance(data, Report) and template is None:
@@ -548,6 +552,27 @@ def _raise_all(failures: Sequence[CliError], tail: str | None = None) -> NoRetur
     raise CliError("\n".join(lines))
 
 
+def _load_coerced(source: str, coerce: bool) -> Any:
+    """:func:`~govreport.app.render.load_source`, printing each figure ``--coerce-numbers``
+    converted as a warning line."""
+    import warnings
+
+    from ..codec.coerce import NumbersCoerced
+    from .render import load_source
+
+    if not coerce:
+        return load_source(source)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", NumbersCoerced)
+        data = load_source(source, coerce_numbers=True)
+    for w in caught:
+        if isinstance(w.message, NumbersCoerced):
+            click.echo(_problem_line(source, w.message.problem), err=True)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return data
+
+
 def _show_warnings(source: str, report: Any) -> None:
     from ..checks.semantic import check_report  # read from a file: the structure is checked
 
@@ -572,9 +597,10 @@ def _size(n: int) -> str:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True,
               help="결과 형식(json: 다른 프로그램용) / output format (json for pipelines)")
+@_coerce_option
 @_limit_option
 def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str,
-             limit_specs: tuple[str, ...]) -> None:
+             coerce: bool, limit_specs: tuple[str, ...]) -> None:
     """보고서 JSON을 검사합니다 / Check report JSON files and list every problem.
 
     Files, folders (their *.json) or glob patterns.  Every file is checked, even after one
@@ -585,10 +611,11 @@ def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format:
     Exit 0 when all are valid, 2 when any is invalid or unreadable.
     """
     with _limited(limit_specs):
-        _validate(sources, strict, quiet, output_format)
+        _validate(sources, strict, quiet, output_format, coerce)
 
 
-def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str) -> None:
+def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str,
+              coerce: bool = False) -> None:
     import json
 
     from .batch import find_inputs
@@ -605,7 +632,7 @@ def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format
                 entries.append(path)
     results: list[FileCheck] = [
         FileCheck(name=entry[0], status="unreadable", message=entry[1])
-        if isinstance(entry, tuple) else _validate_one(entry, strict)
+        if isinstance(entry, tuple) else _validate_one(entry, strict, coerce)
         for entry in entries
     ]
     counts = {k: sum(r.status == k for r in results) for k in ("valid", "invalid", "unreadable")}
@@ -666,7 +693,7 @@ class FileCheck:
         return data
 
 
-def _validate_one(path: Path, strict: bool) -> FileCheck:
+def _validate_one(path: Path, strict: bool, coerce: bool = False) -> FileCheck:
     """Check one file; never raises for a bad file (only for Ctrl-C), so one file cannot
     stop the others."""
     from .. import check
@@ -678,7 +705,12 @@ def _validate_one(path: Path, strict: bool) -> FileCheck:
     try:
         try:
             report, version = load_versioned(path, check=False)
-            problems = check(report)
+            coerced: list[Problem] = []
+            if coerce:
+                from ..codec.coerce import coerce_numbers
+
+                report, coerced = coerce_numbers(report)
+            problems = coerced + check(report)
         except ValidationError as exc:  # not JSON, or not the report structure
             problems = exc.errors
     except KeyboardInterrupt:
@@ -1064,8 +1096,13 @@ def mcp_server(roots: tuple[str, ...], http: str | None, limit_specs: tuple[str,
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command line (``govreport`` and ``python -m govreport``)."""
-    cli.main(args=list(argv) if argv is not None else None, prog_name="govreport")
+    """Run the command line (``govreport`` and ``python -m govreport``), with the collector's
+    thresholds raised for the command (:func:`~govreport.support.gc_tuning.fewer_collections`:
+    the command line is an application; the library leaves them to its user)."""
+    from ..support.gc_tuning import fewer_collections
+
+    with fewer_collections():
+        cli.main(args=list(argv) if argv is not None else None, prog_name="govreport")
 
 
 __all__ = ["EXIT_FAILED", "EXIT_INVALID", "EXIT_OK", "CliError", "InvalidInput", "cli", "main"]

@@ -13,6 +13,7 @@ from ..model import (
     Strategy,
     VisionDiagram,
 )
+from ..model.refs import problems as reference_problems
 from .base import (
     MAX_SIDE_BY_SIDE,
     CheckerBase,
@@ -33,7 +34,14 @@ milliseconds a value: 2,000 values ≈ 15 s on a busy 2-core machine)."""
 class FigureChecks(CheckerBase):
     """The checks of pictures, charts and diagrams."""
 
+    def references(self) -> None:
+        """References to computed figures in running text (``{=org.staff}``) name a figure;
+        a stated one (``{=org.staff:277}``) matches it."""
+        for path, message in reference_problems(self.root):
+            self.add(path, message)
+
     def org_chart(self, o: OrgChart, path: str, _: int) -> None:
+        self.table_id(o.id, path)
         self.require_field(o.head, path, "head", "the head unit")
         if not o.units:
             self.add(f"{path}.units", "an org chart needs at least one unit")

@@ -19,7 +19,7 @@ from .charts import read_chart as _read_chart
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
-from .pictures import usable_picture
+from .pictures import PictureConverter
 from .source import (
     Align,
     SourceCell,
@@ -126,6 +126,7 @@ class _Walker:
         self.text_width_emu = _text_width_emu(document)
         self.charts: list[dict[str, Any] | None] = []
         self.log = log
+        self.pictures = PictureConverter(log)
         self.n_para = 0
         self.n_table = 0
 
@@ -180,8 +181,9 @@ class _Walker:
             parts: list[str] = []
             for el in r:
                 tag = el.tag
-                if tag == f"{W}t":  # a no-break space (inside a date) reads as a space
-                    parts.append((el.text or "").replace("\u00a0", " "))
+                if tag == f"{W}t":  # a no-break space (inside a date) reads as a space,
+                    # a word joiner (the layout's no-break join) as nothing
+                    parts.append((el.text or "").replace("\u00a0", " ").replace("\u2060", ""))
                 elif tag == f"{W}tab":
                     parts.append("\t")
                 elif tag in (f"{W}br", f"{W}cr"):
@@ -255,7 +257,7 @@ class _Walker:
         if data is None:
             self.log.skip(loc, "a drawing that is not an embedded picture is not read")
             return "drawing", None
-        data = usable_picture(data, self.log, loc)
+        data = self.pictures(data, loc)
         if data is None:  # skipped (logged): not a picture the writers can place
             return "drawing", None
         doc_pr = next(el.iter(f"{WP}docPr"), None)

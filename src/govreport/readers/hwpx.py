@@ -23,7 +23,7 @@ from .charts import read_chart as _read_chart
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
-from .pictures import usable_picture
+from .pictures import PictureConverter
 from .source import (
     Align,
     SourceCell,
@@ -170,6 +170,7 @@ class _Walker:
                  part: Callable[[str], bytes | None] | None = None) -> None:
         self.h = header
         self.log = log
+        self.pictures = PictureConverter(log)
         self.binary = binary or {}
         self.part = part or (lambda name: None)
         self.text_width = 0.0  # HWPUNIT, from the section's page size and margins
@@ -257,7 +258,7 @@ class _Walker:
         if data is None:
             self.log.skip(loc, "a picture whose image is not in the package is not read")
             return None
-        data = usable_picture(data, self.log, loc)
+        data = self.pictures(data, loc)
         if data is None:
             return None
         comment = pic.find(f"{HP}shapeComment")

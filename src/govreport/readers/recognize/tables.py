@@ -97,7 +97,7 @@ def read_data_table(rec: Recognizer, t: SourceTable, holder: dict[str, Any], lad
     rec.log.typed += 1
     table = Table(header=tuple(rows[:header_rows]), rows=tuple(rows[header_rows:]),
                   title=title, unit=unit, basis=basis)
-    return rec.computed.declare(table)
+    return rec.computed.declare(table, t.where)
 
 
 def read_cell(rec: Recognizer, c: Any, header: bool) -> Cell:
