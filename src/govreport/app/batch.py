@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import glob
 import importlib
 import os
@@ -32,7 +33,6 @@ import attrs
 
 from ..support.errors import GovReportError, RenderError, ValidationError, printable, short
 from ..support.files import write_atomic, writing
-from ..support.images import reading_from
 from ..support.limits import Limits, using
 from ..theme import Theme, resolve_theme
 from .render import (
@@ -126,6 +126,9 @@ class _Settings:
     limits: Limits | None = None
     pdf: bool = False
     """PDF among the formats: the worker keeps one LibreOffice for all its files."""
+    gc_thresholds: tuple[int, ...] | None = None
+    """The collector's thresholds of the process that started the batch (the command line
+    raises them: :func:`~govreport.support.gc_tuning.fewer_collections`)."""
 
 
 _settings: _Settings | None = None
@@ -267,14 +270,6 @@ def existing_outputs(plan: Iterable[tuple[Path, tuple[Path, ...]]]) -> list[Path
     return [o for _, outs in plan for o in outs if o.exists()]
 
 
-def template_family(fmt: Format) -> str:
-    """The template type an output format uses: ``docx`` (docx, pdf) or ``hwpx`` (hwpx, hwp),
-    as the writer registry says (:func:`govreport.writers.registry.template_family`)."""
-    from ..writers.registry import template_family as family
-
-    return family(fmt)
-
-
 def render_file(
     source: str | os.PathLike[str],
     outputs: Sequence[str | os.PathLike[str]],
@@ -317,6 +312,8 @@ def _render_file(
         data = load_source(src)  # loaded and checked once
         fmts = [output_format(o) for o in outs]
         # laid out once for every format; a DOCX takes the 목차 pages of the PDF made with it
+        from ..support.images import reading_from  # on use: lxml stays off validate's path
+
         with reading_from(src.resolve().parent):  # free-form image(): the data file's folder
             blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
         rendered = list(zip(outs, blobs, strict=True))
@@ -364,6 +361,8 @@ def _strip_source(message: str, src: Path) -> str:
 def _init_worker(settings: _Settings) -> None:
     global _settings
     _settings = settings
+    if settings.gc_thresholds is not None:  # a worker collects as its parent does
+        gc.set_threshold(*settings.gc_thresholds)
     if settings.pdf:  # one LibreOffice start per worker, not per file
         from ..writers.pdf import keep_office
 
@@ -465,6 +464,7 @@ def run_batch(
         overwrite=overwrite and not skip_existing,
         limits=limits,
         pdf="pdf" in fmts,
+        gc_thresholds=gc.get_threshold(),
     )
     tasks: list[_Task] = []
     skipped: list[Path] = []
@@ -499,6 +499,11 @@ def run_batch(
         except BaseException:
             _remove_temporaries(o for t in tasks for o in t.outputs)
             raise
+        finally:
+            if settings.pdf and workers > 1:  # a worker killed mid-PDF left its profile
+                from ..writers.pdf.office import remove_orphans
+
+                remove_orphans()
     ordered = tuple(results[i] for i in range(len(tasks)))
     return BatchSummary(results=ordered, seconds=time.perf_counter() - started, jobs=workers,
                         skipped=tuple(skipped))
@@ -666,5 +671,4 @@ __all__ = [
     "render_file",
     "run_batch",
     "summary_lines",
-    "template_family",
 ]

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
     from ..support.limits import Limits
     from ..theme import Theme
-    from ..writers.registry import Family
     from .render import Format
 
 EXIT_OK = 0
@@ -341,6 +340,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
             coerce: bool = False) -> None:
     from pathlib import Path
 
+    from ..writers.registry import template_family
     from .render import Layouts, output_format, pdf_first, render_bytes
 
     paths: list[Path] = []
@@ -393,7 +393,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     for p, fmt in order:
         try:
             with _errors(source), reading_from(Path(source).resolve().parent):
-                blob = render_bytes(data, fmt, template=tpl.get(_family(fmt)), theme=th,
+                blob = render_bytes(data, fmt, template=tpl.get(template_family(fmt)), theme=th,
                                     locale=locale, layouts=layouts, embed_source=embed_source,
                                     toc_pdf=pdf if fmt == "docx" and isinstance(data, Report)
                                     else None)
@@ -500,21 +500,16 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
     click.echo(f"{out} ({_size(len(text.encode('utf-8')))})", err=True)
 
 
-def _family(fmt: Format) -> Family:
-    from ..writers.registry import template_family
-
-    return template_family(fmt)
-
-
 def _check_template_use(source: str, data: Any, paths: Sequence[Path],
                         formats: Sequence[Format], tpl: dict[str, str]) -> None:
     """Usage errors of free-form data and templates, all listed before anything is rendered."""
     from ..model import Report
+    from ..writers.registry import template_family
 
     free_form = _free_form_templates(tpl)
     problems: list[str] = []
     for p, fmt in zip(paths, formats, strict=True):
-        family = _family(fmt)
+        family = template_family(fmt)
         template = tpl.get(family)
         free = free_form.get(family, False)
         if not isinstance(data, Report) and template is None:
@@ -1101,8 +1096,13 @@ def mcp_server(roots: tuple[str, ...], http: str | None, limit_specs: tuple[str,
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command line (``govreport`` and ``python -m govreport``)."""
-    cli.main(args=list(argv) if argv is not None else None, prog_name="govreport")
+    """Run the command line (``govreport`` and ``python -m govreport``), with the collector's
+    thresholds raised for the command (:func:`~govreport.support.gc_tuning.fewer_collections`:
+    the command line is an application; the library leaves them to its user)."""
+    from ..support.gc_tuning import fewer_collections
+
+    with fewer_collections():
+        cli.main(args=list(argv) if argv is not None else None, prog_name="govreport")
 
 
 __all__ = ["EXIT_FAILED", "EXIT_INVALID", "EXIT_OK", "CliError", "InvalidInput", "cli", "main"]

@@ -176,10 +176,9 @@ def render_bytes(
     several formats, so that it is laid out once (see :class:`Layouts`).  ``embed_source``:
     carry the report's JSON in the DOCX/HWPX (:mod:`govreport.writers.source_part`), so
     that reading the document back is exact; ``False`` leaves it out."""
-    from ..support.gc_tuning import fewer_collections
     from ..support.limits import using
 
-    with using(limits), fewer_collections():
+    with using(limits):
         return _render_bytes(source, fmt, template=template, theme=theme, locale=locale,
                              check=check, toc_pdf=toc_pdf, layouts=layouts,
                              embed_source=embed_source)
@@ -297,7 +296,7 @@ def pdf_first(formats: Sequence[Format]) -> list[Format]:
     return sorted(formats, key=lambda f: (f != "pdf", isinstance(WRITERS[f], Converter)))
 
 
-def _is_json_data(value: Any, depth: int = 0) -> bool:
+def _is_json_data(value: Any) -> bool:
     """Whether ``value`` is JSON-like data (dict, list, str, number, bool, None) at the top."""
     return isinstance(value, Mapping | list | tuple | str | int | float | bool) or value is None
 

@@ -26,7 +26,7 @@ from ..support.limits import current as current_limits
 from ..support.limits import hint
 from .base import (
     _XML_BAD,
-    MAX_DECIMALS,
+    MAX_FORMAT_DECIMALS,
     CheckerBase,
     _fmt,
     _plural,
@@ -150,9 +150,9 @@ class TableChecks(CheckerBase):
 
     def number_format(self, f: NumberFormat, path: str, _: int) -> None:
         self.optional_field(f.counter, path, "counter", "a counter")
-        if not 0 <= f.decimals <= MAX_DECIMALS:
+        if not 0 <= f.decimals <= MAX_FORMAT_DECIMALS:
             self.add(f"{path}.decimals",
-                     f"decimals {f.decimals} is out of range (0 to {MAX_DECIMALS})")
+                     f"decimals {f.decimals} is out of range (0 to {MAX_FORMAT_DECIMALS})")
         if (f.from_unit is None) != (f.to_unit is None):
             self.add(path, "from_unit and to_unit are given together (the unit typed and the "
                            "unit printed)")

@@ -371,12 +371,13 @@ class GovSandbox(ImmutableSandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
-MAX_DECIMALS = 100
-"""Most decimals a formatting filter may be asked for (``num(decimals=…)``)."""
+MAX_FILTER_DECIMALS = 100
+"""Most decimals a formatting filter may be asked for (``num(decimals=…)``; a table's own
+number format: :data:`govreport.checks.base.MAX_FORMAT_DECIMALS`)."""
 
 
 def _bounded_decimals(func: Callable[..., str]) -> Callable[..., str]:
-    """``func`` refusing a ``decimals`` argument past :data:`MAX_DECIMALS`."""
+    """``func`` refusing a ``decimals`` argument past :data:`MAX_FILTER_DECIMALS`."""
     try:
         signature: inspect.Signature | None = inspect.signature(func)
     except (TypeError, ValueError):
@@ -391,8 +392,8 @@ def _bounded_decimals(func: Callable[..., str]) -> Callable[..., str]:
         except TypeError:
             bound = {}
         value: Any = bound.get("decimals")
-        if _int(value) and abs(value) > MAX_DECIMALS:
-            raise TemplateLimitError(f"decimals={value} is more than {MAX_DECIMALS}")
+        if _int(value) and abs(value) > MAX_FILTER_DECIMALS:
+            raise TemplateLimitError(f"decimals={value} is more than {MAX_FILTER_DECIMALS}")
         return func(*args, **kwargs)
 
     return checked

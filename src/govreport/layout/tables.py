@@ -12,6 +12,7 @@ from ..model import BudgetTable, Cell, NumberFormat, Row, StaffingTable, Table
 from ..model.compute import compute, scaled, table_width
 from ..theme import Theme
 from .grid import column_widths, place_cells, text_em, word_em
+from .linebreak import join_text
 from .nodes import NO_LINE, Border, Borders, CellBox, Indent, Para, Run, TableBox
 from .text import TextFormatter
 
@@ -108,7 +109,8 @@ class TableLayout:
                 format_cell(v, zero=ts.zero, negative=ts.negative, locale=self.fmt.locale))
         else:
             text = v
-        if cell.ratio is not None:
+        # a zero (printed as the theme's zero mark) carries no "(0.0%)" under it
+        if cell.ratio is not None and not (cell.ratio == 0 and text in (ts.zero, "0", "")):
             pct = format_percent(cell.ratio, self.theme.numbers.pct_decimals,
                                  locale=self.fmt.locale)
             text += f"\n({pct})"
@@ -131,13 +133,15 @@ class TableLayout:
         long_text = [False] * n_cols
         min_em = [0.0] * n_cols
         nat_em = [0.0] * n_cols
-        texts = [self.cell_text(p.cell, plain=p.row < n_head) for p in placed]
+        # the line-breaking pass (no break inside a number and its unit, a short note …)
+        # before the widths: a joined word is one unbreakable word
+        texts = [join_text(self.cell_text(p.cell, plain=p.row < n_head)) for p in placed]
         for p, text in zip(placed, texts, strict=True):
             is_head = p.row < n_head
             scale = (head_style.pt if is_head else body_style.pt) / body_style.pt
             words, line = word_em(text), text_em(text)
             for item in p.cell.items:
-                item_text = getattr(item, "text", "")
+                item_text = join_text(getattr(item, "text", ""))
                 words = max(words, word_em(item_text) + 1.0)
                 line = max(line, text_em(item_text) + 1.0)
             if p.cell.colspan == 1:
@@ -216,7 +220,7 @@ class TableLayout:
     def _cell_item(self, item: object) -> Para:
         """A ``-`` line inside a cell, hanging-indented."""
         style = self.theme.resolve("table_body")
-        text = getattr(item, "text", "")
+        text = join_text(getattr(item, "text", ""))
         label = getattr(item, "label", None)
         symbol = getattr(item, "symbol", None) or "-"
         runs = [Run(text=f"({label}) ")] if label else []

@@ -181,8 +181,7 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
     report = Recognizer(doc, log, resolve_theme(theme)).run()
     if carried and fmt in ("hwpx", "docx"):
         report = _with_carried(report, data, fmt, log)
-    report = make_consistent(report, log)
-    remaining_problems(report, log)
+    report = remaining_problems(make_consistent(report, log), log)
     return ReadResult(report=report, fallbacks=tuple(log.fallbacks), notes=tuple(log.notes),
                       changes=tuple(log.changes), summary=log.summary(), format=fmt)
 

@@ -291,7 +291,11 @@ class ComputedReader:
             return None
         decimals = len(m.group(3) or "")
         digits = m.group(2).replace(",", "") + (f".{m.group(3)}" if decimals else "")
+        if len(digits) > 40:  # past what a report may hold (and int()'s digit limit)
+            return None
         value: int | float = float(digits) if decimals else int(digits)
+        if not abs(value) < 10**18:
+            return None
         if m.group(1):
             value = -value
         style = "percent" if m.group(4) else "number"

@@ -28,6 +28,7 @@ from lxml import etree
 from ..model import Report
 from ..model.figure_walk import figures, map_figures
 from ..model.figures import Figure
+from ..model.tables import Table
 from .log import ReadLog
 
 _SILENT = frozenset({"id", "source", "categories", "series", "total", "key", "compute",
@@ -91,35 +92,50 @@ def printed(obj: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _collect(obj: Any, out: list[str]) -> None:
-    from ..model.tables import Table
+_SPACES = re.compile(r"\s+")
+_PRINTED_FIELDS: dict[type, tuple[str, ...] | None] = {}
+"""Per class: the names of its fields that print (None: not a model class)."""
 
-    if obj is None or isinstance(obj, bool):
-        return
-    if isinstance(obj, str):
-        text = re.sub(r"\s+", " ", obj).strip()
+
+def _printed_fields(cls: type) -> tuple[str, ...] | None:
+    names = _PRINTED_FIELDS.get(cls, ())
+    if names == ():
+        names = (tuple(f.name for f in attrs.fields(cls) if f.name not in _SILENT)
+                 if attrs.has(cls) else None)
+        _PRINTED_FIELDS[cls] = names
+    return names
+
+
+def _collect(obj: Any, out: list[str]) -> None:
+    cls = type(obj)
+    if cls is str:
+        text = _SPACES.sub(" ", obj).strip()
         if text:
             out.append(text)
         return
-    if isinstance(obj, int | float):
-        out.append(f"{float(obj):g}")
+    if obj is None or cls is bool:
         return
-    if isinstance(obj, tuple):
+    if cls is tuple:
         for v in obj:
             _collect(v, out)
         return
-    if isinstance(obj, Figure):
+    if cls is int or cls is float:
+        out.append(f"{float(obj):g}")
+        return
+    if cls is Figure:
         out.append("<figure>")
         _collect(obj.caption, out)
         return
-    if not attrs.has(type(obj)):
-        return
-    if isinstance(obj, Table) and obj.computed:
+    if cls is Table and obj.computed:
         with contextlib.suppress(ArithmeticError, ValueError, KeyError, IndexError, TypeError):
             obj = _figures_filled(obj)
-    for f in attrs.fields(type(obj)):
-        if f.name not in _SILENT:
-            _collect(getattr(obj, f.name), out)
+    names = _printed_fields(cls)
+    if names is None:
+        if isinstance(obj, str | int | float) and not isinstance(obj, bool):
+            out.append(str(obj))
+        return
+    for name in names:
+        _collect(getattr(obj, name), out)
 
 
 def _figures_filled(table: Any) -> Any:
@@ -150,6 +166,8 @@ def _figures_filled(table: Any) -> Any:
 def merge(carried: Report, read: Report, log: ReadLog) -> Report:
     """``carried`` where its printed text agrees with ``read`` (the page), else ``read``;
     every difference reported with its JSON path, pictures taken from ``read``."""
+    if printed(carried) == printed(read):  # the document as govreport wrote it
+        return _pictures(carried, read, log)
     meta = _meta(carried.meta, read.meta, log)
     parts = _units(carried.parts, read.parts, "$.parts", log, _part)
     appendices = _units(carried.appendices, read.appendices, "$.appendices", log, _appendix)
@@ -259,23 +277,26 @@ def _appendix(carried: Any, read: Any, path: str, log: ReadLog) -> Any:
 
 
 def _pictures(report: Report, read: Report, log: ReadLog) -> Report:
-    """The carried pictures given the document's bytes, in reading order."""
+    """The carried pictures given the document's bytes, in reading order (by caption and
+    description when the page has another number of pictures)."""
     from ..writers.source_part import PICTURE
 
-    page = [f.data for f in figures(read)]
     mine = figures(report)
-    if len(page) != len(mine):
+    if not mine:
+        return report
+    page = figures(read)
+    it = iter(page) if len(page) == len(mine) else None
+    by_caption = {} if it is not None else {(f.caption, f.alt): f.data for f in page}
+    if it is None:
         log.change("$", f"the page has {len(page)} pictures where the carried report has "
                         f"{len(mine)}: pictures matched by caption")
-    it = iter(page) if len(page) == len(mine) else None
-    by_caption = {(f.caption, f.alt): f.data for f in figures(read)}
 
     def fill(fig: Figure) -> Figure:
-        data = next(it) if it is not None else None
-        if fig.src != PICTURE and fig.data is not None:
-            return fig  # already the page's (a block read by recognition)
-        if data is None:
-            data = by_caption.get((fig.caption, fig.alt))
+        same_place = next(it) if it is not None else None
+        if fig.src != PICTURE:
+            return fig  # the page's own (a block read by recognition)
+        data = same_place.data if same_place is not None \
+            else by_caption.get((fig.caption, fig.alt))
         return attrs.evolve(fig, src=None, data=data)
 
     return map_figures(report, fill)

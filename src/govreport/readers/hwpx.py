@@ -23,7 +23,7 @@ from .charts import read_chart as _read_chart
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
-from .pictures import usable_picture
+from .pictures import PictureConverter
 from .source import (
     Align,
     SourceCell,
@@ -56,6 +56,8 @@ MAX_TOTAL_BYTES = 512 * 1024 * 1024
 
 MAX_PARAGRAPHS = 200_000
 """Paragraphs a document may hold (cells' included), as the text reader's line limit."""
+_PARA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s>/]")
+"""A paragraph's start tag, whatever its prefix (counted in the raw part, before parsing)."""
 
 
 def _int(el: etree._Element, attr: str, default: int, where: str) -> int:
@@ -168,6 +170,7 @@ class _Walker:
                  part: Callable[[str], bytes | None] | None = None) -> None:
         self.h = header
         self.log = log
+        self.pictures = PictureConverter(log)
         self.binary = binary or {}
         self.part = part or (lambda name: None)
         self.text_width = 0.0  # HWPUNIT, from the section's page size and margins
@@ -255,7 +258,7 @@ class _Walker:
         if data is None:
             self.log.skip(loc, "a picture whose image is not in the package is not read")
             return None
-        data = usable_picture(data, self.log, loc)
+        data = self.pictures(data, loc)
         if data is None:
             return None
         comment = pic.find(f"{HP}shapeComment")
@@ -415,10 +418,15 @@ def read_hwpx(data: bytes, log: ReadLog) -> SourceDocument:
 
         walker = _Walker(_Header(header), log, _binary_items(z), part)
         nodes: list[SourceNode] = []
+        seen = 0
         for i, name in enumerate(sections):
             if i:
                 nodes.append(SourcePageBreak())
-            root = _xml(_read_part(z, name), name)
+            raw = _read_part(z, name)
+            seen += len(_PARA_TAG.findall(raw))  # before lxml builds a tree of them all
+            if seen > MAX_PARAGRAPHS:
+                raise ReadError(f"{name}: more than {MAX_PARAGRAPHS:,} paragraphs")
+            root = _xml(raw, name)
             walker.page(root)
             walker.paragraphs(root, nodes, "")
         return SourceDocument(nodes=tuple(nodes), properties=_properties(z), format="hwpx")

@@ -35,12 +35,17 @@ SPACES = " \t\u00a0\u2002\u2003\u2007\u3000"
 _NEEDS_SPACE = frozenset("oㅇ-–‐−―")
 
 
+_STARS = re.compile(r"\*{1,3}")
+_WORD = re.compile(r"\w")
+_BLANK = SPACES + "\n"
+
+
 def shows_text(run_text: str) -> bool:
     """Whether a run carries visible words (not only spaces or a ladder symbol like ``ㅇ``)."""
-    s = run_text.strip(SPACES + "\n")
-    if not s or s in SYMBOL_CLASSES or s in CIRCLED or re.fullmatch(r"\*{1,3}", s):
+    s = run_text.strip(_BLANK)
+    if not s or s in SYMBOL_CLASSES or s in CIRCLED or _STARS.fullmatch(s):
         return False
-    return re.search(r"\w", s) is not None
+    return _WORD.search(s) is not None
 
 
 _SPACE_PT = {" ": 7.5, "\u00a0": 7.5, "\u2002": 7.5, "\u2007": 7.5, "\u2003": 15.0,

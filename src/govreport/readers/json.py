@@ -124,9 +124,7 @@ def loads_versioned(text: str | bytes, *, source: str | None = None, check: bool
                     limits: Limits | None = None,
                     coerce_numbers: bool = False) -> tuple[Report, int]:
     """:func:`loads`, also returning the ``schema_version`` the text stated (what was read)."""
-    from ..support.gc_tuning import fewer_collections
-
-    with using(limits), fewer_collections():
+    with using(limits):
         return _versioned(parse_json(text, source), source, check, base_dir, coerce_numbers)
 
 
@@ -135,10 +133,7 @@ def report_from_data(data: Any, source: str | None = None, check: bool = True,
                      coerce_numbers: bool = False) -> Report:
     """A report from parsed JSON data (migrated, structured, checked): what :func:`load`
     does after reading."""
-    from ..support.gc_tuning import fewer_collections
-
-    with fewer_collections():
-        return _versioned(data, source, check, base_dir, coerce_numbers)[0]
+    return _versioned(data, source, check, base_dir, coerce_numbers)[0]
 
 
 def _versioned(data: Any, source: str | None, check: bool,
@@ -172,10 +167,8 @@ def load_versioned(path: str | os.PathLike[str], *, check: bool = True,
                    limits: Limits | None = None,
                    coerce_numbers: bool = False) -> tuple[Report, int]:
     """:func:`load`, also returning the ``schema_version`` the file stated."""
-    from ..support.gc_tuning import fewer_collections
-
     p = Path(path)
-    with using(limits), fewer_collections():
+    with using(limits):
         return _versioned(read_json(p), str(p), check, p.parent, coerce_numbers)
 
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Literal
 
 import attrs
-from lxml import etree
 
 from .errors import GovReportError, short
 from .limits import read_at_most
@@ -155,6 +154,8 @@ def decode(data: bytes, name: str = "picture") -> ImageData:
 
 def _svg_size(data: bytes, name: str) -> tuple[float, float]:
     """CSS-pixel size of an SVG (``width``/``height`` or ``viewBox``), parsed safely."""
+    from lxml import etree  # here: ``govreport validate`` reads no XML library
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                              load_dtd=False)
     try:

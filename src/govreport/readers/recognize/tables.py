@@ -158,6 +158,8 @@ def read_number(rec: Recognizer, text: str) -> int | float | None:
         v: int | float = float(s.replace(",", "")) if "." in s else int(s.replace(",", ""))
     except ValueError:
         return None
+    if not abs(v) < 10**18:  # inf, or past what a report may hold: kept as the text it is
+        return None
     ts = rec.theme.table
     shown = rec.fmt.grouped(format_cell(v, zero=ts.zero, negative=ts.negative,
                                          locale=rec.fmt.locale))
