@@ -14,26 +14,21 @@ paths, are collected in its :class:`FileResult`.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import glob
 import importlib
 import os
 import signal
-import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ..support.errors import GovReportError, RenderError, ValidationError, printable, short
-from ..support.files import write_atomic, writing
+from ..support.files import write_atomic
 from ..support.limits import Limits, using
-from ..theme import Theme
 from .render import (
     FORMATS,
     Format,
@@ -42,6 +37,9 @@ from .render import (
     render_many,
     resolve_theme,
 )
+
+if TYPE_CHECKING:
+    from ..theme import Theme
 
 TemplateMap = Mapping[str, str | os.PathLike[str]]
 """Templates by output format family: ``{"docx": "t.docx", "hwpx": "t.hwpx"}``."""
@@ -103,7 +101,7 @@ class BatchSummary:
 
 
 @attrs.frozen(slots=True, kw_only=True)
-class _Task:
+class Task:
     """One unit of work sent to a worker (picklable)."""
 
     source: Path
@@ -116,7 +114,7 @@ class _Task:
 
 
 @attrs.frozen(slots=True, kw_only=True)
-class _Settings:
+class Settings:
     """Options shared by every task; sent once to each worker."""
 
     templates: dict[str, str]
@@ -128,7 +126,7 @@ class _Settings:
     """PDF among the formats: the worker keeps one LibreOffice for all its files."""
 
 
-_settings: _Settings | None = None
+_settings: Settings | None = None
 
 
 def default_jobs() -> int:
@@ -274,7 +272,8 @@ def _render_file(
     src = Path(source)
     outs = tuple(Path(o) for o in outputs)
     tpl = {k: str(v) for k, v in (templates or {}).items()}
-    th = theme if theme is None or isinstance(theme, Theme) else os.fspath(theme)
+    th = theme if theme is None or not isinstance(theme, str | os.PathLike) \
+        else os.fspath(theme)
     try:
         for out in outs:
             output_format(out)
@@ -326,7 +325,13 @@ def _strip_source(message: str, src: Path) -> str:
     return message[len(head):] if message.startswith(head) else message
 
 
-def _init_worker(settings: _Settings) -> None:
+def current_settings() -> Settings | None:
+    """The settings this worker was given (None before :func:`init_worker`)."""
+    return _settings
+
+
+def init_worker(settings: Settings) -> None:
+    """Give this process (a worker, or the parent for ``jobs=1``) the batch's settings."""
     global _settings
     _settings = settings
     if settings.pdf:  # one LibreOffice start per worker, not per file
@@ -335,39 +340,8 @@ def _init_worker(settings: _Settings) -> None:
         keep_office()
 
 
-def _init_pool_worker(settings: _Settings) -> None:
-    """A worker process: dies with its parent, leaves Ctrl-C to the parent, and on SIGTERM
-    removes the temporary file it may be writing and exits at once."""
-    _init_worker(settings)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _worker_terminated)
-    _die_with_parent()
-
-
-def _worker_terminated(signum: int, frame: object) -> None:
-    if _settings is not None and _settings.pdf:
-        from ..writers.pdf import stop_office
-
-        stop_office(kill=True)
-    for tmp in list(writing):
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    os._exit(128 + signum)
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to send SIGTERM to this process when its parent dies (even by SIGKILL)."""
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
-        if os.getppid() == 1:  # the parent is already gone
-            os._exit(1)
-
-
-def _run_task(task: _Task) -> FileResult:
+def run_task(task: Task) -> FileResult:
+    """Render one task with this worker's settings (see :func:`init_worker`)."""
     s = _settings
     assert s is not None, "worker not initialised"
     overwrite = s.overwrite or (task.rerun and all(
@@ -423,7 +397,7 @@ def run_batch(
     started = time.perf_counter()
     fmts = parse_formats(formats)
     plan = plan_outputs([Path(p) for p in inputs], outdir, fmts)
-    settings = _Settings(
+    settings = Settings(
         templates={k: os.fspath(v) for k, v in (templates or {}).items()},
         theme=None if theme is None else resolve_theme(theme),
         locale=locale,
@@ -431,7 +405,7 @@ def run_batch(
         limits=limits,
         pdf="pdf" in fmts,
     )
-    tasks: list[_Task] = []
+    tasks: list[Task] = []
     skipped: list[Path] = []
     for src, outs in plan:
         if skip_existing:
@@ -439,7 +413,7 @@ def run_batch(
             if not outs:
                 skipped.append(src)
                 continue
-        tasks.append(_Task(source=src, outputs=outs,
+        tasks.append(Task(source=src, outputs=outs,
                            absent=frozenset(o for o in outs if not o.exists())))
     workers = max(1, min(jobs or default_jobs(), len(tasks)))
     results: dict[int, FileResult] = {}
@@ -454,15 +428,17 @@ def run_batch(
             if not tasks:
                 pass
             elif workers == 1:
-                _init_worker(attrs.evolve(settings, pdf=False))
+                init_worker(attrs.evolve(settings, pdf=False))
                 with _office_session(settings.pdf):  # one LibreOffice for every PDF
                     for i, task in enumerate(tasks):
-                        done(i, _run_task(task))
+                        done(i, run_task(task))
             else:
+                from .pool import run_pool
+
                 _warm_imports(fmts)
-                _run_pool(tasks, workers, settings, done)
+                run_pool(tasks, workers, settings, done)
         except BaseException:
-            _remove_temporaries(o for t in tasks for o in t.outputs)
+            remove_temporaries(o for t in tasks for o in t.outputs)
             raise
     ordered = tuple(results[i] for i in range(len(tasks)))
     return BatchSummary(results=ordered, seconds=time.perf_counter() - started, jobs=workers,
@@ -499,99 +475,12 @@ def _sigterm_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _remove_temporaries(outputs: Iterable[Path]) -> None:
+def remove_temporaries(outputs: Iterable[Path]) -> None:
     """Delete the temporary files of :func:`write_atomic` left next to ``outputs``."""
     for out in outputs:
         with contextlib.suppress(OSError):
             for tmp in out.parent.glob(f".{glob.escape(out.name)}.*.tmp"):
                 tmp.unlink(missing_ok=True)
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Terminate the pool's worker processes now and wait for them (then kill stragglers)."""
-    procs = list(getattr(pool, "_processes", {}).values())  # no public API for this
-    for proc in procs:
-        with contextlib.suppress(Exception):
-            proc.terminate()
-    deadline = time.monotonic() + 5
-    for proc in procs:
-        with contextlib.suppress(Exception):
-            proc.join(max(0.0, deadline - time.monotonic()))
-            if proc.is_alive():
-                proc.kill()
-                proc.join(1)
-
-
-_CRASHED = "the worker process stopped unexpectedly (out of memory, or killed)"
-
-
-def _run_pool(tasks: list[_Task], workers: int, settings: _Settings,
-              done: Callable[[int, FileResult], None]) -> None:
-    """Run ``tasks`` in a process pool, at most ``4 × workers`` in flight at a time.
-
-    A worker that dies (killed, out of memory, a crash in native code) breaks the whole pool
-    and fails every task in flight.  The tasks that were in flight are then run again one at
-    a time, each in a fresh single-worker pool, so only the file that kills its worker is
-    reported as failed (an output the stopped attempt had already written is replaced, not
-    refused as existing); the tasks not yet started go on in a new pool.
-    """
-    queue: deque[int] = deque(range(len(tasks)))
-    while queue:
-        before = len(queue)
-        suspects = _pool_pass(tasks, queue, workers, settings, done)
-        # the broken pool's workers are gone: what they were writing is left over
-        _remove_temporaries(o for i in suspects for o in tasks[i].outputs)
-        for i in suspects:
-            tasks[i] = attrs.evolve(tasks[i], rerun=True)
-            alone = deque([i])
-            if _pool_pass(tasks, alone, 1, settings, done) or alone:
-                _remove_temporaries(tasks[i].outputs)
-                done(i, FileResult(source=tasks[i].source, errors=(_CRASHED,)))
-        if len(queue) == before and not suspects:  # no worker could even start
-            while queue:
-                i = queue.popleft()
-                done(i, FileResult(source=tasks[i].source, errors=(_CRASHED,)))
-
-
-def _pool_pass(tasks: list[_Task], queue: deque[int], workers: int, settings: _Settings,
-               done: Callable[[int, FileResult], None]) -> list[int]:
-    """Run tasks from ``queue`` until it is empty or the pool breaks.  Returns the tasks
-    that were in flight when the pool broke (their outcome is unknown); the tasks never
-    submitted stay in ``queue``."""
-    pending: dict[Future[FileResult], int] = {}
-    window = 4 * workers
-    broken: list[int] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker,
-                             initargs=(settings,)) as pool:
-        try:
-            while True:
-                while len(pending) < window and queue and not broken:
-                    i = queue.popleft()
-                    try:
-                        pending[pool.submit(_run_task, tasks[i])] = i
-                    except BrokenProcessPool:
-                        queue.appendleft(i)
-                        broken.append(-1)  # marker: stop submitting
-                        break
-                if not pending:
-                    break
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    i = pending.pop(fut)
-                    try:
-                        result = fut.result()
-                    except BrokenProcessPool:
-                        broken.append(i)
-                        continue
-                    except Exception as exc:
-                        result = FileResult(source=tasks[i].source,
-                                            errors=(describe_error(exc),))
-                    done(i, result)
-        except BaseException:
-            _stop_workers(pool)
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-    return sorted(i for i in broken if i >= 0)
 
 
 def summary_lines(summary: BatchSummary, outdir: str | os.PathLike[str] | None = None) -> list[str]:
