@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -275,10 +275,7 @@ def _render_file(
     th = theme if theme is None or not isinstance(theme, str | os.PathLike) \
         else os.fspath(theme)
     try:
-        for out in outs:
-            output_format(out)
-            if out.exists() and not overwrite:
-                raise RenderError(f"{out}: file exists (use --force to overwrite)")
+        refuse_existing(outs, overwrite)
         data = load_source(src)  # loaded and checked once
         fmts = [output_format(o) for o in outs]
         # laid out once for every format; a DOCX takes the 목차 pages of the PDF made with it
@@ -286,16 +283,30 @@ def _render_file(
         rendered = list(zip(outs, blobs, strict=True))
         for out, blob in rendered:
             write_atomic(out, blob)
-    except ValidationError as exc:
-        return _failed(src, [str(p) for p in exc.errors], started)
-    except GovReportError as exc:
-        return _failed(src, [_strip_source(str(exc), src)], started)
-    except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        return _failed(src, [f"cannot write {where}{exc.strerror or exc}"], started)
     except Exception as exc:  # a bug in a writer must not stop the batch
-        return _failed(src, [describe_error(exc)], started)
+        return failed_result(src, error_lines(exc, src), started)
     return FileResult(source=src, outputs=outs, seconds=time.perf_counter() - started)
+
+
+def error_lines(exc: Exception, src: Path) -> list[str]:
+    """The lines a failed file reports for ``exc`` (without the file name)."""
+    if isinstance(exc, ValidationError):
+        return [str(p) for p in exc.errors]
+    if isinstance(exc, GovReportError):
+        return [_strip_source(str(exc), src)]
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return [f"cannot write {where}{exc.strerror or exc}"]
+    return [describe_error(exc)]
+
+
+def refuse_existing(outputs: Iterable[Path], overwrite: bool) -> None:
+    """Raise the batch's "file exists" error for the first output that exists (unless
+    ``overwrite``); also unknown output suffixes."""
+    for out in outputs:
+        output_format(out)
+        if out.exists() and not overwrite:
+            raise RenderError(f"{out}: file exists (use --force to overwrite)")
 
 
 def describe_error(exc: BaseException) -> str:
@@ -311,7 +322,7 @@ MAX_ERRORS = 200
 """Most problem lines kept per file (then "… and N more")."""
 
 
-def _failed(src: Path, lines: list[str], started: float) -> FileResult:
+def failed_result(src: Path, lines: list[str], started: float) -> FileResult:
     kept = [printable(short(line, 1000)) for line in lines[:MAX_ERRORS]]
     if len(lines) > MAX_ERRORS:
         kept.append(f"… and {len(lines) - MAX_ERRORS:,} more problems")
@@ -362,6 +373,10 @@ def _warm_imports(formats: Iterable[Format]) -> None:
             importlib.import_module(name)
 
 
+Engine = Literal["process", "dask"]
+"""Where a batch runs: worker processes of this machine, or Dask distributed."""
+ENGINES: tuple[Engine, ...] = ("process", "dask")
+
 Progress = Callable[[FileResult, int, int], None]
 """Called in the parent after each file: ``(result, done, total)``."""
 
@@ -379,6 +394,8 @@ def run_batch(
     skip_existing: bool = False,
     progress: Progress | None = None,
     limits: Limits | None = None,
+    engine: Engine = "process",
+    scheduler: str | None = None,
 ) -> BatchSummary:
     """Render every input JSON file to ``OUTDIR/<stem>.<ext>`` for each format, in parallel.
 
@@ -393,6 +410,11 @@ def run_batch(
     workers, removes their temporary files and raises :class:`KeyboardInterrupt`: no file
     appears after it returns.  ``limits`` applies to every file
     (see :mod:`govreport.support.limits`).
+
+    ``engine="dask"`` renders on Dask distributed (the ``govreport[dask]`` extra): on the
+    cluster whose scheduler is at ``scheduler`` (``tcp://host:8786``), else on a local
+    cluster of ``jobs`` worker processes.  The same files are written by the same rules
+    (see :mod:`govreport.app.dask_batch`).
     """
     started = time.perf_counter()
     fmts = parse_formats(formats)
@@ -427,6 +449,10 @@ def run_batch(
         try:
             if not tasks:
                 pass
+            elif engine == "dask":
+                from .dask_batch import run_dask
+
+                workers = run_dask(tasks, workers, settings, done, scheduler=scheduler)
             elif workers == 1:
                 init_worker(attrs.evolve(settings, pdf=False))
                 with _office_session(settings.pdf):  # one LibreOffice for every PDF
@@ -508,6 +534,7 @@ def summary_lines(summary: BatchSummary, outdir: str | os.PathLike[str] | None =
 __all__ = [
     "BatchInputError",
     "BatchSummary",
+    "Engine",
     "FileResult",
     "Terminated",
     "collect_inputs",
