@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from govreport.checks.semantic import check_report
-from govreport.codec.converter import parse_json, structure
+from govreport.codec.converter import structure
+from govreport.readers.json import parse_json
 
 
 def _report(rows: list[Any]) -> dict[str, Any]:

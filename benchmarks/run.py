@@ -433,6 +433,25 @@ def pdf_rows(folder: Path, data: dict[str, Any], runs: int, n_docs: int,
 # --------------------------------------------------------------------------- main
 
 
+def keep_chain_rows(runs: int) -> list[tuple[str, float, str]]:
+    """The pagination pass over one keep-with-next chain of 10k/20k/100k ○ items (e.g. a
+    long list a template marks "keep together"): linear in the chain's length."""
+    from govreport.layout.nodes import Para, Run
+    from govreport.layout.paginate import paginate
+
+    theme = Theme.seoul()
+    out: list[tuple[str, float, str]] = []
+    for n in (10_000, 20_000, 100_000):
+        body = tuple(Para(role="L2", symbol="○", runs=(Run(text=f"항목 {i} 내용이 조금 긴 줄"),),
+                          space_before_pt=6.0, keep_next=True) for i in range(n))
+        body += (Para(role="L2", runs=(Run(text="끝"),)),)
+        k = max(1, runs // (n // 10_000))
+        sec = median_seconds(partial(paginate, body, theme), k, 0)
+        out.append((f"paginate: keep-with-next chain of {n:,} items", sec,
+                    f"median of {k}, {sec / n * 1e6:.1f} µs per item"))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true",
@@ -515,6 +534,8 @@ def main() -> None:
         add("CLI: govreport validate seed", cli_seconds(["validate", str(SEED)], start_runs),
             f"median of {start_runs}")
         for name, sec, note in work_once_rows(folder, runs):
+            add(name, sec, note)
+        for name, sec, note in keep_chain_rows(3 if args.quick else 5):
             add(name, sec, note)
         if args.scale:
             for name, sec, note in scale_rows(govreport.load(SEED), runs, args.scale_runs):

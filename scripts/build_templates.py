@@ -17,8 +17,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from govreport.app.render import resolve_theme
-from govreport.theme import Theme
+from govreport.theme import Theme, resolve_theme
 from govreport.writers import docx as docx_writer
 from govreport.writers import hwpx as hwpx_writer
 

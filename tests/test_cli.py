@@ -202,13 +202,13 @@ def test_validate_goes_on_after_unexpected_errors(monkeypatch: pytest.MonkeyPatc
                                                   tmp_path: Path) -> None:
     """A RecursionError (absurd nesting), an unreadable file or a bug in one file's check
     is reported on that file's line; the other files are still checked."""
-    import govreport.codec.converter as serialization
+    import govreport.readers.json as json_reader
 
     names = ["deep", "locked", "buggy", "good"]
     paths = [tmp_path / f"{n}.json" for n in names]
     for path in paths:
         path.write_text(starter_text("blank"), encoding="utf-8")
-    real = serialization.load_versioned
+    real = json_reader.load_versioned
     failures: dict[str, BaseException] = {
         "deep": RecursionError("maximum recursion depth exceeded"),
         "locked": PermissionError(13, "Permission denied"),
@@ -221,7 +221,7 @@ def test_validate_goes_on_after_unexpected_errors(monkeypatch: pytest.MonkeyPatc
             raise exc
         return real(path, **kw)
 
-    monkeypatch.setattr(serialization, "load_versioned", load)
+    monkeypatch.setattr(json_reader, "load_versioned", load)
     result = run("validate", *paths)
     assert result.exit_code == EXIT_INVALID
     lines = result.stdout.splitlines()

@@ -18,6 +18,7 @@ from lxml import etree
 
 from govreport.app.render import load_source, render_bytes
 from govreport.app.shipped_templates import lookup
+from govreport.freeform import table_from_records
 
 ROOT = Path(__file__).resolve().parents[1]
 DUMP = ROOT / "examples" / "free-form" / "road-repairs-2025h1.json"
@@ -175,15 +176,14 @@ def test_shipped_dump_templates_are_up_to_date() -> None:
     assert result.returncode == 0, result.stderr
 
 
-# ---------------------------------------------------------------------------- Table.from_records
+# ---------------------------------------------------------------------------- table_from_records
 
 
 def test_table_from_records_groups_merges_and_computed_totals(dump: dict[str, Any]) -> None:
-    from govreport.model import Table
     from govreport.model.compute import compute
 
     recs = [r for r in dump["records"] if r["district"] in ("종로구", "중구", "용산구")]
-    table = Table.from_records(recs, columns=["kind", {"field": "area_m2", "label": "면적",
+    table = table_from_records(recs, columns=["kind", {"field": "area_m2", "label": "면적",
                                                        "decimals": 1}, "cost"],
                                group_by="district", group_label="자치구", unit="㎡, 천원")
     assert [c.value for c in table.header[0].cells] == ["자치구", "kind", "면적", "cost"]
@@ -209,10 +209,9 @@ def test_table_from_records_groups_merges_and_computed_totals(dump: dict[str, An
 
 def test_table_from_records_renders_merged_in_both_formats(dump: dict[str, Any]) -> None:
     from govreport import Meta, Part, Report, Section
-    from govreport.model import Table
 
     recs = [r for r in dump["records"] if r["district"] in ("종로구", "중구")]
-    table = Table.from_records(recs, columns=["kind", "cost"], group_by="district")
+    table = table_from_records(recs, columns=["kind", "cost"], group_by="district")
     report = Report(meta=Meta(title="보수 현황", org="도로관리과", date="2025-06"),
                     layout="onepage",
                     parts=[Part(title="현황", sections=[Section(title="자치구별",
@@ -227,12 +226,10 @@ def test_table_from_records_renders_merged_in_both_formats(dump: dict[str, Any])
 
 
 def test_table_from_records_without_groups_and_bad_input() -> None:
-    from govreport.model import Table
-
-    table = Table.from_records([{"name": "가", "n": 1}, {"name": "나", "n": None}])
+    table = table_from_records([{"name": "가", "n": 1}, {"name": "나", "n": None}])
     assert [[c.value for c in row.cells] for row in table.rows] == [["가", 1], ["나", None],
                                                                    ["합계"]]
     with pytest.raises(TypeError, match="list of records"):
-        Table.from_records({"name": "x"})  # type: ignore[arg-type]
+        table_from_records({"name": "x"})  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="no columns"):
-        Table.from_records([])
+        table_from_records([])

@@ -25,8 +25,9 @@ from lxml import etree
 import govreport as g
 from govreport.app.render import render_bytes
 from govreport.layout import layout
-from govreport.layout.figures import chart_data, table_index
 from govreport.layout.nodes import ChartBox, PictureBox
+from govreport.model.chart_data import chart_data
+from govreport.model.walk import table_index
 from govreport.support.errors import RenderError, ValidationError
 from govreport.support.images import ImageError, decode, read_image
 from govreport.theme import Theme

@@ -626,3 +626,29 @@ def test_each_report_gets_its_own_header_whatever_was_rendered_before() -> None:
     assert headers() == alone
     assert headers() == alone  # again, every header now kept
     assert len(set(alone)) > 1  # the examples differ in their shapes
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.json")),
+                         ids=lambda p: p.stem)
+def test_page_breaks_only_where_the_format_starts_a_page(path: Path) -> None:
+    """The page estimate is never written as a forced break (issue 24): every
+    ``pageBreak="1"`` paragraph opens the 목차, the body, a part, a task (a section of a
+    part with an overview) or an appendix; the estimate's page ends are keep rules
+    (``keepWithNext``) Hancom applies itself."""
+    report = govreport.load(path)
+    laid = layout(report)
+    flat = lambda t: re.sub(r"\s+", "", t)  # noqa: E731
+    starts = ["목차", flat(next(p for p in iter_paras(laid.body) if p.text.strip()).text)[:10]]
+    for part in report.parts:
+        starts.append(flat(part.title)[:10])
+        if part.overview:
+            starts += [flat(s.title)[:10] for s in part.sections]
+    starts += ["참고", "붙임"]  # appendix labels (참고 1, 붙임 2 …)
+    files = zipfile.ZipFile(io.BytesIO(write_hwpx(laid, Theme.seoul())))
+    xml = files.read("Contents/section0.xml").decode()
+    broken = [flat("".join(re.findall(r"<hp:t>([^<]*)", xml[m.end():m.end() + 4000])))
+              for m in re.finditer(r'<hp:p [^>]*pageBreak="1"[^>]*>', xml)]
+    odd = [t[:20] for t in broken if not any(s in t[:40] for s in starts)]
+    assert odd == []
+    header = files.read("Contents/header.xml").decode()
+    assert 'keepWithNext="1" keepLines="1"' in header, "headings keep with their content"

@@ -38,23 +38,29 @@ def test_one_line_spilling_onto_a_new_page_is_pulled_back() -> None:
 
 
 def test_pull_back_can_be_turned_off() -> None:
-    theme = THEME.override({"fitting.pull_back_lines": 0})
+    theme = THEME.override({"fitting.pull_back_lines": 0, "fitting.min_tail_fill_pct": 0})
     nodes = tuple(_item() for _ in range(_lines_per_page() + 1))
     assert paginate(nodes, theme) == nodes
 
 
 def test_a_heading_never_ends_a_page() -> None:
-    """A □ whose items do not fit below it starts the next page (a soft break: HWPX breaks
-    there, DOCX keeps it with its items by keep-with-next)."""
+    """A □ whose items do not fit below it starts the next page (a soft break: where the
+    estimate ends the page; both formats keep it with its items by keep-with-next)."""
     head = _heading()
     nodes = (*(_item() for _ in range(_lines_per_page() - 1)), head,
              *(_item() for _ in range(5)))
     out = paginate(nodes, THEME)
     i = out.index(head)
-    assert isinstance(out[i - 1], PageBreak) and out[i - 1].soft
+    # the break comes before the heading, or earlier with what lies between kept with it
+    # (the page after is then not left with the group alone: min_tail_fill_pct)
+    k = max(j for j, n in enumerate(out[:i]) if isinstance(n, PageBreak))
+    assert isinstance(out[k], PageBreak) and out[k].soft
+    assert all(n.keep_next for n in out[k + 1:i + 1] if isinstance(n, Para))
 
 
-def test_a_box_heading_gets_a_hard_break() -> None:
+def test_a_box_heading_moves_by_its_keep_rule_not_a_forced_break() -> None:
+    """A chip whose table does not fit below it: the estimate's break before it is soft (no
+    writer forces it) and the chip keeps with the table."""
     chip = TableBox(kind="chip", n_rows=1, n_cols=1, col_widths_pt=(400.0,),
                     cells=(CellBox(row=0, col=0, paras=(Para(role="chip_title"),)),),
                     row_heights_pt=(31.0,), space_before_pt=16.0, keep_next=True)
@@ -62,7 +68,9 @@ def test_a_box_heading_gets_a_hard_break() -> None:
     nodes = (*(_item() for _ in range(_lines_per_page() - 2)), chip, table)
     out = paginate(nodes, THEME)
     i = out.index(chip)
-    assert isinstance(out[i - 1], PageBreak) and not out[i - 1].soft
+    k = max(j for j, n in enumerate(out[:i]) if isinstance(n, PageBreak))
+    assert isinstance(out[k], PageBreak) and out[k].soft
+    assert all(n.keep_next for n in out[k + 1:i + 1] if isinstance(n, Para | TableBox))
 
 
 def _table(rows: int) -> TableBox:
@@ -79,9 +87,10 @@ def test_long_tables_split_short_ones_move_whole(rows: int, split: bool) -> None
     assert isinstance(out[0], TableBox) and out[0].split is split
 
 
-def test_soft_break_is_a_break_in_hwpx_and_keep_with_next_in_docx() -> None:
-    """The HWPX breaks where the estimate ends the page; the DOCX keeps the group together
-    and lets Word/LibreOffice find the page end with their own fonts."""
+def test_soft_break_is_keep_with_next_in_both_formats() -> None:
+    """Neither format forces the estimate's page end: the group keeps together (DOCX
+    keepNext, HWPX keepWithNext + keepLines) and Word, LibreOffice and Hancom find the page
+    end with their own fonts."""
     import io
     import re
     import zipfile
@@ -99,4 +108,43 @@ def test_soft_break_is_a_break_in_hwpx_and_keep_with_next_in_docx() -> None:
     para = re.search(rb"<w:p>(?:(?!</w:p>).)*?" + "향후계획".encode(), docx)
     assert para is not None and b"<w:keepNext/>" in para.group(0)
     hwpx = zipfile.ZipFile(io.BytesIO(write_hwpx(doc, THEME))).read("Contents/section0.xml")
-    assert hwpx.count(b'pageBreak="1"') == 1
+    assert b'pageBreak="1"' not in hwpx
+    head_p = re.search(rb'<hp:p [^>]*paraPrIDRef="(\d+)"(?:(?!</hp:p>).)*?' + "향후계획".encode(),
+                       hwpx)
+    assert head_p is not None
+    header = zipfile.ZipFile(io.BytesIO(write_hwpx(doc, THEME))).read("Contents/header.xml")
+    shape = re.search(rb'<hh:paraPr id="' + head_p.group(1) + rb'".*?</hh:paraPr>', header)
+    assert shape is not None
+    assert b'keepWithNext="1"' in shape.group(0) and b'keepLines="1"' in shape.group(0)
+
+
+def _fills(nodes: tuple[object, ...]) -> list[float]:
+    """Share of the text height used on each page, by the estimate."""
+    from govreport.layout.paginate import Styles, _Flow
+
+    flow = _Flow(THEME, Styles(THEME))
+    placed = flow.run(nodes)  # type: ignore[arg-type]
+    pages: dict[int, float] = {}
+    for p in placed:
+        if p is not None:
+            pages[p.last] = p.tail_pt / flow.page_h
+    return [pages[k] for k in sorted(pages)]
+
+
+def test_a_group_pushed_onto_a_page_of_its_own_takes_enough_of_the_page_before() -> None:
+    """A □ group that does not fit at a page foot moves with the items before it, so that
+    the run's last page is not left mostly empty and the page before stays full enough
+    (fitting.min_tail_fill_pct / min_page_fill_pct)."""
+    fillers = [_item() for _ in range(_lines_per_page() - 2)]
+    group = (_heading(), *(_item("둘째 줄까지 이어지는 항목 " * 4) for _ in range(3)))
+    nodes = (*fillers, *group)
+    before = _fills(nodes)
+    assert len(before) == 2 and before[1] < 0.4  # the group alone on the second page
+    out = paginate(nodes, THEME)
+    after = _fills(out)
+    assert len(after) == 2
+    assert after[1] >= THEME.fitting.min_tail_fill_pct / 100
+    assert after[0] >= THEME.fitting.min_page_fill_pct / 100
+    k = next(i for i, n in enumerate(out) if isinstance(n, PageBreak))
+    assert isinstance(out[k + 1], Para) and out[k + 1].role in ("L1", "L2")
+    assert all(n.keep_next for n in out[k + 1:-1] if isinstance(n, Para))  # moved as one

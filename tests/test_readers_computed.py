@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from govreport import Column, Compute, Item, NumberFormat, Row, Table
+from govreport.freeform import table_from_records
 from govreport.model import Cell
 from govreport.readers import read_document
 
@@ -200,7 +201,7 @@ _GROUPED_ROWS = (
 def test_subtotal_rows_under_merged_group_labels(tmp_path: Path) -> None:
     """「구분 | 세부 | 예산」 with the group label merged down its lines and its 소계, and a
     합계 over two columns: each 소계 the sum of its group's lines (keyed r0, r1 … as
-    ``Table.from_records`` keys them), the 합계 the sum of every line, both name columns
+    ``table_from_records`` keys them), the 합계 the sum of every line, both name columns
     stubs; the 소계 rows keep their plain look (not total rows)."""
     _merged_doc(tmp_path / "t.docx", (_GROUPS, _GROUP_MERGES))
     (table,) = _tables(tmp_path / "t.docx")
@@ -334,7 +335,7 @@ def _report(table: Table) -> object:
 
 @pytest.mark.parametrize("fmt", ["docx", "hwpx"])
 def test_records_table_with_subtotals_round_trips(fmt: str, tmp_path: Path) -> None:
-    """``Table.from_records(group_by=…)`` (a 소계 per group, a computed 합계) written by
+    """``table_from_records(group_by=…)`` (a 소계 per group, a computed 합계) written by
     govreport and read back: the same rows, spans, keys and declarations; the columns' keys
     (field names) and whole-number formats are printed nowhere and come back empty."""
     import govreport as g
@@ -345,7 +346,7 @@ def test_records_table_with_subtotals_round_trips(fmt: str, tmp_path: Path) -> N
                {"부서": "복지과", "사업": "아동 급식", "예산": 2000, "집행": 1999},
                {"부서": "복지과", "사업": "장애인 이동", "예산": 700, "집행": 650},
                {"부서": "안전과", "사업": "CCTV 설치", "예산": 900, "집행": 900}]
-    table = Table.from_records(records, group_by="부서")
+    table = table_from_records(records, group_by="부서")
     assert [c.format for c in table.columns] == [None, None, NumberFormat(), NumberFormat()]
     g.render(_report(table), tmp_path / f"r.{fmt}")  # type: ignore[arg-type]
     result = read_document(tmp_path / f"r.{fmt}")

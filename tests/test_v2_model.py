@@ -54,7 +54,7 @@ def test_v1_file_loads_unchanged_as_v2() -> None:
 
 
 def test_loads_versioned_reports_what_was_read() -> None:
-    from govreport.codec.converter import loads_versioned
+    from govreport.readers.json import loads_versioned
 
     _, read = loads_versioned(json.dumps({**doc(), "schema_version": 1}, ensure_ascii=False))
     assert read == 1

@@ -18,6 +18,7 @@ from govreport.app.cli import cli
 from govreport.app.render import render_bytes, render_many
 from govreport.checks import semantic as validation
 from govreport.support.limits import Limits, using
+from govreport.theme import resolve_theme
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
 RENDER = importlib.import_module("govreport.app.render")  # govreport.render is the function
@@ -96,9 +97,9 @@ def test_cli_render_to_two_formats_lays_out_once(counts: dict[str, int],
 def test_layouts_are_not_shared_across_themes(counts: dict[str, int]) -> None:
     report = govreport.load(EXAMPLE)
     layouts = RENDER.Layouts()
-    seoul = layouts.of(report, RENDER.resolve_theme("seoul"), "ko_KR")
-    assert layouts.of(report, RENDER.resolve_theme("seoul"), "ko_KR") is seoul
-    assert layouts.of(report, RENDER.resolve_theme("central"), "ko_KR") is not seoul
+    seoul = layouts.of(report, resolve_theme("seoul"), "ko_KR")
+    assert layouts.of(report, resolve_theme("seoul"), "ko_KR") is seoul
+    assert layouts.of(report, resolve_theme("central"), "ko_KR") is not seoul
     assert counts["layout"] == 2
 
 

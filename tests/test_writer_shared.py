@@ -79,7 +79,7 @@ def test_an_unknown_node_is_refused_not_dropped() -> None:
 
 
 def test_every_role_has_one_word_and_one_hancom_style_name() -> None:
-    from govreport.theme.model import ROLES
+    from govreport.theme.roles import ROLES
     from govreport.writers.docx import STYLE_NAMES as WORD
     from govreport.writers.hwpx.header import ROLE_STYLE_NAMES as HANCOM
     from govreport.writers.shared import STYLE_NAMES

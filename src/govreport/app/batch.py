@@ -35,7 +35,6 @@ from .render import (
     load_source,
     output_format,
     render_many,
-    resolve_theme,
 )
 
 if TYPE_CHECKING:
@@ -416,6 +415,8 @@ def run_batch(
     cluster of ``jobs`` worker processes.  The same files are written by the same rules
     (see :mod:`govreport.app.dask_batch`).
     """
+    from ..theme import resolve_theme
+
     started = time.perf_counter()
     fmts = parse_formats(formats)
     plan = plan_outputs([Path(p) for p in inputs], outdir, fmts)

@@ -151,7 +151,7 @@ def _check_theme(theme: str | None) -> Theme | None:
 
     if theme is None:
         return None
-    from .render import resolve_theme
+    from ..theme import resolve_theme
 
     if Path(theme).suffix.lower() in (".toml", ".json") and not Path(theme).is_file():
         _invalid(f"{theme}: theme file not found")
@@ -625,7 +625,7 @@ def _validate_one(path: Path, strict: bool) -> FileCheck:
     """Check one file; never raises for a bad file (only for Ctrl-C), so one file cannot
     stop the others."""
     from .. import check
-    from ..codec.converter import load_versioned
+    from ..readers.json import load_versioned
     from .batch import describe_error
 
     name = str(path)

@@ -42,22 +42,6 @@ def output_format(path: str | os.PathLike[str]) -> Format:
     return suffix
 
 
-def resolve_theme(theme: Theme | str | os.PathLike[str] | None) -> Theme:
-    """A Theme from an object, a profile name (``seoul``, ``central``) or a TOML/JSON path."""
-    from pathlib import Path
-
-    from ..theme import Theme
-
-    if theme is None:
-        return Theme.seoul()
-    if isinstance(theme, Theme):
-        return theme
-    text = str(theme)
-    if Path(text).suffix.lower() in (".toml", ".json"):
-        return Theme.load(text)
-    return Theme.profile_named(text)
-
-
 def resolve_template(template: str | os.PathLike[str], family: Family) -> Path:
     """A template file: an existing path, else a shipped template name (``report``,
     ``brief`` …, see :mod:`govreport.app.shipped_templates`); a clear error for neither."""
@@ -199,6 +183,7 @@ def _render_bytes(
     from ..checks.semantic import check_report
     from ..codec.converter import structure
     from ..model import Report
+    from ..theme import resolve_theme
     from ..writers.registry import WriterOptions, fill, real_toc_pages, template_family, write
 
     if not isinstance(source, Report) and not _is_json_data(source):
@@ -261,6 +246,7 @@ def render_many(
         from ..codec.converter import structure
 
         source = structure(dict(source))  # structured (and then checked) once
+    from ..theme import resolve_theme
     from ..writers.registry import template_family
 
     th = resolve_theme(theme)
@@ -395,5 +381,4 @@ def render(
 
 
 __all__ = ["FORMATS", "Format", "Layouts", "ValidationError", "is_free_form", "load_source",
-           "output_format", "render", "render_bytes", "render_many", "resolve_template",
-           "resolve_theme"]
+           "output_format", "render", "render_bytes", "render_many", "resolve_template"]

@@ -237,7 +237,7 @@ class CheckerBase:
 
     def tables(self) -> dict[str, Any]:
         if self._tables is None:
-            from ..layout.figures import iter_blocks
+            from ..model.walk import iter_blocks
 
             self._tables = {}
             for b in iter_blocks(self.root):

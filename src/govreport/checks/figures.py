@@ -97,7 +97,7 @@ class FigureChecks(CheckerBase):
             self.add(f"{path}.{'data' if f.data is not None else 'src'}", str(exc))
 
     def chart(self, c: Chart, path: str, _: int) -> None:
-        from ..layout.figures import ChartDataError, chart_data
+        from ..model.chart_data import ChartDataError, chart_data
 
         self.optional_field(c.title, path, "title", "a chart title")
         self.optional_field(c.unit, path, "unit", "a unit")

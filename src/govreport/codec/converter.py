@@ -4,7 +4,7 @@
 :class:`~govreport.support.errors.ValidationError` with JSON paths; ``dumps``/``dump`` write
 canonical JSON (defaults omitted, ``"type"`` first, dates as ISO strings).  Reading JSON text
 and files (``loads``/``load``: decoding, limits, syntax messages) is the JSON reader,
-:mod:`govreport.readers.json`; its functions are re-exported here.
+:mod:`govreport.readers.json`.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ import difflib
 import functools
 import json
 import os
-import re
 import types
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -32,25 +31,14 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from ..checks.base import NESTING_FIELDS, nesting_message, number_problem
+from ..checks.base import number_problem
 from ..model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
 from ..model.checked import trusted
 from ..model.dates import DateFormatError, parse_partial_date, parse_period
 from ..model.figures import ChartValue, ColumnRef
 from ..model.tables import CellValue
 from ..support.errors import Problem, ValidationError
-from ..support.limits import current as current_limits
-
-if TYPE_CHECKING:
-    from ..readers.json import (
-        load,
-        load_versioned,
-        loads,
-        loads_versioned,
-        parse_json,
-        read_json,
-        report_from_data,
-    )
+from .scan import describe, scan
 
 
 class _TypeMismatch(TypeError):
@@ -58,11 +46,6 @@ class _TypeMismatch(TypeError):
 
 
 _JSON_TYPE = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
-
-
-def _describe(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _sane(value: int | float) -> int | float:
@@ -79,7 +62,7 @@ def _strict(kind: type) -> Callable[[Any, type], Any]:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             return float(_sane(value))
         if not ok:
-            raise _TypeMismatch(f"{_describe(value)} is not {_JSON_TYPE[kind]}")
+            raise _TypeMismatch(f"{describe(value)} is not {_JSON_TYPE[kind]}")
         return _sane(value) if kind is int or kind is float else value
 
     if kind is str or kind is bool:
@@ -104,7 +87,7 @@ def _make_converter() -> cattrs.Converter:
 
     def structure_period(value: Any, _: type) -> Period:
         if not isinstance(value, str):
-            raise _TypeMismatch(f"{_describe(value)} is not a date string")
+            raise _TypeMismatch(f"{describe(value)} is not a date string")
         try:
             return _period_of(value) if len(value) <= 64 else parse_period(value)
         except DateFormatError as exc:
@@ -114,7 +97,7 @@ def _make_converter() -> cattrs.Converter:
 
     def structure_point(value: Any, _: type) -> PartialDate:
         if not isinstance(value, str):
-            raise _TypeMismatch(f"{_describe(value)} is not a date string")
+            raise _TypeMismatch(f"{describe(value)} is not a date string")
         return parse_partial_date(value)
 
     # ``X | None``: a direct hook per type instead of cattrs' generic one, which looks the
@@ -151,14 +134,14 @@ def _make_converter() -> cattrs.Converter:
             return value
         if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
             return _sane(value)
-        raise _TypeMismatch(f"{_describe(value)} is not text, a number or null")
+        raise _TypeMismatch(f"{describe(value)} is not text, a number or null")
 
     conv.register_structure_hook(CellValue, structure_cell_value)
 
     def structure_number(value: Any, _: type) -> int | float:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return _sane(value)
-        raise _TypeMismatch(f"{_describe(value)} is not a number")
+        raise _TypeMismatch(f"{describe(value)} is not a number")
 
     conv.register_structure_hook(int | float, structure_number)
 
@@ -170,13 +153,13 @@ def _make_converter() -> cattrs.Converter:
     def structure_column(value: Any, _: type) -> ColumnRef:
         if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
             return value
-        raise _TypeMismatch(f"{_describe(value)} is not a column (header text or index)")
+        raise _TypeMismatch(f"{describe(value)} is not a column (header text or index)")
 
     conv.register_structure_hook(ColumnRef, structure_column)
 
     def structure_bytes(value: Any, _: type) -> bytes:
         if not isinstance(value, str):
-            raise _TypeMismatch(f"{_describe(value)} is not base64 text")
+            raise _TypeMismatch(f"{describe(value)} is not base64 text")
         try:
             return base64.b64decode(value, validate=True)
         except (binascii.Error, ValueError):
@@ -214,10 +197,10 @@ def _make_converter() -> cattrs.Converter:
 
         def hook(value: Any, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise _TypeMismatch(f"{_describe(value)} is not a list")
+                raise _TypeMismatch(f"{describe(value)} is not a list")
             if len(value) != len(args):
                 raise _TypeMismatch(
-                    f"{_describe(value)} has {len(value)} item{'s' if len(value) != 1 else ''}"
+                    f"{describe(value)} has {len(value)} item{'s' if len(value) != 1 else ''}"
                     f", {len(args)} are needed"
                 )
             return structure_items(value, list(args), t)
@@ -232,7 +215,7 @@ def _make_converter() -> cattrs.Converter:
 
         def many(value: Any, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise _TypeMismatch(f"{_describe(value)} is not a list")
+                raise _TypeMismatch(f"{describe(value)} is not a list")
             if not item_hook:
                 item_hook.append(conv.get_structure_hook(item_type))
             structure_item = item_hook[0]
@@ -253,13 +236,13 @@ def _make_converter() -> cattrs.Converter:
 
     def literal_factory(t: Any) -> Callable[[Any, type], Any]:
         options = get_args(t)
-        names = ", ".join(_describe(o) for o in options)
+        names = ", ".join(describe(o) for o in options)
 
         def hook(value: Any, _: type) -> Any:
             for option in options:
                 if value == option and type(value) is type(option):
                     return option
-            raise _TypeMismatch(f"{_describe(value)} is not one of {names}")
+            raise _TypeMismatch(f"{describe(value)} is not one of {names}")
 
         return hook
 
@@ -280,7 +263,7 @@ def _make_converter() -> cattrs.Converter:
 
         def structure_object(value: Any, t: type) -> Any:
             if not isinstance(value, dict):
-                raise _TypeMismatch(f"{_describe(value)} is not an object")
+                raise _TypeMismatch(f"{describe(value)} is not an object")
             return inner(value, t)
 
         return structure_object
@@ -319,7 +302,7 @@ def _make_converter() -> cattrs.Converter:
                                                 else _sane(v)) for v in value))
             value = {"cells": value}
         elif not isinstance(value, dict):
-            raise _TypeMismatch(f"{_describe(value)} is not a row (a list of cells)")
+            raise _TypeMismatch(f"{describe(value)} is not a row (a list of cells)")
         return hook("row_in")(value, t)  # type: ignore[no-any-return]
 
     def unstructure_row(row: Row) -> Any:
@@ -372,12 +355,12 @@ def _make_converter() -> cattrs.Converter:
 
     def structure_block(value: Any, t: type) -> Any:
         if not isinstance(value, dict):
-            raise _TypeMismatch(f"{_describe(value)} is not a block object")
+            raise _TypeMismatch(f"{describe(value)} is not a block object")
         tag = value.get("type")
         if tag is None:
             raise _TypeMismatch(f'block has no "type" (one of {known})')
         if not (isinstance(tag, str) and tag in tags):  # (an unhashable tag is not one)
-            raise _TypeMismatch(f"{_describe(tag)} is not a block type (one of {known})")
+            raise _TypeMismatch(f"{describe(tag)} is not a block type (one of {known})")
         return tagged_structure(value, t)
 
     conv.register_structure_hook(Block, structure_block)
@@ -414,153 +397,6 @@ def _problems(exc: Exception) -> list[Problem]:
         message, _, path = line.rpartition(" @ ")
         out.append(Problem(path=path, message=message))
     return out
-
-
-class _DuplicateKeys(dict[str, Any]):
-    """A parsed JSON object that repeated some keys (``duplicates``, in order of appearance)."""
-
-    duplicates: list[str]
-
-
-def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """``json`` object hook: a dict, remembering repeated keys (reported with their path)."""
-    obj = dict(pairs)
-    if len(obj) == len(pairs):
-        return obj
-    marked = _DuplicateKeys(obj)
-    seen: set[str] = set()
-    marked.duplicates = []
-    for key, _ in pairs:
-        if key in seen and key not in marked.duplicates:
-            marked.duplicates.append(key)
-        seen.add(key)
-    return marked
-
-
-def _key_path(path: str, key: str) -> str:
-    """``path`` extended by an object key (``.title``, or ``["odd key"]``)."""
-    return f"{path}.{key}" if key.isidentifier() else f"{path}[{_describe(key)}]"
-
-
-def _clean(data: Any, max_depth: int, max_nesting: int) -> bool:
-    """True if :func:`_scan` would find nothing in ``data``: no repeated keys, no nesting past
-    the limits.  Checked level by level without making any JSON path (the usual case); when
-    this is not sure, :func:`_scan` looks again and names the places."""
-    level: list[tuple[Any, int]] = [(data, 0)]
-    depth = 1
-    containers = (dict, list, tuple)
-    while level:
-        below: list[tuple[Any, int]] = []
-        add = below.append
-        for value, nesting in level:
-            if isinstance(value, dict):
-                if type(value) is not dict and getattr(value, "duplicates", None):
-                    return False
-                for key, v in value.items():
-                    if isinstance(v, dict):
-                        add((v, nesting))
-                    elif isinstance(v, list | tuple):
-                        if key in NESTING_FIELDS:
-                            if nesting >= max_nesting:
-                                return False
-                            add((v, nesting + 1))
-                        else:
-                            add((v, nesting))
-            elif isinstance(value, list | tuple):
-                below.extend([(v, nesting) for v in value if isinstance(v, containers)])
-        if below and depth >= max_depth:
-            return False
-        depth += 1
-        level = below
-    return True
-
-
-def _scan(data: Any) -> tuple[list[Problem], bool]:
-    """Check parsed JSON without recursion: repeated keys, and nesting deeper than the limits.
-
-    Returns the problems and whether any is a nesting problem (then the data must not be
-    structured: the converter, the checks and the layout recurse on nesting).
-    """
-    lim = current_limits()
-    max_depth, max_nesting = lim.json_depth, lim.nesting
-    if _clean(data, max_depth, max_nesting):
-        return [], False
-    problems: list[Problem] = []
-    too_deep = False
-    containers = (dict, list, tuple)
-    # (value, JSON path, containers enclosing it, children/items lists enclosing it)
-    stack: list[tuple[Any, str, int, int]] = [(data, "$", 1, 0)]
-    while stack:
-        value, path, depth, nesting = stack.pop()
-        if isinstance(value, dict):
-            for key in getattr(value, "duplicates", ()):
-                problems.append(Problem(path=_key_path(path, key),
-                                        message=f"duplicate key {_describe(key)}"))
-            entries = [(_key_path(path, k), v, nesting + (k in NESTING_FIELDS
-                                                          and isinstance(v, list | tuple)))
-                       for k, v in value.items() if isinstance(v, containers)]
-        elif isinstance(value, list | tuple):  # tuples: data built in Python
-            entries = [(f"{path}[{i}]", v, nesting) for i, v in enumerate(value)
-                       if isinstance(v, containers)]  # paths only for containers
-        else:
-            continue
-        if depth + 1 <= max_depth and all(n <= max_nesting for _, _, n in entries):
-            stack.extend((child, child_path, depth + 1, n)
-                         for child_path, child, n in reversed(entries))
-            continue
-        for child_path, child, child_nesting in reversed(entries):
-            message = nesting_message(depth + 1, child_nesting)
-            if message is not None:
-                problems.append(Problem(path=child_path, message=message))
-                too_deep = True
-            else:
-                stack.append((child, child_path, depth + 1, child_nesting))
-    return problems, too_deep
-
-
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],]', re.DOTALL)
-
-
-def _deep_text_path(text: str) -> Problem | None:
-    """The first place where raw JSON ``text`` nests past the limits, found without parsing.
-
-    Used when :func:`json.loads` itself gives up (it recurses; Python stops it near 1,000
-    levels), so that the message names the same path :func:`_scan` would.
-    """
-    # Each open container: [path, depth, nesting, is_object, key or index, expecting a key]
-    frames: list[list[Any]] = []
-    for m in _TOKEN.finditer(text):
-        token = m.group()
-        top = frames[-1] if frames else None
-        if token[0] == '"':
-            if top is not None and top[3] and top[5]:
-                try:
-                    top[4] = json.loads(token)
-                except ValueError:
-                    top[4] = token[1:-1]
-                top[5] = False
-        elif token == ",":
-            if top is not None:
-                if top[3]:
-                    top[5] = True
-                else:
-                    top[4] += 1
-        elif token in "}]":
-            if frames:
-                frames.pop()
-        else:
-            if top is None:
-                path, depth, nesting = "$", 1, 0
-            elif top[3]:
-                path = _key_path(top[0], str(top[4]))
-                depth, nesting = top[1] + 1, top[2] + (token == "[" and top[4] in NESTING_FIELDS)
-            else:
-                path, depth, nesting = f"{top[0]}[{top[4]}]", top[1] + 1, top[2]
-            message = nesting_message(depth, nesting)
-            if message is not None:
-                return Problem(path=path, message=message)
-            frames.append([path, depth, nesting, token == "{", None if token == "{" else 0, True])
-    return None
 
 
 def schema_version_of(data: Any) -> int | None:
@@ -602,7 +438,7 @@ def structure(data: Any, source: str | None = None) -> Report:
         data = {k: v for k, v in data.items() if k != "base_dir"}
     if "$schema" in data:  # an editor hint (JSON Schema URL), kept as Report.schema_url
         data = {("schema_url" if k == "$schema" else k): v for k, v in data.items()}
-    early, too_deep = _scan(data)
+    early, too_deep = scan(data)
     early = extra + early
     if too_deep:
         raise ValidationError(early, source)
@@ -673,21 +509,5 @@ def dump(report: Report, path: str | os.PathLike[str]) -> None:
     write_atomic(Path(path), dumps(report).encode("utf-8"))
 
 
-_READER_NAMES = frozenset({"load", "load_versioned", "loads", "loads_versioned", "parse_json",
-                           "read_json", "report_from_data"})
-"""Reading functions that live in :mod:`govreport.readers.json` (re-exported here)."""
-
-
-def __getattr__(name: str) -> Any:
-    """The JSON reader's functions, from their home :mod:`govreport.readers.json` (imported on
-    first use: that module imports this one)."""
-    if name in _READER_NAMES:
-        from ..readers import json as json_reader
-
-        return getattr(json_reader, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = ["converter", "dump", "dumps", "load", "load_versioned", "loads", "loads_versioned",
-           "migrate", "parse_json", "read_json", "report_from_data", "schema_version_of",
-           "structural_problems", "structure", "unstructure"]
+__all__ = ["converter", "dump", "dumps", "migrate", "schema_version_of", "structural_problems",
+           "structure", "unstructure"]

@@ -23,20 +23,10 @@ from govreport.formatting.numbers import (
     round_half_up,
     to_decimal,
 )
+from govreport.model.money import MONEY_UNITS
 
 __all__ = ["MONEY_UNITS", "format_krw", "format_money", "format_money_myriad"]
 
-MONEY_UNITS: dict[str, int] = {
-    "원": 1,
-    "천원": 10**3,
-    "만원": 10**4,
-    "백만원": 10**6,
-    "천만원": 10**7,
-    "억원": 10**8,
-    "십억원": 10**9,
-    "조원": 10**12,
-}
-"""Table units for :func:`format_money`: name → won per unit."""
 
 
 def _won(text: str, space: bool) -> str:

@@ -2,7 +2,7 @@
 
 These are the data filters of free-form templates (``{{ rows | sum("amount") }}``,
 ``{% for g in rows | group_by("district") | sort_by("sum(amount)", desc=true) %}``) and the
-helpers behind :meth:`govreport.model.Table.from_records`.  Pure functions; ``null`` values
+helpers behind :func:`govreport.freeform.table_from_records`.  Pure functions; ``null`` values
 are skipped, never counted as zero.  An aggregate over values that are all ``null`` (or an
 empty list) is :class:`NoData`: it prints as ``-`` and says why in ``reason``.
 """

@@ -43,7 +43,7 @@ from ..model.checked import trusted
 from ..model.document import SectionStyle
 from ..theme import Indent as ThemeIndent
 from ..theme import Theme
-from ..theme.model import Role
+from ..theme.roles import Role
 from ..theme.units import mm_to_pt
 from .build_helpers import tint
 from .diagrams import DiagramLayout

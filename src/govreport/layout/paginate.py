@@ -244,6 +244,12 @@ class _Measured:
     heights: list[float]
     lines: list[int]
     keeps: list[bool]
+    chain: list[float] = attrs.field(factory=list)
+    """Per node: the height of the keep-with-next chain from it to its end (the nodes that
+    keep with the next, from this one on), made in one backward pass so that asking every
+    node of a chain costs the chain's length once, not its square."""
+    ends: list[int] = attrs.field(factory=list)
+    """Per node: the index of the first node after its chain (itself when it keeps none)."""
 
 
 class _Flow:
@@ -275,12 +281,10 @@ class _Flow:
     def keep_height(self, body: Sequence[Node], i: int, m: _Measured) -> float:
         """Height of the heading chain starting at ``i`` with what it must not be parted
         from: the first two lines of the next paragraph, or the next table (whole when it
-        is short, else its header and first rows).  ``m``: :meth:`measure` of ``body``."""
-        h = 0.0
-        j = i
-        while j < len(body) and m.keeps[j]:
-            h += m.heights[j]
-            j += 1
+        is short, else its header and first rows).  ``m``: :meth:`measure` of ``body``
+        (its ``chain``/``ends``: constant time per call, linear in a chain overall)."""
+        j = m.ends[i]
+        h = m.chain[i]
         if j >= len(body):
             return h
         nxt = body[j]
@@ -316,7 +320,14 @@ class _Flow:
                 heights.append(self.height(node))
                 lines.append(0)
                 keeps.append(_keeps_next(node))
-        return _Measured(heights, lines, keeps)
+        n = len(body)
+        chain = [0.0] * (n + 1)
+        ends = list(range(n + 1))
+        for k in range(n - 1, -1, -1):  # backward: each chain summed once
+            if keeps[k]:
+                chain[k] = heights[k] + chain[k + 1]
+                ends[k] = ends[k + 1]
+        return _Measured(heights, lines, keeps, chain, ends)
 
     def run(self, body: Sequence[Node]) -> list[_Placed | None]:
         """Placement of every node (``None`` for page breaks and TOC blocks)."""
@@ -404,16 +415,6 @@ def _with_split(node: Node, flow: _Flow) -> Node:
     return split
 
 
-def _holds_table(nodes: Sequence[Node], i: int) -> bool:
-    """Whether the heading chain starting at ``i`` (or what it keeps with) is a table/box."""
-    j = i
-    while j < len(nodes) and _keeps_next(nodes[j]):
-        if isinstance(nodes[j], TableBox):
-            return True
-        j += 1
-    return j < len(nodes) and isinstance(nodes[j], TableBox)
-
-
 def _keeps_next(node: Node) -> bool:
     return (isinstance(node, Para) and node.keep_next) or (
         isinstance(node, TableBox | PictureBox | ChartBox) and node.keep_next)
@@ -440,9 +441,10 @@ def paginate(body: tuple[Node, ...], theme: Theme,
     nodes = [_with_split(n, flow) for n in body]
     nodes, placed_runs = _pull_back_tails(nodes, flow)
     # headings never end a page: a heading chain that the flow moves to a new page gets a
-    # break before it — explicit when the chain holds a box or table (not reliably kept
-    # with what follows in LibreOffice or Hancom), soft (HWPX only) for paragraphs, which
-    # keep with the next one in Word and LibreOffice by their own metrics
+    # soft break before it — where the estimate ends the page, for the 목차 numbers and
+    # for choosing where to shrink; no writer forces it: the chain's keep-with-next
+    # (DOCX keepNext, HWPX keepWithNext) moves it in Word, LibreOffice and Hancom, each
+    # with its own font metrics
     placed = placed_runs if placed_runs is not None else flow.run(nodes)
     out: list[Node] = []
     prev: _Placed | None = None  # the last placement before node i
@@ -452,7 +454,7 @@ def paginate(body: tuple[Node, ...], theme: Theme,
                 and not _keeps_next(nodes[i - 1]) and p.first > prev.last
                 and not isinstance(out[-1], PageBreak)
                 and not (isinstance(node, Para) and node.page_break_before)):
-            out.append(PageBreak(soft=not _holds_table(nodes, i)))
+            out.append(PageBreak(soft=True))
         out.append(node)
         if p is not None:
             prev = p
@@ -471,7 +473,8 @@ def _pull_back_tails(nodes: list[Node],
     shifted to their first page (what :meth:`_Flow.run` of the whole gives, without a
     second pass), or ``None`` when it is not made here."""
     limit = flow.theme.fitting.pull_back_lines
-    if limit <= 0:
+    tail_min = flow.page_h * flow.theme.fitting.min_tail_fill_pct / 100
+    if limit <= 0 and tail_min <= 0:
         return nodes, None
     # a paragraph that breaks the page itself would look back across its run's start
     # (keep_height): the whole is then placed in one pass by the caller
@@ -488,9 +491,13 @@ def _pull_back_tails(nodes: list[Node],
             tail = [k for k, p in enumerate(placed) if p is not None and p.last == last]
             lines = sum(placed[k].lines_on_last if placed[k].first != last  # type: ignore
                         else _node_lines(run[k], flow) for k in tail)
-            if last > min(pages) and lines <= limit:
-                changed = (_pull_back(run, placed, 0, len(run), last, flow)
-                           or _break_before_group(run, placed, 0, len(run), last, flow))
+            if last > min(pages) and (lines <= limit or end_used < tail_min):
+                changed = _pull_back(run, placed, 0, len(run), last, flow) \
+                    if lines <= limit else None
+                if changed is None and end_used < tail_min:
+                    changed = _rebalance(run, placed, last, end_used, flow)
+                if changed is None and lines <= limit:
+                    changed = _break_before_group(run, placed, 0, len(run), last, flow)
                 if changed is not None:
                     run = changed
                     if joined:
@@ -631,3 +638,67 @@ def _break_before_group(nodes: list[Node], placed: Sequence[_Placed | None], lo:
         if tail_lines > flow.theme.fitting.pull_back_lines:
             return [*trial[:k], PageBreak(soft=True), *trial[k:]]
     return None
+
+
+_BREAK_ROLES = frozenset({"L1", "L2", "enum", "event_title", "subcaption"})
+"""Paragraphs a page may start with when a tail page is rebalanced: a □, ○, ①, √ or ●
+item (never a - or ※ line, which belongs to the item above it)."""
+
+_REBALANCE_CANDIDATES = 12
+"""Break points tried per tail page, nearest the page end first (each costs one layout of
+the last two pages)."""
+
+
+def _rebalance(run: list[Node], placed: Sequence[_Placed | None], last: int, end_used: float,
+               flow: _Flow) -> list[Node] | None:
+    """``run`` ending on a page filled less than ``fitting.min_tail_fill_pct`` (a □ group
+    pushed whole onto a page of its own), with an earlier page end: the items from a
+    natural break point on (a □ ○ ① √ ● item or a table whose predecessor does not keep
+    with it) are kept together with the tail, so that every engine moves them as one
+    group when they do not fit, and both pages come closest to the theme's fills
+    (``min_page_fill_pct`` for the page before, ``min_tail_fill_pct`` for the last); the
+    page before stays at least half full.  ``None`` when no break point does better.
+
+    Only the last two pages are laid out again per break point tried."""
+    fit = flow.theme.fitting
+    page_h = flow.page_h
+    want_prev = max(page_h * fit.min_page_fill_pct / 100, 1.0)
+    want_last = max(page_h * fit.min_tail_fill_pct / 100, 1.0)
+    idx = [k for k, p in enumerate(placed) if p is not None]
+    end = idx[-1]
+    # the first node that starts at the top of page last - 1: the two pages from there
+    top = next((k for n, k in enumerate(idx) if placed[k].first == last - 1  # type: ignore
+                and (n == 0 or placed[idx[n - 1]].last < last - 1)), None)  # type: ignore
+    if top is None:
+        return None
+    on_prev = [k for k in idx if placed[k].last == last - 1]  # type: ignore[union-attr]
+    prev_used = placed[on_prev[-1]].tail_pt if on_prev else page_h  # type: ignore[union-attr]
+    best = min(prev_used / want_prev, end_used / want_last)
+    found: list[Node] | None = None
+    cands = [k for k in idx if k > top and placed[k].first == last - 1  # type: ignore
+             and _breaks_before(run[k]) and not _keeps_next(run[k - 1])]
+    for k in reversed(cands[-_REBALANCE_CANDIDATES:]):
+        before = next(placed[j] for j in range(k - 1, -1, -1) if placed[j] is not None)
+        assert before is not None
+        if before.last != last - 1 or before.tail_pt < page_h / 2:
+            continue
+        trial = list(run)
+        for j in range(k, end):
+            n = trial[j]
+            if isinstance(n, Para | TableBox) and not n.keep_next:
+                trial[j] = attrs.evolve(n, keep_next=True)
+        placed2, pages2, used2 = flow.run_to_end(trial[top:])
+        moved = placed2[k - top]
+        if pages2 != 2 or moved is None or moved.first != 2:
+            continue
+        score = min(before.tail_pt / want_prev, used2 / want_last)
+        if score > best + 1e-9:
+            best, found = score, [*trial[:k], PageBreak(soft=True), *trial[k:]]
+        if before.tail_pt < want_prev:  # earlier break points only empty the page more
+            break
+    return found
+
+
+def _breaks_before(node: Node) -> bool:
+    return (isinstance(node, Para) and node.role in _BREAK_ROLES
+            and not node.page_break_before) or isinstance(node, TableBox)

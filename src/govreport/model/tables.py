@@ -6,9 +6,9 @@ are computed properties.  Each lays itself out as a generic :class:`Table` (``as
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
 
 import attrs
 
@@ -142,27 +142,6 @@ class Table:
     columns: tuple[Column, ...] = attrs.field(default=(), converter=_tuple)
     id: str | None = None
     """A name for this table, unique in the report, that a chart's ``source`` refers to."""
-
-    @classmethod
-    def from_records(cls, records: Sequence[Any], columns: Iterable[Any] | None = None, *,
-                     group_by: str | None = None, totals: bool = True,
-                     **options: Any) -> Table:
-        """A table from a list of records (a JSON dump), in a few lines::
-
-            Table.from_records(rows, columns=["district", {"field": "area", "label": "면적",
-                               "decimals": 1}], group_by="district", unit="㎡")
-
-        ``columns``: field names or ``{"field", "label", "decimals", "format"}`` objects
-        (default: the records' fields); number columns print with fixed decimals.
-        ``group_by``: a first column with the group label merged down each group and a
-        computed 소계 row per group (``subtotals=False`` to leave them out); ``totals``: a
-        computed 합계 row.  Other options: ``group_label``, ``total_label``,
-        ``subtotal_label``, ``title``, ``unit``, ``basis``, ``notes``.
-        """
-        from .records_table import table_from_records
-
-        return table_from_records(records, columns, group_by=group_by, totals=totals,
-                                  **options)
 
     @property
     def computed(self) -> bool:

@@ -151,7 +151,7 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
     doc = READERS[fmt](data, log, None if isinstance(source, bytes) else Path(source))
     if isinstance(doc, Report):
         return ReadResult(report=doc, summary="JSON: every block typed", format=fmt)
-    from ..app.render import resolve_theme
+    from ..theme import resolve_theme
     from .recognize import Recognizer
 
     report = Recognizer(doc, log, resolve_theme(theme)).run()

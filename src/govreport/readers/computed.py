@@ -14,7 +14,7 @@ guessed: a 계 row whose figures do not add up stays the figures as printed.
 Keys come from the labels (``목표(A)`` → ``A``); a column or row that a ``비율`` divides and
 that has no such label is given the key ``n`` (``n2``, … for more), the name docs/model.md uses;
 the rows a ``소계`` adds up are keyed ``r0``, ``r1`` … by their place among the plain rows, as
-:meth:`Table.from_records <govreport.model.Table.from_records>` keys them.
+:func:`~govreport.freeform.table_from_records` keys them.
 
 A ``소계``'s group is the rows its merged group label spans (``rowspan``), else the plain rows
 since the previous 소계 or 계 row (or, when the first 소계 comes before any of them, the rows
@@ -399,7 +399,7 @@ class ComputedReader:
             if any(i in row_rules for r in rules if r.subtotal for i in r.refs):
                 return None  # a 소계 adds up plain rows only
             # the group label and the line labels are all name columns (stub), as
-            # Table.from_records makes them: up to the first column with a figure
+            # table_from_records makes them: up to the first column with a figure
             lead = min((c for (_, c), cell in grid.items() if _is_figure(cell)), default=0)
             if lead > table.stub_columns:
                 table = attrs.evolve(table, stub_columns=lead)

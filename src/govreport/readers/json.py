@@ -18,7 +18,8 @@ from typing import Any
 
 import attrs
 
-from ..codec.converter import _deep_text_path, _object_pairs, schema_version_of, structure
+from ..codec.converter import schema_version_of, structure
+from ..codec.scan import deep_text_path, object_pairs
 from ..model import SCHEMA_VERSION, Report
 from ..support.errors import Problem, ValidationError
 from ..support.limits import LimitError, Limits, hint, read_capped, using
@@ -54,14 +55,14 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         what = "file" if source is not None else "text"
         raise ValidationError([Problem(path="$", message=f"{what} is empty")], source)
     try:
-        return json.loads(text, object_pairs_hook=_object_pairs)
+        return json.loads(text, object_pairs_hook=object_pairs)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise ValidationError(
             [Problem(path="$", message=f"not valid JSON ({exc.msg} at {where})")], source
         ) from None
     except RecursionError:
-        deep = _deep_text_path(text)
+        deep = deep_text_path(text)
         depth = current_limits().json_depth
         problem = deep or Problem(path="$", message=f"nested more than {depth} levels")
         raise ValidationError([problem], source) from None

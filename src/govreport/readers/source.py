@@ -1,9 +1,9 @@
 """The neutral shape every format reader produces: paragraphs, tables and page breaks.
 
 A format reader (HWPX, HWP, DOCX, text) only turns its file into these few classes; the
-recognizer (:mod:`govreport.readers.recognize` package) alone decides what they mean.  Text is kept as
-written (symbols, tabs, U+2007/U+3000 included); ``where`` names the place for messages
-(``paragraph 12``, ``table 3 (row 2, cell 1)``).
+recognizer (the :mod:`govreport.readers.recognize` package) alone decides what they mean.
+Text is kept as written (symbols, tabs, U+2007/U+3000 included); ``where`` names the place
+for messages (``paragraph 12``, ``table 3 (row 2, cell 1)``).
 """
 
 from __future__ import annotations

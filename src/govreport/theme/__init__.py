@@ -16,15 +16,9 @@ from __future__ import annotations
 
 from . import units
 from .indent import MARK_WIDTHS, RELATIVE_PARENTS, Indent, child_indent, indent, mark_width
-from .io import available_profiles, load_profile, load_theme, save_theme
+from .io import available_profiles, save_theme
 from .model import (
-    BLOCKS,
-    COLOR_TOKENS,
-    LADDERS,
-    ROLES,
-    Align,
     AppendixOptions,
-    Block,
     Body,
     CategoryTag,
     Chip,
@@ -33,7 +27,6 @@ from .model import (
     DateOptions,
     EventOptions,
     Fitting,
-    Ladder,
     LayoutOptions,
     Levels,
     Lines,
@@ -44,17 +37,27 @@ from .model import (
     PageNumber,
     PageSetup,
     PartHeading,
-    PseudoRole,
     ResolvedStyle,
-    Role,
     RoleStyle,
     Spacing,
     SummaryBox,
     TableStyle,
     Theme,
-    ThemeError,
     TitleBox,
     Toc,
+)
+from .profiles import load_profile, load_theme, resolve_theme
+from .roles import (
+    BLOCKS,
+    COLOR_TOKENS,
+    LADDERS,
+    ROLES,
+    Align,
+    Block,
+    Ladder,
+    PseudoRole,
+    Role,
+    ThemeError,
 )
 from .spacing import space_before
 
@@ -105,6 +108,7 @@ __all__ = [
     "load_profile",
     "load_theme",
     "mark_width",
+    "resolve_theme",
     "save_theme",
     "space_before",
     "units",

@@ -26,10 +26,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import attrs
 
-from .model import LADDERS, ROLES, Block, Role, Theme, ThemeError
+from .roles import LADDERS, ROLES, Block, Role, ThemeError
+
+if TYPE_CHECKING:
+    from .model import Theme
 
 __all__ = [
     "MARK_WIDTHS",

@@ -1,12 +1,15 @@
-"""Theme ⇄ plain data ⇄ TOML/JSON, dotted-path overrides and the shipped profiles.
+"""Theme ⇄ plain data ⇄ TOML/JSON, dotted-path overrides and the shipped profiles' files.
 
 Plain data mirrors the attrs classes: tables for groups, the field names as keys.  Reading
 *merges* over a base theme (the defaults), so a file may set only what it changes.  Unknown
-keys and wrongly typed values raise :class:`~govreport.theme.model.ThemeError` naming the
+keys and wrongly typed values raise :class:`~govreport.theme.roles.ThemeError` naming the
 key path (``levels.L2.pt: expected a number, got 'big'``).
 
 TOML has no null: an optional value that is unset is omitted, and the string ``"none"``
 stands for "unset" where the default is set (e.g. ``summary_box.fill = "none"``).
+
+Everything here works on the classes of the ``base`` it is given, so the theme classes
+(:mod:`.model`) can use it without a circle; themes by name or file are :mod:`.profiles`.
 """
 
 from __future__ import annotations
@@ -21,19 +24,22 @@ from collections.abc import Mapping
 from importlib import resources
 from os import PathLike
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import attrs
 import tomli_w
 
-from .model import FieldValueError, Theme, ThemeError
+from .roles import FieldValueError, ThemeError
+
+if TYPE_CHECKING:
+    from .model import Theme
 
 __all__ = [
     "NONE",
     "apply_overrides",
     "available_profiles",
-    "load_profile",
-    "load_theme",
+    "read_profile",
+    "read_theme",
     "save_theme",
     "structure",
     "unstructure",
@@ -157,7 +163,7 @@ def _structure(cls: Any, data: Any, base: Any, path: str) -> Any:
 
 def structure(data: Mapping[str, Any], base: Theme) -> Theme:
     """A :class:`Theme` from plain data merged over ``base``; errors name the key path."""
-    theme: Theme = _structure(Theme, data, base, "")
+    theme: Theme = _structure(type(base), data, base, "")
     return theme
 
 
@@ -190,7 +196,7 @@ def _unstructure_obj(obj: Any, base: Any) -> dict[str, Any]:
 
 def unstructure(theme: Theme) -> dict[str, Any]:
     """Plain data for ``theme`` (TOML/JSON-ready); :func:`structure` restores it equal."""
-    return _unstructure_obj(theme, Theme())
+    return _unstructure_obj(theme, type(theme)())
 
 
 # --------------------------------------------------------------------------- overrides
@@ -203,7 +209,7 @@ def apply_overrides(theme: Theme, changes: Mapping[str, Any]) -> Theme:
         if not isinstance(dotted, str) or not dotted:
             raise ThemeError(f"override keys must be dotted paths, got {dotted!r}")
         parts = dotted.split(".")
-        cls: Any = Theme
+        cls: Any = type(theme)
         obj: Any = theme
         target = nested
         for i, part in enumerate(parts):
@@ -265,12 +271,12 @@ def _read(path: Path) -> Any:
         raise ThemeError(f"{path}: nested too deeply") from None
 
 
-def load_theme(path: str | PathLike[str], base: Theme | None = None) -> Theme:
-    """Read a ``.toml``/``.json`` theme merged over ``base`` (default: :class:`Theme` ())."""
+def read_theme(path: str | PathLike[str], base: Theme) -> Theme:
+    """Read a ``.toml``/``.json`` theme merged over ``base``."""
     p = Path(path)
     data = _read(p)
     try:
-        return structure(data, base if base is not None else Theme())
+        return structure(data, base)
     except ThemeError as exc:
         raise ThemeError(f"{p}: {exc}") from None
 
@@ -296,15 +302,15 @@ def available_profiles() -> tuple[str, ...]:
     return tuple(sorted(e.name[:-5] for e in folder.iterdir() if e.name.endswith(".toml")))
 
 
-@functools.cache
-def load_profile(name: str) -> Theme:
-    """A shipped profile, read from the package data ``govreport/theme/profiles/NAME.toml``."""
+def read_profile(name: str, base: Theme) -> Theme:
+    """A shipped profile merged over ``base``, read from the package data
+    ``govreport/theme/profiles/NAME.toml``."""
     entry = resources.files(_PROFILE_PACKAGE).joinpath(_PROFILE_DIR).joinpath(f"{name}.toml")
     if not entry.is_file():
         raise ThemeError(
             f"unknown theme profile {name!r}; available: {', '.join(available_profiles())}"
         )
     try:
-        return structure(tomllib.loads(entry.read_text(encoding="utf-8")), Theme())
+        return structure(tomllib.loads(entry.read_text(encoding="utf-8")), base)
     except ThemeError as exc:
         raise ThemeError(f"profile {name}: {exc}") from None

@@ -15,29 +15,33 @@ fully concrete style.  Every field carries Korean and English documentation in i
 # ruff: noqa: RUF009  (fields are declared through _opt/_group, thin wrappers of attrs.field)
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Hashable, Mapping
 from os import PathLike
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 import attrs
 
-from govreport.support.errors import GovReportError
-
 from . import units
+from .roles import (
+    BLOCKS,
+    COLOR_TOKENS,
+    ROLES,
+    Align,
+    Block,
+    FieldValueError,
+    Ladder,
+    Role,
+    ThemeError,
+)
 
 if TYPE_CHECKING:
     from .indent import Indent
 
 __all__ = [
-    "BLOCKS",
-    "COLOR_TOKENS",
-    "LADDERS",
-    "ROLES",
-    "Align",
     "AppendixOptions",
-    "Block",
     "Body",
     "CategoryTag",
     "Chip",
@@ -45,9 +49,7 @@ __all__ = [
     "Cover",
     "DateOptions",
     "EventOptions",
-    "FieldValueError",
     "Fitting",
-    "Ladder",
     "LayoutOptions",
     "Levels",
     "Lines",
@@ -58,72 +60,16 @@ __all__ = [
     "PageNumber",
     "PageSetup",
     "PartHeading",
-    "PseudoRole",
     "ResolvedStyle",
-    "Role",
     "RoleStyle",
     "Spacing",
     "SummaryBox",
     "TableStyle",
     "Theme",
-    "ThemeError",
     "TitleBox",
     "Toc",
 ]
 
-
-class ThemeError(GovReportError, ValueError):
-    """An invalid theme file, key, value or override; the message names the key path."""
-
-
-class FieldValueError(ValueError):
-    """A field validator's complaint; the loader prefixes the path of the containing group."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field}: {reason}")
-        self.field = field
-        self.reason = reason
-
-
-# --------------------------------------------------------------------------- vocabulary
-
-Role = Literal[
-    "L1", "L2", "L3", "L4",
-    "event_title", "event_field", "event_sub", "enum",
-    "note", "note_table", "footnote", "lead", "paragraph", "subcaption",
-    "category", "summary", "overview",
-    "chip_number", "chip_title", "task_number", "task_title", "unit_caption",
-    "part_heading",
-    "cover_title", "cover_date", "cover_org", "cover_audience",
-    "toc_heading", "toc_part", "toc_item",
-    "table_head", "table_body", "table_note",
-    "title_box", "byline", "appendix_label", "appendix_title", "page_number",
-]  # fmt: skip
-"""Canonical role names: the style keys the DOCX and HWPX writers ask the theme for."""
-
-ROLES: tuple[Role, ...] = get_args(Role)
-
-PseudoRole = Literal["table", "box", "chip"]
-"""Block kinds without a text role, used only for vertical-spacing transitions."""
-
-Block = Role | PseudoRole
-BLOCKS: tuple[str, ...] = (*ROLES, *get_args(PseudoRole))
-
-Ladder = Literal["observed", "gov2ta"]
-LADDERS: Mapping[Ladder, Mapping[Role, float]] = MappingProxyType(
-    {
-        "observed": MappingProxyType({"L1": 0.0, "L2": 1.0, "L3": 3.0, "L4": 5.0}),
-        "gov2ta": MappingProxyType({"L1": 0.0, "L2": 2.0, "L3": 4.0, "L4": 6.0}),
-    }
-)
-"""Lead of L1–L4 in half-spaces (1타 = 0.5 body em) for each ladder (§3, §3.1)."""
-
-Align = Literal["justify", "left", "center", "right", "distribute"]
-
-COLOR_TOKENS: tuple[str, ...] = (
-    "text", "accent", "table_head_fill", "summary_fill", "total_fill",
-)  # fmt: skip
-"""Names of :class:`Colors` fields; colour options elsewhere may name one instead of a hex."""
 
 _HEX_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -910,6 +856,19 @@ class Fitting:
         "space between blocks may shrink to this % to pull a short page back",
         _between(0, 100),
     )
+    min_page_fill_pct: float = _opt(
+        60.0,
+        "본문 쪽 최소 채움(%) — 부·과제의 마지막 쪽 제외",
+        "a body page is filled at least this % (not a part's or task's last page)",
+        _between(0, 100),
+    )
+    min_tail_fill_pct: float = _opt(
+        40.0,
+        "부·과제 마지막 쪽 최소 채움(%) — 앞 쪽에서 옮겨 채움(0 = 끔)",
+        "a part's or task's last page holding a pushed group is filled to this % from "
+        "the page before (0 = off)",
+        _between(0, 100),
+    )
 
 
 def _colors(_inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
@@ -1082,16 +1041,14 @@ class Theme:
     @classmethod
     def profile_named(cls, name: str) -> Theme:
         """A shipped profile by name (``seoul``, ``central``)."""
-        from .io import load_profile
-
-        return load_profile(name)
+        return _profile(name)
 
     @classmethod
     def load(cls, path: str | PathLike[str]) -> Theme:
         """Read a theme file (``.toml`` or ``.json``); missing keys keep their defaults."""
-        from .io import load_theme
+        from .io import read_theme
 
-        return load_theme(path)
+        return read_theme(path, cls())
 
     def save(self, path: str | PathLike[str]) -> None:
         """Write the theme as TOML or JSON (by suffix); :meth:`load` reads it back equal."""
@@ -1227,3 +1184,11 @@ class Theme:
         if not 0 <= index < len(seq):
             raise ThemeError(f"no part numeral for part {index + 1} (numbering.part)")
         return seq[index] + self.numbering.part_suffix
+
+
+@functools.cache
+def _profile(name: str) -> Theme:
+    """A shipped profile, read once per process (so ``Theme.seoul()`` is one object)."""
+    from .io import read_profile
+
+    return read_profile(name, Theme())

@@ -1,6 +1,6 @@
 """Vertical rhythm of FORMAT.md §3.2: space before a block from the (prev, next) transition.
 
-Blocks are :data:`~govreport.theme.model.Role` names plus the pseudo-roles ``table`` (any
+Blocks are :data:`~govreport.theme.roles.Role` names plus the pseudo-roles ``table`` (any
 table; ``table_head``/``table_body`` count as ``table``), ``box`` (overview or other boxes) and
 ``chip`` (number chip / task headline; ``chip_*``, ``task_*`` and ``unit_caption`` count as
 ``chip``).  ``prev=None`` means the top of a page or document (→ 0).  Space after is always 0.
@@ -32,7 +32,12 @@ anything else                             0
 
 from __future__ import annotations
 
-from .model import BLOCKS, Block, Theme, ThemeError
+from typing import TYPE_CHECKING
+
+from .roles import BLOCKS, Block, ThemeError
+
+if TYPE_CHECKING:
+    from .model import Theme
 
 __all__ = ["normalize_block", "space_before"]
 

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
-from ..theme.model import ROLES, Role
+from ..theme.roles import ROLES, Role
 
 __all__ = ["STYLE_NAMES", "FontKind", "StyleNames", "font_kind"]
 

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ...layout.paginate import Styles
 from ...theme import ResolvedStyle, Theme
-from ...theme.model import ROLES
+from ...theme.roles import ROLES
 from ..shared import STYLE_NAMES, font_kind
 from ..units import pt_to_hwpunit, round_half_up
 from ._xml import DECL, HWPUNITCHAR, XMLNS, attr
@@ -156,7 +156,9 @@ class HeaderBuilder:
             "tab": b.get("tab", 0), "style": b.get("style", 0),
         }  # fmt: skip
         self.standalone = base is None
-        self.korean_break = "BREAK_WORD" if theme.layout.korean_break == "word" else "KEEP_WORD"
+        # OWPML: KEEP_WORD keeps a word (어절) whole, BREAK_WORD breaks between characters
+        # (글자) — Hancom's own 바탕글 writes KEEP_WORD for Hangul
+        self.korean_break = "KEEP_WORD" if theme.layout.korean_break == "word" else "BREAK_WORD"
         self.styles = Styles(theme)
         """The theme's resolved styles, once per role (shared with the section writer)."""
         self._role_char: dict[str, int] = {}
@@ -292,7 +294,7 @@ class HeaderBuilder:
         theme = self.theme
         if role not in ROLES or role == "paragraph" or theme.layout.hwpx_indent == "spaces":
             return self.para_key(role)
-        from ...theme.model import ThemeError
+        from ...theme.roles import ThemeError
 
         try:
             ind = theme.indent(role)
@@ -521,11 +523,11 @@ def _para_body(k: ParaKey) -> str:
     """A ``hh:paraPr`` after its id (kept, as :func:`_char_body`)."""
     return (
         f' tabPrIDRef="{k.tab}" condense="0" fontLineHeight="0" '
-        'snapToGrid="1" suppressLineNumbers="0" checked="0" textDir="LTR">'
+        'snapToGrid="1" suppressLineNumbers="0" checked="0">'
         f'<hh:align horizontal="{k.align}" vertical="BASELINE"/>'
         '<hh:heading type="NONE" idRef="0" level="0"/>'
         f'<hh:breakSetting breakLatinWord="KEEP_WORD" breakNonLatinWord="{k.break_non_latin}" '
-        f'widowOrphan="1" keepWithNext="{int(k.keep_next)}" keepLines="0" '
+        f'widowOrphan="1" keepWithNext="{int(k.keep_next)}" keepLines="{int(k.keep_next)}" '
         'pageBreakBefore="0" lineWrap="BREAK"/>'
         '<hh:autoSpacing eAsianEng="0" eAsianNum="0"/>'
         f'<hp:switch><hp:case hp:required-namespace="{HWPUNITCHAR}">{_margins(k, 1)}</hp:case>'

@@ -104,8 +104,10 @@ class SectionWriter:
     """Writes nodes as OWPML paragraphs, interning shapes in ``header``."""
 
     def __init__(self, theme: Theme, header: HeaderBuilder, *, first_para_id: int = 0,
-                 media: HwpxMedia | None = None) -> None:
+                 media: HwpxMedia | None = None, estimate_breaks: bool = False) -> None:
         self.theme = theme
+        self.estimate_breaks = estimate_breaks
+        """Soft page breaks (the estimate's) written as breaks: a check for rhwp only."""
         self.h = header
         self.measures: Styles = header.styles
         """Where row heights are measured: the layout's own measurements when the laid
@@ -225,8 +227,13 @@ class SectionWriter:
                     self.out.append(self.table(n))
                 case TocBlock():
                     self.toc(n)
-                case PageBreak():  # soft or hard: Hancom's metrics are the estimate's
-                    self._break = True
+                case PageBreak():
+                    # only where the format starts a page (cover, 목차, a part or task the
+                    # theme starts afresh): the page estimate's own ends (soft) are left to
+                    # the keep rules of the paragraphs (keepWithNext/keepLines/widowOrphan),
+                    # which Hancom applies with its real fonts
+                    if not n.soft or self.estimate_breaks:
+                        self._break = True
                 case PictureBox() | ChartBox():
                     self.out.append(self.drawing(n))
                 case _:

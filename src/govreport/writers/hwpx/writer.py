@@ -23,17 +23,22 @@ def document_meta(doc: LaidDocument) -> dict[str, str]:
 
 
 def write_hwpx(doc: LaidDocument, theme: Theme,
-               template: str | Path | bytes | None = None, *, locale: str = "ko_KR") -> bytes:
+               template: str | Path | bytes | None = None, *, locale: str = "ko_KR",
+               estimate_breaks: bool = False) -> bytes:
     """Write ``doc`` as HWPX bytes; with ``template`` (path or bytes of a ``.hwpx`` made in
     Hancom), fill its ``{{ placeholders }}`` and insert the 목차 and body at its
     ``{{ body }}`` paragraph (see :mod:`.template`); ``locale`` binds the template's
-    formatting filters."""
+    formatting filters.
+
+    ``estimate_breaks`` writes the page estimate's own page ends (soft breaks) as page
+    breaks too — only for engines that ignore keep rules (rhwp), as a check of the
+    estimate; a document for people keeps them as keep rules (Hancom lays them out)."""
     if template is not None:
         from .template import fill_template
 
         return fill_template(template, doc, theme, locale=locale)
     header = HeaderBuilder(theme)
-    writer = SectionWriter(theme, header)
+    writer = SectionWriter(theme, header, estimate_breaks=estimate_breaks)
     section = writer.document_pieces(doc)
     preview = preview_text(paragraph_texts(doc.all_nodes()))
     parts = standard_parts(header.render_bytes(), [""], document_meta(doc), preview)

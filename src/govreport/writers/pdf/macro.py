@@ -93,6 +93,7 @@ Function ConvertOne(sIn As String, sOut As String) As String
   For i = 0 To oStyles.getCount() - 1
     oStyles.getByIndex(i).ParaIsCharacterDistance = False
   Next i
+  KeepTables(oDoc)
   sPages = ""
   nFixed = FixToc(oDoc, sPages)
   Dim aPdf(0) As New com.sun.star.beans.PropertyValue
@@ -107,6 +108,44 @@ Failed:
   ConvertOne = "error " & CStr(Err) & " (line " & CStr(Erl) & "): " & Error$
   On Error Resume Next
   If Not IsNull(oDoc) Then oDoc.close(True)
+End Function
+
+REM Word's table rules, which LibreOffice's DOCX import leaves out: a table whose last row's
+REM paragraphs keep with the next is kept with what follows it (a chip with its first lines,
+REM a table with its note), and one whose every row but the last keeps with the next is not
+REM split (a short table moves whole)
+Sub KeepTables(oDoc As Object)
+  Dim oTables As Object, oTable As Object, aNames As Variant, nRows As Long, i As Long
+  Dim sLast As String, sAbove As String, j As Long
+  On Error Resume Next
+  oTables = oDoc.getTextTables()
+  For i = 0 To oTables.getCount() - 1
+    oTable = oTables.getByIndex(i)
+    aNames = oTable.getCellNames()
+    nRows = oTable.getRows().getCount()
+    sLast = aNames(UBound(aNames))
+    If FirstKeeps(oTable.getCellByName(sLast)) Then oTable.KeepTogether = True
+    If nRows > 1 Then
+      sAbove = ""
+      For j = UBound(aNames) To 0 Step -1
+        If aNames(j) = "A" & CStr(nRows - 1) Then sAbove = aNames(j)
+      Next j
+      If sAbove <> "" Then
+        If FirstKeeps(oTable.getCellByName(sAbove)) And FirstKeeps(oTable.getCellByName("A1")) _
+          Then oTable.Split = False
+      End If
+    End If
+  Next i
+End Sub
+
+Function FirstKeeps(oCell As Object) As Boolean
+  Dim oEnum As Object, oPara As Object
+  FirstKeeps = False
+  If IsNull(oCell) Then Exit Function
+  oEnum = oCell.getText().createEnumeration()
+  If Not oEnum.hasMoreElements() Then Exit Function
+  oPara = oEnum.nextElement()
+  If oPara.supportsService("com.sun.star.text.Paragraph") Then FirstKeeps = oPara.ParaKeepTogether
 End Function
 
 REM Corrects the numbers of the 목차 lines; sPages gets a line (LF, bookmark, TAB, page)

@@ -1,9 +1,9 @@
-"""``Table.from_records``: a list of records (a JSON dump) → a typed generic table.
+"""``table_from_records``: a list of records (a JSON dump) → a typed generic table.
 
 Columns come from :func:`govreport.freeform.records.columns` (labels, fixed decimals per number
 column); grouped records get their group label merged down the group (``rowspan``) and a
 소계 row per group; the 합계 row is a computed row (``Compute(op="sum")``), so totals are
-derived by :mod:`.compute`, never typed twice.
+derived by :mod:`govreport.model.compute`, never typed twice.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..freeform import records as rec
-from .dates import Period
-from .tables import Cell, Column, Compute, NumberFormat, Row, Table
+from ..model.dates import Period
+from ..model.tables import Cell, Column, Compute, NumberFormat, Row, Table
+from . import records as rec
 
 ColumnSpec = str | Mapping[str, Any]
 
@@ -48,13 +48,24 @@ def table_from_records(
     basis: Period | str | None = None,
     notes: Sequence[str] = (),
 ) -> Table:
-    """See :meth:`Table.from_records`."""
+    """A table from a list of records (a JSON dump), in a few lines::
+
+        table_from_records(rows, columns=["district", {"field": "area", "label": "면적",
+                           "decimals": 1}], group_by="district", unit="㎡")
+
+    ``columns``: field names or ``{"field", "label", "decimals", "format"}`` objects
+    (default: the records' fields); number columns print with fixed decimals.
+    ``group_by``: a first column with the group label merged down each group and a
+    computed 소계 row per group (``subtotals=False`` to leave them out); ``totals``: a
+    computed 합계 row.  Other options: ``group_label``, ``total_label``,
+    ``subtotal_label``, ``title``, ``unit``, ``basis``, ``notes``.
+    """
     if isinstance(records, Mapping | str | bytes):
-        raise TypeError("from_records needs a list of records (objects)")
+        raise TypeError("table_from_records needs a list of records (objects)")
     items = list(records)
     cols = rec.columns(items, list(columns) if columns is not None else None, exclude=group_by)
     if not cols:
-        raise ValueError("from_records: no columns (empty records and no columns= given)")
+        raise ValueError("table_from_records: no columns (empty records and no columns= given)")
     lead = 0
     for c in cols:
         if c.get("numeric"):
