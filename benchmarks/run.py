@@ -264,15 +264,15 @@ def scale_child(factor: int, fmt: str, untuned: bool) -> None:
     data = scaled(json.loads(SEED.read_text(encoding="utf-8")), factor)
     text = json.dumps(data, ensure_ascii=False)
     del data
+    from govreport.support.gc_tuning import RENDER_THRESHOLDS
+
+    if not untuned:  # as the command line runs (the library leaves the collector alone)
+        gc.set_threshold(*RENDER_THRESHOLDS)
     start = time.perf_counter()
     report = govreport.loads(text)  # checked here: render_bytes does not check again
     load_s = time.perf_counter() - start
     del text
     gc.collect()
-    if untuned:
-        from govreport.support import gc_tuning
-
-        gc_tuning.RENDER_THRESHOLDS = gc.get_threshold()  # type: ignore[assignment]
     loaded_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start, cpu = time.perf_counter(), time.process_time()
     out = render_bytes(report, fmt)  # type: ignore[arg-type]
@@ -459,6 +459,13 @@ def keep_chain_rows(runs: int) -> list[tuple[str, float, str]]:
 
 
 def main() -> None:
+    import gc
+
+    from govreport.support.gc_tuning import RENDER_THRESHOLDS
+
+    # in-process rows run as the command line does (fewer_collections is opt-in for the
+    # library); the fresh processes of --scale set their own
+    gc.set_threshold(*RENDER_THRESHOLDS)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true",
                         help="5 runs instead of 20 and a batch of 100 instead of 1,000")

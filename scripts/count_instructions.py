@@ -2,8 +2,9 @@
 
 Instruction counts do not move with the load of a shared machine, so a refactoring can be
 held to ±2 % of them.  Each measure runs two processes under ``valgrind --tool=callgrind``
-(``PYTHONHASHSEED=0``), one doing the work N times after 3 warm-ups and one 0 times; the
-difference ÷ N is the count per run (the way docs/performance.md counted).
+(``PYTHONHASHSEED=0``, the collector's thresholds as the command line sets them), one
+doing the work N times after 3 warm-ups and one 0 times; the difference ÷ N is the count
+per run (the way docs/performance.md counted).
 
     .venv/bin/python scripts/count_instructions.py            # render and load, N=10
     .venv/bin/python scripts/count_instructions.py --runs 20 --what render
@@ -23,15 +24,18 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seoul-mayor-office-2025-04.json"
 
 PROGRAM = """
+import gc
 import sys
 import govreport
-from govreport.render import render_bytes
+from govreport.support.gc_tuning import RENDER_THRESHOLDS
+gc.set_threshold(*RENDER_THRESHOLDS)  # as the command line runs
+from govreport.app.render import render_bytes
 what, runs = sys.argv[1], int(sys.argv[2])
 seed = sys.argv[3]
-report = govreport.load(seed)
 if what == "render":
+    report = govreport.load(seed)
     work = lambda: render_bytes(report, "hwpx", check=False)
-else:
+else:  # no report kept alive: an equal one would share its kept check
     work = lambda: govreport.load(seed)
 for _ in range(3):
     work()

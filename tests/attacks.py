@@ -12,8 +12,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import resource
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 import zipfile
@@ -41,6 +44,8 @@ class Case:
     raises: tuple[str, ...] = ()  # accepted exception class names (library)
     absent: tuple[str, ...] = ()  # files that must not exist afterwards
     seconds: float = 20.0  # generous bound: a hang must fail, not block CI
+    setup: Callable[[Path], None] | None = None  # more preparation (symlinks …)
+    check: Callable[[Path], None] | None = None  # more expectations (raises AssertionError)
 
 
 CASES: list[Case] = []
@@ -578,7 +583,7 @@ lib("meta-date-int", lambda w: _m().Meta(title="t", org="o", date=2025), ("TypeE
 lib("meta-date-bad", lambda w: _m().Meta(title="t", org="o", date="2025-02-30"),
     ("DateFormatError",), "not a valid date")
 lib("block-dict-bad", lambda w: _m().Section(title="s", blocks=[{"type": "item", "text": 5}]),
-    ("TypeError",), "is not a string")
+    ("TypeError",), "blocks[0].text: 5 (int) is not a str")
 lib("check-not-report", lambda w: _g().check({"meta": {}}), ("TypeError",), "takes a Report")
 lib("render-long-title", lambda w: _g().render(_report_blocks(_m().Item(text="a"),
                                                               title="제" * 10_000),
@@ -652,6 +657,564 @@ def _deep_report(depth: int) -> Any:
         title="p", sections=[m.Section(title="s", blocks=[node])])])
 
 
+# --------------------------------------------------------------------------- 5. new surfaces
+# Readers, charts, outputs, limits and the PDF converter (issue 23): damaged and hostile
+# documents, declared counts, concurrent writers, planted symlinks, killed conversions.
+
+_CHART = {"type": "chart", "kind": "bar", "categories": ["가", "나"],
+          "series": [{"name": "건수", "values": [1, 2]}]}
+_DOCS: dict[str, bytes] = {}
+
+
+def our_doc(fmt: str) -> bytes:
+    """A report with a 2×2 table and a native chart, rendered by govreport (cached)."""
+    if fmt not in _DOCS:
+        from govreport import loads
+        from govreport.app.render import render_bytes
+
+        r = loads(js(report([_CHART, table([["구분", "값"], ["가", "1"]])])))
+        _DOCS[fmt] = render_bytes(r, fmt)  # type: ignore[arg-type]
+    return _DOCS[fmt]
+
+
+def _central(data: bytes, name: str) -> int:
+    """Offset of ``name``'s record in the zip's central directory."""
+    z = zipfile.ZipFile(io.BytesIO(data))
+    pos = z.start_dir  # type: ignore[attr-defined]
+    while data[pos:pos + 4] == b"PK\x01\x02":
+        n, m, k = (int.from_bytes(data[pos + o:pos + o + 2], "little") for o in (28, 30, 32))
+        if data[pos + 46:pos + 46 + n].decode() == name:
+            return pos
+        pos += 46 + n + m + k
+    raise KeyError(name)
+
+
+def zip_patched(data: bytes, name: str, how: str) -> bytes:
+    """``data`` with entry ``name`` damaged: ``crc`` (a wrong checksum), ``encrypted`` (the
+    flag set), ``method`` (compression 99), ``deflate`` (garbage in the compressed bytes)."""
+    b = bytearray(data)
+    cen = _central(data, name)
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(name)
+    local = info.header_offset
+    if how == "crc":
+        b[cen + 16:cen + 20] = (info.CRC ^ 0xFFFF).to_bytes(4, "little")
+    elif how == "encrypted":
+        for at in (cen + 8, local + 6):
+            b[at] |= 1
+    elif how == "method":
+        for at in (cen + 10, local + 8):
+            b[at:at + 2] = (99).to_bytes(2, "little")
+    elif how == "deflate":
+        n, m = (int.from_bytes(data[local + o:local + o + 2], "little") for o in (26, 28))
+        start = local + 30 + n + m
+        b[start + 2:start + 40] = b"\xff" * 38
+    return bytes(b)
+
+
+def doc_part(fmt: str, name: str, fn: Callable[[bytes], bytes]) -> Callable[[], bytes]:
+    return lambda: replace_part(our_doc(fmt), name, fn)
+
+
+_SEC, _DOCXML = "Contents/section0.xml", "word/document.xml"
+_DOCTYPE = b'<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE x [<!ENTITY e "boom">]>'
+
+
+def _with_doctype(xml: bytes) -> bytes:
+    body = xml.split(b"?>", 1)[1] if xml.startswith(b"<?xml") else xml
+    return _DOCTYPE + body.replace(b"\xea\xb5\xac\xeb\xb6\x84", b"&e;", 1)  # 구분 → &e;
+
+
+def _many_paragraphs(xml: bytes, n: int = 210_000) -> bytes:
+    para = b'<hp:p paraPrIDRef="0" styleIDRef="0"><hp:run charPrIDRef="0"/></hp:p>'
+    head, _, tail = xml.rpartition(b"</hs:sec>")
+    return head + para * n + b"</hs:sec>" + tail
+
+
+def _first(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
+    def fn(xml: bytes) -> bytes:
+        assert old in xml, old
+        return xml.replace(old, new, 1)
+    return fn
+
+
+_import = ["import", f"{W}/in.{{fmt}}", "-o", f"{W}/out.json"]
+
+
+def _reader_case(id: str, fmt: str, data: Callable[[], bytes], exit: int, message: str,
+                 **kw: Any) -> None:
+    case(id=f"reader-{fmt}-{id}", category="reader",
+         argv=[a.replace("{fmt}", fmt) for a in _import], files={f"in.{fmt}": data},
+         exit=exit, message=message, absent=() if exit == 0 else ("out.json",), **kw)
+
+
+for _fmt, _part in (("hwpx", _SEC), ("docx", _DOCXML)):
+    _reader_case("bad-crc", _fmt, lambda f=_fmt, p=_part: zip_patched(our_doc(f), p, "crc"),
+                 2, f"{_part}: the part is damaged")
+    _reader_case("encrypted", _fmt,
+                 lambda f=_fmt, p=_part: zip_patched(our_doc(f), p, "encrypted"), 2,
+                 f"{_part}: the part is encrypted")
+    _reader_case("unknown-compression", _fmt,
+                 lambda f=_fmt, p=_part: zip_patched(our_doc(f), p, "method"), 2,
+                 f"{_part}: unknown compression method")
+    _reader_case("bad-deflate", _fmt,
+                 lambda f=_fmt, p=_part: zip_patched(our_doc(f), p, "deflate"), 2,
+                 f"{_part}: the part")
+    _reader_case("doctype-entity", _fmt, doc_part(_fmt, _part, _with_doctype), 2,
+                 f"{_part}: an XML part with a DOCTYPE")
+    _reader_case("input-limit", _fmt, lambda f=_fmt: our_doc(f), 2, "larger than 0.001 MB")
+    CASES[-1].argv = [*(CASES[-1].argv or []), "--limit", "input_mb=0.001"]
+
+_reader_case("rowaddr-zero", "hwpx", doc_part("hwpx", _SEC, _first(
+    b'rowAddr="1"', b'rowAddr="zero"')), 2, "cellAddr rowAddr='zero' is not a whole number")
+_reader_case("colspan-two", "hwpx", doc_part("hwpx", _SEC, _first(
+    b'colSpan="1"', b'colSpan="two"')), 2, "cellSpan colSpan='two' is not a whole number")
+_reader_case("colspan-million", "hwpx", doc_part("hwpx", _SEC, _first(
+    b'colSpan="1"', b'colSpan="1000000"')), 2, "more than 1,000 (limit table_columns")
+_reader_case("rowspan-million", "hwpx", doc_part("hwpx", _SEC, _first(
+    b'rowSpan="1"', b'rowSpan="1000000"')), 0, "rowSpan 1000000 reaches past")
+_reader_case("rowcnt-30m", "hwpx", doc_part("hwpx", _SEC, _first(
+    b'rowCnt="2" colCnt="2"', b'rowCnt="30000000" colCnt="2"')), 0,
+    "rowCnt says 30,000,000; the cells fill 2")
+_reader_case("rowaddr-30m", "hwpx", doc_part("hwpx", _SEC, _first(
+    b'rowAddr="1"', b'rowAddr="30000000"')), 0, "rowAddr 30000000 is outside")
+_reader_case("page-width-wide", "hwpx", doc_part("hwpx", _SEC, lambda x: re.sub(
+    rb'(<hp:pagePr[^>]*?) width="\d+"', rb'\1 width="wide"', x, count=1)), 2,
+    "pagePr width='wide' is not a length")
+_reader_case("indent-decimal", "hwpx", doc_part("hwpx", "Contents/header.xml", lambda x: re.sub(
+    rb'(<hc:intent value=")-?\d+', rb"\g<1>1.5", x, count=1)), 0, "")
+_reader_case("chart-ptcount-3x", "hwpx", doc_part("hwpx", "Chart/chart1.xml", _first(
+    b'<c:ptCount val="2"/>', b'<c:ptCount val="3x"/>')), 0,
+    "a chart is not read (ptCount '3x' is not a whole number)")
+_reader_case("chart-ptcount-300m", "hwpx", doc_part("hwpx", "Chart/chart1.xml", _first(
+    b'<c:ptCount val="2"/>', b'<c:ptCount val="300000000"/>')), 0,
+    "ptCount 300,000,000 is more than 10,000 points")
+_reader_case("chart-ptcount-300m", "docx", doc_part("docx", "word/charts/chart1.xml", _first(
+    b'<c:ptCount val="2"/>', b'<c:ptCount val="300000000"/>')), 0,
+    "ptCount 300,000,000 is more than 10,000 points")
+_reader_case("many-paragraphs", "hwpx", doc_part("hwpx", _SEC, _many_paragraphs), 2,
+             "more than 200,000 paragraphs")
+_reader_case("many-paragraphs", "docx", doc_part("docx", _DOCXML, lambda x: re.sub(
+    rb"(<w:body[^>]*>)", lambda m: m.group(1) + b"<w:p/>" * 210_000, x, count=1)), 2,
+    "more than 200,000 paragraphs")
+_reader_case("gridspan-two", "docx", doc_part("docx", _DOCXML, _first(
+    b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="two"/>')), 2,
+    "gridSpan 'two' is not a whole number")
+_reader_case("gridspan-million", "docx", doc_part("docx", _DOCXML, _first(
+    b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="1000000"/>')), 2,
+    "more than 1,000 (limit table_columns")
+case(id="reader-txt-input-limit", category="reader",
+     argv=["import", f"{W}/in.txt", "-o", f"{W}/out.json", "--limit", "input_mb=0.01"],
+     files={"in.txt": ("□ 추진\n" * 5000).encode()}, exit=2, message="larger than 0.01 MB",
+     absent=("out.json",))
+
+
+def _nan_chart(xml: bytes) -> bytes:
+    return re.sub(rb"(<c:numCache>.*?<c:v>)[^<]*", rb"\1NaN", xml, count=1, flags=re.S) \
+        .replace(b"<c:v>2</c:v>", b"<c:v>-Infinity</c:v>", 1)
+
+
+def _json_has_no_nan(w: Path) -> None:
+    text = (w / "out.json").read_text(encoding="utf-8")
+    assert "NaN" not in text and "Infinity" not in text, "NaN/Infinity written into JSON"
+    from govreport import load
+
+    load(w / "out.json")  # what import wrote loads back
+
+
+for _id, _digits in (("decimal-inf", "9" * 400 + ".5"), ("int-400-digits", "9" * 400)):
+    case(id=f"reader-txt-number-{_id}", category="reader",
+         argv=["import", f"{W}/in.txt", "-o", f"{W}/out.json"],
+         files={"in.txt": f"□ 표\n| 구분 | 값 |\n|---|---|\n| 가 | {_digits} |\n".encode()},
+         exit=0, check=_json_has_no_nan)
+
+for _fmt, _chart in (("hwpx", "Chart/chart1.xml"), ("docx", "word/charts/chart1.xml")):
+    _reader_case("chart-nan", _fmt, doc_part(_fmt, _chart, _nan_chart), 0,
+                 "is not a finite number of a report; read as empty", check=_json_has_no_nan)
+
+
+# outputs: an exclusive claim without --force, write errors naming the real file
+
+
+def _race(w: Path) -> None:
+    """Four concurrent renders to one path without --force: one writes, three are refused."""
+    import subprocess
+
+    (w / "in.json").write_bytes(REPORT)
+    cmd = [sys.executable, "-m", "govreport", "render", str(w / "in.json"), "-o",
+           str(w / "out.docx")]
+    env = {**os.environ, "GOVREPORT_DEBUG": ""}
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+             for _ in range(4)]
+    results = [(p.wait(60), p.stderr.read().decode() if p.stderr else "") for p in procs]
+    codes = sorted(rc for rc, _ in results)
+    assert codes == [0, 2, 2, 2], results
+    assert all("file exists (use --force" in err for rc, err in results if rc == 2), results
+
+
+case(id="out-concurrent-renders-one-wins", category="output", call=_race, seconds=60)
+
+
+def _write_too_big(w: Path) -> None:
+    """A write that fails half-way (the file-size limit): the error names the output."""
+    import signal
+
+    old = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, old[1]))
+    try:
+        _g().render(_g().loads(REPORT), w / "o.docx")
+    except OSError as exc:
+        assert ".tmp" not in str(exc) and str(w / "o.docx") in str(exc), str(exc)
+        raise
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, old)
+        signal.signal(signal.SIGXFSZ, handler)
+
+
+lib("write-error-names-output", _write_too_big, ("OSError",), "o.docx", ("o.docx",))
+case(id="out-parent-is-a-file", category="output",
+     argv=["render", f"{W}/in.json", "-o", f"{W}/in.json/o.docx"], files={"in.json": REPORT},
+     exit=1, message="in.json: not a folder")
+
+
+def _evil_template(fam: str) -> bytes:
+    data = _shipped(fam)
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            payload = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                payload = payload.replace(
+                    b"wordprocessingml.document.main+xml",
+                    b"ms-word.document.macroEnabled.main+xml").replace(
+                    b"</Types>", b'<Default Extension="bin" '
+                    b'ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+            if info.filename == "word/_rels/document.xml.rels":
+                payload = payload.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/'
+                    b'2006/relationships/vbaProject" Target="vbaProject.bin"/>'
+                    b"</Relationships>"))
+            out.writestr(info, payload)
+        for name in ("../../../../tmp/govreport-attack-x", "/tmp/govreport-attack-y",
+                     "a/./b.xml", "c\\..\\d.xml"):
+            out.writestr(name, b"evil")
+        if fam == "docx":
+            out.writestr("word/vbaProject.bin", b"macro")
+    return buf.getvalue()
+
+
+def _output_is_clean(name: str) -> Callable[[Path], None]:
+    def check(w: Path) -> None:
+        with zipfile.ZipFile(w / name) as z:
+            names = z.namelist()
+            bad = [n for n in names if n.startswith("/") or ".." in n or "\\" in n
+                   or "vba" in n.lower() or "/./" in n]
+            assert not bad, bad
+            if name.endswith(".docx"):
+                types = z.read("[Content_Types].xml").decode()
+                rels = z.read("word/_rels/document.xml.rels").decode()
+                assert "macroEnabled" not in types and "vbaProject" not in types, types
+                assert "vbaProject" not in rels, rels
+        for stray in ("/tmp/govreport-attack-x", "/tmp/govreport-attack-y"):
+            assert not Path(stray).exists(), stray
+    return check
+
+
+def _evil_report(fam: str) -> Callable[[], bytes]:
+    return lambda: _evil_template(fam)
+
+
+def _evil_free(fam: str) -> Callable[[], bytes]:
+    part = "word/document.xml" if fam == "docx" else _SEC
+    return lambda: replace_part(_evil_template(fam), part,
+                                lambda x: x.replace(b"{{ body }}", b"{{ title }}"))
+
+
+for _fam in ("docx", "hwpx"):
+    for _input, _name in ((REPORT, "report"), (FREE_DATA, "free")):
+        _tpl = _evil_free(_fam) if _name == "free" else _evil_report(_fam)
+        case(id=f"tpl-{_fam}-entries-outside-{_name}", category="template",
+             argv=["render", f"{W}/in.json", "--template", f"{W}/t.{_fam}", "-o",
+                   f"{W}/out.{_fam}"], files={"in.json": _input, f"t.{_fam}": _tpl}, exit=0,
+             message="left out (a name reaching outside the package)",
+             check=_output_is_clean(f"out.{_fam}"))
+case(id="tpl-docx-macro-dropped", category="template",
+     argv=["render", f"{W}/in.json", "--template", f"{W}/t.docx", "-o", f"{W}/out.docx"],
+     files={"in.json": REPORT, "t.docx": lambda: _evil_template("docx")}, exit=0,
+     message="'word/vbaProject.bin' left out (a macro part)",
+     check=_output_is_clean("out.docx"))
+
+# limits: validated once, finite, in range, the option named
+
+for _spec, _msg in (("input_mb=inf", "--limit input_mb must be a finite number"),
+                    ("input_mb=1e308", "--limit input_mb=1e+308 is more than the largest"),
+                    ("render_seconds=1e9", "--limit render_seconds=1e+09 is more than"),
+                    ("pdf_seconds=-inf", "--limit pdf_seconds must be a positive number"),
+                    ("table_columns=1.5", "--limit table_columns must be a whole number"),
+                    ("read_memory_mb=1e-9", "--limit read_memory_mb=1e-09 is less than one"),
+                    ("image_pixels=1e13", "--limit image_pixels=1e+13 is more than")):
+    case(id=f"cli-limit-{_spec.replace('=', '-')}", category="cli",
+         argv=[*_render, "--limit", _spec], files={"in.json": REPORT}, exit=2, message=_msg,
+         absent=("out.docx",))
+case(id="cli-limit-inf-with-template", category="cli",
+     argv=[*_render, "--template", f"{W}/t.docx", "--limit", "render_seconds=inf"],
+     files={"in.json": FREE_DATA, "t.docx": lambda: docx_template("{{ title }}")}, exit=2,
+     message="--limit render_seconds must be a finite number", absent=("out.docx",))
+case(id="cli-limit-scientific-accepted", category="cli",
+     argv=[*_render, "--limit", "image_pixels=6e7", "--limit", "input_mb=1e6"],
+     files={"in.json": REPORT}, exit=0)
+lib("limits-inf", lambda w: _limits(input_mb=float("inf")), ("LimitError",), "finite number")
+lib("limits-whole-float", lambda w: _assert(_limits(image_pixels=6e7).image_pixels == 60_000_000),
+    (), "")
+
+
+def _assert(ok: bool) -> None:
+    assert ok
+
+
+# globs: no endless walk through a symlink loop, a bound on the files one pattern matches
+
+
+def _loops(w: Path) -> None:
+    (w / "in" / "l1").symlink_to(".")
+    (w / "in" / "sub").mkdir(exist_ok=True)
+    (w / "in" / "sub" / "l2").symlink_to("..")
+
+
+case(id="glob-batch-symlink-loop", category="cli",
+     argv=["batch", f"{W}/in/**/*.json", "-o", f"{W}/out", "--jobs", "1"],
+     files={"in/a.json": REPORT}, setup=_loops, exit=0, message="1 file")
+case(id="glob-validate-symlink-loop", category="cli",
+     argv=["validate", f"{W}/in/**/*.json"], files={"in/a.json": REPORT, "in/sub/b.json": REPORT},
+     setup=_loops, exit=0, message="2 files")
+
+
+def _too_many_matches(w: Path) -> Any:
+    import govreport.app.batch as batch
+
+    for i in range(5):
+        (w / f"{i}.json").write_bytes(b"{}")
+    old = batch.MAX_INPUT_FILES
+    batch.MAX_INPUT_FILES = 3
+    try:
+        return batch.collect_inputs([str(w / "*.json")])
+    finally:
+        batch.MAX_INPUT_FILES = old
+
+
+lib("glob-file-count-limit", _too_many_matches, ("BatchInputError",), "more than 3 files match")
+
+
+# figures and charts: refused at validation with a message, never a drawing library's error
+
+
+def _chart(**kw: Any) -> dict[str, Any]:
+    return {**_CHART, **kw}
+
+
+def _pie(values: list[Any], **kw: Any) -> dict[str, Any]:
+    return _chart(kind="pie", series=[{"name": "s", "values": values}], **kw)
+
+
+_CHART_CASES: list[tuple[str, dict[str, Any], str]] = [
+    ("pie-negative", _pie([3, -1]), "a pie chart cannot show negative values"),
+    ("pie-zero", _pie([0, 0]), "a pie chart needs at least one value above zero"),
+    ("pie-null", _pie([None, 2]), "a pie chart cannot show a missing value"),
+    ("pie-negative-picture", _pie([3, -1], render="picture"),
+     "a pie chart cannot show negative values"),
+    ("pie-zero-picture", _pie([0, 0], render="picture"), "at least one value above zero"),
+    ("series-5000", _chart(series=[{"name": f"s{i}", "values": [1, 2]} for i in range(5000)]),
+     "5000 series are too many for a chart (at most 50)"),
+    ("series-2000-picture", _chart(categories=[f"c{i}" for i in range(200)], render="picture",
+                                   series=[{"name": f"s{i}", "values": [1] * 200}
+                                           for i in range(2000)]),
+     "2000 series are too many"),
+    ("label-1mb", _chart(categories=["가" * 1_000_000, "나"]),
+     "a category label of 1,000,000 characters is too long for a chart"),
+    ("series-name-1mb", _chart(series=[{"name": "x" * 1_000_000, "values": [1, 2]}]),
+     "a series name of 1,000,000 characters is too long"),
+]
+for _id, _block, _msg in _CHART_CASES:
+    for _out in ("docx", "hwpx"):
+        case(id=f"chart-{_id}-{_out}", category="figure",
+             argv=["render", f"{W}/in.json", "-o", f"{W}/out.{_out}"],
+             files={"in.json": js(report([_block]))}, exit=2, message=_msg,
+             absent=(f"out.{_out}",))
+
+_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" %s><rect width="5" height="5"/></svg>'
+_FIGURE_CASES: list[tuple[str, bytes, str]] = [
+    ("svg-width-nan", _SVG % b'width="nan" height="10"', "the SVG's size 'nan' is not a number"),
+    ("svg-viewbox-inf", _SVG % b'viewBox="0 0 inf 5"', "is not a usable size"),
+    ("svg-400-digits", _SVG % (b'width="' + b"9" * 400 + b'" height="10"'),
+     "is not a usable size"),
+    ("svg-filter-chain", _SVG.replace(b"<rect ", b'<filter id="f">' + b"".join(
+        b'<feGaussianBlur stdDeviation="%d"/><feOffset dx="3" dy="3"/>' % (20 + i)
+        for i in range(20)) + b'</filter><rect filter="url(#f)" ') % b'width="5000" '
+     b'height="5000"', "MB of memory"),
+]
+for _id, _svg, _msg in _FIGURE_CASES:
+    case(id=f"figure-{_id}", category="figure",
+         argv=["render", f"{W}/in.json", "-o", f"{W}/out.docx"],
+         files={"in.json": js(report([{"type": "figure", "src": "p.svg"}])), "p.svg": _svg},
+         exit=2, message=_msg, absent=("out.docx",), seconds=30)
+
+
+def _loop_picture(w: Path) -> None:
+    (w / "loop.png").symlink_to(w / "loop.png")
+
+
+case(id="figure-src-symlink-loop", category="figure",
+     argv=["render", f"{W}/in.json", "-o", f"{W}/out.hwpx"],
+     files={"in.json": js(report([{"type": "figure", "src": "loop.png"}]))},
+     setup=_loop_picture, exit=2, message="loop.png: the picture path cannot be followed",
+     absent=("out.hwpx",))
+lib("figure-src-nul", lambda w: _g().render(_report_blocks(_m().Figure(src="a\x00b.png")),
+                                            w / "o.docx"), ("ValidationError",),
+    "a picture path cannot hold control characters", ("o.docx",))
+lib("pie-negative-no-check", lambda w: _render_bytes(_report_blocks(_m().Chart(
+    kind="pie", categories=("a", "b"), render="picture",
+    series=(_m().ChartSeries(name="s", values=(3, -1)),))), "docx", check=False),
+    ("RenderError",), "a pie chart needs values of 0 or more")
+
+
+# free-form HWPX: the watchdog covers compiling and the fixes after the fill too
+
+_HWPX_FREE = ["render", f"{W}/in.json", "--template", f"{W}/t.hwpx", "-o", f"{W}/out.hwpx",
+              "--limit", "render_seconds=2"]
+case(id="tpl-hwpx-million-newlines", category="template", argv=_HWPX_FREE,
+     files={"in.json": FREE_DATA, "t.hwpx": lambda: hwpx_template("{{ '\\n' * 1000000 }}")},
+     exit=1, message="took longer than 2 s to fill", absent=("out.hwpx",))
+case(id="tpl-hwpx-tc-loop-100000", category="template", argv=_HWPX_FREE,
+     files={"in.json": FREE_DATA, "t.hwpx": lambda: replace_part(
+         (Path(__file__).resolve().parents[1] / "src" / "govreport" / "templates" / "free"
+          / "records-table.hwpx").read_bytes(), _SEC, _first(
+             b"{%tc for c in cols %}", b"{%tc for c in range(100000) %}"))},
+     exit=1, message="to fill (limit", absent=("out.hwpx",))
+CASES[-1].argv = [*_HWPX_FREE, "--limit", "template_memory_mb=150"]
+case(id="tpl-hwpx-4m-literal", category="template", argv=_HWPX_FREE[:-2],
+     files={"in.json": FREE_DATA,
+            "t.hwpx": lambda: hwpx_template("{{ title }}" + "가" * 4_000_000)},
+     exit=0, seconds=30)
+
+
+# the library without the checks: still a message, not a RecursionError
+
+for _fmt in ("docx", "hwpx"):
+    lib(f"render-deep-no-check-{_fmt}", lambda w, f=_fmt: _render_bytes(
+        _deep_report(5000), f, check=False), ("ValidationError",),
+        "blocks nested too deeply to render")
+
+
+# free-form DOCX image(): paths are the data file's folder, as documented (CLI and batch)
+
+_LOGO = (Path(__file__).resolve().parents[1] / "examples" / "images" / "agency-logo.png")
+
+
+def _has_picture(name: str) -> Callable[[Path], None]:
+    def check(w: Path) -> None:
+        with zipfile.ZipFile(w / name) as z:
+            assert any(n.startswith("word/media/") for n in z.namelist()), z.namelist()
+    return check
+
+
+_IMAGE_TPL = {"data/in.json": FREE_DATA, "data/p.png": lambda: _LOGO.read_bytes(),
+              "tpl/t.docx": lambda: docx_template('{{ image("p.png", width_mm=20) }}')}
+case(id="tpl-docx-image-data-folder-render", category="template",
+     argv=["render", f"{W}/data/in.json", "--template", f"{W}/tpl/t.docx", "-o",
+           f"{W}/out.docx"], files=_IMAGE_TPL, exit=0, check=_has_picture("out.docx"))
+case(id="tpl-docx-image-data-folder-batch", category="template",
+     argv=["batch", f"{W}/data/in.json", "--template", f"{W}/tpl/t.docx", "-o", f"{W}/out",
+           "--jobs", "1"], files=_IMAGE_TPL, exit=0, check=_has_picture("out/in.docx"))
+
+
+# PDF: the fontconfig file and LibreOffice's temp folder are private (soffice needed)
+
+
+def _plant_fonts_symlink(w: Path) -> None:
+    (w / "victim.txt").write_text("keep", encoding="utf-8")
+    (_TMP / "govreport-fonts.conf").symlink_to(w / "victim.txt")
+
+
+def _victim_kept(w: Path) -> None:
+    link = _TMP / "govreport-fonts.conf"
+    assert (w / "victim.txt").read_text(encoding="utf-8") == "keep", "symlink target written"
+    assert link.is_symlink(), "the planted file was replaced"
+    link.unlink()  # the case's own plant is no temporary of govreport
+
+
+_HAVE_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
+if _HAVE_SOFFICE:
+    case(id="pdf-fonts-conf-symlink-not-followed", category="pdf",
+         argv=["render", f"{W}/in.json", "-o", f"{W}/out.pdf"], files={"in.json": REPORT},
+         exit=0, setup=_plant_fonts_symlink, check=_victim_kept, seconds=120)
+    case(id="pdf-timeout-leaves-no-temp", category="pdf",
+         argv=["render", f"{W}/in.json", "-o", f"{W}/out.pdf", "--limit", "pdf_seconds=0.2"],
+         files={"in.json": REPORT}, exit=1, message="did not finish within 0.2 s",
+         absent=("out.pdf",), seconds=120)
+
+
+def _killed_conversion(w: Path) -> None:
+    """A PDF render killed (SIGKILL) while LibreOffice converts: no file in TMPDIR."""
+    import signal
+    import subprocess
+
+    (w / "in.json").write_bytes(REPORT)
+    cmd = [sys.executable, "-m", "govreport", "render", str(w / "in.json"), "-o",
+           str(w / "out.pdf")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "TMPDIR": str(_TMP)})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not _soffice_child(proc.pid):
+        time.sleep(0.05)
+    assert _soffice_child(proc.pid), "LibreOffice did not start"
+    time.sleep(0.3)  # LibreOffice is starting and converting
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(1.0)  # LibreOffice notices its parent is gone and quits
+    assert not (w / "out.pdf").exists()
+
+
+def _soffice_child(pid: int) -> bool:
+    """Whether a LibreOffice process runs whose parent is ``pid``."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            cmdline = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == str(pid) and b"UserInstallation" in cmdline:
+            return True
+    return False
+
+
+def _orphan_profiles(w: Path) -> None:
+    """The throw-away profile of a process killed mid-PDF (a batch worker) is removed by the
+    next sweep; one whose owner still runs is kept.  (Checked end to end by hand: a batch of
+    two PDFs whose worker was SIGKILLed while LibreOffice converted recovered 2/2 and left
+    TMPDIR empty; 20 s on a busy machine, too slow for this suite.)"""
+    import subprocess
+
+    from govreport.writers.pdf.office import THROWAWAY, remove_orphans
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    dead = _TMP / f"{THROWAWAY}{gone.pid}-abc"
+    live = _TMP / f"{THROWAWAY}{os.getpid()}-def"
+    for folder in (dead, live):
+        (folder / "profile" / "tmp").mkdir(parents=True)
+        (folder / "profile" / "tmp" / "lu1.tmp").write_bytes(b"x")
+    removed = remove_orphans()
+    assert dead in removed and not dead.exists(), removed
+    assert live.exists(), "a running owner's profile was removed"
+    shutil.rmtree(live)
+
+
+lib("pdf-orphan-profiles-removed", _orphan_profiles, (), "")
+
+
 # --------------------------------------------------------------------------- the runner
 
 
@@ -662,6 +1225,8 @@ def _setup(work: Path, c: Case) -> None:
         path.write_bytes(data() if callable(data) else data)
     if c.id == "cli-symlink-loop":
         (work / "loop.json").symlink_to(work / "loop.json")
+    if c.setup is not None:
+        c.setup(work)
 
 
 def run_case(c: Case, work: Path) -> dict[str, Any]:
@@ -695,15 +1260,34 @@ def run_case(c: Case, work: Path) -> dict[str, Any]:
             if not names & set(c.raises):
                 out["traceback"] = "".join(traceback.format_exception(exc))[-3000:]
     out["seconds"] = time.perf_counter() - started
+    if c.check is not None:
+        try:
+            c.check(work)
+        except Exception as exc:  # an AssertionError, or what the check could not find
+            out["check_error"] = f"{type(exc).__name__}: {exc}"
     out["present"] = [name for name in c.absent if (work / name).exists()]
     out["temporaries"] = [str(p.relative_to(work)) for p in work.rglob(".*.tmp")]
+    out["temporaries"] += [f"$TMPDIR/{p.name}" for p in _TMP.iterdir()] if _TMP.is_dir() else []
+    if _TMP.is_dir():  # the next case starts with an empty temp folder
+        for p in _TMP.iterdir():
+            shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
     out["peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return out
 
 
+_TMP = Path(tempfile.gettempdir())
+
+
 def main(work: str, results: str, only: list[str] | None = None) -> None:
-    """Run every case (or ``only`` these ids) in its own folder; write ``results`` JSON."""
+    """Run every case (or ``only`` these ids) in its own folder; write ``results`` JSON.
+    The temp folder (``TMPDIR``) is a folder of the run's own: whatever a case leaves there
+    is reported as a temporary left behind."""
+    global _TMP
     base = Path(work)
+    _TMP = base / "_tmp"
+    _TMP.mkdir(parents=True, exist_ok=True)
+    os.environ["TMPDIR"] = str(_TMP)
+    tempfile.tempdir = str(_TMP)
     out: list[dict[str, Any]] = []
     for c in CASES:
         if only and c.id not in only:

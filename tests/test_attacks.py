@@ -61,6 +61,7 @@ def test_attack(case: attacks.Case, results: dict[str, Any]) -> None:
     assert r is not None, "case did not run"
     assert "runner_error" not in r, r.get("traceback")
     assert "traceback" not in r, r["traceback"]
+    assert "check_error" not in r, r["check_error"]
     output = r.get("output", "")
     assert "Traceback" not in output
     assert "internal error" not in output

@@ -443,10 +443,10 @@ def test_render_write_failure_of_one_output_keeps_the_others(
     real = files.write_atomic
     blocked = tmp_path / "blocked.pdf"
 
-    def write(path: str | os.PathLike[str], data: bytes) -> None:
+    def write(path: str | os.PathLike[str], data: bytes, *, replace: bool = True) -> None:
         if Path(path) == blocked:
             raise PermissionError(13, "Permission denied", str(path))
-        real(path, data)
+        real(path, data, replace=replace)
 
     pdf_module = importlib.import_module("govreport.writers.pdf")
     monkeypatch.setattr(files, "write_atomic", write)

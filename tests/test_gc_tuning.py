@@ -1,5 +1,5 @@
-"""The garbage collector: the thresholds a render raises are the user's again afterwards, and a
-render or a load leaves no reference cycles for it to free."""
+"""The garbage collector: the command line raises its thresholds and puts the user's back,
+the library leaves them alone, and a render or a load leaves no reference cycles."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from typing import Literal
 import pytest
 
 import govreport
+import govreport.app.render
+from govreport.app import cli
 from govreport.app.render import render_bytes
 from govreport.support.gc_tuning import RENDER_THRESHOLDS, fewer_collections
 
@@ -59,10 +61,31 @@ def test_a_change_made_during_the_block_is_not_undone() -> None:
     assert gc.get_threshold() == (1234, 10, 10)
 
 
-def test_render_bytes_restores_the_thresholds() -> None:
+def test_the_library_leaves_the_collector_alone() -> None:
+    """Opt-in: render_bytes and load run with the user's thresholds (seen from inside)."""
     gc.set_threshold(700, 10, 10)
+    seen: list[tuple[int, int, int]] = []
+    real = govreport.app.render._render_bytes
+
+    def spy(*args: object, **kwargs: object) -> bytes:
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
     report = govreport.load(SEED)
-    assert render_bytes(report, "hwpx")[:2] == b"PK"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(govreport.app.render, "_render_bytes", spy)
+        assert render_bytes(report, "hwpx")[:2] == b"PK"
+    assert seen == [(700, 10, 10)]
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_the_command_line_raises_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line runs its command in fewer_collections and puts them back."""
+    gc.set_threshold(700, 10, 10)
+    seen: list[tuple[int, int, int]] = []
+    monkeypatch.setattr(cli.cli, "main", lambda **kw: seen.append(gc.get_threshold()))
+    cli.main(["--version"])
+    assert seen == [RENDER_THRESHOLDS]
     assert gc.get_threshold() == (700, 10, 10)
 
 
@@ -86,13 +109,6 @@ def test_threads_restore_when_the_last_one_leaves() -> None:
     assert gc.get_threshold() == (700, 10, 10)
 
 
-def test_load_restores_the_thresholds() -> None:
-    gc.set_threshold(700, 10, 10)
-    assert govreport.loads(SEED.read_text(encoding="utf-8")).meta.title
-    assert gc.get_threshold() == (700, 10, 10)
-    with pytest.raises(govreport.ValidationError):
-        govreport.loads('{"meta": {}}')
-    assert gc.get_threshold() == (700, 10, 10)
 
 
 def _cyclic_garbage(job: Callable[[], object]) -> list[str]:

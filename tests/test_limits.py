@@ -99,3 +99,13 @@ def test_batch_applies_the_limits_in_its_workers(tmp_path: Path) -> None:
     assert len(limited.failed) == 2
     assert all("wider than 2 columns" in r.errors[0] for r in limited.failed)
     assert not list((tmp_path / "out").glob("*.docx"))
+
+
+def test_docs_list_every_limit_with_its_default() -> None:
+    import attrs
+
+    from govreport.support.limits import Limits
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    for f in attrs.fields(Limits):
+        assert f"| `{f.name}` | {f.default} |" in text, f.name

@@ -231,7 +231,7 @@ def test_hwpx_pages_end_naturally(path: Path, tmp_path: Path) -> None:
 
 def _estimate_hwpx(path: Path, tmp_path: Path) -> Path:
     """The example's HWPX with the page estimate's ends written as breaks (for rhwp)."""
-    from govreport.app.render import resolve_theme
+    from govreport.theme import resolve_theme
     from govreport.writers.hwpx import write_hwpx
 
     report = govreport.load(path)

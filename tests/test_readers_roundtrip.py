@@ -1,4 +1,6 @@
-"""read(render(r)) == r for every example, DOCX and HWPX (canonical JSON).
+"""read(render(r)) == r for every example, DOCX and HWPX (canonical JSON), by recognition
+alone (``carried=False``: the report the document carries is left aside — see
+``test_readers_carried.py`` for reading with it).
 
 Where the model allows two trees that print the same page, the reader picks one; those
 places are listed exactly here (a change in either direction fails the test).
@@ -88,7 +90,7 @@ def test_round_trip(example: Path, fmt: str, theme: str, tmp_path: Path) -> None
     report = g.load(example)
     out = tmp_path / f"out.{fmt}"
     g.render(report, out, theme=theme)
-    result = read_document(out, theme=theme)
+    result = read_document(out, theme=theme, carried=False)
     original = _embedded(json.loads(dumps(report)), example.parent)
     diffs = _diff(original, json.loads(dumps(result.report)))
     fallbacks = [str(f) for f in result.fallbacks]
@@ -178,7 +180,7 @@ def test_no_text_is_lost(example: Path, fmt: str, tmp_path: Path) -> None:
     aside: they come back typed or as the text printed)."""
     report = g.load(example)
     g.render(report, tmp_path / f"r.{fmt}")
-    read_back = dumps(read_document(tmp_path / f"r.{fmt}").report)
+    read_back = dumps(read_document(tmp_path / f"r.{fmt}", carried=False).report)
     flat = read_back.replace("\\n", " ")
     missing = {path for path, text in _texts(json.loads(dumps(report)))
                if len(text) >= 2 and not text[:4].isdigit()
@@ -191,7 +193,7 @@ def test_seoul_round_trip_is_exact_and_typed(tmp_path: Path) -> None:
     report = g.load(Path(__file__).resolve().parents[1] / "examples"
                     / "seoul-mayor-office-2025-04.json")
     g.render(report, tmp_path / "r.hwpx")
-    result = read_document(tmp_path / "r.hwpx")
+    result = read_document(tmp_path / "r.hwpx", carried=False)
     assert dumps(result.report) == dumps(report)
     assert result.summary.startswith("151 of 151 blocks typed (100.0%)")
 
@@ -230,7 +232,7 @@ def test_diagrams_round_trip(fmt: str, tmp_path: Path) -> None:
                       parts=(g.Part(title="현황", sections=(g.Section(
                           title="비전", blocks=(vision, compare, org)),)),))
     g.render(report, tmp_path / f"d.{fmt}")
-    result = read_document(tmp_path / f"d.{fmt}")
+    result = read_document(tmp_path / f"d.{fmt}", carried=False)
     blocks = result.report.parts[0].sections[0].blocks
     assert blocks == (vision, compare, attrs.evolve(org, total=OrgTotal(teams=7, staff=63)))
     assert result.fallbacks == ()
@@ -249,7 +251,7 @@ def test_org_chart_that_does_not_add_up_stays_a_table(fmt: str, tmp_path: Path) 
     g.render(report, tmp_path / f"d.{fmt}")
     changed = tmp_path / f"e.{fmt}"
     _replace_in_package(tmp_path / f"d.{fmt}", changed, "2과 7팀 63명", "2과 7팀 64명")
-    blocks = read_document(changed).report.parts[0].intro
+    blocks = read_document(changed, carried=False).report.parts[0].intro
     assert len(blocks) == 1 and isinstance(blocks[0], g.Table)
     texts = [c.value for row in blocks[0].rows for c in row.cells if c.value]
     assert "푸른도시국\n2과 7팀 64명" in texts and "공원조성과\n4팀 38명" in texts
@@ -283,7 +285,7 @@ def test_circled_sections_and_enums(fmt: str, tmp_path: Path) -> None:
             Section(title="운영 방식", blocks=(enums,)),
             Section(title="홍보", blocks=(Item(text="누리집 게시"),))))))
     g.render(report, tmp_path / f"r.{fmt}")
-    result = read_document(tmp_path / f"r.{fmt}")
+    result = read_document(tmp_path / f"r.{fmt}", carried=False)
     assert dumps(result.report) == dumps(report)
     assert not result.fallbacks
 
@@ -300,7 +302,7 @@ def test_title_and_lead_boxes(fmt: str, tmp_path: Path) -> None:
                               symbol="❖", label="추진 목적"),
                     parts=(Part(title="추진 배경", intro=(Item(text="체육 시설 부족"),)),))
     g.render(report, tmp_path / f"r.{fmt}")
-    result = read_document(tmp_path / f"r.{fmt}")
+    result = read_document(tmp_path / f"r.{fmt}", carried=False)
     assert dumps(result.report) == dumps(report)
     assert not result.fallbacks
 
@@ -317,7 +319,7 @@ def test_chapters(fmt: str, tmp_path: Path) -> None:
                     parts=(Part(title="추진 배경", intro=(Item(text="참여 요구 증가"),)),
                            Part(title="추진 계획", intro=(Item(text="창구 일원화"),))))
     g.render(report, tmp_path / f"r.{fmt}")
-    result = read_document(tmp_path / f"r.{fmt}")
+    result = read_document(tmp_path / f"r.{fmt}", carried=False)
     assert dumps(result.report) == dumps(report)
     assert not result.fallbacks
 
@@ -337,6 +339,6 @@ def test_inline_annotations(fmt: str, tmp_path: Path) -> None:
     report = Report(meta=Meta(title="운영 계획", org="체육과", date="2025-04"),
                     parts=(Part(title="추진 배경", intro=items),))
     g.render(report, tmp_path / f"r.{fmt}")
-    result = read_document(tmp_path / f"r.{fmt}")
+    result = read_document(tmp_path / f"r.{fmt}", carried=False)
     assert dumps(result.report) == dumps(report)
     assert not result.fallbacks

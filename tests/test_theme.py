@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from govreport.theme import (
     ROLES,
-    Indent,
+    HangingIndent,
     Role,
     RoleStyle,
     Theme,
@@ -36,7 +36,7 @@ def central() -> Theme:
     return Theme.central()
 
 
-def geometry(ind: Indent) -> tuple[float, float, float]:
+def geometry(ind: HangingIndent) -> tuple[float, float, float]:
     return (ind.sym_x_pt, ind.text_x_pt, ind.hanging_pt)
 
 
@@ -603,6 +603,8 @@ def test_docs_cover_every_option_and_role() -> None:
     def keys(obj: Any, prefix: str) -> list[str]:
         out: list[str] = []
         for f in attrs.fields(type(obj)):
+            if not f.init:
+                continue  # Theme's kept derived values: not an option
             value = getattr(obj, f.name)
             key = f"{prefix}.{f.name}" if prefix else f.name
             if key == "levels":

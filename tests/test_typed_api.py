@@ -50,7 +50,7 @@ def test_dicts_are_read_as_json() -> None:
         {"type": "note", "text": "참고"}]}])
     assert isinstance(section.blocks[0], g.Item)
     assert isinstance(section.blocks[0].children[0], g.Note)
-    with pytest.raises(TypeError, match=r"Section.blocks\[0\].text: 5 is not a string"):
+    with pytest.raises(TypeError, match=r"Section.blocks\[0\].text: 5 \(int\) is not a str"):
         g.Section(title="s", blocks=[{"type": "item", "text": 5}])
     with pytest.raises(TypeError, match="did you mean total"):
         g.Table(rows=[{"cells": ["a"], "totl": True}])
@@ -97,7 +97,7 @@ def test_check_applies_the_json_rules() -> None:
     object.__setattr__(broken.parts[0].sections[0].blocks[0], "text", 5)  # bypass checks
     problems = g.check(broken)
     assert [p.path for p in problems] == ["$.parts[0].sections[0].blocks[0].text"]
-    assert "5 is not a string" in problems[0].message
+    assert problems[0].message == "5 (int) is not a str"
     deep = g.Item(text="끝")
     for _ in range(80):
         deep = g.Item(text="단계", children=[deep])
@@ -110,3 +110,18 @@ def test_semantic_problems_are_still_reported() -> None:
     table = g.Table(rows=[[{"value": "a", "colspan": 10**9}]])
     problems = g.check(_report(table))
     assert any("wider than 1000 columns" in p.message for p in problems)
+
+
+def test_dicts_name_their_place() -> None:
+    """A dict is read by the model's own checks: an unknown block type, a missing or
+    unknown field are refused naming where they are."""
+    with pytest.raises(TypeError, match=r"Section.blocks\[0\]: 'itm' is not a block type"):
+        g.Section(title="s", blocks=[{"type": "itm", "text": "가"}])
+    with pytest.raises(TypeError, match=r"Section.blocks\[0\]: a block object needs a \"type\""):
+        g.Section(title="s", blocks=[{"text": "가"}])
+    with pytest.raises(TypeError, match=r"Section.blocks\[0\]: required field 'text' is missing"):
+        g.Section(title="s", blocks=[{"type": "note"}])
+    with pytest.raises(TypeError, match=r"Item.children\[0\].children\[0\]: unknown field: txt "
+                                        r"\(did you mean text\?\)"):
+        g.Item(text="a", children=[{"type": "item", "text": "b",
+                                    "children": [{"type": "note", "txt": "c"}]}])

@@ -14,6 +14,7 @@ paths, are collected in its :class:`FileResult`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import glob
 import importlib
 import os
@@ -123,6 +124,9 @@ class Settings:
     limits: Limits | None = None
     pdf: bool = False
     """PDF among the formats: the worker keeps one LibreOffice for all its files."""
+    gc_thresholds: tuple[int, ...] | None = None
+    """The collector's thresholds of the process that started the batch (the command line
+    raises them: :func:`~govreport.support.gc_tuning.fewer_collections`)."""
 
 
 _settings: Settings | None = None
@@ -156,6 +160,36 @@ def parse_formats(spec: str | Iterable[str]) -> tuple[Format, ...]:
     return tuple(out)
 
 
+MAX_INPUT_FILES = 100_000
+"""Files one glob pattern may match (a pattern over a whole disk is refused, not walked on)."""
+
+
+def expand_pattern(pattern: str) -> list[Path]:
+    """The files a glob pattern matches (``**``: any depth).  Symbolic links to folders are
+    not followed by ``**`` (a link loop such as ``l1 -> .`` cannot make the walk endless),
+    names starting with a dot are left out as the shell does, and more than
+    :data:`MAX_INPUT_FILES` matches raise :class:`BatchInputError`."""
+    parts = Path(pattern).parts
+    split = next((i for i, part in enumerate(parts) if _GLOB_CHARS & set(part)), len(parts))
+    root = Path(*parts[:split]) if split else Path(".")
+    rest = parts[split:]
+    if not rest:
+        return [root] if root.is_file() else []
+    out: list[Path] = []
+    try:
+        for p in root.glob(str(Path(*rest))):
+            rel = p.parts[len(root.parts):] if split else p.parts
+            if any(name.startswith(".") for name in rel) or not p.is_file():
+                continue
+            out.append(p)
+            if len(out) > MAX_INPUT_FILES:
+                raise BatchInputError(f"more than {MAX_INPUT_FILES:,} files match; give a "
+                                      "narrower pattern")
+    except (OSError, ValueError) as exc:
+        raise BatchInputError(f"cannot expand the pattern ({exc})") from None
+    return out
+
+
 def find_inputs(
     specs: Iterable[str | os.PathLike[str]],
 ) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -174,7 +208,11 @@ def find_inputs(
         if path.is_dir():
             matches = sorted(p for p in path.glob("*.json") if p.is_file())
         elif _GLOB_CHARS & set(text):
-            matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            try:
+                matches = sorted(expand_pattern(text))
+            except BatchInputError as exc:
+                problems.append((text, str(exc)))
+                continue
         elif path.is_file():
             matches = [path]
         else:
@@ -230,14 +268,6 @@ def existing_outputs(plan: Iterable[tuple[Path, tuple[Path, ...]]]) -> list[Path
     return [o for _, outs in plan for o in outs if o.exists()]
 
 
-def template_family(fmt: Format) -> str:
-    """The template type an output format uses: ``docx`` (docx, pdf) or ``hwpx`` (hwpx, hwp),
-    as the writer registry says (:func:`govreport.writers.registry.template_family`)."""
-    from ..writers.registry import template_family as family
-
-    return family(fmt)
-
-
 def render_file(
     source: str | os.PathLike[str],
     outputs: Sequence[str | os.PathLike[str]],
@@ -278,10 +308,13 @@ def _render_file(
         data = load_source(src)  # loaded and checked once
         fmts = [output_format(o) for o in outs]
         # laid out once for every format; a DOCX takes the 목차 pages of the PDF made with it
-        blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
+        from ..support.images import reading_from  # on use: lxml stays off validate's path
+
+        with reading_from(src.resolve().parent):  # free-form image(): the data file's folder
+            blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
         rendered = list(zip(outs, blobs, strict=True))
         for out, blob in rendered:
-            write_atomic(out, blob)
+            write_atomic(out, blob, replace=overwrite)
     except Exception as exc:  # a bug in a writer must not stop the batch
         return failed_result(src, error_lines(exc, src), started)
     return FileResult(source=src, outputs=outs, seconds=time.perf_counter() - started)
@@ -344,6 +377,8 @@ def init_worker(settings: Settings) -> None:
     """Give this process (a worker, or the parent for ``jobs=1``) the batch's settings."""
     global _settings
     _settings = settings
+    if settings.gc_thresholds is not None:  # a worker collects as its parent does
+        gc.set_threshold(*settings.gc_thresholds)
     if settings.pdf:  # one LibreOffice start per worker, not per file
         from ..writers.pdf import keep_office
 
@@ -427,6 +462,7 @@ def run_batch(
         overwrite=overwrite and not skip_existing,
         limits=limits,
         pdf="pdf" in fmts,
+        gc_thresholds=gc.get_threshold(),
     )
     tasks: list[Task] = []
     skipped: list[Path] = []
@@ -467,6 +503,11 @@ def run_batch(
         except BaseException:
             remove_temporaries(o for t in tasks for o in t.outputs)
             raise
+        finally:
+            if settings.pdf and workers > 1:  # a worker killed mid-PDF left its profile
+                from ..writers.pdf.office import remove_orphans
+
+                remove_orphans()
     ordered = tuple(results[i] for i in range(len(tasks)))
     return BatchSummary(results=ordered, seconds=time.perf_counter() - started, jobs=workers,
                         skipped=tuple(skipped))
@@ -548,5 +589,4 @@ __all__ = [
     "render_file",
     "run_batch",
     "summary_lines",
-    "template_family",
 ]

@@ -1,4 +1,4 @@
-"""The ``govreport`` command line: render, validate, schema, init, template, batch.
+"""The ``govreport`` command line: render, validate, lint, schema, init, template, batch, mcp.
 
 Exit codes: 0 success; 1 a document could not be rendered (``batch``: some files failed,
 whatever the reason, including invalid input files); 2 invalid input or usage (bad JSON,
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
     from ..support.limits import Limits
     from ..theme import Theme
-    from ..writers.registry import Family
     from .render import Format
 
 EXIT_OK = 0
@@ -109,6 +108,9 @@ def _errors(source: str | None = None) -> Iterator[None]:
         raise InvalidInput(str(exc)) from None
     except KeyboardInterrupt:
         raise Interrupted("interrupted / 중단됨") from None
+    except FileExistsError as exc:  # another process claimed the output first: no --force
+        raise InvalidInput(f"{exc.filename}: file exists (use --force to overwrite) / "
+                           "파일이 이미 있습니다") from None
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         raise CliError(f"{where}{exc.strerror or exc}") from None
@@ -133,7 +135,7 @@ def _write_output(path: Path, data: bytes, force: bool) -> None:
     if path.exists() and not force:
         _invalid(f"{path}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
     with _errors():
-        write_atomic(path, data)
+        write_atomic(path, data, replace=force)
 
 
 def _check_locale(locale: str) -> None:
@@ -236,6 +238,13 @@ def _limit_option(f: Any) -> Any:
              "render_seconds=120 or input_mb=200 (repeatable; see docs/cli.md, Limits)")(f)
 
 
+def _coerce_option(f: Any) -> Any:
+    return click.option(
+        "--coerce-numbers", "coerce", is_flag=True,
+        help="글로 적은 숫자(\"1,500\")를 숫자로 바꾸고 칸마다 경고 / convert figures typed "
+             "as text in figure columns to numbers, with a warning per cell")(f)
+
+
 def _parse_formats(spec: Sequence[str]) -> tuple[Format, ...]:
     from .batch import BatchInputError, parse_formats
 
@@ -260,6 +269,29 @@ def cli() -> None:
       (batch: 실패한 파일이 있음 some files failed) · 2 잘못된 입력·사용법
       invalid input or usage · 130 중단 interrupted
     """
+    _print_warnings()
+
+
+def _print_warnings() -> None:
+    """Show the library's :class:`~govreport.errors.GovReportWarning` as one plain line on
+    stderr (``govreport: warning: …``); other warnings as Python shows them."""
+    import warnings
+
+    from ..support.errors import GovReportWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "govreport", False):
+        return
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        if issubclass(category, GovReportWarning):
+            click.echo(f"govreport: warning: {printable(str(message))}", err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.govreport = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
 # --------------------------------------------------------------------------- render
@@ -282,9 +314,14 @@ def cli() -> None:
               help="숫자·날짜 형식 로캘 / locale of numbers and dates")
 @click.option("-f", "--force", is_flag=True,
               help="기존 파일 덮어쓰기 / overwrite existing output files")
+@click.option("--no-source", "no_source", is_flag=True,
+              help="보고서 JSON을 문서에 싣지 않음 (다시 읽기는 인식만으로) / leave the report's "
+                   "JSON out of the DOCX/HWPX (read back by recognition alone)")
+@_coerce_option
 @_limit_option
 def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
-           theme: str | None, locale: str, force: bool, limit_specs: tuple[str, ...]) -> None:
+           theme: str | None, locale: str, force: bool, no_source: bool, coerce: bool,
+           limit_specs: tuple[str, ...]) -> None:
     """보고서를 문서로 만듭니다 / Render a report (or, with a free-form template, any JSON).
 
     \b
@@ -295,14 +332,16 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
       govreport render old.hwp -o new.hwpx --theme central   (기존 문서 다시 꾸미기 / restyle)
     """
     with _limited(limit_specs):
-        _render(source, outputs, templates, theme, locale, force)
+        _render(source, outputs, templates, theme, locale, force, not no_source, coerce)
 
 
 def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
-            theme: str | None, locale: str, force: bool) -> None:
+            theme: str | None, locale: str, force: bool, embed_source: bool = True,
+            coerce: bool = False) -> None:
     from pathlib import Path
 
-    from .render import Layouts, load_source, output_format, pdf_first, render_bytes
+    from ..writers.registry import template_family
+    from .render import Layouts, output_format, pdf_first, render_bytes
 
     paths: list[Path] = []
     for o in outputs:
@@ -334,7 +373,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
         if _is_document(source):
             data = _read_document(source, strict=False, theme=theme)
         else:
-            data = load_source(source)
+            data = _load_coerced(source, coerce)
     if isinstance(data, Report):
         _show_warnings(source, data)
     elif not tpl:
@@ -349,11 +388,13 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     layouts = Layouts()  # the report is laid out once for every output
     ranked = pdf_first(formats)  # PDF first (its 목차 pages), .hwp after the .hwpx
     order = sorted(zip(paths, formats, strict=True), key=lambda pf: ranked.index(pf[1]))
+    from ..support.images import reading_from
+
     for p, fmt in order:
         try:
-            with _errors(source):
-                blob = render_bytes(data, fmt, template=tpl.get(_family(fmt)), theme=th,
-                                    locale=locale, layouts=layouts,
+            with _errors(source), reading_from(Path(source).resolve().parent):
+                blob = render_bytes(data, fmt, template=tpl.get(template_family(fmt)), theme=th,
+                                    locale=locale, layouts=layouts, embed_source=embed_source,
                                     toc_pdf=pdf if fmt == "docx" and isinstance(data, Report)
                                     else None)
                 rendered.append((p, blob))
@@ -373,7 +414,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
     for p, blob in rendered:
         try:
             with _errors():
-                write_atomic(p, blob)
+                write_atomic(p, blob, replace=force)
         except Interrupted:
             raise
         except CliError as exc:
@@ -397,6 +438,8 @@ def _read_document(source: str, *, strict: bool, theme: str | None) -> Any:
     result = read_document(source, theme=theme)
     for f in result.fallbacks:
         click.echo(f"{source}: {f}", err=True)
+    for c in result.changes:
+        click.echo(f"{source}: {c}", err=True)
     click.echo(f"{source}: {result.summary}", err=True)
     if strict and result.fallbacks:
         _invalid(f"{source}: {len(result.fallbacks)} fallback(s) with --strict; nothing written")
@@ -439,28 +482,34 @@ def import_(source: str, output: str, strict: bool, theme: str | None, force: bo
     if out.exists() and not force:
         _invalid(f"{out}: file exists (use --force to overwrite) / 파일이 이미 있습니다")
     _check_theme(theme)
+    from ..readers.assets import assets_folder, pictures_as_files
+
+    folder = assets_folder(out)
     with _limited(limit_specs), _errors(source):
         report = _read_document(source, strict=strict, theme=theme)
+        report, pictures = pictures_as_files(report, out)
         text = dumps(report)
-    _write_output(out, text.encode("utf-8"), True)
+    if pictures and folder.exists() and not force:
+        _invalid(f"{folder}: folder exists (use --force to overwrite) / 폴더가 이미 있습니다")
+    for rel, blob in pictures.items():  # the pictures first: the JSON names them
+        _write_output(out.parent / rel, blob, force)
+    if pictures:
+        click.echo(f"{folder}/ ({len(pictures)} picture{'s' if len(pictures) != 1 else ''}, "
+                   f"{_size(sum(map(len, pictures.values())))})", err=True)
+    _write_output(out, text.encode("utf-8"), force)
     click.echo(f"{out} ({_size(len(text.encode('utf-8')))})", err=True)
-
-
-def _family(fmt: Format) -> Family:
-    from ..writers.registry import template_family
-
-    return template_family(fmt)
 
 
 def _check_template_use(source: str, data: Any, paths: Sequence[Path],
                         formats: Sequence[Format], tpl: dict[str, str]) -> None:
     """Usage errors of free-form data and templates, all listed before anything is rendered."""
     from ..model import Report
+    from ..writers.registry import template_family
 
     free_form = _free_form_templates(tpl)
     problems: list[str] = []
     for p, fmt in zip(paths, formats, strict=True):
-        family = _family(fmt)
+        family = template_family(fmt)
         template = tpl.get(family)
         free = free_form.get(family, False)
         if not isinstance(data, Report) and template is None:
@@ -503,6 +552,27 @@ def _raise_all(failures: Sequence[CliError], tail: str | None = None) -> NoRetur
     raise CliError("\n".join(lines))
 
 
+def _load_coerced(source: str, coerce: bool) -> Any:
+    """:func:`~govreport.app.render.load_source`, printing each figure ``--coerce-numbers``
+    converted as a warning line."""
+    import warnings
+
+    from ..codec.coerce import NumbersCoerced
+    from .render import load_source
+
+    if not coerce:
+        return load_source(source)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", NumbersCoerced)
+        data = load_source(source, coerce_numbers=True)
+    for w in caught:
+        if isinstance(w.message, NumbersCoerced):
+            click.echo(_problem_line(source, w.message.problem), err=True)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return data
+
+
 def _show_warnings(source: str, report: Any) -> None:
     from ..checks.semantic import check_report  # read from a file: the structure is checked
 
@@ -527,9 +597,10 @@ def _size(n: int) -> str:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True,
               help="결과 형식(json: 다른 프로그램용) / output format (json for pipelines)")
+@_coerce_option
 @_limit_option
 def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str,
-             limit_specs: tuple[str, ...]) -> None:
+             coerce: bool, limit_specs: tuple[str, ...]) -> None:
     """보고서 JSON을 검사합니다 / Check report JSON files and list every problem.
 
     Files, folders (their *.json) or glob patterns.  Every file is checked, even after one
@@ -540,10 +611,11 @@ def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format:
     Exit 0 when all are valid, 2 when any is invalid or unreadable.
     """
     with _limited(limit_specs):
-        _validate(sources, strict, quiet, output_format)
+        _validate(sources, strict, quiet, output_format, coerce)
 
 
-def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str) -> None:
+def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str,
+              coerce: bool = False) -> None:
     import json
 
     from .batch import find_inputs
@@ -560,7 +632,7 @@ def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format
                 entries.append(path)
     results: list[FileCheck] = [
         FileCheck(name=entry[0], status="unreadable", message=entry[1])
-        if isinstance(entry, tuple) else _validate_one(entry, strict)
+        if isinstance(entry, tuple) else _validate_one(entry, strict, coerce)
         for entry in entries
     ]
     counts = {k: sum(r.status == k for r in results) for k in ("valid", "invalid", "unreadable")}
@@ -621,7 +693,7 @@ class FileCheck:
         return data
 
 
-def _validate_one(path: Path, strict: bool) -> FileCheck:
+def _validate_one(path: Path, strict: bool, coerce: bool = False) -> FileCheck:
     """Check one file; never raises for a bad file (only for Ctrl-C), so one file cannot
     stop the others."""
     from .. import check
@@ -633,7 +705,12 @@ def _validate_one(path: Path, strict: bool) -> FileCheck:
     try:
         try:
             report, version = load_versioned(path, check=False)
-            problems = check(report)
+            coerced: list[Problem] = []
+            if coerce:
+                from ..codec.coerce import coerce_numbers
+
+                report, coerced = coerce_numbers(report)
+            problems = coerced + check(report)
         except ValidationError as exc:  # not JSON, or not the report structure
             problems = exc.errors
     except KeyboardInterrupt:
@@ -923,12 +1000,126 @@ class _BatchProgress:
                        f"{elapsed:.1f} s", err=True)
 
 
+# --------------------------------------------------------------------------- lint
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("sources", metavar="REPORT.json...", nargs=-1, required=True)
+@click.option("--theme", metavar="seoul|central|FILE",
+              help="줄 길이·날짜 형식을 잴 테마 (기본 seoul) / theme whose line length and date "
+                   "style are checked against (default: seoul)")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True,
+              help="결과 형식(json: 다른 프로그램용) / output format (json for pipelines)")
+@_limit_option
+def lint(sources: tuple[str, ...], theme: str | None, output_format: str,
+         limit_specs: tuple[str, ...]) -> None:
+    """개조식 문체 검사 / Style check of report JSON (what validate does not cover).
+
+    \b
+    Rules: ending (~습니다/~합니다 in items), typed-symbol ("□ □ …"), long-line (over the
+    theme's line length), date-style (dates typed in another style than the report's),
+    single-child (an item with one sub-item), empty-section, spacing (Latin/digits and
+    Hangul). Each finding: "file: $.json.path: message [rule] — fix: …".
+    Exit 0 when nothing is found, 1 when something is, 2 when a file cannot be read.
+    """
+    import json
+    from pathlib import Path
+
+    from .batch import find_inputs
+
+    th = _check_theme(theme)
+    files, missing = find_inputs(sources)
+    results: list[dict[str, Any]] = []
+    unreadable = [(spec, why) for spec, why in missing]
+    found = 0
+    with _limited(limit_specs):
+        from ..checks.style import lint_data
+        from ..readers.json import read_json
+
+        for path in files:
+            try:
+                data = read_json(Path(path))
+            except ValidationError as exc:
+                unreadable.append((str(path), "; ".join(p.message for p in exc.errors)))
+                continue
+            with _errors(str(path)):
+                warnings = lint_data(data, th)
+            found += len(warnings)
+            results.append({"file": str(path), "warnings": [w.as_json() for w in warnings]})
+    if output_format == "json":
+        click.echo(json.dumps({"files": results, "unreadable": [
+            {"file": f, "message": m} for f, m in unreadable], "warnings": found},
+            ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            for w in r["warnings"]:
+                click.echo(printable(f"{r['file']}: {w['path']}: {w['message']} [{w['rule']}] "
+                                     f"— fix: {w['fix']}"))
+        for f, m in unreadable:
+            click.echo(printable(f"{f}: {short(m, MAX_MESSAGE)}"), err=True)
+        if len(results) > 1 or not found:
+            click.echo(f"{len(results)} file{'s' if len(results) != 1 else ''}: {found} "
+                       f"warning{'s' if found != 1 else ''} / 경고 {found}건", err=True)
+    if unreadable:
+        sys.exit(EXIT_INVALID)
+    if found:
+        sys.exit(EXIT_FAILED)
+
+
+# --------------------------------------------------------------------------- mcp
+
+
+@cli.command("mcp", context_settings=CONTEXT_SETTINGS)
+@click.option("--root", "roots", multiple=True, metavar="DIR",
+              type=click.Path(file_okay=False, exists=True),
+              help="작업 폴더(여러 번 가능, 기본: 현재 폴더) — 이 밖의 파일은 읽고 쓰지 않음 / "
+                   "workspace folder (repeatable; default: the current folder); no path "
+                   "outside the roots is read or written")
+@click.option("--http", metavar="HOST:PORT",
+              help="stdio 대신 streamable HTTP로 (예: 127.0.0.1:8765) / serve streamable HTTP "
+                   "at HOST:PORT instead of stdio (no authentication: keep it on loopback)")
+@_limit_option
+def mcp_server(roots: tuple[str, ...], http: str | None, limit_specs: tuple[str, ...]) -> None:
+    """AI 에이전트용 MCP 서버 / Run the MCP server for AI agents (docs/agents.md).
+
+    Tools: get_schema, validate_report, lint_report, render_report, read_document,
+    render_template, format_korean, list_templates, export_template.  Needs the extra:
+    pip install 'govreport[mcp]'.  Over stdio, stdout carries only protocol messages.
+
+    \b
+    예 / examples:
+      govreport mcp --root ~/reports
+      govreport mcp --root . --http 127.0.0.1:8765
+    """
+    if http is not None:
+        host, colon, port = http.rpartition(":")
+        if not colon or not port.isdigit() or not 0 < int(port) < 65536:
+            _invalid(f"--http {http!r}: use HOST:PORT, e.g. 127.0.0.1:8765")
+        if host.strip("[]") not in ("127.0.0.1", "localhost", "::1"):
+            click.echo(f"govreport: warning: serving on {host}, not loopback; the server has "
+                       "no authentication", err=True)
+    limits = _limits(limit_specs)
+    try:
+        from ..agent.server import serve
+    except ImportError as exc:
+        _invalid(f"the MCP server needs the mcp package ({exc.name} is missing): "
+                 "pip install 'govreport[mcp]'")
+    with _errors():
+        serve(list(roots) or ["."], limits, http)
+
+
 # --------------------------------------------------------------------------- entry point
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command line (``govreport`` and ``python -m govreport``)."""
-    cli.main(args=list(argv) if argv is not None else None, prog_name="govreport")
+    """Run the command line (``govreport`` and ``python -m govreport``), with the collector's
+    thresholds raised for the command (:func:`~govreport.support.gc_tuning.fewer_collections`:
+    the command line is an application; the library leaves them to its user)."""
+    from ..support.gc_tuning import fewer_collections
+
+    with fewer_collections():
+        cli.main(args=list(argv) if argv is not None else None, prog_name="govreport")
 
 
 __all__ = ["EXIT_FAILED", "EXIT_INVALID", "EXIT_OK", "CliError", "InvalidInput", "cli", "main"]

@@ -78,8 +78,11 @@ def render_document(data: bytes | None, source: str, formats: tuple[Format, ...]
 
                 keep_office()  # one LibreOffice per worker, for all its files
             loaded = load_source(src) if data is None else _load_json(data, src)
-            blobs = render_many(loaded, list(formats), templates=settings.templates,
-                                theme=settings.theme, locale=settings.locale)
+            from ..support.images import reading_from
+
+            with reading_from(src.resolve().parent):  # free-form image(): the data's folder
+                blobs = render_many(loaded, list(formats), templates=settings.templates,
+                                    theme=settings.theme, locale=settings.locale)
     except Exception as exc:  # reported per file, like the process pool's workers
         return (), tuple(error_lines(exc, src))
     return tuple(blobs), ()
@@ -118,13 +121,13 @@ def _read(task: Task, settings: Settings) -> bytes | FileResult | None:
         return failed_result(task.source, error_lines(exc, task.source), started)
 
 
-def _write(task: Task, blobs: tuple[bytes, ...], errors: tuple[str, ...],
-           started: float) -> FileResult:
+def _write(task: Task, blobs: tuple[bytes, ...], errors: tuple[str, ...], started: float,
+           overwrite: bool) -> FileResult:
     if errors:
         return failed_result(task.source, list(errors), started)
     try:
         for out, blob in zip(task.outputs, blobs, strict=True):
-            write_atomic(out, blob)
+            write_atomic(out, blob, replace=overwrite)  # else an exclusive claim
     except Exception as exc:
         return failed_result(task.source, error_lines(exc, task.source), started)
     return FileResult(source=task.source, outputs=task.outputs,
@@ -200,7 +203,7 @@ def run_dask(tasks: list[Task], workers: int, settings: Settings,
                 lost = type(exc).__name__ == "KilledWorker"
                 blobs, errors = (), (CRASHED if lost else describe_error(exc),)
             future.release()
-            done(i, _write(tasks[i], blobs, errors, started))
+            done(i, _write(tasks[i], blobs, errors, started, settings.overwrite))
             submit_next()
     return threads
 

@@ -113,11 +113,23 @@ class Layouts:
     The bytes a writer made from a layout are kept too, so that a format converted from
     another (``.hwp`` from the ``.hwpx``) starts from them instead of writing them again."""
 
-    __slots__ = ("_made", "_written")
+    __slots__ = ("_made", "_sources", "_written")
 
     def __init__(self) -> None:
         self._made: list[tuple[Report, Theme, str, LaidDocument]] = []
         self._written: list[tuple[LaidDocument, WriterOptions, dict[str, bytes]]] = []
+        self._sources: list[tuple[Report, bytes]] = []
+
+    def source(self, report: Report) -> bytes:
+        """The JSON of ``report`` that its documents carry (made once per report)."""
+        from ..writers.source_part import source_json
+
+        for made, data in self._sources:
+            if made is report:
+                return data
+        data = source_json(report)
+        self._sources.append((report, data))
+        return data
 
     def of(self, report: Report, theme: Theme, locale: str) -> LaidDocument:
         """The layout of ``report`` with ``theme`` and ``locale`` (made on first request)."""
@@ -151,6 +163,7 @@ def render_bytes(
     toc_pdf: bytes | None = None,
     limits: Limits | None = None,
     layouts: Layouts | None = None,
+    embed_source: bool = True,
 ) -> bytes:
     """Render to bytes of the given format (see :func:`render`); ``check`` runs the semantic
     checks first (a report built in Python has not been through :func:`govreport.load`).
@@ -160,13 +173,15 @@ def render_bytes(
     fallback conversion, or made elsewhere) those read from its text with ``pdftotext``
     when installed (see :func:`govreport.writers.pdf.toc_pages`).  ``limits``: see
     :mod:`govreport.support.limits`.  ``layouts``: shared by the calls that render one report to
-    several formats, so that it is laid out once (see :class:`Layouts`)."""
-    from ..support.gc_tuning import fewer_collections
+    several formats, so that it is laid out once (see :class:`Layouts`).  ``embed_source``:
+    carry the report's JSON in the DOCX/HWPX (:mod:`govreport.writers.source_part`), so
+    that reading the document back is exact; ``False`` leaves it out."""
     from ..support.limits import using
 
-    with using(limits), fewer_collections():
+    with using(limits):
         return _render_bytes(source, fmt, template=template, theme=theme, locale=locale,
-                             check=check, toc_pdf=toc_pdf, layouts=layouts)
+                             check=check, toc_pdf=toc_pdf, layouts=layouts,
+                             embed_source=embed_source)
 
 
 def _render_bytes(
@@ -179,6 +194,7 @@ def _render_bytes(
     check: bool,
     toc_pdf: bytes | None,
     layouts: Layouts | None = None,
+    embed_source: bool = True,
 ) -> bytes:
     from ..checks.semantic import check_report
     from ..codec.converter import structure
@@ -215,11 +231,20 @@ def _render_bytes(
         if errors:
             raise ValidationError(errors)
     layouts = layouts if layouts is not None else Layouts()
-    laid = layouts.of(report, th, locale)
-    if fmt == "docx" and toc_pdf is not None:
-        laid = real_toc_pages(laid, toc_pdf) or laid
-    options = WriterOptions(theme=th, template=tpl, locale=locale)
-    return write(fmt, laid, options, made=layouts.written(laid, options))
+    try:
+        laid = layouts.of(report, th, locale)
+        if fmt == "docx" and toc_pdf is not None:
+            laid = real_toc_pages(laid, toc_pdf) or laid
+        options = WriterOptions(theme=th, template=tpl, locale=locale,
+                                source=layouts.source(report) if embed_source else None)
+        return write(fmt, laid, options, made=layouts.written(laid, options))
+    except RecursionError:  # check=False on absurdly nested blocks: what the check says
+        from ..support.errors import Problem
+        from ..support.limits import current
+
+        raise ValidationError([Problem(path="$", message=(
+            f"blocks nested too deeply to render (the checks allow "
+            f"{current().nesting} levels of children; limit nesting)"))]) from None
 
 
 def render_many(
@@ -230,6 +255,7 @@ def render_many(
     theme: Theme | str | os.PathLike[str] | None = None,
     locale: str = "ko_KR",
     check: bool = True,
+    embed_source: bool = True,
 ) -> list[bytes]:
     """Render one source to several formats (bytes in the order of ``formats``).
 
@@ -257,7 +283,7 @@ def render_many(
         out[fmt] = render_bytes(source, fmt, template=tpls.get(template_family(fmt)), theme=th,
                                 locale=locale, check=check,
                                 toc_pdf=out.get("pdf") if fmt == "docx" else None,
-                                layouts=layouts)
+                                layouts=layouts, embed_source=embed_source)
     return [out[f] for f in formats]
 
 
@@ -270,7 +296,7 @@ def pdf_first(formats: Sequence[Format]) -> list[Format]:
     return sorted(formats, key=lambda f: (f != "pdf", isinstance(WRITERS[f], Converter)))
 
 
-def _is_json_data(value: Any, depth: int = 0) -> bool:
+def _is_json_data(value: Any) -> bool:
     """Whether ``value`` is JSON-like data (dict, list, str, number, bool, None) at the top."""
     return isinstance(value, Mapping | list | tuple | str | int | float | bool) or value is None
 
@@ -290,7 +316,8 @@ def _free_context(report: Report | None, source: Any, theme: Theme,
     return {"data": source}
 
 
-def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Report | Any:
+def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None,
+                coerce_numbers: bool = False) -> Report | Any:
     """Load a JSON file: a checked :class:`Report` when it has ``meta``, else the raw data.
 
     JSON is read as :func:`govreport.load` reads it (size limit, UTF-8/16/32 detection, the
@@ -317,7 +344,8 @@ def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -
             return read(p, input_format(p))
         data = read_json(p)
         if isinstance(data, dict) and "meta" in data:
-            return report_from_data(data, str(p), base_dir=p.parent)
+            return report_from_data(data, str(p), base_dir=p.parent,
+                                    coerce_numbers=coerce_numbers)
         return data
 
 
@@ -348,6 +376,7 @@ def render(
     overwrite: bool = True,
     check: bool = True,
     limits: Limits | None = None,
+    embed_source: bool = True,
 ) -> Path:
     """Render ``source`` to ``output`` (.docx, .hwpx, .hwp or .pdf, by suffix).
 
@@ -356,7 +385,8 @@ def render(
     file or a shipped template name (``report``, ``brief``, ``table-dump``).  ``theme`` is a
     :class:`Theme`, a profile name or a theme file.  ``limits`` overrides the default
     :class:`~govreport.support.limits.Limits` (input size, table size, template size, time).
-    Written atomically.
+    ``embed_source=False`` leaves the report's JSON out of a DOCX/HWPX (see
+    :func:`render_bytes`).  Written atomically.
     """
     from pathlib import Path
 
@@ -373,10 +403,10 @@ def render(
 
     with reading_from(folder):  # free-form image() paths are relative to the data file
         data = render_bytes(source, fmt, template=template, theme=theme, locale=locale,
-                            check=check, limits=limits)
+                            check=check, limits=limits, embed_source=embed_source)
     from ..support.files import write_atomic
 
-    write_atomic(out, data)
+    write_atomic(out, data, replace=overwrite)
     return out
 
 

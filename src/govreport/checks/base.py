@@ -25,7 +25,6 @@ from ..model import (
 )
 from ..model.dates import DateFormatError, parse_period
 from ..support.errors import Problem
-from ..support.limits import DEFAULT as DEFAULT_LIMITS
 from ..support.limits import current as current_limits
 
 MIN_LEVEL = 1
@@ -36,14 +35,9 @@ MAX_NUMBER = 10**18
 """Numbers must be smaller than this in magnitude (beyond it the formatter cannot print them)."""
 MAX_SIDE_BY_SIDE = 12
 """An org chart row holds at most this many boxes side by side."""
-MAX_DECIMALS = 6
-"""A number format may show at most this many decimals."""
-MAX_NESTING = DEFAULT_LIMITS.nesting
-"""At most this many ``children``/``items`` lists may enclose a block (default of
-:attr:`Limits.nesting <govreport.support.limits.Limits.nesting>`)."""
-MAX_JSON_DEPTH = DEFAULT_LIMITS.json_depth
-"""At most this many JSON objects and arrays may enclose a value (the document is level 1;
-default of :attr:`Limits.json_depth <govreport.support.limits.Limits.json_depth>`)."""
+MAX_FORMAT_DECIMALS = 6
+"""A table's number format may show at most this many decimals (a template filter may ask
+for more: :data:`govreport.freeform.templating.MAX_FILTER_DECIMALS`)."""
 NESTING_FIELDS = frozenset({"children", "items"})
 
 Severity = Literal["error", "warning"]

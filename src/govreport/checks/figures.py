@@ -13,17 +13,32 @@ from ..model import (
     Strategy,
     VisionDiagram,
 )
+from ..model.refs import problems as reference_problems
 from .base import (
     MAX_SIDE_BY_SIDE,
     CheckerBase,
     _fmt,
 )
 
+MAX_CHART_CATEGORIES = 200
+"""Categories (x-axis labels, pie slices) of one chart."""
+MAX_CHART_SERIES = 50
+"""Series of one chart (each a colour of bars or a line)."""
+MAX_CHART_LABEL = 200
+"""Characters of one category label or series name."""
+
 
 class FigureChecks(CheckerBase):
     """The checks of pictures, charts and diagrams."""
 
+    def references(self) -> None:
+        """References to computed figures in running text (``{=org.staff}``) name a figure;
+        a stated one (``{=org.staff:277}``) matches it."""
+        for path, message in reference_problems(self.root):
+            self.add(path, message)
+
     def org_chart(self, o: OrgChart, path: str, _: int) -> None:
+        self.table_id(o.id, path)
         self.require_field(o.head, path, "head", "the head unit")
         if not o.units:
             self.add(f"{path}.units", "an org chart needs at least one unit")
@@ -132,11 +147,37 @@ class FigureChecks(CheckerBase):
                     self.add(f"{path}.series[{i}].values",
                              f"{len(s.values)} values for {len(c.categories)} categories")
             cats, data = c.categories, ()
-        if len(cats) > 200:
+        if len(cats) > MAX_CHART_CATEGORIES:
             self.add(f"{path}.categories", f"{len(cats)} categories are too many for a chart "
-                                           "(at most 200)")
-        n = len(data) if c.source is not None else len(c.series)
+                                           f"(at most {MAX_CHART_CATEGORIES})")
+        shown: list[tuple[str, tuple[float | int | None, ...]]] = [
+            (s.name or "", tuple(s.values)) for s in (data if c.source is not None
+                                                      else c.series)]
+        n = len(shown)
+        if n > MAX_CHART_SERIES:
+            self.add(f"{path}.series", f"{n} series are too many for a chart (at most "
+                                       f"{MAX_CHART_SERIES})")
+        where = "source" if c.source is not None else "categories"
+        for i, label in enumerate(cats[:MAX_CHART_CATEGORIES]):
+            if len(label) > MAX_CHART_LABEL:
+                self.add(f"{path}.{where}[{i}]" if where == "categories" else f"{path}.source",
+                         f"a category label of {len(label):,} characters is too long for a "
+                         f"chart (at most {MAX_CHART_LABEL})")
+                break
+        for i, (name, _values) in enumerate(shown[:MAX_CHART_SERIES]):
+            if len(name) > MAX_CHART_LABEL:
+                self.add(f"{path}.series[{i}].name", f"a series name of {len(name):,} "
+                         f"characters is too long for a chart (at most {MAX_CHART_LABEL})")
         if c.kind == "pie" and n > 1:
             self.add(f"{path}.series", f"a pie chart shows one series ({n} given)")
-        if c.kind == "pie" and any(v is not None and v < 0 for s in data for v in s.values):
-            self.add(path, "a pie chart cannot show negative values")
+        if c.kind == "pie" and n == 1:
+            values = shown[0][1]
+            at = f"{path}.series[0].values" if c.source is None else f"{path}.source"
+            given = [v for v in values if v is not None]
+            if len(given) < len(values):
+                self.add(at, "a pie chart cannot show a missing value (give 0 for an empty "
+                             "slice)")
+            elif any(v < 0 for v in given):
+                self.add(at, "a pie chart cannot show negative values")
+            elif given and not any(v > 0 for v in given):
+                self.add(at, "a pie chart needs at least one value above zero")

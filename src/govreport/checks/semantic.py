@@ -10,6 +10,7 @@ warnings are advisory and only returned by :func:`govreport.check`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import keyword
 import weakref
@@ -79,36 +80,28 @@ def check_report(report: Report) -> list[Problem]:
     """All semantic problems (errors and warnings) of a report, in document order.
 
     A report is immutable, so it is checked once: the problems are kept while the report
-    lives (by identity, with the limits in force) and a second call returns them again —
-    ``load`` then ``render`` (or one file rendered to several formats) checks once."""
+    lives (keyed by the report's value, with the limits in force) and a second call returns
+    them again — ``load`` then ``render`` (or one file rendered to several formats) checks
+    once."""
     lim = current_limits()
-    key = id(report)
-    kept = _CHECKED.get(key)
-    if kept is not None and kept[0]() is report and kept[1] == lim:
-        return list(kept[2])
+    try:
+        kept = _CHECKED.get(report)
+    except (TypeError, RecursionError):  # unhashable inside, or nested too deeply to hash
+        kept = None
+    if kept is not None and kept[0] == lim:
+        return list(kept[1])
     checker = _Checker(report)
     checker.walk(report, "$", 0)
-    _remember(report, lim, checker.problems)
+    checker.references()
+    with contextlib.suppress(TypeError, RecursionError):  # not hashable: not kept
+        _CHECKED[report] = (lim, tuple(checker.problems))
     return checker.problems
 
 
-_CHECKED: dict[int, tuple[weakref.ref[Report], Limits, tuple[Problem, ...]]] = {}
-"""The problems of the reports checked so far and still alive, by ``id``."""
-
-
-def _remember(report: Report, limits: Limits, problems: list[Problem]) -> None:
-    key = id(report)
-
-    def forget(ref: weakref.ref[Report]) -> None:
-        entry = _CHECKED.get(key)
-        if entry is not None and entry[0] is ref:
-            del _CHECKED[key]
-
-    try:
-        ref = weakref.ref(report, forget)
-    except TypeError:  # not weak-referenceable (a stand-in object): nothing kept
-        return
-    _CHECKED[key] = (ref, limits, tuple(problems))
+_CHECKED: weakref.WeakKeyDictionary[Report, tuple[Limits, tuple[Problem, ...]]] = (
+    weakref.WeakKeyDictionary())
+"""The problems of the reports checked so far and still alive (an entry goes with its
+report; equal reports have equal problems)."""
 
 
 def errors_of(problems: list[Problem]) -> list[Problem]:
@@ -174,7 +167,7 @@ class _Checker(DocumentChecks, TableChecks, FigureChecks):
 
         Iterative (an explicit stack, in document order), so that deeply nested models built
         in Python cannot exhaust the interpreter stack; blocks nested deeper than
-        :data:`MAX_NESTING` are reported and not descended into.
+        the limits' ``nesting`` are reported and not descended into.
         """
         # (value, JSON path, level, children/items lists enclosing it)
         stack: list[tuple[object, str, int, int]] = [(root, path, level, 0)]

@@ -456,24 +456,6 @@ def structure(data: Any, source: str | None = None) -> Report:
     return report
 
 
-def structural_problems(report: Report) -> list[Problem]:
-    """The problems the JSON reader would find in ``report`` (written out and read back)."""
-    try:
-        data = unstructure(report)
-    except RecursionError:
-        return [Problem(path="$", message="nested too deeply to be written as JSON")]
-    except Exception as exc:
-        return [Problem(path="$", message=f"cannot be written as JSON "
-                                          f"({type(exc).__name__}: {exc})")]
-    try:
-        structure(data)
-    except ValidationError as exc:
-        return list(exc.errors)
-    except RecursionError:
-        return [Problem(path="$", message="nested too deeply to be read as JSON")]
-    return []
-
-
 def unstructure(report: Report) -> dict[str, Any]:
     """The canonical JSON-ready dict of a report."""
     d: dict[str, Any] = _type_first(converter.unstructure(report))
@@ -509,5 +491,5 @@ def dump(report: Report, path: str | os.PathLike[str]) -> None:
     write_atomic(Path(path), dumps(report).encode("utf-8"))
 
 
-__all__ = ["converter", "dump", "dumps", "migrate", "schema_version_of", "structural_problems",
-           "structure", "unstructure"]
+__all__ = ["converter", "dump", "dumps", "migrate", "schema_version_of", "structure",
+           "unstructure"]

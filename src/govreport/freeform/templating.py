@@ -371,12 +371,13 @@ class GovSandbox(ImmutableSandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
-MAX_DECIMALS = 100
-"""Most decimals a formatting filter may be asked for (``num(decimals=…)``)."""
+MAX_FILTER_DECIMALS = 100
+"""Most decimals a formatting filter may be asked for (``num(decimals=…)``; a table's own
+number format: :data:`govreport.checks.base.MAX_FORMAT_DECIMALS`)."""
 
 
 def _bounded_decimals(func: Callable[..., str]) -> Callable[..., str]:
-    """``func`` refusing a ``decimals`` argument past :data:`MAX_DECIMALS`."""
+    """``func`` refusing a ``decimals`` argument past :data:`MAX_FILTER_DECIMALS`."""
     try:
         signature: inspect.Signature | None = inspect.signature(func)
     except (TypeError, ValueError):
@@ -391,8 +392,8 @@ def _bounded_decimals(func: Callable[..., str]) -> Callable[..., str]:
         except TypeError:
             bound = {}
         value: Any = bound.get("decimals")
-        if _int(value) and abs(value) > MAX_DECIMALS:
-            raise TemplateLimitError(f"decimals={value} is more than {MAX_DECIMALS}")
+        if _int(value) and abs(value) > MAX_FILTER_DECIMALS:
+            raise TemplateLimitError(f"decimals={value} is more than {MAX_FILTER_DECIMALS}")
         return func(*args, **kwargs)
 
     return checked
@@ -523,6 +524,13 @@ def template_error(exc: BaseException, name: str, where: str | None = None) -> R
 def stopped(exc: BaseException) -> bool:
     """Whether ``exc`` is a limit or the watchdog stopping a fill (nothing to re-evaluate)."""
     return isinstance(exc, TemplateStopped | TemplateLimitError | RecursionError | MemoryError)
+
+
+def describe_stop(exc: BaseException) -> str:
+    """The message of a fill stopped by the watchdog or out of memory."""
+    if isinstance(exc, MemoryError):
+        return "the template needed more memory than there is to fill"
+    return _describe(exc)
 
 
 def _describe(exc: BaseException, on: str = "") -> str:
@@ -802,11 +810,30 @@ def _find(target: Any, context: Mapping[str, Any], limit: int = 200_000) -> str 
     return None
 
 
-__all__ = ["MAX_INT_BITS", "MAX_WIDTH", "MERGE_RE", "TAG_RE", "GovSandbox", "MergeExtension",
-           "TemplateLimitError", "TemplateMemory", "TemplateSpot", "TemplateStopped",
-           "TemplateTimeout", "data_filters", "environment", "fit_widths", "located_error",
-           "render_string", "stopped", "template_error", "template_locals", "watchdog",
-           "xml_safe"]
+__all__ = [
+    "MAX_INT_BITS",
+    "MAX_WIDTH",
+    "MERGE_RE",
+    "TAG_RE",
+    "GovSandbox",
+    "MergeExtension",
+    "TemplateLimitError",
+    "TemplateMemory",
+    "TemplateSpot",
+    "TemplateStopped",
+    "TemplateTimeout",
+    "data_filters",
+    "describe_stop",
+    "environment",
+    "fit_widths",
+    "located_error",
+    "render_string",
+    "stopped",
+    "template_error",
+    "template_locals",
+    "watchdog",
+    "xml_safe",
+]
 
 
 def fit_widths(widths: list[int], total: int) -> list[int]:

@@ -10,7 +10,8 @@ covered without code here:
 * a list → :class:`Row` (its cells); a str, number or ``None`` → :class:`Cell`; a number →
   :class:`Quantity`; an ISO string → a date (the fields' own converters);
 * :class:`~decimal.Decimal` → ``int`` (when integral, for an ``int`` field) or ``float``;
-* a ``dict`` → the class, through the JSON reader (its messages name the JSON path);
+* a ``dict`` → the class (a block by its ``"type"``), its keys checked as keyword
+  arguments (an unknown key is refused with a "did you mean" hint);
 * ``bool`` is never taken for a number, nor a number for a ``bool``.
 
 Objects made by the JSON reader are already checked and skip this (:func:`trusted`).
@@ -21,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import decimal
+import difflib
 import functools
 import sys
 import types
@@ -36,6 +38,9 @@ _MISSING = object()
 
 Check = Callable[[Any, str], Any]
 """Converts a value (short forms) and checks its type; raises TypeError naming ``where``."""
+
+_FIELD_CHECKS: dict[type, dict[str, Check]] = {}
+"""The checks of each model class's fields, by keyword (filled once, at import)."""
 
 
 @contextlib.contextmanager
@@ -158,7 +163,7 @@ class _Checks:
             if isinstance(v, cls):
                 return v
             if isinstance(v, dict):
-                return _from_json(v, cls, w)
+                return _from_dict(v, cls, w)
             if short is not None:
                 made = short(v)
                 if made is not _MISSING:
@@ -181,8 +186,7 @@ class _Checks:
                 if isinstance(v, tuple_classes):
                     return v
                 if isinstance(v, dict):
-                    return _from_json(v, hint if not optional else
-                                      Union[tuple_classes], w)  # noqa: UP007
+                    return _from_dict(v, hint, w)
                 for s in scalars:
                     with contextlib.suppress(TypeError):
                         return s(v, w)
@@ -227,26 +231,49 @@ def _name(hint: Any) -> str:
     return getattr(hint, "__name__", None) or str(hint).replace("typing.", "")
 
 
-def _from_json(value: dict[str, Any], cls: Any, where: str) -> Any:
-    """A dict read the way JSON is read (its problems as a TypeError naming ``where``)."""
-    from ..codec.converter import converter
-    from ..support.errors import ValidationError
+def _from_dict(value: dict[str, Any], hint: Any, where: str) -> Any:
+    """A dict read as its JSON object: a class (a block by its ``"type"``), each field through
+    the same checks as a keyword argument, the messages naming ``where`` and the key."""
+    from .blocks import BLOCK_TAGS
 
+    members = [a for a in get_args(hint) if isinstance(a, type)] or [hint]
+    classes = [c for c in members if attrs.has(c)]
+    tag = value.get("type")
+    if len(classes) > 1:
+        by_tag = {BLOCK_TAGS[c]: c for c in classes if c in BLOCK_TAGS}
+        if not isinstance(tag, str) or tag not in by_tag:
+            known = ", ".join(sorted(by_tag))
+            if tag is None:
+                raise TypeError(f'{where}: a block object needs a "type" (one of {known})')
+            raise TypeError(f"{where}: {_show(tag)} is not a block type (one of {known})")
+        cls = by_tag[tag]
+    else:
+        cls = classes[0]
+    checks = _FIELD_CHECKS[cls]
+    tagged = tag is not None and BLOCK_TAGS.get(cls) == tag
+    unknown = [k for k in value if k not in checks and not (tagged and k == "type")]
+    if unknown:
+        known_keys = sorted(checks)
+        keys = ", ".join(_with_hint(str(k), known_keys) for k in unknown)
+        raise TypeError(f"{where}: unknown field{'s' if len(unknown) > 1 else ''}: {keys}")
+    for f in attrs.fields(cls):
+        if f.default is attrs.NOTHING and (f.alias or f.name) not in value:
+            raise TypeError(f"{where}: required field {f.alias or f.name!r} is missing")
+    kwargs = {k: checks[k](v, f"{where}.{k}") for k, v in value.items()
+              if not (tagged and k == "type")}
+    token = _TRUSTED.set(True)  # every field was checked just now
     try:
-        with trusted():
-            return converter.structure(value, cls)
-    except Exception as exc:
-        from ..codec.converter import _problems
+        return cls(**kwargs)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{where}: {exc}") from None
+    finally:
+        _TRUSTED.reset(token)
 
-        if isinstance(exc, ValidationError):
-            problems = exc.errors
-        else:
-            try:
-                problems = _problems(exc)
-            except Exception:
-                raise TypeError(f"{where}: {exc}") from None
-        text = "; ".join(f"{where}{p.path[1:]}: {p.message}" for p in problems[:5])
-        raise TypeError(text) from None
+
+def _with_hint(key: str, known: list[str]) -> str:
+    """``key`` with a "did you mean" hint when a known field name is close."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return f"{key} (did you mean {close[0]}?)" if close else key
 
 
 def _cell(value: Any) -> Any:
@@ -303,6 +330,7 @@ def _install(cls: type, checks: _Checks) -> None:
         if callable(f.converter):  # the field's own converter first (ISO text → date …)
             check = _after(f.converter, check)
         field_checks[f.alias or f.name] = check
+    _FIELD_CHECKS[cls] = field_checks
     original: Callable[..., None] = cls.__dict__["__init__"]
     label = cls.__name__
 
@@ -326,5 +354,39 @@ def install(namespace: dict[str, Any]) -> None:
                 value.__module__.startswith("govreport.model"):
             _install(value, checks)
 
+def type_problems(root: object, path: str = "$") -> list[tuple[str, str]]:
+    """(JSON path, message) of every field of ``root`` and the model objects inside it whose
+    value its type does not allow — for objects changed after they were made (the checks
+    above run when an object is made).  The same checks, walked without recursion."""
+    problems: list[tuple[str, str]] = []
+    stack: list[tuple[object, str]] = [(root, path)]
+    while stack:
+        obj, where = stack.pop()
+        if isinstance(obj, tuple):
+            stack.extend((obj[i], f"{where}[{i}]") for i in range(len(obj) - 1, -1, -1))
+            continue
+        checks = _FIELD_CHECKS.get(type(obj))
+        if checks is None:
+            continue
+        later: list[tuple[object, str]] = []
+        for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # (a model class)
+            key = f.alias or f.name
+            check = checks.get(key)
+            value = getattr(obj, f.name)
+            fpath = f"{where}.{key}"
+            if check is not None:
+                try:
+                    check(value, fpath)
+                except (TypeError, ValueError) as exc:
+                    text = str(exc)
+                    at, sep, message = text.partition(": ")
+                    problems.append((at, message) if sep and at.startswith(fpath)
+                                    else (fpath, text))
+                    continue
+            if isinstance(value, tuple) or type(value) in _FIELD_CHECKS:
+                later.append((value, fpath))
+        stack.extend(reversed(later))
+    return problems
 
-__all__ = ["install", "trusted"]
+
+__all__ = ["install", "trusted", "type_problems"]

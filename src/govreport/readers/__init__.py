@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 Reader = Callable[[bytes, ReadLog, Path | None], SourceDocument | Report]
 """A reader: the file's bytes, the log to write fallbacks to and the file's path (None for
 bytes) → the neutral source nodes for the recognizer, or (JSON) the report itself."""
-MAX_INPUT_BYTES = 512 * 1024 * 1024
 
 
 def _json(data: bytes, log: ReadLog, origin: Path | None) -> Report:
@@ -72,6 +71,9 @@ class ReadResult:
     report: Report
     fallbacks: tuple[Fallback, ...] = ()
     notes: tuple[Fallback, ...] = ()
+    changes: tuple[Fallback, ...] = ()
+    """Where a document govreport wrote was edited since (read from the page, not from the
+    report it carries); empty for other documents."""
     summary: str = ""
     format: str = ""
 
@@ -102,8 +104,14 @@ def sniff_format(data: bytes) -> str:
 
 def read_document(source: str | os.PathLike[str] | bytes, format: str | None = None, *,
                   theme: Theme | str | None = None,
-                  limits: Limits | None = None) -> ReadResult:
+                  limits: Limits | None = None, carried: bool = True) -> ReadResult:
     """Read a report and report what was not understood.
+
+    A DOCX/HWPX govreport wrote carries its source report
+    (:mod:`govreport.writers.source_part`); with ``carried`` (the default) it is taken
+    wherever the page still prints the same (exact ids, chart sources, computations) and the
+    edited places are read from the page and listed in ``changes``; ``carried=False`` reads
+    the page alone.
 
     ``limits`` overrides the active :class:`~govreport.support.limits.Limits` (a .hwp file's size
     and
@@ -112,30 +120,46 @@ def read_document(source: str | os.PathLike[str] | bytes, format: str | None = N
     from ..support.limits import using
 
     with using(limits):
-        return _read_document(source, format, theme)
+        return _read_document(source, format, theme, carried)
 
 
 def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
-                   theme: Theme | str | None) -> ReadResult:
+                   theme: Theme | str | None, carried: bool = True) -> ReadResult:
+    from ..support.limits import current, hint, read_at_most
+
+    cap = current().bytes("input_mb")
     if isinstance(source, bytes):
         data = source
         fmt = format or sniff_format(data)
+        if len(data) > cap:
+            raise ReadError(f"the input is larger than {current().input_mb:g} MB "
+                            f"({hint('input_mb')})")
     else:
         path = Path(source)
         fmt = format or input_format(path)
         try:
             size = path.stat().st_size
-            if size > MAX_INPUT_BYTES:
-                raise ReadError(f"{path}: {size} bytes is more than the input limit")
+            if size > cap:
+                raise ReadError(f"{path}: larger than {current().input_mb:g} MB "
+                                f"({hint('input_mb')})")
             with open(path, "rb") as fh:  # bounded also where stat() says 0 (/dev/zero, a pipe)
-                data = fh.read(MAX_INPUT_BYTES + 1)
-            if len(data) > MAX_INPUT_BYTES:
-                raise ReadError(f"{path}: more than the input limit of {MAX_INPUT_BYTES} bytes")
+                data = read_at_most(fh, cap + 1)
+            if len(data) > cap:
+                raise ReadError(f"{path}: larger than {current().input_mb:g} MB "
+                                f"({hint('input_mb')})")
         except OSError as exc:
             raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from None
     fmt = fmt.lower().lstrip(".")
     if fmt not in READERS:
         raise ReadError(f"unknown input format {fmt!r} (one of {', '.join(FORMATS)})")
+    log = ReadLog()
+    packaged = ("hwpx", "hwp", "docx")
+    if fmt in packaged and not isinstance(source, bytes):
+        found = sniff_format(data)
+        if found in packaged and found != fmt:  # an HWP 5 file named .hwpx, a DOCX as .hwp …
+            log.fallback(str(source), f"the file is {found.upper()}, not {fmt.upper()} as its "
+                                      f"name says: read as {found.upper()}")
+            fmt = found
     if fmt in ("hwpx", "docx"):  # a zip package: refuse bombs before anything unpacks
         import zipfile
 
@@ -147,27 +171,73 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
             raise ReadError(str(exc)) from None
         except (zipfile.BadZipFile, ValueError, EOFError):
             pass  # the reader reports an unreadable package in its own words
-    log = ReadLog()
-    doc = READERS[fmt](data, log, None if isinstance(source, bytes) else Path(source))
+    doc = _source_nodes(fmt, data, log, None if isinstance(source, bytes) else Path(source))
     if isinstance(doc, Report):
         return ReadResult(report=doc, summary="JSON: every block typed", format=fmt)
     from ..theme import resolve_theme
+    from .consistent import make_consistent, remaining_problems
     from .recognize import Recognizer
 
     report = Recognizer(doc, log, resolve_theme(theme)).run()
+    if carried and fmt in ("hwpx", "docx"):
+        report = _with_carried(report, data, fmt, log)
+    report = remaining_problems(make_consistent(report, log), log)
     return ReadResult(report=report, fallbacks=tuple(log.fallbacks), notes=tuple(log.notes),
-                      summary=log.summary(), format=fmt)
+                      changes=tuple(log.changes), summary=log.summary(), format=fmt)
+
+
+def _with_carried(report: Report, data: bytes, fmt: str, log: ReadLog) -> Report:
+    """``report`` (the page) merged with the source report the document carries, if any."""
+    from .embedded import carried_source, load_carried, merge
+
+    blob = carried_source(data, fmt)
+    source = load_carried(blob, log) if blob is not None else None
+    if source is None:
+        return report
+    log.carried = True
+    return merge(source, report, log)
+
+
+def _source_nodes(fmt: str, data: bytes, log: ReadLog,
+                  origin: Path | None) -> SourceDocument | Report:
+    """The format reader's result; every error of a damaged file a :class:`ReadError` that
+    names the file (and, from the readers, the part and the place)."""
+    import struct
+    import zipfile
+    import zlib
+
+    from lxml import etree
+
+    def named(message: str) -> ReadError:
+        if origin is None or message.startswith(str(origin)):
+            return ReadError(message)
+        return ReadError(f"{origin}: {message}")
+
+    try:
+        if fmt in ("hwpx", "docx"):
+            from .package import check_package
+
+            check_package(data)
+        return READERS[fmt](data, log, origin)
+    except ReadError as exc:
+        raise named(str(exc)) from None
+    except (ValueError, LookupError, TypeError, zlib.error, zipfile.BadZipFile, EOFError,
+            struct.error, etree.LxmlError) as exc:  # a damaged file no reader check caught
+        from ..support.errors import short
+
+        raise named(f"not a readable {fmt.upper()} file ({type(exc).__name__}: "
+                    f"{short(str(exc))})") from None
 
 
 def read(source: str | os.PathLike[str] | bytes, format: str | None = None, *,
          theme: Theme | str | None = None, strict: bool = False,
-         limits: Limits | None = None) -> Report:
+         limits: Limits | None = None, carried: bool = True) -> Report:
     """A :class:`Report` from a file path or bytes (format by suffix, or sniffed from bytes).
 
     ``strict=True`` raises :class:`ReadError` listing every fallback instead of returning a
     report that lost typing somewhere.  Use :func:`read_document` to get the fallbacks.
     """
-    result = read_document(source, format, theme=theme, limits=limits)
+    result = read_document(source, format, theme=theme, limits=limits, carried=carried)
     if strict and result.fallbacks:
         raise ReadError("not everything was understood:\n" + "\n".join(
             f"  {f}" for f in result.fallbacks))

@@ -8,23 +8,46 @@ numbers it showed.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from lxml import etree
+
+from ..support.errors import short
+from .errors import ReadError
+from .log import ReadLog
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
-def _number(text: str | None) -> int | float | None:
+MAX_POINTS = 10_000
+"""Points one series of a chart part may declare (``c:ptCount``); a chart shows at most 200
+categories, so a part declaring more is not read (no list of that size is made)."""
+
+
+def _number(text: str | None, notes: list[str]) -> int | float | None:
     if text is None or not text.strip():
         return None
     try:
         v = float(text)
     except ValueError:
         return None
+    if not math.isfinite(v) or abs(v) >= 1e18:
+        notes.append(f"the value {short(text.strip(), 40)!r} is not a finite number of a "
+                     "report; read as empty")
+        return None
     v = round(v, 9)  # 16.200000000000003 → 16.2 (binary noise of the writer's arithmetic)
     return int(v) if v.is_integer() and abs(v) < 1e15 else v
+
+
+def _count(el: Any, attr: str, what: str) -> int:
+    """A whole-number attribute of a chart element; :class:`ReadError` otherwise."""
+    raw = el.get(attr, "0")
+    try:
+        return int(raw)
+    except ValueError:
+        raise ReadError(f"{what} {short(raw, 40)!r} is not a whole number") from None
 
 
 def _points(parent: Any, cache: str) -> list[Any]:
@@ -32,18 +55,24 @@ def _points(parent: Any, cache: str) -> list[Any]:
     if node is None:
         return []
     count_el = node.find(f"{C}ptCount")
-    n = int(count_el.get("val", "0")) if count_el is not None else 0
-    out: list[Any] = [None] * n
+    n = _count(count_el, "val", "ptCount") if count_el is not None else 0
+    if n > MAX_POINTS:
+        raise ReadError(f"ptCount {n:,} is more than {MAX_POINTS:,} points")
+    out: list[Any] = [None] * max(n, 0)
     for pt in node.iterfind(f"{C}pt"):
-        i = int(pt.get("idx", "0"))
+        i = _count(pt, "idx", "point idx")
         v = pt.find(f"{C}v")
         if 0 <= i < n and v is not None:
             out[i] = v.text
     return out
 
 
-def read_chart_xml(data: bytes) -> dict[str, Any] | None:
-    """``kind``/``categories``/``series`` of a chart part, or None when it is not one."""
+def read_chart_xml(data: bytes, notes: list[str] | None = None) -> dict[str, Any] | None:
+    """``kind``/``categories``/``series`` of a chart part, or None when it is not one;
+    :class:`ReadError` (with the reason) when it declares more than it may or holds
+    attributes that are not numbers.  ``notes`` gets what was read as empty (values that
+    are no finite number)."""
+    notes = notes if notes is not None else []
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError:
@@ -80,7 +109,7 @@ def read_chart_xml(data: bytes) -> dict[str, Any] | None:
                 ser.find(f"{C}cat"), "numCache")
             if cats and not categories:
                 categories = [str(c) if c is not None else "" for c in cats]
-            values = [_number(v) for v in _points(ser.find(f"{C}val"), "numCache")]
+            values = [_number(v, notes) for v in _points(ser.find(f"{C}val"), "numCache")]
             entry: dict[str, Any] = {"name": (name_pts[0] if name_pts else None) or "",
                                      "values": values}
             if kind == "bar_line":
@@ -93,3 +122,18 @@ def read_chart_xml(data: bytes) -> dict[str, Any] | None:
             if s["kind"] == default:
                 del s["kind"]
     return {"kind": kind, "categories": categories, "series": series}
+
+
+def read_chart(data: bytes | None, loc: str, log: ReadLog) -> dict[str, Any] | None:
+    """:func:`read_chart_xml` for a reader: what is not read is logged at ``loc``."""
+    notes: list[str] = []
+    try:
+        found = read_chart_xml(data, notes) if data else None
+    except ReadError as exc:
+        log.skip(loc, f"a chart is not read ({exc})")
+        return None
+    if found is None:
+        log.skip(loc, "a chart is not read (kept out of the model)")
+    for note in notes[:20]:
+        log.fallback(loc, f"chart: {note}")
+    return found

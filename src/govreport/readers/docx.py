@@ -8,14 +8,18 @@ header rows.  Pictures and charts are noted as skipped.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from io import BytesIO
 from typing import Any
 
-from .charts import read_chart_xml
+from ..support.errors import short
+from ..support.limits import current, hint
+from .charts import read_chart as _read_chart
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
+from .pictures import PictureConverter
 from .source import (
     Align,
     SourceCell,
@@ -90,6 +94,23 @@ class _Styles:
         return (n.get(f"{W}val") or "") if n is not None else ""
 
 
+MAX_PARAGRAPHS = 200_000
+"""Paragraphs a document may hold (cells' included), as the text reader's line limit."""
+_PARA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s>/]")
+"""A paragraph's start tag, whatever its prefix (counted in the raw part, before parsing)."""
+
+
+def _whole(raw: str | None, default: int, what: str) -> int:
+    """A whole-number attribute value (``default`` when absent); :class:`ReadError` naming
+    the place and the value otherwise."""
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ReadError(f"{what} {short(raw, 40)!r} is not a whole number") from None
+
+
 def _twips(v: str | None) -> float:
     try:
         return int(v or 0) / 20.0
@@ -105,6 +126,7 @@ class _Walker:
         self.text_width_emu = _text_width_emu(document)
         self.charts: list[dict[str, Any] | None] = []
         self.log = log
+        self.pictures = PictureConverter(log)
         self.n_para = 0
         self.n_table = 0
 
@@ -121,6 +143,8 @@ class _Walker:
 
     def paragraph(self, p: Any, out: list[SourceNode], where: str) -> None:
         self.n_para += 1
+        if self.n_para > MAX_PARAGRAPHS:
+            raise ReadError(f"more than {MAX_PARAGRAPHS:,} paragraphs")
         loc = where or f"paragraph {self.n_para}"
         ppr = p.find(f"{W}pPr")
         sid = None
@@ -157,8 +181,9 @@ class _Walker:
             parts: list[str] = []
             for el in r:
                 tag = el.tag
-                if tag == f"{W}t":  # a no-break space (inside a date) reads as a space
-                    parts.append((el.text or "").replace("\u00a0", " "))
+                if tag == f"{W}t":  # a no-break space (inside a date) reads as a space,
+                    # a word joiner (the layout's no-break join) as nothing
+                    parts.append((el.text or "").replace("\u00a0", " ").replace("\u2060", ""))
                 elif tag == f"{W}tab":
                     parts.append("\t")
                 elif tag in (f"{W}br", f"{W}cr"):
@@ -221,10 +246,7 @@ class _Walker:
                 blob = self.part.related_parts[rid].blob if rid else None
             except KeyError:
                 blob = None
-            found = read_chart_xml(blob) if blob else None
-            if found is None:
-                self.log.skip(loc, "a chart is not read (kept out of the model)")
-            self.charts.append(found)
+            self.charts.append(_read_chart(blob, loc, self.log))
             return "chart", None
         blip = next(el.iter(f"{A}blip"), None)
         rid = blip.get(f"{R}embed") if blip is not None else None
@@ -235,10 +257,14 @@ class _Walker:
         if data is None:
             self.log.skip(loc, "a drawing that is not an embedded picture is not read")
             return "drawing", None
+        data = self.pictures(data, loc)
+        if data is None:  # skipped (logged): not a picture the writers can place
+            return "drawing", None
         doc_pr = next(el.iter(f"{WP}docPr"), None)
         alt = (doc_pr.get("descr") or "").strip() or None if doc_pr is not None else None
         extent = next(el.iter(f"{WP}extent"), None)
-        cx = int(extent.get("cx", "0") or 0) if extent is not None else 0
+        cx = _whole(extent.get("cx"), 0, f"{loc}: picture extent cx") if extent is not None \
+            else 0
         share = round(cx / self.text_width_emu, 3) if cx and self.text_width_emu else None
         return "picture", SourcePicture(
             data=data, alt=alt, width=share if share and share <= 1 else None,
@@ -247,6 +273,7 @@ class _Walker:
     def table(self, tbl: Any, where: str) -> SourceTable:
         self.n_table += 1
         loc = where or f"table {self.n_table}"
+        lim = current()
         grid: list[list[dict[str, Any]]] = []
         header_rows: set[int] = set()
         for r_i, tr in enumerate(tbl.iterfind(f"{W}tr")):
@@ -260,10 +287,15 @@ class _Walker:
                 span = 1
                 vmerge = None
                 fill = False
+                place = f"{loc} (row {r_i + 1}, cell {col + 1})"
                 if tcpr is not None:
                     gs = tcpr.find(f"{W}gridSpan")
                     if gs is not None:
-                        span = max(int(gs.get(f"{W}val", "1") or 1), 1)
+                        span = max(_whole(gs.get(f"{W}val"), 1, f"{place}: gridSpan"), 1)
+                        if col + span > lim.table_columns:
+                            raise ReadError(f"{place}: gridSpan {span:,} reaches column "
+                                            f"{col + span:,}, more than {lim.table_columns:,} "
+                                            f"({hint('table_columns')})")
                     vm = tcpr.find(f"{W}vMerge")
                     if vm is not None:
                         vmerge = vm.get(f"{W}val") or "continue"
@@ -286,17 +318,27 @@ class _Walker:
             grid.append(row)
         cells: list[SourceCell] = []
         n_cols = max((sum(c["span"] for c in row) for row in grid), default=0)
+        if len(grid) * n_cols > lim.table_cells:
+            raise ReadError(f"{loc}: {len(grid):,} × {n_cols:,} cells is more than "
+                            f"{lim.table_cells:,} ({hint('table_cells')})")
+        # rows a vertical merge covers, bottom up: each cell looks at the one row below it
+        by_col = [{c["col"]: c for c in row} for row in grid]
+        below: dict[int, int] = {}  # column → rows merged into the cell above (next row's)
+        spans: list[dict[int, int]] = [{} for _ in grid]
+        for r_i in range(len(grid) - 1, -1, -1):
+            here: dict[int, int] = {}
+            for col in by_col[r_i]:
+                nxt = by_col[r_i + 1].get(col) if r_i + 1 < len(grid) else None
+                more = below.get(col, 0) + 1 if nxt is not None and nxt["vmerge"] == \
+                    "continue" else 0
+                spans[r_i][col] = 1 + more
+                here[col] = more
+            below = here
         for r_i, row in enumerate(grid):
             for c in row:
                 if c["vmerge"] == "continue":
                     continue
-                rowspan = 1
-                for below in grid[r_i + 1:]:
-                    match = next((x for x in below if x["col"] == c["col"]), None)
-                    if match is None or match["vmerge"] != "continue":
-                        break
-                    rowspan += 1
-                cells.append(SourceCell(row=r_i, col=c["col"], rowspan=rowspan,
+                cells.append(SourceCell(row=r_i, col=c["col"], rowspan=spans[r_i][c["col"]],
                                         colspan=c["span"], paras=tuple(c["paras"]),
                                         fill=c["fill"], header=r_i in header_rows))
         return SourceTable(n_rows=len(grid), n_cols=n_cols, cells=tuple(cells), where=loc)
@@ -336,6 +378,9 @@ def read_docx(data: bytes, log: ReadLog) -> SourceDocument:
                 raise ReadError(f"the package inflates to {total} bytes, more than the limit")
             if "word/document.xml" not in z.namelist():
                 raise ReadError("not a DOCX file (no word/document.xml)")
+            paras = len(_PARA_TAG.findall(z.read("word/document.xml")))
+            if paras > MAX_PARAGRAPHS:  # before python-docx builds a tree of them all
+                raise ReadError(f"word/document.xml: more than {MAX_PARAGRAPHS:,} paragraphs")
     except zipfile.BadZipFile:
         raise ReadError("not a DOCX file (not a zip package)") from None
     try:

@@ -8,6 +8,7 @@ nested tables included.  Pictures, drawings and equations are noted as skipped.
 
 from __future__ import annotations
 
+import math
 import re
 import zipfile
 from collections.abc import Callable
@@ -16,10 +17,13 @@ from typing import Any
 
 from lxml import etree
 
-from .charts import read_chart_xml
+from ..support.errors import short
+from ..support.limits import current, hint
+from .charts import read_chart as _read_chart
 from .errors import ReadError
 from .inline import shows_text, typed_indent_pt
 from .log import ReadLog
+from .pictures import PictureConverter
 from .source import (
     Align,
     SourceCell,
@@ -48,6 +52,43 @@ _SKIPPED = {"equation": "an equation", "ole": "an embedded object",
 
 MAX_TOTAL_BYTES = 512 * 1024 * 1024
 """Refuse a package whose parts inflate beyond this in all."""
+
+
+MAX_PARAGRAPHS = 200_000
+"""Paragraphs a document may hold (cells' included), as the text reader's line limit."""
+_PARA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s>/]")
+"""A paragraph's start tag, whatever its prefix (counted in the raw part, before parsing)."""
+
+
+def _int(el: etree._Element, attr: str, default: int, where: str) -> int:
+    """A whole-number attribute (``default`` when absent); :class:`ReadError` naming the
+    place, the element and the value otherwise."""
+    raw = el.get(attr)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ReadError(f"{where}: {etree.QName(el).localname} {attr}={short(raw, 40)!r} is "
+                        "not a whole number") from None
+
+
+def _length(el: etree._Element | None, attr: str, where: str) -> int:
+    """A length attribute (HWPUNIT); a decimal one (``1.5``) is rounded, anything that is no
+    finite number is a :class:`ReadError` naming the place."""
+    if el is None:
+        return 0
+    raw = el.get(attr)
+    if raw is None or not raw.strip():
+        return 0
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or abs(value) > 1e12:
+        raise ReadError(f"{where}: {etree.QName(el).localname} {attr}={short(raw, 40)!r} is "
+                        "not a length")
+    return round(value)
 
 
 def _read_part(z: zipfile.ZipFile, name: str) -> bytes:
@@ -92,10 +133,11 @@ class _Header:
             first = next(pp.iter(f"{HC}intent"), None)
             if left is not None:
                 # a negative 들여쓰기 is a hanging indent: the first line starts at ``left``
-                x = int(left.get("value", "0") or 0) + max(
-                    int(first.get("value", "0") or 0) if first is not None else 0, 0)
+                where = f"Contents/header.xml: paraPr {short(pp.get('id', ''), 20)}"
+                indent = _length(first, "value", where)
+                x = _length(left, "value", where) + max(indent, 0)
                 self.indent[pp.get("id", "")] = x / 100.0
-                hang = -int(first.get("value", "0") or 0) if first is not None else 0
+                hang = -indent
                 self.text_indent[pp.get("id", "")] = (x + max(hang, 0)) / 100.0
         for bf in root.iter(f"{HH}borderFill"):
             brush = bf.find(f"{HC}fillBrush/{HC}winBrush")
@@ -128,6 +170,7 @@ class _Walker:
                  part: Callable[[str], bytes | None] | None = None) -> None:
         self.h = header
         self.log = log
+        self.pictures = PictureConverter(log)
         self.binary = binary or {}
         self.part = part or (lambda name: None)
         self.text_width = 0.0  # HWPUNIT, from the section's page size and margins
@@ -140,6 +183,8 @@ class _Walker:
 
     def paragraph(self, p: etree._Element, out: list[SourceNode], where: str) -> None:
         self.n_para += 1
+        if self.n_para > MAX_PARAGRAPHS:
+            raise ReadError(f"more than {MAX_PARAGRAPHS:,} paragraphs")
         loc = where or f"paragraph {self.n_para}"
         page_break = p.get("pageBreak") == "1"
         if page_break and not where:
@@ -164,7 +209,7 @@ class _Walker:
                     pending.append(self.table(el, where))
                 elif tag == "pic":
                     pic = self.picture(el, loc)
-                    objects.append("picture")
+                    objects.append("picture" if pic is not None else "drawing")
                     if pic is not None:
                         pictures.append(pic)
                 elif tag == "chart":
@@ -213,12 +258,15 @@ class _Walker:
         if data is None:
             self.log.skip(loc, "a picture whose image is not in the package is not read")
             return None
+        data = self.pictures(data, loc)
+        if data is None:
+            return None
         comment = pic.find(f"{HP}shapeComment")
         alt = (comment.text or "").strip() or None if comment is not None else None
         size = pic.find(f"{HP}curSz")
         if size is None:
             size = pic.find(f"{HP}sz")
-        width = int(size.get("width", "0") or 0) if size is not None else 0
+        width = _length(size, "width", loc)
         share = round(width / self.text_width, 3) if self.text_width and width else None
         return SourcePicture(data=data, alt=alt, width=share if share and share <= 1 else None,
                              width_mm=round(width / 7200 * 25.4, 1) if width else None)
@@ -226,10 +274,7 @@ class _Walker:
     def chart(self, el: etree._Element, loc: str) -> dict[str, Any] | None:
         """The data of an ``hp:chart`` (its OOXML chart part); None and a skip otherwise."""
         data = self.part(el.get("chartIDRef", ""))
-        found = read_chart_xml(data) if data else None
-        if found is None:
-            self.log.skip(loc, "a chart is not read (kept out of the model)")
-        return found
+        return _read_chart(data, loc, self.log)
 
     def page(self, section: etree._Element) -> None:
         """Remember the text width of the section's page (for picture widths)."""
@@ -237,25 +282,47 @@ class _Walker:
         if pp is None:
             return
         m = pp.find(f"{HP}margin")
-        width = int(pp.get("width", "0") or 0)
+        where = "page settings (pagePr)"
+        width = _length(pp, "width", where)
         if pp.get("landscape") == "NARROWLY":
-            width = int(pp.get("height", "0") or 0) or width
-        margins = (int(m.get("left", "0") or 0) + int(m.get("right", "0") or 0)
-                   if m is not None else 0)
+            width = _length(pp, "height", where) or width
+        margins = _length(m, "left", where) + _length(m, "right", where)
         self.text_width = float(max(width - margins, 0))
 
     def table(self, tbl: etree._Element, where: str) -> SourceTable:
+        """A table from its rows (``hp:tr``) and cells; the declared counts (``rowCnt``,
+        ``colCnt``) and every address and span are checked against the rows the table holds
+        and the limits before anything is sized from them."""
         self.n_table += 1
         loc = where or f"table {self.n_table}"
+        lim = current()
+        rows = list(tbl.iterchildren(f"{HP}tr"))
         cells: list[SourceCell] = []
-        for tr_i, tr in enumerate(tbl.iterchildren(f"{HP}tr")):
+        for tr_i, tr in enumerate(rows):
             for tc_i, tc in enumerate(tr.iterchildren(f"{HP}tc")):
+                place = f"{loc} (row {tr_i + 1}, cell {tc_i + 1})"
                 addr = tc.find(f"{HP}cellAddr")
                 span = tc.find(f"{HP}cellSpan")
-                row = int(addr.get("rowAddr", tr_i)) if addr is not None else tr_i
-                col = int(addr.get("colAddr", tc_i)) if addr is not None else tc_i
-                rs = int(span.get("rowSpan", 1)) if span is not None else 1
-                cs = int(span.get("colSpan", 1)) if span is not None else 1
+                row = _int(addr, "rowAddr", tr_i, place) if addr is not None else tr_i
+                col = _int(addr, "colAddr", tc_i, place) if addr is not None else tc_i
+                rs = _int(span, "rowSpan", 1, place) if span is not None else 1
+                cs = _int(span, "colSpan", 1, place) if span is not None else 1
+                if not 0 <= row < len(rows):
+                    self.log.fallback(place, f"rowAddr {row} is outside the table's "
+                                             f"{len(rows)} rows; read as row {tr_i + 1}")
+                    row = tr_i
+                if col < 0:
+                    self.log.fallback(place, f"colAddr {col} is negative; read as column "
+                                             f"{tc_i + 1}")
+                    col = tc_i
+                rs, cs = max(rs, 1), max(cs, 1)
+                if row + rs > len(rows):
+                    self.log.fallback(place, f"rowSpan {rs} reaches past the table's "
+                                             f"{len(rows)} rows; cut to {len(rows) - row}")
+                    rs = len(rows) - row
+                if col + cs > lim.table_columns:
+                    raise ReadError(f"{place}: the cell reaches column {col + cs:,}, more "
+                                    f"than {lim.table_columns:,} ({hint('table_columns')})")
                 paras: list[SourceNode] = []
                 sub = tc.find(f"{HP}subList")
                 self.paragraphs(sub if sub is not None else tc, paras,
@@ -265,12 +332,20 @@ class _Walker:
                     self.log.note(f"{loc} (row {row + 1}, cell {col + 1})",
                                   "a table inside a cell is read as its text")
                     inner = _flatten(paras)
-                cells.append(SourceCell(row=row, col=col, rowspan=max(rs, 1),
-                                        colspan=max(cs, 1), paras=tuple(inner),
+                cells.append(SourceCell(row=row, col=col, rowspan=rs, colspan=cs,
+                                        paras=tuple(inner),
                                         fill=tc.get("borderFillIDRef", "") in self.h.filled,
                                         header=tc.get("header") == "1"))
-        n_rows = int(tbl.get("rowCnt", 0)) or (max((c.row + c.rowspan for c in cells), default=0))
-        n_cols = int(tbl.get("colCnt", 0)) or (max((c.col + c.colspan for c in cells), default=0))
+        n_rows = max((c.row + c.rowspan for c in cells), default=0)
+        n_cols = max((c.col + c.colspan for c in cells), default=0)
+        for attr, held in (("rowCnt", n_rows), ("colCnt", n_cols)):
+            declared = _int(tbl, attr, held, loc)
+            if declared != held and cells:
+                self.log.fallback(loc, f"{attr} says {declared:,}; the cells fill {held:,} "
+                                       "(read as the cells fill it)")
+        if n_rows * n_cols > lim.table_cells:
+            raise ReadError(f"{loc}: {n_rows:,} × {n_cols:,} cells is more than "
+                            f"{lim.table_cells:,} ({hint('table_cells')})")
         cells.sort(key=lambda c: (c.row, c.col))
         return SourceTable(n_rows=n_rows, n_cols=n_cols, cells=tuple(cells), where=loc)
 
@@ -343,10 +418,15 @@ def read_hwpx(data: bytes, log: ReadLog) -> SourceDocument:
 
         walker = _Walker(_Header(header), log, _binary_items(z), part)
         nodes: list[SourceNode] = []
+        seen = 0
         for i, name in enumerate(sections):
             if i:
                 nodes.append(SourcePageBreak())
-            root = _xml(_read_part(z, name), name)
+            raw = _read_part(z, name)
+            seen += len(_PARA_TAG.findall(raw))  # before lxml builds a tree of them all
+            if seen > MAX_PARAGRAPHS:
+                raise ReadError(f"{name}: more than {MAX_PARAGRAPHS:,} paragraphs")
+            root = _xml(raw, name)
             walker.page(root)
             walker.paragraphs(root, nodes, "")
         return SourceDocument(nodes=tuple(nodes), properties=_properties(z), format="hwpx")

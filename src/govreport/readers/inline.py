@@ -35,12 +35,17 @@ SPACES = " \t\u00a0\u2002\u2003\u2007\u3000"
 _NEEDS_SPACE = frozenset("oㅇ-–‐−―")
 
 
+_STARS = re.compile(r"\*{1,3}")
+_WORD = re.compile(r"\w")
+_BLANK = SPACES + "\n"
+
+
 def shows_text(run_text: str) -> bool:
     """Whether a run carries visible words (not only spaces or a ladder symbol like ``ㅇ``)."""
-    s = run_text.strip(SPACES + "\n")
-    if not s or s in SYMBOL_CLASSES or s in CIRCLED or re.fullmatch(r"\*{1,3}", s):
+    s = run_text.strip(_BLANK)
+    if not s or s in SYMBOL_CLASSES or s in CIRCLED or _STARS.fullmatch(s):
         return False
-    return re.search(r"\w", s) is not None
+    return _WORD.search(s) is not None
 
 
 _SPACE_PT = {" ": 7.5, "\u00a0": 7.5, "\u2002": 7.5, "\u2007": 7.5, "\u2003": 15.0,
@@ -332,6 +337,8 @@ class ValueReader:
             else float(d)
         approx = "여" if m.group(3) else "약" if m.group(1) else ""
         unit = m.group(4)
+        if re.search(r"만점|기준|이상|이하|미만|초과|당$", unit):
+            return None  # (5점 만점), (100명 이상): a scale or a bound, not a count
         if unit.startswith(" "):
             unit = unit.strip()
         q = Quantity(value=value, unit=unit, approx=approx)  # type: ignore[arg-type]

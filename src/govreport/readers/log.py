@@ -32,6 +32,10 @@ class ReadLog:
 
     fallbacks: list[Fallback] = attrs.field(factory=list)
     notes: list[Fallback] = attrs.field(factory=list)
+    changes: list[Fallback] = attrs.field(factory=list)
+    """Where a govreport document was edited since it was written (read from the page)."""
+    carried: bool = False
+    """The document carried its source report and the reader took it where the page agrees."""
     typed: int = 0
     plain: int = 0
     derived: int = 0
@@ -46,6 +50,10 @@ class ReadLog:
         """Something recognised but worth knowing (a 목차 skipped as derived …)."""
         self.notes.append(Fallback(where=where, reason=reason))
 
+    def change(self, where: str, reason: str) -> None:
+        """A place where the page no longer agrees with the report the document carries."""
+        self.changes.append(Fallback(where=where, reason=reason))
+
     def summary(self) -> str:
         """``142 of 145 blocks typed (97.9%), 3 plain paragraphs; 12 derived lines skipped …``."""
         total = self.typed + self.plain
@@ -58,4 +66,8 @@ class ReadLog:
                          "(목차, numbers) skipped")
         n = len(self.fallbacks)
         parts.append(f"{n} fallback{'s' if n != 1 else ''}")
+        if self.carried:
+            n = len(self.changes)
+            parts.append(f"the report carried in the document taken where the page agrees "
+                         f"({n} change{'s' if n != 1 else ''} read from the page)")
         return ", ".join(parts)

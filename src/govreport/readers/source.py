@@ -79,8 +79,16 @@ class SourceTable:
     where: str = ""
     page_break: bool = False
 
+    _rows: dict[int, list[SourceCell]] = attrs.field(init=False, factory=dict, repr=False,
+                                                     eq=False, hash=False)
+    """The cells by row, filled on first use of :meth:`row` (one pass, not one per row)."""
+
     def row(self, r: int) -> list[SourceCell]:
-        return [c for c in self.cells if c.row == r]
+        """The cells whose top row is ``r``, left to right as listed."""
+        if not self._rows and self.cells:
+            for c in self.cells:
+                self._rows.setdefault(c.row, []).append(c)
+        return list(self._rows.get(r, ()))
 
 
 @attrs.frozen(slots=True, kw_only=True)

@@ -56,3 +56,17 @@ class ValidationError(GovReportError, ValueError):
 
 class RenderError(GovReportError):
     """A document could not be rendered (template error, missing converter …)."""
+
+
+class GovReportWarning(UserWarning):
+    """Something of the input was left out or replaced while rendering (a template's unsafe
+    or macro part …); the CLI prints it as ``govreport: warning: …``."""
+
+
+def warn(message: str) -> None:
+    """Issue a :class:`GovReportWarning` (shown every time, not once per place)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", GovReportWarning)
+        warnings.warn(GovReportWarning(message), stacklevel=2)

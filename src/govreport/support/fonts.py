@@ -6,8 +6,11 @@ renders them on Linux, this fontconfig map picks the closest Debian fonts (FORMA
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import os
+import shutil
 import tempfile
-from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -49,11 +52,43 @@ def fontconfig_xml() -> str:
     return "\n".join(lines) + "\n"
 
 
-@cache
-def fontconfig_file() -> Path:
-    """Path of a fontconfig file with the aliases (written once per process)."""
-    path = Path(tempfile.gettempdir()) / "govreport-fonts.conf"
-    text = fontconfig_xml()
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+FILE_NAME = "fonts.conf"
+
+
+def write_fontconfig(folder: Path) -> Path:
+    """Write the fontconfig file into ``folder`` (a private folder the caller owns) and
+    return its path.  The file is created anew (``O_EXCL``, never through a symlink): an
+    existing file of that name is removed first, so nothing planted there is followed."""
+    path = folder / FILE_NAME
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(
+        os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(fontconfig_xml())
     return path
+
+
+_private: dict[int, Path] = {}
+"""Process id → its private fontconfig folder (a forked child makes its own)."""
+
+
+def fontconfig_file() -> Path:
+    """Path of a fontconfig file with the aliases, private to this process: written once
+    into a folder of its own (``mkdtemp``: mode 0700, a fresh name) and removed when the
+    process exits.  LibreOffice runs get theirs in their own profile folder instead
+    (:func:`write_fontconfig`), so that a killed process leaves nothing in the temp folder."""
+    pid = os.getpid()
+    folder = _private.get(pid)
+    if folder is None or not (folder / FILE_NAME).is_file():
+        folder = Path(tempfile.mkdtemp(prefix="govreport-fonts-"))
+        write_fontconfig(folder)
+        _private[pid] = folder
+        atexit.register(_remove, pid, folder)
+    return folder / FILE_NAME
+
+
+def _remove(pid: int, folder: Path) -> None:
+    if pid == os.getpid():
+        shutil.rmtree(folder, ignore_errors=True)

@@ -4,9 +4,14 @@ A render allocates hundreds of thousands of small objects (layout nodes, XML pie
 frees few of them before it ends, so CPython's collector keeps walking a heap that only
 grows: at 1000× the seed, about a quarter of the time, and more the larger the report
 (the render is then no longer linear in its size); loading a long report is alike.
-Inside :func:`fewer_collections` (``render_bytes``, ``load``/``loads``) the collector's
-thresholds are raised (collections still happen, less often); they are put back as they
-were when the outermost block ends.  Nothing is frozen or disabled, so a
+Inside :func:`fewer_collections` the collector's thresholds are raised (collections still
+happen, less often); they are put back as they were when the outermost block ends.  It is
+opt-in: the command line (``govreport …``, and its batch workers) runs in it; the library
+(``render_bytes``, ``load``) leaves the collector to its user, who may wrap a large job::
+
+    with fewer_collections():
+        govreport.render(govreport.load("big.json"), "big.hwpx")
+  Nothing is frozen or disabled, so a
 library user's own settings (``gc.freeze``, ``gc.disable``) are left alone; thresholds the
 user set higher, or a threshold of 0 (automatic collection off), are kept.
 """

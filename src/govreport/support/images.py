@@ -12,18 +12,20 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import io
+import math
 import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
 
 import attrs
-from lxml import etree
 
-from .errors import GovReportError
+from .errors import GovReportError, short
+from .limits import read_at_most
 
 MAX_SIDE = 20_000
 """Longest side accepted, in pixels (an SVG's is also capped, in CSS pixels)."""
@@ -152,6 +154,8 @@ def decode(data: bytes, name: str = "picture") -> ImageData:
 
 def _svg_size(data: bytes, name: str) -> tuple[float, float]:
     """CSS-pixel size of an SVG (``width``/``height`` or ``viewBox``), parsed safely."""
+    from lxml import etree  # here: ``govreport validate`` reads no XML library
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                              load_dtd=False)
     try:
@@ -164,6 +168,13 @@ def _svg_size(data: bytes, name: str) -> tuple[float, float]:
     def length(value: str | None) -> float | None:
         m = re.fullmatch(r"\s*([0-9.]+)\s*(px|pt|mm|cm|in)?\s*", value or "")
         if not m:
+            if re.fullmatch(r"\s*[-+]?(nan|inf|infinity)\s*[a-z]*\s*", value or "", re.I):
+                raise ImageError(f"{name}: the SVG's size {short(value or '', 40)!r} is not "
+                                 "a number")
+            return None  # a percentage, em … : the viewBox decides
+        try:
+            float(m.group(1))
+        except ValueError:
             return None
         scale = {"px": 1.0, None: 1.0, "pt": 4 / 3, "mm": 96 / 25.4, "cm": 96 / 2.54,
                  "in": 96.0}[m.group(2)]
@@ -179,7 +190,33 @@ def _svg_size(data: bytes, name: str) -> tuple[float, float]:
                 w = h = None
     if not w or not h:
         return 400.0, 300.0
+    if not (math.isfinite(w) and math.isfinite(h)) or w <= 0 or h <= 0 or max(w, h) > MAX_SVG:
+        raise ImageError(f"{name}: the SVG's size ({short(root.get('width') or '', 40)} × "
+                         f"{short(root.get('height') or '', 40)}, viewBox "
+                         f"{short(root.get('viewBox') or '-', 60)}) is not a usable size")
     return w, h
+
+
+MAX_SVG = 1e7
+"""Largest side of an SVG in CSS pixels (a size past it is a mistake or an attack)."""
+SVG_BASE_MEMORY = 512 * 2**20
+"""Address space ``rsvg-convert`` may use besides its pictures (libraries, fonts, XML)."""
+_HAVE_RLIMIT = hasattr(os, "fork") and sys.platform != "darwin"
+
+
+def svg_memory(pixels: int) -> int:
+    """The address-space cap of ``rsvg-convert`` making a PNG of ``pixels``: the base plus
+    room for three full-size RGBA surfaces (a filter chain needs several), so a hostile
+    SVG (a huge filter chain, a million shapes) fails with a message, not the machine."""
+    return SVG_BASE_MEMORY + 3 * 4 * pixels
+
+
+def _address_space(cap: int) -> Callable[[], None]:
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    return limit
 
 
 def svg_to_png(data: bytes, name: str = "picture") -> bytes:
@@ -190,16 +227,23 @@ def svg_to_png(data: bytes, name: str = "picture") -> bytes:
     if tool is None:
         raise ImageError(f"{name}: SVG pictures need rsvg-convert to make a PNG "
                          "(Debian: apt-get install librsvg2-bin); or give a PNG")
+    width, height = max(1, round(w * scale)), max(1, round(h * scale))
+    cap = svg_memory(width * height)
     try:
         done = subprocess.run(
-            [tool, "--width", str(max(1, round(w * scale))),
-             "--height", str(max(1, round(h * scale))), "--format", "png"],
+            [tool, "--width", str(width), "--height", str(height), "--format", "png"],
             input=data, capture_output=True, timeout=30, check=False,
+            preexec_fn=_address_space(cap) if _HAVE_RLIMIT else None,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ImageError(f"{name}: the SVG could not be converted ({exc})") from None
     if done.returncode != 0 or not done.stdout:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
+        if _HAVE_RLIMIT and (done.returncode < 0 or not reason or "memory" in "".join(
+                reason).lower() or "alloc" in "".join(reason).lower()):
+            raise ImageError(f"{name}: the SVG could not be converted within "
+                             f"{cap / 2**20:,.0f} MB of memory ({''.join(reason) or 'stopped'}"
+                             "); simplify it or give a PNG")
         raise ImageError(f"{name}: the SVG could not be converted ({''.join(reason)})")
     return done.stdout
 
@@ -215,11 +259,16 @@ def resolve_path(src: str, base_dir: str | os.PathLike[str] | None) -> Path:
                          "save the file next to the report and give its path")
     if not src.strip():
         raise ImageError("the picture path is empty")
+    if re.search(r"[\x00-\x1f]", src):
+        raise ImageError(f"{src!r}: a picture path cannot hold control characters")
     path = Path(src)
     if base_dir is None:
         return path
-    base = Path(base_dir).resolve()
-    full = (base / path).resolve()
+    try:
+        base = Path(base_dir).resolve()
+        full = (base / path).resolve()
+    except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop (RuntimeError in 3.11)
+        raise ImageError(f"{src}: the picture path cannot be followed ({exc})") from None
     if path.is_absolute() or not full.is_relative_to(base):
         raise ImageError(f"{src}: the picture must be inside the report's folder ({base})")
     return full
@@ -230,17 +279,20 @@ def read_image(src: str, base_dir: str | os.PathLike[str] | None = None) -> Imag
     path = resolve_path(src, base_dir)
     try:
         if not path.is_file():
-            raise ImageError(f"{src}: picture file not found" if not path.exists()
-                             else f"{src}: not a file")
+            raise ImageError(f"{src}: picture file not found" if not os.path.lexists(path)
+                             else f"{src}: not a file (or a symlink that leads nowhere)")
         size = path.stat().st_size
         if size > _max_bytes():
             raise _too_big(src, size)
         with open(path, "rb") as f:  # also bounded for a file that grows or lies about size
-            data = f.read(_max_bytes() + 1)
+            data = read_at_most(f, _max_bytes() + 1)
         if len(data) > _max_bytes():
             raise _too_big(src, len(data))
-    except OSError as exc:
-        raise ImageError(f"{src}: cannot read the picture ({exc.strerror})") from None
+    except ImageError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise ImageError(f"{src}: cannot read the picture "
+                         f"({getattr(exc, 'strerror', None) or exc})") from None
     return decode(data, src)
 
 

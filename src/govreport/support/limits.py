@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import math
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
@@ -26,10 +27,36 @@ if TYPE_CHECKING:
 
 MB = 1024 * 1024
 
+CEILINGS: dict[str, float] = {"mb": 1024 * 1024, "seconds": 7 * 24 * 3600, "count": 1e12}
+"""The largest value of a limit by kind (MB: 1 TiB, seconds: a week, counts: 10^12) — far
+past any real report, low enough that no size, timer or allocation built from it overflows."""
+
+
+def _kind(name: str) -> str:
+    return "mb" if name.endswith("_mb") else "seconds" if name.endswith("_seconds") else "count"
+
 
 def _positive(_: object, a: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
         raise LimitError(f"limit {a.name} must be a positive number, not {value!r}")
+    if not math.isfinite(value):
+        raise LimitError(f"limit {a.name} must be a finite number, not {value!r}")
+    kind = _kind(a.name)
+    top = CEILINGS[kind]
+    if value > top:
+        raise LimitError(f"limit {a.name}={value:g} is more than the largest allowed, "
+                         f"{top:,.0f}")
+    if kind == "mb" and value * MB < 1:
+        raise LimitError(f"limit {a.name}={value:g} is less than one byte")
+    if a.type in (int, "int") and value != int(value):
+        raise LimitError(f"limit {a.name} must be a whole number, not {value:g}")
+
+
+def _whole(value: Any) -> Any:
+    """A float that is a whole number (``6e7``) as an int, for the count limits."""
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return value
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -37,18 +64,18 @@ class Limits:
     """Upper bounds on input, tables and templates (sizes in MB = 2^20 bytes)."""
 
     input_mb: float = attrs.field(default=64, validator=_positive)
-    """Size of a JSON input file or text, and of a .hwp file to read."""
-    json_depth: int = attrs.field(default=160, validator=_positive)
+    """Size of one input file: JSON, and every document read (.txt, .docx, .hwpx, .hwp)."""
+    json_depth: int = attrs.field(default=160, validator=_positive, converter=_whole)
     """JSON objects/arrays enclosing a value (the document is level 1)."""
-    nesting: int = attrs.field(default=64, validator=_positive)
+    nesting: int = attrs.field(default=64, validator=_positive, converter=_whole)
     """``children``/``items`` lists enclosing a block."""
-    table_columns: int = attrs.field(default=1000, validator=_positive)
+    table_columns: int = attrs.field(default=1000, validator=_positive, converter=_whole)
     """Columns of one table, spans included."""
-    table_cells: int = attrs.field(default=1_000_000, validator=_positive)
+    table_cells: int = attrs.field(default=1_000_000, validator=_positive, converter=_whole)
     """Grid positions of one row group (header or body): rows × columns, spans included."""
     template_mb: float = attrs.field(default=64, validator=_positive)
     """Size of a template file on disk."""
-    template_entries: int = attrs.field(default=2000, validator=_positive)
+    template_entries: int = attrs.field(default=2000, validator=_positive, converter=_whole)
     """Files inside a template package (zip entries)."""
     template_part_mb: float = attrs.field(default=64, validator=_positive)
     """One part of a template, unpacked."""
@@ -64,7 +91,7 @@ class Limits:
     """Memory the process may grow by while a template fills (a watchdog stops it)."""
     image_mb: float = attrs.field(default=20, validator=_positive)
     """Size of one picture file or picture data (``figure`` blocks, cover logo)."""
-    image_pixels: int = attrs.field(default=60_000_000, validator=_positive)
+    image_pixels: int = attrs.field(default=60_000_000, validator=_positive, converter=_whole)
     """Pixels of one picture (width × height); a side may have at most 20,000."""
     read_seconds: float = attrs.field(default=60, validator=_positive)
     """Time the .hwp parser (rhwp, in a child process) may take to convert one file."""
@@ -83,11 +110,14 @@ class Limits:
                 raise LimitError(f"--limit {spec!r}: use NAME=VALUE with NAME one of "
                                  f"{', '.join(names)}")
             try:
-                value: float | int = int(raw) if names[name].type in (int, "int") else float(raw)
+                value: float | int = _whole(float(raw))
             except ValueError:
                 raise LimitError(f"--limit {spec!r}: {raw!r} is not a number") from None
             changes[name] = value
-        return attrs.evolve(base or cls(), **changes)
+        try:
+            return attrs.evolve(base or cls(), **changes)
+        except LimitError as exc:  # "limit NAME …" → "--limit NAME …": the option is named
+            raise LimitError(f"--{exc}") from None
 
     def bytes(self, name: str) -> int:
         """A ``*_mb`` limit in bytes."""
@@ -130,10 +160,24 @@ def read_capped(path: Path, limit_name: str = "input_mb") -> bytes:
     """The bytes of ``path``, refusing more than the limit (also for /dev/zero or a pipe)."""
     cap = current().bytes(limit_name)
     with open(path, "rb") as f:
-        data = f.read(cap + 1)
+        data = read_at_most(f, cap + 1)
     if len(data) > cap:
         raise LimitError(f"{path}: larger than {_mb(cap)} ({hint(limit_name)})")
     return data
+
+
+def read_at_most(f: BinaryIO, n: int) -> bytes:
+    """At most ``n`` bytes of ``f``, read a MiB at a time: memory grows with what the file
+    holds, not with ``n`` (a large limit never allocates its whole size up front)."""
+    chunks: list[bytes] = []
+    left = n
+    while left > 0:
+        chunk = f.read(min(left, MB))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _mb(n: int) -> str:
@@ -189,4 +233,4 @@ def check_entries(infos: list[zipfile.ZipInfo], name: str, what: str = "template
 
 
 __all__ = ["DEFAULT", "LimitError", "Limits", "check_entries", "check_zip", "check_zip_bytes",
-           "current", "hint", "read_capped", "using"]
+           "current", "hint", "read_at_most", "read_capped", "using"]

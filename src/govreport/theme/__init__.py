@@ -15,15 +15,15 @@ HWPUNIT, half-points, EMU …) is converted by the writers (:mod:`govreport.writ
 from __future__ import annotations
 
 from . import units
-from .indent import MARK_WIDTHS, RELATIVE_PARENTS, Indent, child_indent, indent, mark_width
+from .indent import MARK_WIDTHS, RELATIVE_PARENTS, HangingIndent, child_indent, indent, mark_width
 from .io import available_profiles, save_theme
 from .model import (
     AppendixOptions,
     Body,
-    CategoryTag,
+    CategoryTagOptions,
     Chip,
     Colors,
-    Cover,
+    CoverOptions,
     DateOptions,
     EventOptions,
     Fitting,
@@ -31,7 +31,7 @@ from .model import (
     Levels,
     Lines,
     Margins,
-    Numbering,
+    NumberingOptions,
     NumberOptions,
     OverviewBox,
     PageNumber,
@@ -44,7 +44,7 @@ from .model import (
     TableStyle,
     Theme,
     TitleBox,
-    Toc,
+    TocOptions,
 )
 from .profiles import load_profile, load_theme, resolve_theme
 from .roles import (
@@ -53,10 +53,10 @@ from .roles import (
     LADDERS,
     ROLES,
     Align,
-    Block,
     Ladder,
     PseudoRole,
     Role,
+    SpacingBlock,
     ThemeError,
 )
 from .spacing import space_before
@@ -70,23 +70,22 @@ __all__ = [
     "ROLES",
     "Align",
     "AppendixOptions",
-    "Block",
     "Body",
-    "CategoryTag",
+    "CategoryTagOptions",
     "Chip",
     "Colors",
-    "Cover",
+    "CoverOptions",
     "DateOptions",
     "EventOptions",
     "Fitting",
-    "Indent",
+    "HangingIndent",
     "Ladder",
     "LayoutOptions",
     "Levels",
     "Lines",
     "Margins",
     "NumberOptions",
-    "Numbering",
+    "NumberingOptions",
     "OverviewBox",
     "PageNumber",
     "PageSetup",
@@ -96,12 +95,13 @@ __all__ = [
     "Role",
     "RoleStyle",
     "Spacing",
+    "SpacingBlock",
     "SummaryBox",
     "TableStyle",
     "Theme",
     "ThemeError",
     "TitleBox",
-    "Toc",
+    "TocOptions",
     "available_profiles",
     "child_indent",
     "indent",

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .roles import LADDERS, ROLES, Block, Role, ThemeError
+from .roles import LADDERS, ROLES, Role, SpacingBlock, ThemeError
 
 if TYPE_CHECKING:
     from .model import Theme
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MARK_WIDTHS",
     "RELATIVE_PARENTS",
-    "Indent",
+    "HangingIndent",
     "child_indent",
     "indent",
     "mark_width",
@@ -69,7 +69,7 @@ def mark_width(symbol: str) -> float:
 
 
 @attrs.frozen(slots=True)
-class Indent:
+class HangingIndent:
     """Horizontal geometry of one item paragraph, in pt from the left text margin."""
 
     sym_x_pt: float
@@ -94,7 +94,7 @@ def _sym_x(theme: Theme, role: Role, depth: int = 0) -> float:
     return 0.0
 
 
-def indent(theme: Theme, role: Role, parent_sym_x: float | None = None) -> Indent:
+def indent(theme: Theme, role: Role, parent_sym_x: float | None = None) -> HangingIndent:
     """Symbol x, text x and hanging of ``role`` in pt (FORMAT.md §3.1).
 
     Pass ``parent_sym_x`` for items nested under √ ▶ ① ※ and for ① / ※ under any item; they
@@ -105,12 +105,12 @@ def indent(theme: Theme, role: Role, parent_sym_x: float | None = None) -> Inden
     sym_x = _sym_x(theme, role) if parent_sym_x is None else parent_sym_x + theme.body.pt
     mark = mark_width(style.symbol) + 0.5 if style.symbol else 0.0  # symbol + one 1타 gap
     text_x = sym_x + mark * style.pt
-    return Indent(sym_x, text_x, text_x - sym_x)
+    return HangingIndent(sym_x, text_x, text_x - sym_x)
 
 
 def child_indent(
-    theme: Theme, role: Role, parent_role: Block | None, parent: Indent | None
-) -> Indent:
+    theme: Theme, role: Role, parent_role: SpacingBlock | None, parent: HangingIndent | None
+) -> HangingIndent:
     """Indent of ``role`` under an item of ``parent_role`` whose geometry is ``parent``.
 
     Children of √ ▶ ① ※ and every ``child_of`` role (① ※ ▶) are placed relative to the

@@ -83,10 +83,6 @@ def _unknown_key(path: str, key: object, valid: list[str]) -> ThemeError:
     )
 
 
-def _is_optional(tp: Any) -> bool:
-    return get_origin(tp) in (Union, types.UnionType) and type(None) in get_args(tp)
-
-
 def _convert(tp: Any, raw: Any, base: Any, path: str) -> Any:
     """Check and coerce ``raw`` to type ``tp``; attrs groups merge over ``base``."""
     origin = get_origin(tp)
@@ -145,7 +141,7 @@ def _structure(cls: Any, data: Any, base: Any, path: str) -> Any:
     if not isinstance(data, Mapping):
         raise ThemeError(f"{path or 'theme'}: expected a table, got {_describe(data)}")
     hints = _hints(cls)
-    names = [f.name for f in attrs.fields(cls)]
+    names = [f.name for f in attrs.fields(cls) if f.init]
     changes: dict[str, Any] = {}
     for key, raw in data.items():
         if key not in names:
@@ -182,6 +178,8 @@ def _plain(value: Any, base: Any) -> Any:
 def _unstructure_obj(obj: Any, base: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in attrs.fields(type(obj)):
+        if not f.init:
+            continue  # kept values, not options
         value = getattr(obj, f.name)
         default = getattr(base, f.name) if base is not None else None
         if value is None:
@@ -220,7 +218,7 @@ def apply_overrides(theme: Theme, changes: Mapping[str, Any]) -> Theme:
                     raise ThemeError(f"{dotted}: {_join(path, part)!r} is not a table")
                 target[part] = value
                 break
-            names = [f.name for f in attrs.fields(cls)]
+            names = [f.name for f in attrs.fields(cls) if f.init]
             if part not in names:
                 raise _unknown_key(path, part, names)
             if is_last:

@@ -30,23 +30,23 @@ from .roles import (
     COLOR_TOKENS,
     ROLES,
     Align,
-    Block,
     FieldValueError,
     Ladder,
     Role,
+    SpacingBlock,
     ThemeError,
 )
 
 if TYPE_CHECKING:
-    from .indent import Indent
+    from .indent import HangingIndent
 
 __all__ = [
     "AppendixOptions",
     "Body",
-    "CategoryTag",
+    "CategoryTagOptions",
     "Chip",
     "Colors",
-    "Cover",
+    "CoverOptions",
     "DateOptions",
     "EventOptions",
     "Fitting",
@@ -55,7 +55,7 @@ __all__ = [
     "Lines",
     "Margins",
     "NumberOptions",
-    "Numbering",
+    "NumberingOptions",
     "OverviewBox",
     "PageNumber",
     "PageSetup",
@@ -67,7 +67,7 @@ __all__ = [
     "TableStyle",
     "Theme",
     "TitleBox",
-    "Toc",
+    "TocOptions",
 ]
 
 
@@ -567,7 +567,7 @@ class Lines:
 
 
 @attrs.frozen(slots=True, kw_only=True)
-class Cover:
+class CoverOptions:
     """Cover page layout (§5.1); texts use roles ``cover_*``."""
 
     title_y_pct: float = _opt(
@@ -586,7 +586,7 @@ class Cover:
 
 
 @attrs.frozen(slots=True, kw_only=True)
-class Toc:
+class TocOptions:
     """Table of contents (§5.2); texts use roles ``toc_*``."""
 
     enabled: bool = _opt(True, "목차 쪽 만들기", "generate the TOC page")
@@ -666,7 +666,7 @@ class OverviewBox:
 
 
 @attrs.frozen(slots=True, kw_only=True)
-class CategoryTag:
+class CategoryTagOptions:
     """Category tag ``안전 분야 | …`` (§5.7); label uses role ``category``."""
 
     style: Literal["table", "inline"] = _opt(
@@ -756,7 +756,7 @@ class AppendixOptions:
 
 
 @attrs.frozen(slots=True, kw_only=True)
-class Numbering:
+class NumberingOptions:
     """Number sequences (one character per item)."""
 
     part: str = _opt("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", "대제목 번호", "part numerals", _one_char_each)
@@ -973,11 +973,12 @@ def _check_page_room(theme: Theme) -> None:
         raise ValueError(f"body.pt: {theme.body.pt} pt is too large (at most 96)")
 
 
-_DERIVED: dict[int, tuple[Theme, dict[Hashable, Any]]] = {}
-"""What is worked out from a theme (:meth:`Theme.derived`), by theme identity: the theme is
-kept alive with it, so an ``id`` found here is that theme's (ids are unique among live
-objects).  Cleared when :data:`_DERIVED_THEMES` themes are held."""
-_DERIVED_THEMES = 16
+class _Derived(dict[Hashable, Any]):
+    """What is worked out from one theme alone (:meth:`Theme.derived`), kept by that theme
+    and gone with it.  A pickled theme (a batch worker's) starts with none."""
+
+    def __reduce__(self) -> tuple[type[_Derived], tuple[()]]:
+        return (_Derived, ())
 
 _T = TypeVar("_T")
 
@@ -999,18 +1000,18 @@ class Theme:
     spacing: Spacing = _group(Spacing, "문단 앞 간격(pt)", "space before (pt) per transition")
     colors: Colors = _group(Colors, "색", "colours")
     lines: Lines = _group(Lines, "선 굵기", "line widths")
-    cover: Cover = _group(Cover, "표지", "cover page")
-    toc: Toc = _group(Toc, "목차", "table of contents")
+    cover: CoverOptions = _group(CoverOptions, "표지", "cover page")
+    toc: TocOptions = _group(TocOptions, "목차", "table of contents")
     part_heading: PartHeading = _group(PartHeading, "대제목", "part heading")
     chip: Chip = _group(Chip, "번호 칩", "number chip / task headline")
     summary_box: SummaryBox = _group(SummaryBox, "요약 박스", "summary box")
     overview: OverviewBox = _group(OverviewBox, "개요 상자", "overview box")
-    category: CategoryTag = _group(CategoryTag, "분야 태그", "category tag")
+    category: CategoryTagOptions = _group(CategoryTagOptions, "분야 태그", "category tag")
     event: EventOptions = _group(EventOptions, "행사 블록", "event block")
     table: TableStyle = _group(TableStyle, "표", "tables")
     title_box: TitleBox = _group(TitleBox, "제목 상자", "title box")
     appendix: AppendixOptions = _group(AppendixOptions, "참고·붙임", "appendices")
-    numbering: Numbering = _group(Numbering, "번호 차례", "number sequences")
+    numbering: NumberingOptions = _group(NumberingOptions, "번호 차례", "number sequences")
     dates: DateOptions = _group(DateOptions, "날짜", "dates")
     numbers: NumberOptions = _group(NumberOptions, "숫자·금액", "numbers and money")
     layout: LayoutOptions = _group(LayoutOptions, "배치 방식", "layout behaviour")
@@ -1021,6 +1022,9 @@ class Theme:
         "squeeze 자간/장평 to avoid 1–2 char last lines",
     )
     fitting: Fitting = _group(Fitting, "줄 맞춤 한계", "line fitting limits")
+    _derived: _Derived = attrs.field(factory=_Derived, init=False, eq=False, repr=False,
+                                     hash=False)
+    """:meth:`derived` values (not an option: not read, written or compared)."""
 
     def __attrs_post_init__(self) -> None:
         _check_role_refs(self.levels)
@@ -1100,15 +1104,11 @@ class Theme:
         """``make()``, worked out once per theme and ``key`` (a theme is immutable, so what
         is computed from it alone — resolved styles, indents, spacing, a writer's shapes —
         holds as long as the theme).  An exception is not kept: the next call raises again."""
-        kept = _DERIVED.get(id(self))
-        if kept is None or kept[0] is not self:
-            if len(_DERIVED) >= _DERIVED_THEMES:
-                _DERIVED.clear()
-            kept = _DERIVED[id(self)] = (self, {})
+        kept = self._derived
         try:
-            return cast(_T, kept[1][key])
+            return cast(_T, kept[key])
         except KeyError:
-            value = kept[1][key] = make()
+            value = kept[key] = make()
             return value
 
     def resolve(self, role: Role) -> ResolvedStyle:
@@ -1116,7 +1116,7 @@ class Theme:
         out once per theme and role)."""
         key = ("resolve", role)
         try:
-            return cast(ResolvedStyle, _DERIVED[id(self)][1][key])
+            return cast(ResolvedStyle, self._derived[key])
         except KeyError:
             return self.derived(key, lambda: self._resolve(role))
 
@@ -1139,31 +1139,32 @@ class Theme:
             keep_with_next=bool(s.keep_with_next),
         )  # fmt: skip
 
-    def indent(self, role: Role, parent_sym_x: float | None = None) -> Indent:
+    def indent(self, role: Role, parent_sym_x: float | None = None) -> HangingIndent:
         """Symbol/text x of ``role`` (§3.1); ``parent_sym_x`` places it 1 body em right of it."""
         key = ("indent", role, parent_sym_x)
         try:  # the common case first: worked out before (see :meth:`derived`)
-            return cast("Indent", _DERIVED[id(self)][1][key])
+            return cast("HangingIndent", self._derived[key])
         except KeyError:
             from .indent import indent
 
             return self.derived(key, lambda: indent(self, role, parent_sym_x))
 
-    def child_indent(self, role: Role, parent_role: Block | None, parent: Indent | None) -> Indent:
+    def child_indent(self, role: Role, parent_role: SpacingBlock | None,
+                     parent: HangingIndent | None) -> HangingIndent:
         """Indent of ``role`` nested under an item of ``parent_role`` positioned at ``parent``."""
         key = ("child_indent", role, parent_role, parent)
         try:
-            return cast("Indent", _DERIVED[id(self)][1][key])
+            return cast("HangingIndent", self._derived[key])
         except KeyError:
             from .indent import child_indent
 
             return self.derived(key, lambda: child_indent(self, role, parent_role, parent))
 
-    def space_before(self, prev: Block | None, next_: Block) -> float:
+    def space_before(self, prev: SpacingBlock | None, next_: SpacingBlock) -> float:
         """Space in pt before block ``next_`` following ``prev`` (§3.2; ``None`` = start)."""
         key = ("space_before", prev, next_)
         try:
-            return cast(float, _DERIVED[id(self)][1][key])
+            return cast(float, self._derived[key])
         except KeyError:
             from .spacing import space_before
 

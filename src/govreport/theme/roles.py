@@ -13,8 +13,19 @@ from typing import Literal, get_args
 
 from govreport.support.errors import GovReportError
 
-__all__ = ["BLOCKS", "COLOR_TOKENS", "LADDERS", "ROLES", "Align", "Block", "FieldValueError",
-           "Ladder", "PseudoRole", "Role", "ThemeError"]
+__all__ = [
+    "BLOCKS",
+    "COLOR_TOKENS",
+    "LADDERS",
+    "ROLES",
+    "Align",
+    "FieldValueError",
+    "Ladder",
+    "PseudoRole",
+    "Role",
+    "SpacingBlock",
+    "ThemeError",
+]
 
 
 class ThemeError(GovReportError, ValueError):
@@ -51,7 +62,7 @@ ROLES: tuple[Role, ...] = get_args(Role)
 PseudoRole = Literal["table", "box", "chip"]
 """Block kinds without a text role, used only for vertical-spacing transitions."""
 
-Block = Role | PseudoRole
+SpacingBlock = Role | PseudoRole
 BLOCKS: tuple[str, ...] = (*ROLES, *get_args(PseudoRole))
 
 Ladder = Literal["observed", "gov2ta"]

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .roles import BLOCKS, Block, ThemeError
+from .roles import BLOCKS, SpacingBlock, ThemeError
 
 if TYPE_CHECKING:
     from .model import Theme
@@ -77,7 +77,7 @@ def _pair(theme: Theme, prev: str, nxt: str) -> float | None:
     return None
 
 
-def space_before(theme: Theme, prev_role: Block | None, next_role: Block) -> float:
+def space_before(theme: Theme, prev_role: SpacingBlock | None, next_role: SpacingBlock) -> float:
     """Space in pt to put before ``next_role`` when it follows ``prev_role``."""
     nxt_raw = next_role
     nxt = normalize_block(next_role)

@@ -53,6 +53,8 @@ class WriterOptions:
     theme: Theme
     template: Path | None = None
     locale: str = "ko_KR"
+    source: bytes | None = None
+    """The report's canonical JSON to carry in the document (:mod:`.source_part`), or None."""
 
 
 LayoutWriter = Callable[["LaidDocument", WriterOptions], bytes]
@@ -88,7 +90,7 @@ class Converter:
 def _write_docx(laid: LaidDocument, options: WriterOptions) -> bytes:
     from .docx import write_docx
 
-    return write_docx(laid, options.theme, options.template)
+    return write_docx(laid, options.theme, options.template, source=options.source)
 
 
 def _fill_docx(template: Path, context: Mapping[str, Any], locale: str) -> bytes:
@@ -100,7 +102,7 @@ def _fill_docx(template: Path, context: Mapping[str, Any], locale: str) -> bytes
 def _write_hwpx(laid: LaidDocument, options: WriterOptions) -> bytes:
     from .hwpx.writer import write_hwpx
 
-    return write_hwpx(laid, options.theme, options.template)
+    return write_hwpx(laid, options.theme, options.template, source=options.source)
 
 
 def _fill_hwpx(template: Path, context: Mapping[str, Any], locale: str) -> bytes:

@@ -40,7 +40,7 @@ class Recognizer:
         self.chapters = False
         self.ranks: dict[str, int] = {}
         self.em = 2.0 if doc.format == "txt" else self.theme.resolve("paragraph").pt
-        self.computed = ComputedReader(self.theme, self.fmt)
+        self.computed = ComputedReader(self.theme, self.fmt, self.log)
         self.orgcharts = OrgChartReader(self.theme)
 
     def run(self) -> Report:

@@ -97,7 +97,7 @@ def read_data_table(rec: Recognizer, t: SourceTable, holder: dict[str, Any], lad
     rec.log.typed += 1
     table = Table(header=tuple(rows[:header_rows]), rows=tuple(rows[header_rows:]),
                   title=title, unit=unit, basis=basis)
-    return rec.computed.declare(table)
+    return rec.computed.declare(table, t.where)
 
 
 def read_cell(rec: Recognizer, c: Any, header: bool) -> Cell:
@@ -157,6 +157,8 @@ def read_number(rec: Recognizer, text: str) -> int | float | None:
     try:
         v: int | float = float(s.replace(",", "")) if "." in s else int(s.replace(",", ""))
     except ValueError:
+        return None
+    if not abs(v) < 10**18:  # inf, or past what a report may hold: kept as the text it is
         return None
     ts = rec.theme.table
     shown = rec.fmt.grouped(format_cell(v, zero=ts.zero, negative=ts.negative,

@@ -59,10 +59,6 @@ def col_letter(index: int) -> str:
     return out
 
 
-def _quote_sheet(name: str) -> str:
-    return f"'{name}'" if not name.isalnum() else name
-
-
 def _solid(parent: Element, color: str) -> None:
     _a(_a(parent, "solidFill"), "srgbClr", val=_hex(color))
 

@@ -43,13 +43,16 @@ def fill_free_docx(template: str | Path, context: Mapping[str, Any], locale: str
     ``{{ image(path) }}`` and ``{{ chart(...) }}`` are available (:mod:`.free_media`);
     picture paths are relative to the data file's folder (else the template's)."""
     from ...support.images import data_dir
+    from ..package_entries import clean_docx
     from .free_media import TemplateMedia
 
     name = str(template)
     env = environment(locale)
     try:
         with watchdog():
-            tpl = BoundedDocxTemplate(str(template))
+            raw = Path(template).read_bytes()
+            clean = clean_docx(raw, name)
+            tpl = BoundedDocxTemplate(str(template) if clean is raw else io.BytesIO(clean))
             tpl.get_docx()
     except (Exception, TemplateStopped) as exc:
         raise RenderError(f"{name}: not a readable DOCX template ({type(exc).__name__}: "

@@ -377,7 +377,9 @@ def _read(template: str | Path | None, theme: Theme, name: str) -> Prepared:
             check_zip(Path(template))
         if template is None:  # the built-in template: trusted, compiled once per theme
             return prepared(default_template(theme))
-        data = Path(template).read_bytes()
+        from ..package_entries import clean_docx
+
+        data = clean_docx(Path(template).read_bytes(), name)
         with watchdog():
             return prepared(data)
     except LimitError as exc:
@@ -389,14 +391,16 @@ def _read(template: str | Path | None, theme: Theme, name: str) -> Prepared:
                           f"{short(str(exc))})") from None
 
 
-def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = None) -> bytes:
+def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = None, *,
+               source: bytes | None = None) -> bytes:
     """Render ``doc`` as DOCX bytes.
 
     ``template`` is a DOCX made from the default one (``templates/report.docx``) and
     restyled in Word/Hancom; ``None`` uses the template built from ``theme``.  Styles are
     looked up by name (``GR L1`` …, see :data:`STYLE_NAMES`); missing ones are added from
     the theme.  The template's Jinja fields are filled from ``doc.fields``; ``{{ toc }}``
-    and ``{{ body }}`` mark where the 목 차 page and the body go.
+    and ``{{ body }}`` mark where the 목 차 page and the body go.  ``source``: the report's
+    JSON to carry in a custom XML part (:mod:`..source_part`).
     """
     from ...freeform.templating import TemplateStopped, template_error, watchdog
 
@@ -458,6 +462,10 @@ def write_docx(doc: LaidDocument, theme: Theme, template: str | Path | None = No
         parts["_rels/.rels"] = rels_bytes([*pkg.package_rels,
                                            ("rIdCore", CORE_REL, core_name, None)])
         types[f"/{core_name}"] = CORE_TYPE
+    if source is not None:
+        from ..source_part import add_to_docx
+
+        add_to_docx(parts, types, doc_rels, media.new_rid(), source)
     if len(doc_rels) != len(pkg.document_rels):
         parts[pkg.document_rels_name] = rels_bytes(doc_rels)
     parts.update(media.parts)

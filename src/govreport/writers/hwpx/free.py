@@ -35,12 +35,14 @@ from ...freeform.templating import (
     TAG_RE,
     TemplateSpot,
     TemplateStopped,
+    describe_stop,
     environment,
     fit_widths,
     located_error,
     watchdog,
 )
 from ...support.errors import RenderError, short
+from ...support.limits import current, hint
 from ._xml import HP
 from .slots import Slot
 from .slots import set_slot_text as _set
@@ -68,18 +70,24 @@ def _gather(slots: list[Slot]) -> bool:
     matches = list(TAG_RE.finditer(full))
     if not matches:
         return False
-    owner: list[int] = []
-    for i, t in enumerate(texts):
-        owner.extend([i] * len(t))
-    for m in matches:
-        first = owner[m.start()]
-        for k in range(m.start(), m.end()):
-            owner[k] = first
-    new = [""] * len(slots)
-    for k, ch in enumerate(full):
-        new[owner[k]] += ch
-    for s, value in zip(slots, new, strict=True):
-        _set(s, value)
+    # slot j starts at bounds[j]; a tag that starts in slot i and runs on into slot j moves
+    # the start of slot j to the tag's end (slots between them become empty): one pass
+    starts: list[int] = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t)
+    bounds = [*starts, len(full)]
+    m_i = 0
+    for j in range(1, len(texts)):
+        b = starts[j]
+        while m_i < len(matches) and matches[m_i].end() <= b:
+            m_i += 1
+        if m_i < len(matches) and matches[m_i].start() < b < matches[m_i].end():
+            bounds[j] = matches[m_i].end()
+        bounds[j] = max(bounds[j], bounds[j - 1])
+    for i, s in enumerate(slots):
+        _set(s, full[bounds[i]:bounds[i + 1]])
     return True
 
 
@@ -446,17 +454,28 @@ def _template_line(exc: BaseException) -> int | None:
 
 def fill_sections(sections: Mapping[str, bytes], context: Mapping[str, Any], name: str,
                   locale: str) -> dict[str, bytes]:
-    """Compile and render every section of a free-form template."""
+    """Compile and render every section of a free-form template.  One watchdog covers it
+    all — compiling, filling, and the table and line-break fixes after the fill — so the
+    ``render_seconds`` and ``template_memory_mb`` limits stop a template whatever part of
+    the work it makes huge; a filled section larger than ``output_mb`` is refused."""
     env = environment(locale, autoescape=True)
     out: dict[str, bytes] = {}
     next_id = 10_000_000
-    for i, (part, xml) in enumerate(sections.items()):
-        try:
-            compiled = compile_section(xml, i)
-        except etree.XMLSyntaxError as exc:
-            raise RenderError(f"{name}: {part}: not well-formed XML ({short(str(exc))})") \
-                from None
-        out[part], next_id = render_section(compiled, env, context, name, next_id)
+    part = ""
+    try:
+        with watchdog():
+            for i, (part, xml) in enumerate(sections.items()):
+                try:
+                    compiled = compile_section(xml, i)
+                except etree.XMLSyntaxError as exc:
+                    raise RenderError(f"{name}: {part}: not well-formed XML "
+                                      f"({short(str(exc))})") from None
+                out[part], next_id = render_section(compiled, env, context, name, next_id)
+                if len(out[part]) > current().bytes("output_mb"):
+                    raise RenderError(f"{name}: {part}: the filled section is larger than "
+                                      f"{current().output_mb:g} MB ({hint('output_mb')})")
+    except (TemplateStopped, MemoryError) as exc:
+        raise RenderError(f"{name}: {part}: {describe_stop(exc)}") from None
     return out
 
 

@@ -35,6 +35,7 @@ from ...layout.nodes import LaidDocument, Para, PictureBox
 from ...support.errors import RenderError, short
 from ...support.limits import current, hint
 from ...theme import Theme
+from ..package_entries import safe_entries
 from ._xml import HH, HP, XMLNS
 from .header import LANGS, ROLE_STYLE_NAMES, HeaderBuilder, StyleRef
 from .media import HwpxMedia
@@ -59,7 +60,7 @@ def _read(template: str | Path | bytes) -> dict[str, bytes]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             _check_entries(z.infolist(), _name(template))
-            return {i.filename: z.read(i.filename) for i in z.infolist() if not i.is_dir()}
+            return {i.filename: z.read(i) for i in safe_entries(z.infolist(), _name(template))}
     except zipfile.BadZipFile as exc:
         raise RenderError(f"{_name(template)}: not a zip package ({short(str(exc))})") from None
     except (NotImplementedError, RuntimeError, zlib.error, EOFError, ValueError) as exc:

@@ -24,11 +24,12 @@ def document_meta(doc: LaidDocument) -> dict[str, str]:
 
 def write_hwpx(doc: LaidDocument, theme: Theme,
                template: str | Path | bytes | None = None, *, locale: str = "ko_KR",
-               estimate_breaks: bool = False) -> bytes:
+               estimate_breaks: bool = False, source: bytes | None = None) -> bytes:
     """Write ``doc`` as HWPX bytes; with ``template`` (path or bytes of a ``.hwpx`` made in
     Hancom), fill its ``{{ placeholders }}`` and insert the 목차 and body at its
     ``{{ body }}`` paragraph (see :mod:`.template`); ``locale`` binds the template's
-    formatting filters.
+    formatting filters.  ``source``: the report's JSON to carry in the package
+    (:mod:`..source_part`; not into a user's template).
 
     ``estimate_breaks`` writes the page estimate's own page ends (soft breaks) as page
     breaks too — only for engines that ignore keep rules (rhwp), as a check of the
@@ -43,6 +44,10 @@ def write_hwpx(doc: LaidDocument, theme: Theme,
     preview = preview_text(paragraph_texts(doc.all_nodes()))
     parts = standard_parts(header.render_bytes(), [""], document_meta(doc), preview)
     writer.media.add_to(parts)
+    if source is not None:
+        from ..source_part import add_to_hwpx
+
+        add_to_hwpx(parts, source)
     zipped: dict[str, Part] = dict(parts)
     zipped["Contents/section0.xml"] = section  # in its place, zipped piece by piece
     return build_zip(zipped)

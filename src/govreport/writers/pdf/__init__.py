@@ -36,8 +36,7 @@ from pathlib import Path
 
 from ...layout.nodes import TocEntry
 from ...support.errors import RenderError
-from ...support.fonts import fontconfig_file
-from .office import Exported, Office, OfficeUnavailable
+from .office import Exported, Office, OfficeUnavailable, private_env
 
 __all__ = ["Exported", "Office", "docx_to_pdf", "export_pdf", "find_soffice", "keep_office",
            "office_session", "pages_in_text", "printed_pages", "reported_toc_pages", "stop_office",
@@ -150,7 +149,7 @@ def _plain_conversion(soffice: str, docx: bytes, seconds: float) -> bytes:
         src = Path(tmp) / "report.docx"
         src.write_bytes(docx)
         profile = Path(tmp) / "profile"
-        env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
+        env = private_env(profile)
         cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                "--norestore", "--convert-to", "pdf", "--outdir", tmp, str(src)]
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,

@@ -32,7 +32,7 @@ from typing import IO
 import attrs
 
 from ...support.errors import RenderError
-from ...support.fonts import fontconfig_file
+from ...support.fonts import write_fontconfig
 from . import macro
 from .cache import MAX_SLOTS, cache_root, installation_key, remove_stale, take_slot
 
@@ -86,7 +86,8 @@ class _Profile:
                     with contextlib.suppress(OSError):
                         remove_stale(root, keep=key)
         if self._lock is None:
-            self._tmp = tempfile.TemporaryDirectory(prefix="govreport-office-")
+            remove_orphans()
+            self._tmp = tempfile.TemporaryDirectory(prefix=f"{THROWAWAY}{os.getpid()}-")
             self.path = Path(self._tmp.name) / "profile"
 
     def discard(self) -> None:
@@ -94,12 +95,82 @@ class _Profile:
         shutil.rmtree(self.path, ignore_errors=True)
 
     def release(self) -> None:
+        with contextlib.suppress(OSError):
+            _empty(self.path / TEMP_FOLDER)
         if self._lock is not None:
             self._lock.close()  # closing the file drops the flock
             self._lock = None
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
+
+
+TEMP_FOLDER = "tmp"
+"""LibreOffice's temp folder (its ``lu*.tmp``), inside the profile: emptied before each start
+and when the profile is released, so a killed run leaves nothing in the system's TMPDIR."""
+
+
+def private_env(profile: Path) -> dict[str, str]:
+    """The environment of a LibreOffice run on ``profile``: its own fontconfig file and its
+    own, freshly emptied temp folder, both inside the profile folder."""
+    profile.mkdir(parents=True, exist_ok=True)
+    tmp = profile / TEMP_FOLDER
+    _empty(tmp)
+    tmp.mkdir(mode=0o700)
+    conf = write_fontconfig(profile)
+    return {**os.environ, "FONTCONFIG_FILE": str(conf), "TMPDIR": str(tmp), "TMP": str(tmp),
+            "TEMP": str(tmp)}
+
+
+def _empty(folder: Path) -> None:
+    """Remove ``folder`` (a symlink is removed, never followed)."""
+    if folder.is_symlink() or folder.is_file():
+        folder.unlink()
+    elif folder.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+THROWAWAY = "govreport-office-"
+"""Prefix of a throw-away profile folder in TMPDIR, followed by its owner's process id."""
+
+
+def remove_orphans() -> list[Path]:
+    """Remove the throw-away profile folders in TMPDIR whose owner process is gone (killed
+    before it could remove its own); a batch calls this when its workers are done, and
+    every new throw-away profile first.  Folders of other users are left alone."""
+    removed: list[Path] = []
+    root = Path(tempfile.gettempdir())
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(THROWAWAY):
+            continue
+        pid = entry.name[len(THROWAWAY):].partition("-")[0]
+        try:
+            if not pid.isdigit() or entry.stat(follow_symlinks=False).st_uid != os.getuid():
+                continue
+            if not entry.is_dir(follow_symlinks=False) or _alive(int(pid)):
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    if os.path.isdir("/proc"):  # a zombie (killed, not yet reaped) is gone for this purpose
+        with contextlib.suppress(OSError, IndexError), open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    return True
 
 
 def _alive_check_pid() -> int:
@@ -157,11 +228,15 @@ class Office:
         if quit_after is not None:
             self._queue(quit_after)
             (self._spool / "quit").touch()
+        try:
+            env = private_env(self._profile.path)
+        except OSError as exc:
+            self._release()
+            raise OfficeUnavailable(f"LibreOffice profile not usable ({exc})") from None
         self._log = open(self._profile.path / "soffice.log", "wb")  # noqa: SIM115
         cmd = [self.soffice, f"-env:UserInstallation={self._profile.path.as_uri()}",
                "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck",
                macro.serve_url(_alive_check_pid())]
-        env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
         try:
             self._proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._log,
                                           stderr=subprocess.STDOUT, env=env,
