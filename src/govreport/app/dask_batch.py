@@ -35,7 +35,8 @@ from typing import Any
 from ..support.errors import GovReportError
 from ..support.files import write_atomic
 from ..support.limits import using
-from .batch import (
+from .render import Format, load_source, output_format, render_many
+from .tasks import (
     FileResult,
     Settings,
     Task,
@@ -44,7 +45,6 @@ from .batch import (
     failed_result,
     refuse_existing,
 )
-from .render import Format, load_source, output_format, render_many
 
 RETRIES = 2
 """Times a task is run again after its worker died (then the file fails)."""

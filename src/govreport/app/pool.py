@@ -22,21 +22,29 @@ from concurrent.futures.process import BrokenProcessPool
 import attrs
 
 from ..support.files import writing
-from . import batch
-from .batch import FileResult, Settings, Task
+from .tasks import (
+    FileResult,
+    Settings,
+    Task,
+    current_settings,
+    describe_error,
+    init_worker,
+    remove_temporaries,
+    run_task,
+)
 
 
 def _init_pool_worker(settings: Settings) -> None:
     """A worker process: dies with its parent, leaves Ctrl-C to the parent, and on SIGTERM
     removes the temporary file it may be writing and exits at once."""
-    batch.init_worker(settings)
+    init_worker(settings)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_terminated)
     _die_with_parent()
 
 
 def _worker_terminated(signum: int, frame: object) -> None:
-    settings = batch.current_settings()
+    settings = current_settings()
     if settings is not None and settings.pdf:
         from ..writers.pdf import stop_office
 
@@ -92,12 +100,12 @@ def run_pool(tasks: list[Task], workers: int, settings: Settings,
         before = len(queue)
         suspects = _pool_pass(tasks, queue, workers, settings, done)
         # the broken pool's workers are gone: what they were writing is left over
-        batch.remove_temporaries(o for i in suspects for o in tasks[i].outputs)
+        remove_temporaries(o for i in suspects for o in tasks[i].outputs)
         for i in suspects:
             tasks[i] = attrs.evolve(tasks[i], rerun=True)
             alone = deque([i])
             if _pool_pass(tasks, alone, 1, settings, done) or alone:
-                batch.remove_temporaries(tasks[i].outputs)
+                remove_temporaries(tasks[i].outputs)
                 done(i, FileResult(source=tasks[i].source, errors=(_CRASHED,)))
         if len(queue) == before and not suspects:  # no worker could even start
             while queue:
@@ -120,7 +128,7 @@ def _pool_pass(tasks: list[Task], queue: deque[int], workers: int, settings: Set
                 while len(pending) < window and queue and not broken:
                     i = queue.popleft()
                     try:
-                        pending[pool.submit(batch.run_task, tasks[i])] = i
+                        pending[pool.submit(run_task, tasks[i])] = i
                     except BrokenProcessPool:
                         queue.appendleft(i)
                         broken.append(-1)  # marker: stop submitting
@@ -137,7 +145,7 @@ def _pool_pass(tasks: list[Task], queue: deque[int], workers: int, settings: Set
                         continue
                     except Exception as exc:
                         result = FileResult(source=tasks[i].source,
-                                            errors=(batch.describe_error(exc),))
+                                            errors=(describe_error(exc),))
                     done(i, result)
         except BaseException:
             _stop_workers(pool)
