@@ -88,20 +88,21 @@ def check_report(report: Report) -> list[Problem]:
         kept = _CHECKED.get(report)
     except (TypeError, RecursionError):  # unhashable inside, or nested too deeply to hash
         kept = None
-    if kept is not None and kept[0] == lim:
-        return list(kept[1])
+    if kept is not None and kept[0] == lim and kept[1] == report.base_dir:
+        return list(kept[2])
     checker = _Checker(report)
     checker.walk(report, "$", 0)
     checker.references()
     with contextlib.suppress(TypeError, RecursionError):  # not hashable: not kept
-        _CHECKED[report] = (lim, tuple(checker.problems))
+        _CHECKED[report] = (lim, report.base_dir, tuple(checker.problems))
     return checker.problems
 
 
-_CHECKED: weakref.WeakKeyDictionary[Report, tuple[Limits, tuple[Problem, ...]]] = (
-    weakref.WeakKeyDictionary())
+_CHECKED: weakref.WeakKeyDictionary[
+    Report, tuple[Limits, str | None, tuple[Problem, ...]]] = weakref.WeakKeyDictionary()
 """The problems of the reports checked so far and still alive (an entry goes with its
-report; equal reports have equal problems)."""
+report; equal reports read from the same folder have equal problems — ``base_dir`` is not
+part of a report's value, but the picture files a figure names are found from it)."""
 
 
 def errors_of(problems: list[Problem]) -> list[Problem]:

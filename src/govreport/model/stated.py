@@ -481,7 +481,8 @@ def _might_matter(table: Table) -> tuple[bool, bool]:
                 if type(v) is str:
                     if not totals and _MAYBE_TOTAL.match(v):
                         totals = True
-                    if not texts and rows is table.rows and _MAYBE_NUMBER.match(v):
+                    if not texts and rows is table.rows and _MAYBE_NUMBER.match(v) and \
+                            read_number(v, table.unit) is not None:  # (not a date, a code)
                         texts = True
             if totals and texts:
                 return True, True

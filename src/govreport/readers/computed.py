@@ -35,7 +35,7 @@ from ..layout.tables import TableLayout
 from ..layout.text import TextFormatter
 from ..model import Cell, NumberFormat, Row, Table
 from ..model.compute import PERCENT, table_width, to_decimal
-from ..model.stated import stated_totals
+from ..model.stated import stated_rates, stated_totals
 from ..model.tables import Column, Compute, Op
 from ..theme import Theme
 from .log import ReadLog
@@ -217,7 +217,8 @@ class ComputedReader:
         reported (see the class docstring)."""
         table = self.declared(table)
         try:
-            issues = stated_totals(table)
+            totals = stated_totals(table)
+            issues = totals + stated_rates(table)
         except (ArithmeticError, ValueError, KeyError, IndexError):
             return table
         if not issues:
@@ -231,8 +232,9 @@ class ComputedReader:
             off.add((r, j))
             if self.log is not None:
                 self.log.fallback(f"{where} (row {r + len(table.header) + 1}, cell {j + 1})",
-                              "the stated total does not add up, kept as stated: "
-                              + issue.message.split(" (if it")[0])
+                              ("the stated total does not add up" if issue in totals else
+                               "the stated figure differs from its figures")
+                              + ", kept as stated: " + issue.message.split(" (if it")[0])
         rows = tuple(row if not any(rr == r for rr, _ in off) else attrs.evolve(
             row, cells=tuple(attrs.evolve(c, checked=False) if (r, j) in off else c
                              for j, c in enumerate(row.cells)))
