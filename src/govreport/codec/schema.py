@@ -81,8 +81,8 @@ class _Generator:
             properties["type"] = {"const": tag}
             required.append("type")
         for f in attrs.fields(cls):
-            if cls is Report and f.name == "base_dir":
-                continue  # set by load(), not part of the JSON
+            if (cls is Report and f.name == "base_dir") or not f.init:
+                continue  # set by load() / kept by the checks, not part of the JSON
             prop = self.type(f.type)
             if f.default is attrs.NOTHING:
                 required.append(f.name)
