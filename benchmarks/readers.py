@@ -9,6 +9,14 @@
   indents, tables with spans) against python-hwpx's reading API doing the same walk
   (``HwpxDocument.open`` + paragraphs/runs/tables/cells) — the measurement behind the choice
   of lxml.
+* Side by side (issue 22): the whole in-process import (``read_document``: source pass,
+  recognition, the carried report, the consistency repairs and the final check) against
+  python-hwpx's own Markdown and plain-text export of the same file
+  (``HwpxDocument.open(path).text.markdown()`` / ``.plain()``), which recover no structure.
+  The three are timed taking turns (one run of each, repeated), so a busy moment of the
+  shared machine falls on all of them alike; medians.  Files: the ~20-page report above
+  (with the report it carries, and read from the page alone) and, when
+  ``../shared/corpus/real`` is there, real documents no one on the team wrote.
 """
 
 from __future__ import annotations
@@ -48,6 +56,46 @@ def median_ms(fn: Callable[[], object], runs: int) -> float:
         fn()
         times.append(time.perf_counter() - t)
     return statistics.median(times) * 1000
+
+
+def taking_turns(fns: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
+    """Median ms of each function, run one after the other ``runs`` times (after a warm-up)."""
+    for fn in fns.values():
+        fn()
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(runs):
+        for name, fn in fns.items():
+            t = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t)
+    return {name: statistics.median(ts) * 1000 for name, ts in times.items()}
+
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+REAL = ("hwpx_hwpx-h-02.hwpx", "hwpx_k-water-rfp.hwpx", "hwpx_pr-1674.hwpx",
+        "opengov_36388711.hwpx")
+"""Real documents of the development corpus measured side by side (when present)."""
+
+
+def side_by_side(files: dict[str, Path], runs: int) -> None:
+    """Our whole import against python-hwpx's Markdown and text export of the same file."""
+    try:
+        from hwpx import HwpxDocument
+    except ImportError:
+        print("python-hwpx not installed: side-by-side skipped", file=sys.stderr)
+        return
+    print(f"{'file':34s} {'ours':>8s} {'page only':>10s} {'their md':>9s} {'their txt':>9s}"
+          "  ours/md")
+    for name, path in files.items():
+        fns: dict[str, Callable[[], object]] = {
+            "ours": lambda path=path: read_document(path),
+            "page": lambda path=path: read_document(path, carried=False),
+            "md": lambda path=path: HwpxDocument.open(str(path)).text.markdown(),
+            "txt": lambda path=path: HwpxDocument.open(str(path)).text.plain(),
+        }
+        ms = taking_turns(fns, runs)
+        print(f"{name:34s} {ms['ours']:8.1f} {ms['page']:10.1f} {ms['md']:9.1f} "
+              f"{ms['txt']:9.1f}  {ms['ours'] / ms['md']:.2f}×")
 
 
 def python_hwpx_walk(path: Path) -> int:
@@ -104,6 +152,10 @@ def main() -> None:
               f"({ms_ph / ms_lxml:.1f}×)")
     except ImportError:
         print("python-hwpx not installed: comparison skipped", file=sys.stderr)
+    compared = {f"ours, {pages} pages (big.hwpx)": files["hwpx"]}
+    if CORPUS.is_dir():
+        compared.update({n: CORPUS / n for n in REAL if (CORPUS / n).is_file()})
+    side_by_side(compared, args.runs)
 
 
 if __name__ == "__main__":

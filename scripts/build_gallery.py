@@ -4,8 +4,11 @@ The seed example goes to ``docs/gallery/{docx,hwpx}/seed-NN.png``; every other e
 :data:`PAGES` gets its own folder ``docs/gallery/<name>/{docx,hwpx}/`` and a page
 ``docs/gallery/<name>.md`` showing both renderings side by side.
 DOCX pages: govreport's PDF path (LibreOffice with the font map) + ``pdftoppm``.
-HWPX pages: the independent rhwp renderer via ``check-hwpx`` (``$CHECK_HWPX``, else
-``shared/tools/check-hwpx`` beside the repository or its worktree folder) when present.
+HWPX pages: the independent rhwp renderer via ``check-hwpx``, of the HWPX written with the
+page estimate's ends as breaks (``write_hwpx(estimate_breaks=True)``: rhwp ignores the keep
+rules the file for Hancom carries, so its pages show the estimate); ``check-hwpx`` is
+``$CHECK_HWPX``, else ``shared/tools/check-hwpx`` beside the repository or its worktree
+folder, when present.
 Run: ``python scripts/build_gallery.py``.
 """
 
@@ -68,7 +71,12 @@ def hwpx_pages(report: govreport.Report, out: Path, name: str = "seed") -> list[
         old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / f"{name}.hwpx"
-        src.write_bytes(render_bytes(report, "hwpx"))
+        from govreport.layout import layout
+        from govreport.theme import resolve_theme
+        from govreport.writers.hwpx import write_hwpx
+
+        theme = resolve_theme(None)
+        src.write_bytes(write_hwpx(layout(report, theme), theme, estimate_breaks=True))
         subprocess.run([str(check), str(src), tmp], check=True, stdout=subprocess.DEVNULL)
         for png in sorted(Path(tmp).glob(f"{name}_p*.png")):
             n = int(png.stem.split("_p")[1])
@@ -83,7 +91,8 @@ def example_page(stem: str, caption: str) -> None:
     hwpx = hwpx_pages(report, GALLERY / stem / "hwpx", stem)
     lines = [f"# {report.meta.title}", "", f"{caption}  ",
              f"원본 / source: [`examples/{stem}.json`](../../examples/{stem}.json)", "",
-             "| 쪽 page | DOCX (LibreOffice) | HWPX (rhwp) |", "|---|---|---|"]
+             "| 쪽 page | DOCX (LibreOffice) | HWPX (rhwp, 추정 쪽 끝 / estimated page ends) |",
+             "|---|---|---|"]
     for i in range(max(len(docx), len(hwpx))):
         cells = [f'<img src="{stem}/{kind}/{pages[i].name}" width="100%">' if i < len(pages)
                  else "" for kind, pages in (("docx", docx), ("hwpx", hwpx))]

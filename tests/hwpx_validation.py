@@ -1,5 +1,5 @@
 """The HWPX validators the tests run on every HWPX they make (python-hwpx: schema, package,
-editor-open safety)."""
+editor-open safety; and the project's Hancom-safety rules, tests/hancom_safety.py)."""
 
 from __future__ import annotations
 
@@ -20,4 +20,7 @@ def assert_valid_hwpx(data: bytes) -> None:
         assert package.ok, [str(i) for i in package.issues]
         safety = validate_editor_open_safety(data)
         assert safety.ok, safety.summary
+    from hancom_safety import hancom_problems
+
+    assert hancom_problems(data) == []
 

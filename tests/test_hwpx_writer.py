@@ -652,3 +652,27 @@ def test_page_breaks_only_where_the_format_starts_a_page(path: Path) -> None:
     assert odd == []
     header = files.read("Contents/header.xml").decode()
     assert 'keepWithNext="1" keepLines="1"' in header, "headings keep with their content"
+
+
+def test_hancoms_built_in_styles_are_present() -> None:
+    """바탕글, 본문, 개요 1–7, 각주, 캡션 as in Hancom's own files, before ours."""
+    laid = layout(govreport.load(SEED))
+    header = zipfile.ZipFile(io.BytesIO(write_hwpx(laid, Theme.seoul()))).read(
+        "Contents/header.xml").decode()
+    names = re.findall(r'<hh:style id="(\d+)" type="PARA" name="([^"]+)"', header)
+    order = [n for _, n in names]
+    want = ["바탕글", "본문", *(f"개요 {n}" for n in range(1, 8)), "각주", "캡션"]
+    assert order[:len(want)] == want
+    assert "□ 1단계" in order[len(want):]
+
+
+def test_declared_fonts_name_hancoms_substitutes() -> None:
+    """휴먼명조 → 함초롬바탕, HY헤드라인M / 맑은 고딕 → 함초롬돋움 (hh:substFont, as Hancom's own
+    files declare it), so a computer without them keeps the family."""
+    laid = layout(govreport.load(SEED))
+    header = zipfile.ZipFile(io.BytesIO(write_hwpx(laid, Theme.seoul()))).read(
+        "Contents/header.xml").decode()
+    font = r'<hh:font id="\d+" face="([^"]+)"[^>]*><hh:substFont face="([^"]+)"'
+    subst = dict(re.findall(font, header))
+    assert subst == {"휴먼명조": "함초롬바탕", "HY헤드라인M": "함초롬돋움",
+                     "맑은 고딕": "함초롬돋움"}

@@ -219,3 +219,36 @@ def test_thousands_separator_option() -> None:
     t = _table(doc, "구분", "예산액")
     assert {c.col: c.paras[0].text for c in t.cells if c.row == 1}[1] == "398 000"
     assert any("(2 507건)" in x for x in texts(doc))
+
+
+def test_a_part_whose_only_section_is_a_task_shares_its_first_page() -> None:
+    """No page holding only "Ⅱ. 주요 업무": the one task follows its part heading on the
+    same page; with two tasks each starts a page (theme chip.task_page_break)."""
+    import json
+
+    from govreport.layout.nodes import PageBreak
+
+    seed = Path(__file__).resolve().parents[1] / "examples" / "seoul-mayor-office-2025-04.json"
+    data = json.loads(seed.read_text(encoding="utf-8"))
+
+    def breaks_after_part_two(n_tasks: int) -> int:
+        d = json.loads(json.dumps(data))
+        d["parts"][1]["sections"] = d["parts"][1]["sections"][:n_tasks]
+        body = layout(govreport.loads(json.dumps(d, ensure_ascii=False))).body
+        start = next(i for i, n in enumerate(body)
+                     if isinstance(n, Para) and n.text.startswith("Ⅱ."))
+        return sum(1 for n in body[start:] if isinstance(n, PageBreak) and not n.soft)
+
+    assert breaks_after_part_two(1) == 0
+    assert breaks_after_part_two(2) == 2  # one before each task
+
+
+def test_zero_spend_prints_the_zero_mark_without_a_zero_share() -> None:
+    """A zero with a ratio of 0 prints the theme's zero mark alone, never "- / (0.0%)"."""
+    from govreport.layout.tables import TableLayout
+    from govreport.layout.text import TextFormatter
+
+    theme = Theme.seoul()
+    build = TableLayout(theme, TextFormatter(theme), theme.page.text_width_pt)
+    assert build.cell_text(Cell(value=0, ratio=0.0)) == theme.table.zero
+    assert build.cell_text(Cell(value=19865, ratio=24.8)) == "19,865\n(24.8%)"

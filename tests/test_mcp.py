@@ -688,3 +688,12 @@ def test_stdio_read_free_form_and_the_size_limit(ws: Path) -> None:
 
     run(body, stdio_client(ws, "--limit", "input_mb=0.05"))
     assert (ws / "out" / "complaints.docx").is_file()
+
+
+def test_without_the_sdk_the_command_says_what_to_install(tmp_path: Path) -> None:
+    probe = ("import sys\nsys.modules['mcp'] = None  # as if govreport[mcp] were not installed\n"
+             "from govreport.app.cli import main\nmain(['mcp', '--root', sys.argv[1]])\n")
+    proc = subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "pip install 'govreport[mcp]'" in proc.stderr and "Traceback" not in proc.stderr

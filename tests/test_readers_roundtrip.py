@@ -55,6 +55,10 @@ KNOWN: dict[str, list[str]] = {
     # read back as stated (as the seed example states it, and as budget 계 rows are read)
     "administration-bureau-work-report-2025": ["$.parts[0].sections[1].blocks[0].rows[0].total",
                                                "$.parts[0].sections[1].blocks[0].rows[1].total"],
+    # a reference to a table's figure ({=facilities.구립 체육관.시설 수}) reads back as the
+    # figure it printed (14); the table's id, which the reference named, is not printed
+    "sports-facility-night-opening-plan-2025": ["$.appendices[0].blocks[0].id",
+                                                "$.parts[0].sections[1].blocks[1].text"],
 }
 
 
@@ -161,6 +165,9 @@ _SETTINGS = frozenset({"type", "data", "src", "kind", "scope", "align", "caption
 NOT_PRINTED: dict[str, set[str]] = {
     # settings and references that no page shows
     "park-expansion-2025": {"$.parts[1].sections[0].blocks[0].id"},
+    # a reference prints its figure, not its name; the id it names is not printed
+    "sports-facility-night-opening-plan-2025": {"$.appendices[0].blocks[0].id",
+                                                "$.parts[0].sections[1].blocks[1].text"},
 }
 
 

@@ -31,7 +31,7 @@ def _picture(fmt: str, mode: str = "RGB") -> bytes:
     return out.getvalue()
 
 
-def _docx_with(picture: bytes, path: Path) -> Path:
+def _docx_with(picture: bytes, path: Path, times: int = 1) -> Path:
     d = docx.Document()
     d.add_paragraph("그림 시험 보고")
     d.add_paragraph("2025. 4. 1.")
@@ -39,7 +39,8 @@ def _docx_with(picture: bytes, path: Path) -> Path:
     d.add_page_break()
     d.add_paragraph("Ⅰ. 현황")
     d.add_paragraph("□ 시설 사진")
-    d.add_picture(io.BytesIO(_picture("PNG")))
+    for _ in range(times):  # the same picture again is one image part, two drawings
+        d.add_picture(io.BytesIO(_picture("PNG")))
     d.save(path)
     with zipfile.ZipFile(path) as z:  # swap the PNG for the picture under test
         parts = {n: z.read(n) for n in z.namelist()}
@@ -90,6 +91,17 @@ def test_vector_clip_art_is_skipped_with_its_place(tmp_path: Path, name: str,
     (skip,) = [f for f in result.fallbacks if name in f.reason]
     assert skip.kind == "skipped" and skip.where.startswith("paragraph")
     assert not [p for p in g.check(result.report) if p.severity == "error"]
+
+
+def test_a_picture_used_twice_is_converted_once_and_each_place_told(tmp_path: Path) -> None:
+    result = read_document(_docx_with(_picture("BMP"), tmp_path / "p.docx", times=2))
+    first, second = _figures(result.report)
+    assert first.data == second.data and sniff(first.data or b"") == "png"
+    assert len([n for n in result.notes if "converted to PNG" in n.reason]) == 1
+    skipped = read_document(_docx_with(b"\xd7\xcd\xc6\x9a" + bytes(60), tmp_path / "w.docx",
+                                       times=2))
+    assert [f.kind for f in skipped.fallbacks if "WMF" in f.reason or "skipped at" in f.reason] \
+        == ["skipped", "skipped"]
 
 
 def _ragged_docx(path: Path) -> Path:
@@ -151,6 +163,25 @@ def test_repeated_section_numbers_are_numbered_by_place() -> None:
     assert [s.number for s in fixed.parts[0].sections] == [1, 2, None]
     (f,) = log.fallbacks
     assert f.where == "$.parts[0].sections[2].number" and "repeats sections[0]" in f.reason
+    assert not [p for p in g.check(fixed) if p.severity == "error"]
+
+
+def test_a_block_that_still_would_not_validate_becomes_a_paragraph_of_its_text() -> None:
+    """The last resort: an error no repair knows (two rows keyed alike) keeps the table's
+    words and figures as a paragraph, said with the error's place."""
+    from govreport.model.tables import Cell, Row
+    from govreport.readers.consistent import remaining_problems
+
+    table = g.Table(header=(Row(cells=(Cell(value="구분"), Cell(value="인원"))),),
+                    rows=(Row(cells=(Cell(value="본청"), Cell(value=1200)), key="A"),
+                          Row(cells=(Cell(value="사업소"), Cell(value=35)), key="A")))
+    report = g.Report(meta=g.Meta(title="시험", org="기획과", date="2025-04-01"),
+                      parts=(Part(title="현황", intro=(g.Item(text="인력", children=(table,)),)),))
+    log = ReadLog()
+    fixed = remaining_problems(report, log)
+    assert fixed.parts[0].intro[0].children == (g.Paragraph(text="구분 인원 본청 1,200 사업소 35"),)
+    (f,) = log.fallbacks
+    assert f.where == "$.parts[0].intro[0].children[0]" and "already used" in f.reason
     assert not [p for p in g.check(fixed) if p.severity == "error"]
 
 

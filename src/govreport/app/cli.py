@@ -238,6 +238,13 @@ def _limit_option(f: Any) -> Any:
              "render_seconds=120 or input_mb=200 (repeatable; see docs/cli.md, Limits)")(f)
 
 
+def _coerce_option(f: Any) -> Any:
+    return click.option(
+        "--coerce-numbers", "coerce", is_flag=True,
+        help="글로 적은 숫자(\"1,500\")를 숫자로 바꾸고 칸마다 경고 / convert figures typed "
+             "as text in figure columns to numbers, with a warning per cell")(f)
+
+
 def _parse_formats(spec: Sequence[str]) -> tuple[Format, ...]:
     from .batch import BatchInputError, parse_formats
 
@@ -310,9 +317,10 @@ def _print_warnings() -> None:
 @click.option("--no-source", "no_source", is_flag=True,
               help="보고서 JSON을 문서에 싣지 않음 (다시 읽기는 인식만으로) / leave the report's "
                    "JSON out of the DOCX/HWPX (read back by recognition alone)")
+@_coerce_option
 @_limit_option
 def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
-           theme: str | None, locale: str, force: bool, no_source: bool,
+           theme: str | None, locale: str, force: bool, no_source: bool, coerce: bool,
            limit_specs: tuple[str, ...]) -> None:
     """보고서를 문서로 만듭니다 / Render a report (or, with a free-form template, any JSON).
 
@@ -324,15 +332,16 @@ def render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
       govreport render old.hwp -o new.hwpx --theme central   (기존 문서 다시 꾸미기 / restyle)
     """
     with _limited(limit_specs):
-        _render(source, outputs, templates, theme, locale, force, not no_source)
+        _render(source, outputs, templates, theme, locale, force, not no_source, coerce)
 
 
 def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
-            theme: str | None, locale: str, force: bool, embed_source: bool = True) -> None:
+            theme: str | None, locale: str, force: bool, embed_source: bool = True,
+            coerce: bool = False) -> None:
     from pathlib import Path
 
     from ..writers.registry import template_family
-    from .render import Layouts, load_source, output_format, pdf_first, render_bytes
+    from .render import Layouts, output_format, pdf_first, render_bytes
 
     paths: list[Path] = []
     for o in outputs:
@@ -364,7 +373,7 @@ def _render(source: str, outputs: tuple[str, ...], templates: tuple[str, ...],
         if _is_document(source):
             data = _read_document(source, strict=False, theme=theme)
         else:
-            data = load_source(source)
+            data = _load_coerced(source, coerce)
     if isinstance(data, Report):
         _show_warnings(source, data)
     elif not tpl:
@@ -543,6 +552,27 @@ def _raise_all(failures: Sequence[CliError], tail: str | None = None) -> NoRetur
     raise CliError("\n".join(lines))
 
 
+def _load_coerced(source: str, coerce: bool) -> Any:
+    """:func:`~govreport.app.render.load_source`, printing each figure ``--coerce-numbers``
+    converted as a warning line."""
+    import warnings
+
+    from ..codec.coerce import NumbersCoerced
+    from .render import load_source
+
+    if not coerce:
+        return load_source(source)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", NumbersCoerced)
+        data = load_source(source, coerce_numbers=True)
+    for w in caught:
+        if isinstance(w.message, NumbersCoerced):
+            click.echo(_problem_line(source, w.message.problem), err=True)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return data
+
+
 def _show_warnings(source: str, report: Any) -> None:
     from ..checks.semantic import check_report  # read from a file: the structure is checked
 
@@ -567,9 +597,10 @@ def _size(n: int) -> str:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True,
               help="결과 형식(json: 다른 프로그램용) / output format (json for pipelines)")
+@_coerce_option
 @_limit_option
 def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str,
-             limit_specs: tuple[str, ...]) -> None:
+             coerce: bool, limit_specs: tuple[str, ...]) -> None:
     """보고서 JSON을 검사합니다 / Check report JSON files and list every problem.
 
     Files, folders (their *.json) or glob patterns.  Every file is checked, even after one
@@ -580,10 +611,11 @@ def validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format:
     Exit 0 when all are valid, 2 when any is invalid or unreadable.
     """
     with _limited(limit_specs):
-        _validate(sources, strict, quiet, output_format)
+        _validate(sources, strict, quiet, output_format, coerce)
 
 
-def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str) -> None:
+def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format: str,
+              coerce: bool = False) -> None:
     import json
 
     from .batch import find_inputs
@@ -600,7 +632,7 @@ def _validate(sources: tuple[str, ...], strict: bool, quiet: bool, output_format
                 entries.append(path)
     results: list[FileCheck] = [
         FileCheck(name=entry[0], status="unreadable", message=entry[1])
-        if isinstance(entry, tuple) else _validate_one(entry, strict)
+        if isinstance(entry, tuple) else _validate_one(entry, strict, coerce)
         for entry in entries
     ]
     counts = {k: sum(r.status == k for r in results) for k in ("valid", "invalid", "unreadable")}
@@ -661,7 +693,7 @@ class FileCheck:
         return data
 
 
-def _validate_one(path: Path, strict: bool) -> FileCheck:
+def _validate_one(path: Path, strict: bool, coerce: bool = False) -> FileCheck:
     """Check one file; never raises for a bad file (only for Ctrl-C), so one file cannot
     stop the others."""
     from .. import check
@@ -673,7 +705,12 @@ def _validate_one(path: Path, strict: bool) -> FileCheck:
     try:
         try:
             report, version = load_versioned(path, check=False)
-            problems = check(report)
+            coerced: list[Problem] = []
+            if coerce:
+                from ..codec.coerce import coerce_numbers
+
+                report, coerced = coerce_numbers(report)
+            problems = coerced + check(report)
         except ValidationError as exc:  # not JSON, or not the report structure
             problems = exc.errors
     except KeyboardInterrupt:
@@ -831,10 +868,17 @@ def template_export(name: str, output: str, force: bool) -> None:
 @click.option("--skip-existing", is_flag=True,
               help="출력이 모두 있는 입력은 건너뜀(이어서 하기) / skip inputs whose outputs all "
                    "exist, make only missing ones (resume an interrupted batch)")
+@click.option("--engine", type=click.Choice(["process", "dask"]), default=None,
+              help="process: 이 컴퓨터의 작업 프로세스(기본) / worker processes here (default); "
+                   "dask: Dask distributed (govreport[dask]), --scheduler 없으면 로컬 클러스터 "
+                   "/ a local cluster of --jobs workers unless --scheduler is given")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Dask 스케줄러 주소(--engine dask) / address of a Dask scheduler")
 @_limit_option
 def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
           templates: tuple[str, ...], theme: str | None, locale: str, force: bool,
-          skip_existing: bool, limit_specs: tuple[str, ...]) -> None:
+          skip_existing: bool, engine: str | None, scheduler: str | None,
+          limit_specs: tuple[str, ...]) -> None:
     """여러 JSON을 한꺼번에 문서로 만듭니다 / Render many JSON files in parallel.
 
     SOURCES are files, folders (their *.json) or glob patterns ("dumps/**/*.json").
@@ -847,6 +891,7 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
     예 / examples:
       govreport batch dumps/ -o out --to docx,hwpx --jobs 4
       govreport batch dumps/ -o out --to docx,hwpx --skip-existing   # 이어서 / resume
+      govreport batch dumps/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from pathlib import Path
 
@@ -863,6 +908,14 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
 
     if force and skip_existing:
         _invalid("use either --force (overwrite) or --skip-existing (keep), not both")
+    if scheduler is not None and engine == "process":
+        _invalid("--scheduler is for --engine dask")
+    chosen = "dask" if scheduler is not None else (engine or "process")
+    if chosen == "dask":
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            _invalid("--engine dask needs Dask distributed: pip install 'govreport[dask]'")
     limits = _limits(limit_specs)
     formats = _parse_formats([to])
     tpl = _templates_for(templates, formats)
@@ -890,7 +943,8 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
         with reporter, _errors():
             summary = run_batch(files, outdir, formats, jobs=workers, templates=tpl, theme=th,
                                 locale=locale, overwrite=force, skip_existing=skip_existing,
-                                progress=reporter.update, limits=limits)
+                                progress=reporter.update, limits=limits,
+                                engine=chosen, scheduler=scheduler)  # type: ignore[arg-type]
     finally:
         reporter.close()
     if missing:  # inputs that name nothing count as failed files, after the others

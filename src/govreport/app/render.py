@@ -316,7 +316,8 @@ def _free_context(report: Report | None, source: Any, theme: Theme,
     return {"data": source}
 
 
-def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Report | Any:
+def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None,
+                coerce_numbers: bool = False) -> Report | Any:
     """Load a JSON file: a checked :class:`Report` when it has ``meta``, else the raw data.
 
     JSON is read as :func:`govreport.load` reads it (size limit, UTF-8/16/32 detection, the
@@ -343,7 +344,8 @@ def load_source(path: str | os.PathLike[str], *, limits: Limits | None = None) -
             return read(p, input_format(p))
         data = read_json(p)
         if isinstance(data, dict) and "meta" in data:
-            return report_from_data(data, str(p), base_dir=p.parent)
+            return report_from_data(data, str(p), base_dir=p.parent,
+                                    coerce_numbers=coerce_numbers)
         return data
 
 

@@ -13,6 +13,7 @@ from ..model import (
     Strategy,
     VisionDiagram,
 )
+from ..model.refs import problems as reference_problems
 from .base import (
     MAX_SIDE_BY_SIDE,
     CheckerBase,
@@ -25,12 +26,22 @@ MAX_CHART_SERIES = 50
 """Series of one chart (each a colour of bars or a line)."""
 MAX_CHART_LABEL = 200
 """Characters of one category label or series name."""
+MAX_PICTURE_POINTS = 2000
+"""Values (categories × series) of one chart drawn as a picture (matplotlib takes several
+milliseconds a value: 2,000 values ≈ 15 s on a busy 2-core machine)."""
 
 
 class FigureChecks(CheckerBase):
     """The checks of pictures, charts and diagrams."""
 
+    def references(self) -> None:
+        """References to computed figures in running text (``{=org.staff}``) name a figure;
+        a stated one (``{=org.staff:277}``) matches it."""
+        for path, message in reference_problems(self.root):
+            self.add(path, message)
+
     def org_chart(self, o: OrgChart, path: str, _: int) -> None:
+        self.table_id(o.id, path)
         self.require_field(o.head, path, "head", "the head unit")
         if not o.units:
             self.add(f"{path}.units", "an org chart needs at least one unit")
@@ -149,6 +160,10 @@ class FigureChecks(CheckerBase):
         if n > MAX_CHART_SERIES:
             self.add(f"{path}.series", f"{n} series are too many for a chart (at most "
                                        f"{MAX_CHART_SERIES})")
+        if c.render == "picture" and n * len(cats) > MAX_PICTURE_POINTS:
+            self.add(f"{path}.render", f"a chart drawn as a picture shows at most "
+                     f"{MAX_PICTURE_POINTS:,} values ({len(cats)} categories × {n} series = "
+                     f"{n * len(cats):,}); draw it as a native chart or show fewer")
         where = "source" if c.source is not None else "categories"
         for i, label in enumerate(cats[:MAX_CHART_CATEGORIES]):
             if len(label) > MAX_CHART_LABEL:

@@ -86,6 +86,7 @@ def check_report(report: Report) -> list[Problem]:
         return list(kept[1])
     checker = _Checker(report)
     checker.walk(report, "$", 0)
+    checker.references()
     with contextlib.suppress(AttributeError, TypeError):  # a stand-in object: nothing kept
         object.__setattr__(report, "_checked", (lim, tuple(checker.problems)))
     return checker.problems

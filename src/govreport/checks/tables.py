@@ -21,6 +21,7 @@ from ..model import (
 )
 from ..model.compute import compute as compute_table
 from ..model.compute import filled, table_width
+from ..model.stated import stated_problems
 from ..support.limits import current as current_limits
 from ..support.limits import hint
 from .base import (
@@ -136,13 +137,19 @@ class TableChecks(CheckerBase):
             if c.compute is not None and i < t.stub_columns:
                 self.add(f"{path}.columns[{i}].compute",
                          f"column {i} is a stub (label) column and cannot be computed")
-        if not t.computed or (t.columns and len(t.columns) != width):
+        if t.columns and len(t.columns) != width:
             return
-        for issue in compute_table(t).issues:
+        ct = compute_table(t) if t.computed else None
+        if ct is not None:
+            for issue in ct.issues:
+                self.add(f"{path}{issue.path}", issue.message,
+                         "warning" if issue.severity == "warning" else "error")
+        for issue in stated_problems(t, ct):  # typed 계/소계, figures typed as text
             self.add(f"{path}{issue.path}", issue.message,
                      "warning" if issue.severity == "warning" else "error")
 
     def number_format(self, f: NumberFormat, path: str, _: int) -> None:
+        self.optional_field(f.counter, path, "counter", "a counter")
         if not 0 <= f.decimals <= MAX_FORMAT_DECIMALS:
             self.add(f"{path}.decimals",
                      f"decimals {f.decimals} is out of range (0 to {MAX_FORMAT_DECIMALS})")

@@ -434,7 +434,9 @@ def columns(items: Sequence[Any], spec: Any = None, exclude: str | None = None,
     ``spec`` is a list of field names or objects (``{"field": "area", "label": "면적",
     "decimals": 1, "total": "sum"}``); without it the fields of the records are used.  A
     number column without ``decimals`` gets the most fraction digits its values have (max 2),
-    so a column reads ``257.0`` / ``1,905.8``; its ``total`` defaults to ``sum``.
+    so a column reads ``257.0`` / ``1,905.8`` (``decimals_inferred``: an ``avg`` total then
+    shows one digit more; a stated ``decimals`` holds for every row, totals included); its
+    ``total`` defaults to ``sum``.
     """
     if spec is None or is_missing(spec):
         fields: list[str] = []
@@ -458,6 +460,7 @@ def columns(items: Sequence[Any], spec: Any = None, exclude: str | None = None,
         col.setdefault("numeric", numeric)
         if numeric and col.get("decimals") is None:
             col["decimals"] = min(2, max((_decimals_of(v) for v in values), default=0))
+            col["decimals_inferred"] = True
         col.setdefault("decimals", None)
         col.setdefault("total", "sum" if numeric else None)
         out.append(col)
@@ -495,8 +498,8 @@ def column_total(items: Iterable[Any], column: Mapping[str, Any], first: bool = 
     if isinstance(value, NoData):
         return str(value)
     decimals = column.get("decimals")
-    if how == "avg" and decimals is not None:
-        decimals = int(decimals) + 1
+    if how == "avg" and decimals is not None and column.get("decimals_inferred"):
+        decimals = int(decimals) + 1  # (stated decimals are obeyed, as on the data rows)
     if how == "count":
         decimals = 0
     return fixed(value, int(decimals or 0), locale=locale)

@@ -41,6 +41,7 @@ from ..model import (
 )
 from ..model.checked import trusted
 from ..model.document import SectionStyle
+from ..model.refs import resolve as resolve_references
 from ..theme import HangingIndent as ThemeIndent
 from ..theme import Theme
 from ..theme.roles import Role
@@ -50,6 +51,7 @@ from .diagrams import DiagramLayout
 from .figures import FigureLayout
 from .fitting import fit, fit_text
 from .grid import text_em
+from .linebreak import join_runs
 from .nodes import (
     NO_LINE,
     Border,
@@ -87,9 +89,10 @@ def _ind(i: ThemeIndent) -> Indent:
 
 class _Builder:
     def __init__(self, report: Report, theme: Theme, locale: str) -> None:
-        self.report = report
         self.theme = theme
         self.fmt = TextFormatter(theme, locale)
+        report = resolve_references(report, self.fmt.figure)  # {=org.staff} → 277
+        self.report = report
         self.width = theme.page.text_width_pt
         self.tables = TableLayout(theme, self.fmt, self.width)
         self.figures = FigureLayout(report, theme, locale, self.width)
@@ -134,7 +137,7 @@ class _Builder:
 
     def para(self, role: Role, runs: Sequence[Run], *, symbol: str | None = None,
              indent: Indent | None = None, gap_role: str | None = None, **kw: object) -> Para:
-        runs = tuple(runs)
+        runs = join_runs(runs)  # the line-breaking pass: no break inside a number, note …
         if self.theme.fit_lines and role in FIT_ROLES:
             found = self.fit(role, runs, indent)
             if found is not None:
@@ -365,19 +368,22 @@ class _Builder:
         mark = f"part_{index + 1}"
         onepage = self.short
         chapter = self.report.numbering.parts == "chapter"
-        if index > 0 and t.part_heading.page_break_before and not onepage and not chapter:
+        head = None
+        if part.title and index > 0 and t.part_heading.page_break_before and not onepage \
+                and not chapter:
             self.page_break()
-        toc.append(TocEntry(level=1, label=f"{label}." if chapter else label, text=part.title,
-                            bookmark=mark))
-        if chapter:  # a number chip "1 추진 배경" (§5.4), the chapters follow each other
-            self.chip(label, part.title, None, task=False, mark=mark, outline=1)
-            head = None
-        elif t.part_heading.style == "band" and not onepage:
-            self.part_band(f"{label} {part.title}", mark)
-            head = None
-        else:
-            head = self.para("part_heading", [Run(text=f"{label} {part.title}")],
-                             bookmark=mark, outline=1)
+        if part.title:  # a body without parts (a 결과보고, a press release) has no heading
+            toc.append(TocEntry(level=1, label=f"{label}." if chapter else label, text=part.title,
+                                bookmark=mark))
+            if chapter:  # a number chip "1 추진 배경" (§5.4), the chapters follow each other
+                self.chip(label, part.title, None, task=False, mark=mark, outline=1)
+                head = None
+            elif t.part_heading.style == "band" and not onepage:
+                self.part_band(f"{label} {part.title}", mark)
+                head = None
+            else:
+                head = self.para("part_heading", [Run(text=f"{label} {part.title}")],
+                                 bookmark=mark, outline=1)
         if onepage and head is not None:  # parts follow on the same page: space, no break
             after_title = index == 0
             gap = t.spacing.after_title_block if after_title else t.spacing.part_heading
@@ -388,12 +394,15 @@ class _Builder:
             self.overview([s.title for s in tasks])
         numbers = self._section_numbers(part)
         style = self.section_style(part)
+        # a part whose only section is a task: its title stands on the task's first page
+        # (a page holding just "Ⅱ. 주요 성과" would look empty)
+        alone = len(part.sections) == 1 and len(tasks) == 1 and not part.intro
         for j, (section, snum) in enumerate(zip(part.sections, numbers, strict=True)):
             smark = f"sec_{index + 1}_{j + 1}"
             if self.report.toc.include_sections and t.toc.show_tasks:
                 toc.append(TocEntry(level=2, label=self.section_label(style, snum, toc=True),
                                     text=section.title, bookmark=smark))
-            self.section(section, snum, smark, style)
+            self.section(section, snum, smark, style, page_break=not alone)
 
     def section_style(self, part: Part) -> SectionStyle:
         style = part.sections_numbering or self.report.numbering.sections
@@ -459,11 +468,13 @@ class _Builder:
         return circled(index + 1)
 
     def section(self, section: Section, number: int, mark: str,
-                style: SectionStyle = "chip") -> None:
+                style: SectionStyle = "chip", *, page_break: bool = True) -> None:
+        """A section; ``page_break=False``: a task does not start a page of its own by the
+        theme (``section.new_page`` still does)."""
         t = self.theme
         task = section.kind == "task"
         new_page = section.new_page if section.new_page is not None else (
-            task and t.chip.task_page_break and not self.short)
+            task and t.chip.task_page_break and not self.short and page_break)
         if new_page:
             self.page_break()
         caption = self.fmt.caption(section.unit, section.basis)

@@ -88,6 +88,8 @@ class _CharWidths(dict[str, float]):
     def __missing__(self, ch: str) -> float:
         if ch in " \u00a0":
             w = 0.5
+        elif ch in "\u2060\u200b":  # word joiner, zero-width space: no width
+            w = 0.0
         elif unicodedata.east_asian_width(ch) in ("W", "F", "A"):
             w = 1.0
         elif ch.isdigit():

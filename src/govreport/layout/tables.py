@@ -12,6 +12,7 @@ from ..model import BudgetTable, Cell, NumberFormat, Row, StaffingTable, Table
 from ..model.compute import compute, scaled, table_width
 from ..theme import Theme
 from .grid import column_widths, place_cells, text_em, word_em
+from .linebreak import join_text
 from .nodes import NO_LINE, Border, Borders, CellBox, Indent, Para, Run, TableBox
 from .text import TextFormatter
 
@@ -51,14 +52,15 @@ class TableLayout:
                              locale=self.fmt.locale)
         if v == 0:
             return ts.zero
-        return self.fmt.grouped(format_cell(v, decimals, zero=ts.zero, negative=ts.negative,
+        text = self.fmt.grouped(format_cell(v, decimals, zero=ts.zero, negative=ts.negative,
                                             locale=self.fmt.locale))
+        return text + fmt.counter if fmt is not None and fmt.counter else text
 
     def resolve(self, table: Table) -> Table:
         """``table`` with derived rows/columns computed and column/row formats applied: every
         such figure becomes its printed text (right-aligned), omitted derived cells added."""
         formatted = table.computed or any(c.format is not None for c in table.columns) or any(
-            r.format is not None for r in table.rows)
+            r.format is not None for r in table.rows)  # (computed: compound cells too)
         if not formatted or (table.columns and len(table.columns) != table_width(table)):
             return table
         ct = compute(table)
@@ -74,10 +76,17 @@ class TableLayout:
                 fmt = ct.format_of(r, c)
                 cell = slot.cell
                 if (r, c) in ct.derived or (
-                        fmt is not None and cell is not None
+                        (fmt is not None or (r, c) in ct.paren) and cell is not None
                         and isinstance(cell.value, int | float)
                         and not isinstance(cell.value, bool)):
                     text = self.figure(ct.values.get((r, c)), fmt)
+                    if (r, c) in ct.paren:  # a compound cell: 16개구 (64.0%)
+                        second, pfmt = ct.paren[(r, c)]
+                        shown = self.figure(second, pfmt)
+                        if second is not None and second > 0 and shown[:1].isdigit() and \
+                                ct.paren_ops.get(c) in ("difference", "growth"):
+                            shown = "+" + shown  # a change is signed: 128 (+4), 124 (△4)
+                        text += f" ({shown})"
                     base = cell if cell is not None else Cell()
                     cell = attrs.evolve(base, value=text, align=base.align or (
                         "right" if c in big else "center"))
@@ -100,7 +109,8 @@ class TableLayout:
                 format_cell(v, zero=ts.zero, negative=ts.negative, locale=self.fmt.locale))
         else:
             text = v
-        if cell.ratio is not None:
+        # a zero (printed as the theme's zero mark) carries no "(0.0%)" under it
+        if cell.ratio is not None and not (cell.ratio == 0 and text in (ts.zero, "0", "")):
             pct = format_percent(cell.ratio, self.theme.numbers.pct_decimals,
                                  locale=self.fmt.locale)
             text += f"\n({pct})"
@@ -123,13 +133,15 @@ class TableLayout:
         long_text = [False] * n_cols
         min_em = [0.0] * n_cols
         nat_em = [0.0] * n_cols
-        texts = [self.cell_text(p.cell, plain=p.row < n_head) for p in placed]
+        # the line-breaking pass (no break inside a number and its unit, a short note …)
+        # before the widths: a joined word is one unbreakable word
+        texts = [join_text(self.cell_text(p.cell, plain=p.row < n_head)) for p in placed]
         for p, text in zip(placed, texts, strict=True):
             is_head = p.row < n_head
             scale = (head_style.pt if is_head else body_style.pt) / body_style.pt
             words, line = word_em(text), text_em(text)
             for item in p.cell.items:
-                item_text = getattr(item, "text", "")
+                item_text = join_text(getattr(item, "text", ""))
                 words = max(words, word_em(item_text) + 1.0)
                 line = max(line, text_em(item_text) + 1.0)
             if p.cell.colspan == 1:
@@ -208,7 +220,7 @@ class TableLayout:
     def _cell_item(self, item: object) -> Para:
         """A ``-`` line inside a cell, hanging-indented."""
         style = self.theme.resolve("table_body")
-        text = getattr(item, "text", "")
+        text = join_text(getattr(item, "text", ""))
         label = getattr(item, "label", None)
         symbol = getattr(item, "symbol", None) or "-"
         runs = [Run(text=f"({label}) ")] if label else []

@@ -5,9 +5,20 @@ Which date form goes where (FORMAT.md §8.2) is decided here, once, for both for
 
 from __future__ import annotations
 
-from ..formatting import format_count, format_date, format_dates, format_period
+from decimal import Decimal
+
+from ..formatting import (
+    format_count,
+    format_date,
+    format_dates,
+    format_number,
+    format_percent,
+    format_period,
+    format_pp,
+)
 from ..formatting.dates import DateStyle
-from ..model import Item, PartialDate, Period, Quantity, WhenWhere
+from ..model import Item, NumberFormat, PartialDate, Period, Quantity, WhenWhere
+from ..model.compute import scaled
 from ..theme import Theme
 
 NBSP = "\u00a0"
@@ -116,6 +127,17 @@ class TextFormatter:
         if unit and unit not in text:  # other locales drop Korean counters: keep the data's
             text = f"{text} {unit}"
         return text
+
+    def figure(self, value: Decimal, fmt: NumberFormat | None = None) -> str:
+        """A referenced figure in running text (``{=org.staff}``): ``1,234``, ``25.1%``,
+        ``+1.2%p``, scaled and rounded half-up as ``fmt`` says (zero prints ``0``)."""
+        v = scaled(value, fmt)
+        if fmt is not None and fmt.style == "percent":
+            return format_percent(v, fmt.decimals, locale=self.locale)
+        if fmt is not None and fmt.style == "points":
+            return format_pp(v, fmt.decimals, signed=True, locale=self.locale)
+        decimals = fmt.decimals if fmt is not None else None
+        return self.grouped(format_number(v, decimals, locale=self.locale))
 
     def grouped(self, text: str) -> str:
         """Apply the theme's thousands separator (``numbers.thousands``) to Babel's ``,``."""

@@ -53,6 +53,11 @@ class ComputedTable:
     derived: set[tuple[int, int]]
     formats: dict[tuple[int, int], NumberFormat | None]
     issues: list[Issue]
+    paren: dict[tuple[int, int], tuple[Decimal | None, NumberFormat | None]] = attrs.field(
+        factory=dict)
+    """The second figure of each compound cell (``Column.paren``) and its format."""
+    paren_ops: dict[int, str] = attrs.field(factory=dict)
+    """The ``op`` of each compound column's second figure, by grid column."""
 
     def format_of(self, row: int, col: int) -> NumberFormat | None:
         return self.formats.get((row, col))
@@ -227,6 +232,25 @@ def compute(table: Table) -> ComputedTable:
                 elif not col_linear:
                     values[(r, c)] = None
 
+    # compound cells: a second figure per cell of a column with ``paren`` (every row)
+    paren: dict[tuple[int, int], tuple[Decimal | None, NumberFormat | None]] = {}
+    paren_ops: dict[int, str] = {}
+    for c, col in enumerate(columns):
+        second = col.paren
+        if second is None:
+            continue
+        arity(second, f".columns[{c}].paren")
+        refs = resolve(second.of, col_keys, f".columns[{c}].paren.of", "column")
+        pfmt = col.paren_format or (col.format if second.op in LINEAR else PERCENT)
+        for r in range(len(table.rows)):
+            if (r, c) not in slots:
+                continue
+            got = apply(second, refs, data_cols,
+                        lambda cc, r=r: values.get((r, cc)),  # type: ignore[misc]
+                        lambda cc: total([(rr, cc) for rr in plain_rows]))
+            paren[(r, c)] = (got, pfmt)
+        paren_ops[c] = second.op
+
     formats: dict[tuple[int, int], NumberFormat | None] = {}
     for pos in slots:
         r, c = pos
@@ -248,7 +272,7 @@ def compute(table: Table) -> ComputedTable:
         if slot is None or slot.cell is None or slot.index is None:
             continue
         stated = to_decimal(slot.cell.value)
-        if stated is None:
+        if stated is None or not slot.cell.checked:  # checked=False: a deliberate difference
             continue
         fmt = formats.get(pos)
         computed = values.get(pos)
@@ -262,7 +286,8 @@ def compute(table: Table) -> ComputedTable:
                 f"stated {_plain(scaled(stated, _same_unit(fmt)))} differs from the computed "
                 f"{_plain(scaled(computed, _same_unit(fmt)))}")))
     return ComputedTable(width=width, slots=slots, values=values, derived=derived,
-                         formats=formats, issues=issues)
+                         formats=formats, issues=issues, paren=paren,
+                         paren_ops=paren_ops)
 
 
 def filled(table: Table) -> Table:

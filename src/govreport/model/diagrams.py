@@ -63,6 +63,9 @@ class OrgChart:
     basis: Period | None = attrs.field(default=None, converter=to_optional_period)
     division_counter: str = "과"
     total: OrgTotal | None = None
+    id: str | None = None
+    """A name, unique in the report, that references in running text use (``{=org.staff}``,
+    :mod:`govreport.model.refs`)."""
 
     def teams(self) -> int:
         """팀 수 of the divisions (units without a team count add nothing)."""

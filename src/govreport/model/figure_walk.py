@@ -29,19 +29,37 @@ def figures(obj: Any) -> list[Figure]:
     return found
 
 
+_NESTED: dict[type, tuple[str, ...] | None] = {}
+"""Per class: the names of its fields (None: not a model class)."""
+
+
+def _fields(cls: type) -> tuple[str, ...] | None:
+    names = _NESTED.get(cls, ())
+    if names == ():
+        names = tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+        _NESTED[cls] = names
+    return names
+
+
 def _map(obj: Any, fn: Callable[[Figure], Figure]) -> Any:
-    if isinstance(obj, tuple):
+    cls = type(obj)
+    if cls is tuple:
         items = [_map(v, fn) for v in obj]
         return obj if all(a is b for a, b in zip(items, obj, strict=True)) else tuple(items)
-    if isinstance(obj, Figure):
+    if cls is Figure:
         return fn(obj)
-    if not attrs.has(type(obj)):
+    if cls is str or cls is int or cls is float or obj is None or cls is bool:
+        return obj
+    names = _fields(cls)
+    if names is None:
         return obj
     changes = {}
-    for f in attrs.fields(type(obj)):
-        value = getattr(obj, f.name)
-        if isinstance(value, tuple) or attrs.has(type(value)):
-            new = _map(value, fn)
-            if new is not value:
-                changes[f.name] = new
+    for name in names:
+        value = getattr(obj, name)
+        kind = type(value)
+        if value is None or kind is str or kind is int or kind is bool or kind is float:
+            continue
+        new = _map(value, fn)
+        if new is not value:
+            changes[name] = new
     return attrs.evolve(obj, **changes) if changes else obj

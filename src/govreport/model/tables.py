@@ -38,6 +38,8 @@ class Cell:
     ``items`` holds bulleted lines (``-``) inside the cell.  In JSON a cell without options may
     be written as the bare value.  ``count`` is a typed count printed on its own line under
     a label (``건설\\n주택`` / ``(39)``); the layout formats it, the checks sum it.
+    ``checked=False`` marks a typed figure that deliberately differs from the figures it
+    stands for (a rounded or estimated 계): the stated-total check leaves it alone.
     """
 
     value: CellValue = None
@@ -48,6 +50,7 @@ class Cell:
     align: Align | None = None
     bold: bool = False
     count: Quantity | None = None
+    checked: bool = True
 
 
 MoneyUnit = Literal["원", "천원", "백만원", "억원", "조원"]
@@ -69,6 +72,8 @@ class NumberFormat:
     decimals: int = 0
     from_unit: MoneyUnit | None = None
     to_unit: MoneyUnit | None = None
+    counter: str | None = None
+    """A counter printed right after each figure: ``"개구"`` → ``16개구`` (not after ``-``)."""
 
 
 Op = Literal["sum", "difference", "ratio", "share", "growth"]
@@ -119,6 +124,13 @@ class Column:
     key: str | None = None
     compute: Compute | None = None
     format: NumberFormat | None = None
+    paren: Compute | None = None
+    """A second figure computed for each cell and printed after it in parentheses — a
+    compound cell: ``{"op": "share", "of": ["n"]}`` → ``16개구 (64.0%)``,
+    ``{"op": "difference", "of": ["y2025", "y2024"]}`` → ``128 (△4)``."""
+    paren_format: NumberFormat | None = None
+    """How the figure in parentheses prints (default: ``98.5%`` for ratio, growth and share;
+    the column's format for sum and difference)."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -145,9 +157,9 @@ class Table:
 
     @property
     def computed(self) -> bool:
-        """True when any row or column is derived."""
+        """True when any row or column is derived (or holds compound cells)."""
         return any(r.compute is not None for r in self.rows) or any(
-            c.compute is not None for c in self.columns)
+            c.compute is not None or c.paren is not None for c in self.columns)
 
 
 @attrs.frozen(slots=True, kw_only=True)

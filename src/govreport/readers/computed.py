@@ -35,8 +35,10 @@ from ..layout.tables import TableLayout
 from ..layout.text import TextFormatter
 from ..model import Cell, NumberFormat, Row, Table
 from ..model.compute import PERCENT, table_width, to_decimal
+from ..model.stated import stated_rates, stated_totals
 from ..model.tables import Column, Compute, Op
 from ..theme import Theme
+from .log import ReadLog
 
 TOTALS = frozenset({"계", "합계", "총계"})
 """Labels of a 계 row or column (a sum of every plain row/column)."""
@@ -200,12 +202,46 @@ def _groups(grid: dict[tuple[int, int], Cell], subtotals: list[int], labels: dic
 
 
 class ComputedReader:
-    """Finds the derived rows and columns of one read table (see the module docstring)."""
+    """Finds the derived rows and columns of one read table (see the module docstring).
 
-    def __init__(self, theme: Theme, fmt: TextFormatter) -> None:
+    A stated 계 or 소계 that does not add up is kept as printed, its cell marked
+    ``checked=False`` (so the imported report validates), and reported to ``log`` with both
+    figures: importing last year's report finds its arithmetic errors."""
+
+    def __init__(self, theme: Theme, fmt: TextFormatter, log: ReadLog | None = None) -> None:
         self.layout = TableLayout(theme, fmt, theme.page.text_width_pt)
+        self.log = log
 
-    def declare(self, table: Table) -> Table:
+    def declare(self, table: Table, where: str = "table") -> Table:
+        """:meth:`declared`, then every stated total that does not add up kept as stated and
+        reported (see the class docstring)."""
+        table = self.declared(table)
+        try:
+            totals = stated_totals(table)
+            issues = totals + stated_rates(table)
+        except (ArithmeticError, ValueError, KeyError, IndexError):
+            return table
+        if not issues:
+            return table
+        off: set[tuple[int, int]] = set()
+        for issue in issues:
+            m = re.match(r"\.rows\[(\d+)\]\.cells\[(\d+)\]", issue.path)
+            if m is None:
+                continue
+            r, j = int(m.group(1)), int(m.group(2))
+            off.add((r, j))
+            if self.log is not None:
+                self.log.fallback(f"{where} (row {r + len(table.header) + 1}, cell {j + 1})",
+                              ("the stated total does not add up" if issue in totals else
+                               "the stated figure differs from its figures")
+                              + ", kept as stated: " + issue.message.split(" (if it")[0])
+        rows = tuple(row if not any(rr == r for rr, _ in off) else attrs.evolve(
+            row, cells=tuple(attrs.evolve(c, checked=False) if (r, j) in off else c
+                             for j, c in enumerate(row.cells)))
+            for r, row in enumerate(table.rows))
+        return attrs.evolve(table, rows=rows)
+
+    def declared(self, table: Table) -> Table:
         """``table`` with every derived row/column that the printed figures confirm declared
         (``compute``, keys, formats) and its figures left to the library; columns of
         decimals or percentages typed as numbers with their format; else unchanged."""
@@ -255,7 +291,11 @@ class ComputedReader:
             return None
         decimals = len(m.group(3) or "")
         digits = m.group(2).replace(",", "") + (f".{m.group(3)}" if decimals else "")
+        if len(digits) > 40:  # past what a report may hold (and int()'s digit limit)
+            return None
         value: int | float = float(digits) if decimals else int(digits)
+        if not abs(value) < 10**18:
+            return None
         if m.group(1):
             value = -value
         style = "percent" if m.group(4) else "number"
@@ -498,9 +538,10 @@ class ComputedReader:
         return keys if len(set(keys.values())) == len(keys) else None
 
 
-def declare_computed(table: Table, theme: Theme, fmt: TextFormatter) -> Table:
+def declare_computed(table: Table, theme: Theme, fmt: TextFormatter,
+                     log: ReadLog | None = None) -> Table:
     """Shorthand for :meth:`ComputedReader.declare`."""
-    return ComputedReader(theme, fmt).declare(table)
+    return ComputedReader(theme, fmt, log).declare(table)
 
 
 __all__ = ["ComputedReader", "declare_computed"]

@@ -3,19 +3,21 @@
 Real documents break rules a report JSON must keep: a header cell merged down into the body,
 rows narrower than the table (a cell Hancom left out), numbering that restarts inside one part.
 :func:`make_consistent` repairs these in the model — each repair a fallback with its JSON path,
-so ``--strict`` fails on it — and :func:`remaining_problems` lists whatever still would not
-validate, which the reader reports as fallbacks too: an imported report that renders is the
-promise, and where it cannot be kept the user is told where.
+so ``--strict`` fails on it — and :func:`remaining_problems` takes whatever still would not
+validate: a block the checks find an error in is kept as a plain paragraph of its text (a
+fallback naming the error), and an error outside any block is reported.  An imported report
+that renders is the promise; where a construct cannot be kept, the user is told where.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
 
-from ..model import Report
+from ..model import Paragraph, Report
 from ..model.document import Part
 from ..model.tables import Cell, Row, Table
 from .log import ReadLog
@@ -30,34 +32,139 @@ def make_consistent(report: Report, log: ReadLog) -> Report:
     return out
 
 
-def remaining_problems(report: Report, log: ReadLog) -> None:
-    """Log every error the checks still find in ``report`` as a fallback with its path."""
+def remaining_problems(report: Report, log: ReadLog) -> Report:
+    """``report`` with every block the checks still find an error in kept as a plain
+    paragraph of its text (a fallback naming the error); errors outside blocks are logged."""
     from ..checks.semantic import errors_of
     from ..checks.structure import check
 
+    errors = errors_of(check(report))
+    if not errors:
+        return report
+    places: dict[tuple[str | int, ...], str] = {}
+    for p in errors:
+        place = _block_place(p.path)
+        if place is None:
+            log.fallback(p.path, f"the imported report does not validate here: {p.message}")
+        else:
+            places.setdefault(place, p.message)
+    outer = [pl for pl in places if not any(o != pl and pl[:len(o)] == o for o in places)]
+    for place in sorted(outer, key=len, reverse=True):
+        where = _path_text(place)
+        block = _get(report, place)
+        text = " ".join(_texts(block))
+        log.fallback(where, f"the imported report does not validate here ({places[place]}): "
+                            "the block is kept as a paragraph of its text"
+                     if text else f"the imported report does not validate here "
+                                  f"({places[place]}): the block, without text, left out")
+        report = _replace(report, place, Paragraph(text=text) if text else None)
     for p in errors_of(check(report)):
         log.fallback(p.path, f"the imported report does not validate here: {p.message}")
+    return report
+
+
+_BLOCK_LISTS = frozenset({"intro", "blocks", "children", "items"})
+_STEP = re.compile(r"\.([A-Za-z_]\w*)|\[(\d+)\]")
+
+
+def _block_place(path: str) -> tuple[str | int, ...] | None:
+    """The steps to the innermost block a JSON path lies in (None: not inside a block)."""
+    steps: list[str | int] = [int(i) if i else name for name, i in _STEP.findall(path)]
+    for k in range(len(steps) - 2, -1, -1):
+        if steps[k] in _BLOCK_LISTS and isinstance(steps[k + 1], int):
+            return tuple(steps[:k + 2])
+    return None
+
+
+def _path_text(steps: tuple[str | int, ...]) -> str:
+    return "$" + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in steps)
+
+
+def _get(obj: Any, steps: tuple[str | int, ...]) -> Any:
+    for s in steps:
+        obj = obj[s] if isinstance(s, int) else getattr(obj, s)
+    return obj
+
+
+def _replace(obj: Any, steps: tuple[str | int, ...], new: Any) -> Any:
+    """``obj`` with the value at ``steps`` replaced by ``new`` (None: removed from its list)."""
+    head, rest = steps[0], steps[1:]
+    if isinstance(head, int):
+        items = list(obj)
+        if rest:
+            items[head] = _replace(items[head], rest, new)
+        elif new is None:
+            del items[head]
+        else:
+            items[head] = new
+        return tuple(items)
+    return attrs.evolve(obj, **{head: _replace(getattr(obj, head), rest, new)})
+
+
+def _texts(obj: Any) -> list[str]:
+    """The words and figures of a block (spans, flags and settings left out)."""
+    cls = type(obj)
+    if cls is str:
+        return [obj.strip()] if obj.strip() else []
+    if cls is tuple:
+        return [t for v in obj for t in _texts(v)]
+    names = _fields(cls)
+    if names is None:
+        return []
+    out: list[str] = []
+    for name in names:
+        value = getattr(obj, name)
+        if name in _NOT_TEXT or type(value) is bool:
+            continue
+        if type(value) in (int, float):
+            out.append(f"{value:,}" if name == "value" and type(value) is int else f"{value:g}")
+        else:
+            out.extend(_texts(value))
+    return out
+
+
+_NOT_TEXT = frozenset({"type", "id", "align", "symbol", "key", "compute", "format", "columns",
+                       "widths", "source", "level", "kind", "data", "src", "alt", "width",
+                       "width_mm", "caption_position", "rowspan", "colspan", "stub_columns",
+                       "position", "style", "decimals"})
+"""Fields that hold settings, not words or figures of the page."""
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+"""Per class: the names of its fields (None: not a model class)."""
+
+
+def _fields(cls: type) -> tuple[str, ...] | None:
+    names = _FIELDS.get(cls, ())
+    if names == ():
+        names = tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+        _FIELDS[cls] = names
+    return names
 
 
 def _walk(obj: Any, path: str, log: ReadLog) -> Any:
     """Rebuild ``obj`` bottom-up where a child changed; tables and parts get their repair."""
-    if isinstance(obj, tuple):
+    cls = type(obj)
+    if cls is tuple:
         items = [_walk(v, f"{path}[{i}]", log) for i, v in enumerate(obj)]
         return obj if all(a is b for a, b in zip(items, obj, strict=True)) else tuple(items)
-    if not attrs.has(type(obj)):
+    names = _fields(cls)
+    if names is None:
         return obj
     changes: dict[str, Any] = {}
-    for f in attrs.fields(type(obj)):
-        value = getattr(obj, f.name)
-        if isinstance(value, tuple) or attrs.has(type(value)):
-            new = _walk(value, f"{path}.{f.name}", log)
-            if new is not value:
-                changes[f.name] = new
+    for name in names:
+        value = getattr(obj, name)
+        kind = type(value)
+        if value is None or kind is str or kind is int or kind is bool or kind is float:
+            continue
+        new = _walk(value, f"{path}.{name}", log)
+        if new is not value:
+            changes[name] = new
     if changes:
         obj = attrs.evolve(obj, **changes)
-    if isinstance(obj, Table) and not obj.computed:
+    if cls is Table and not obj.computed:
         return _table(obj, path, log)
-    if isinstance(obj, Report):
+    if cls is Report:
         return _numbers(obj, log)
     return obj
 

@@ -8,6 +8,7 @@ header rows.  Pictures and charts are noted as skipped.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from io import BytesIO
 from typing import Any
@@ -16,9 +17,9 @@ from ..support.errors import short
 from ..support.limits import current, hint
 from .charts import read_chart as _read_chart
 from .errors import ReadError
-from .inline import shows_text, typed_indent_pt
+from .inline import map_symbol_font, shows_text, typed_indent_pt
 from .log import ReadLog
-from .pictures import usable_picture
+from .pictures import PictureConverter
 from .source import (
     Align,
     SourceCell,
@@ -95,6 +96,8 @@ class _Styles:
 
 MAX_PARAGRAPHS = 200_000
 """Paragraphs a document may hold (cells' included), as the text reader's line limit."""
+_PARA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s>/]")
+"""A paragraph's start tag, whatever its prefix (counted in the raw part, before parsing)."""
 
 
 def _whole(raw: str | None, default: int, what: str) -> int:
@@ -123,6 +126,7 @@ class _Walker:
         self.text_width_emu = _text_width_emu(document)
         self.charts: list[dict[str, Any] | None] = []
         self.log = log
+        self.pictures = PictureConverter(log)
         self.n_para = 0
         self.n_table = 0
 
@@ -177,8 +181,10 @@ class _Walker:
             parts: list[str] = []
             for el in r:
                 tag = el.tag
-                if tag == f"{W}t":  # a no-break space (inside a date) reads as a space
-                    parts.append((el.text or "").replace("\u00a0", " "))
+                if tag == f"{W}t":  # a no-break space (inside a date) reads as a space,
+                    # a word joiner (the layout's no-break join) as nothing
+                    parts.append(map_symbol_font(
+                        (el.text or "").replace("\u00a0", " ").replace("\u2060", "")))
                 elif tag == f"{W}tab":
                     parts.append("\t")
                 elif tag in (f"{W}br", f"{W}cr"):
@@ -252,7 +258,7 @@ class _Walker:
         if data is None:
             self.log.skip(loc, "a drawing that is not an embedded picture is not read")
             return "drawing", None
-        data = usable_picture(data, self.log, loc)
+        data = self.pictures(data, loc)
         if data is None:  # skipped (logged): not a picture the writers can place
             return "drawing", None
         doc_pr = next(el.iter(f"{WP}docPr"), None)
@@ -373,6 +379,9 @@ def read_docx(data: bytes, log: ReadLog) -> SourceDocument:
                 raise ReadError(f"the package inflates to {total} bytes, more than the limit")
             if "word/document.xml" not in z.namelist():
                 raise ReadError("not a DOCX file (no word/document.xml)")
+            paras = len(_PARA_TAG.findall(z.read("word/document.xml")))
+            if paras > MAX_PARAGRAPHS:  # before python-docx builds a tree of them all
+                raise ReadError(f"word/document.xml: more than {MAX_PARAGRAPHS:,} paragraphs")
     except zipfile.BadZipFile:
         raise ReadError("not a DOCX file (not a zip package)") from None
     try:

@@ -28,6 +28,7 @@ from lxml import etree
 from ..model import Report
 from ..model.figure_walk import figures, map_figures
 from ..model.figures import Figure
+from ..model.tables import Table
 from .log import ReadLog
 
 _SILENT = frozenset({"id", "source", "categories", "series", "total", "key", "compute",
@@ -91,35 +92,50 @@ def printed(obj: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _collect(obj: Any, out: list[str]) -> None:
-    from ..model.tables import Table
+_SPACES = re.compile(r"\s+")
+_PRINTED_FIELDS: dict[type, tuple[str, ...] | None] = {}
+"""Per class: the names of its fields that print (None: not a model class)."""
 
-    if obj is None or isinstance(obj, bool):
-        return
-    if isinstance(obj, str):
-        text = re.sub(r"\s+", " ", obj).strip()
+
+def _printed_fields(cls: type) -> tuple[str, ...] | None:
+    names = _PRINTED_FIELDS.get(cls, ())
+    if names == ():
+        names = (tuple(f.name for f in attrs.fields(cls) if f.name not in _SILENT)
+                 if attrs.has(cls) else None)
+        _PRINTED_FIELDS[cls] = names
+    return names
+
+
+def _collect(obj: Any, out: list[str]) -> None:
+    cls = type(obj)
+    if cls is str:
+        text = _SPACES.sub(" ", obj).strip()
         if text:
             out.append(text)
         return
-    if isinstance(obj, int | float):
-        out.append(f"{float(obj):g}")
+    if obj is None or cls is bool:
         return
-    if isinstance(obj, tuple):
+    if cls is tuple:
         for v in obj:
             _collect(v, out)
         return
-    if isinstance(obj, Figure):
+    if cls is int or cls is float:
+        out.append(f"{float(obj):g}")
+        return
+    if cls is Figure:
         out.append("<figure>")
         _collect(obj.caption, out)
         return
-    if not attrs.has(type(obj)):
-        return
-    if isinstance(obj, Table) and obj.computed:
+    if cls is Table and obj.computed:
         with contextlib.suppress(ArithmeticError, ValueError, KeyError, IndexError, TypeError):
             obj = _figures_filled(obj)
-    for f in attrs.fields(type(obj)):
-        if f.name not in _SILENT:
-            _collect(getattr(obj, f.name), out)
+    names = _printed_fields(cls)
+    if names is None:
+        if isinstance(obj, str | int | float) and not isinstance(obj, bool):
+            out.append(str(obj))
+        return
+    for name in names:
+        _collect(getattr(obj, name), out)
 
 
 def _figures_filled(table: Any) -> Any:
@@ -147,9 +163,32 @@ def _figures_filled(table: Any) -> Any:
 # --- merging ----------------------------------------------------------------------------------
 
 
-def merge(carried: Report, read: Report, log: ReadLog) -> Report:
+def merge(carried: Report, read: Report, log: ReadLog,
+          printer: Printer | None = None) -> Report:
     """``carried`` where its printed text agrees with ``read`` (the page), else ``read``;
-    every difference reported with its JSON path, pictures taken from ``read``."""
+    every difference reported with its JSON path, pictures taken from ``read``.
+
+    ``printer`` prints a reference to a computed figure (``{=org.staff}``) as the page does
+    (the layout's :meth:`TextFormatter.figure`): the carried report is compared as printed,
+    and a piece that agrees comes back with its references, not the numbers they printed."""
+    shown, origins = _as_printed(carried, printer)
+    if printed(shown) == printed(read):  # the document as govreport wrote it
+        return _pictures(carried, read, log)
+    merged = _merge(shown, read, log)
+    out: Report = _restored(merged, origins, "$", frozenset())
+    if origins:
+        from ..model.refs import problems
+
+        broken = frozenset(path for path, _ in problems(out))
+        if broken:  # a figure it named was edited away on the page: keep what the page prints
+            out = _restored(merged, origins, "$", broken)
+            for path in sorted(broken):
+                log.change(path, "a reference to a computed figure no longer names one on the "
+                                 "edited page: kept as the page prints it")
+    return out
+
+
+def _merge(carried: Report, read: Report, log: ReadLog) -> Report:
     meta = _meta(carried.meta, read.meta, log)
     parts = _units(carried.parts, read.parts, "$.parts", log, _part)
     appendices = _units(carried.appendices, read.appendices, "$.appendices", log, _appendix)
@@ -163,6 +202,59 @@ def merge(carried: Report, read: Report, log: ReadLog) -> Report:
         out = attrs.evolve(out, lead=read.lead)
         log.change("$.lead", "the lead box changed: read from the page")
     return _pictures(out, read, log)
+
+
+Printer = Callable[[Any, Any], str]
+"""A computed figure and its number format → the text the page prints."""
+
+
+def _as_printed(carried: Report, printer: Printer | None) -> tuple[Report, dict[int, Any]]:
+    """``carried`` with its references printed, and for each model object that printing
+    changed (by ``id`` of the printed one, both alive for the merge) the carried original."""
+    if printer is None:
+        return carried, {}
+    from ..model.refs import resolve
+
+    shown = resolve(carried, printer)
+    origins: dict[int, Any] = {}
+
+    def pair(new: Any, old: Any) -> None:
+        if new is old:
+            return
+        if type(new) is tuple:
+            for a, b in zip(new, old, strict=True):
+                pair(a, b)
+        elif attrs.has(type(new)):
+            origins[id(new)] = old
+            for f in attrs.fields(type(new)):
+                pair(getattr(new, f.name), getattr(old, f.name))
+
+    pair(shown, carried)
+    return shown, origins
+
+
+def _restored(obj: Any, origins: dict[int, Any], path: str, broken: frozenset[str]) -> Any:
+    """``obj`` (at JSON ``path``) with every printed piece the merge kept put back as carried
+    (references again), except around the ``broken`` paths; a piece the merge rebuilt is
+    restored inside, down to the pieces it kept."""
+    if not origins:
+        return obj
+    old = origins.get(id(obj))
+    if old is not None and not any(b == path or b.startswith((path + ".", path + "["))
+                                   for b in broken):
+        return old
+    if type(obj) is tuple:
+        items = tuple(_restored(x, origins, f"{path}[{i}]", broken) for i, x in enumerate(obj))
+        return items if any(a is not b for a, b in zip(items, obj, strict=True)) else obj
+    if not attrs.has(type(obj)):
+        return obj
+    changes = {}
+    for f in attrs.fields(type(obj)):
+        value = getattr(obj, f.name)
+        new = _restored(value, origins, f"{path}.{f.name}", broken)
+        if new is not value:
+            changes[f.name] = new
+    return attrs.evolve(obj, **changes) if changes else obj
 
 
 def _meta(carried: Any, read: Any, log: ReadLog) -> Any:
@@ -259,23 +351,26 @@ def _appendix(carried: Any, read: Any, path: str, log: ReadLog) -> Any:
 
 
 def _pictures(report: Report, read: Report, log: ReadLog) -> Report:
-    """The carried pictures given the document's bytes, in reading order."""
+    """The carried pictures given the document's bytes, in reading order (by caption and
+    description when the page has another number of pictures)."""
     from ..writers.source_part import PICTURE
 
-    page = [f.data for f in figures(read)]
     mine = figures(report)
-    if len(page) != len(mine):
+    if not mine:
+        return report
+    page = figures(read)
+    it = iter(page) if len(page) == len(mine) else None
+    by_caption = {} if it is not None else {(f.caption, f.alt): f.data for f in page}
+    if it is None:
         log.change("$", f"the page has {len(page)} pictures where the carried report has "
                         f"{len(mine)}: pictures matched by caption")
-    it = iter(page) if len(page) == len(mine) else None
-    by_caption = {(f.caption, f.alt): f.data for f in figures(read)}
 
     def fill(fig: Figure) -> Figure:
-        data = next(it) if it is not None else None
-        if fig.src != PICTURE and fig.data is not None:
-            return fig  # already the page's (a block read by recognition)
-        if data is None:
-            data = by_caption.get((fig.caption, fig.alt))
+        same_place = next(it) if it is not None else None
+        if fig.src != PICTURE:
+            return fig  # the page's own (a block read by recognition)
+        data = same_place.data if same_place is not None \
+            else by_caption.get((fig.caption, fig.alt))
         return attrs.evolve(fig, src=None, data=data)
 
     return map_figures(report, fill)

@@ -23,24 +23,48 @@ SYMBOL_CLASSES: dict[str, str] = {
     **dict.fromkeys("-–‐−―", "dash"),
     **dict.fromkeys("·∙•", "dot"),
     "※": "note",
-    "√": "event", "✓": "event", "✔": "event",
+    "√": "event", "✓": "event",
     **dict.fromkeys("▶►▷", "field"),
     "●": "caption",
-    **dict.fromkeys("❖◇◆⇨➡➢▪", "other"),
+    **dict.fromkeys("❖◇◆⇨➡➢▪✔◈⇒➔❑◎▣", "other"),
 }
 """Leading symbols → their class.  Levels are assigned per document from the order in which
 the classes nest (one agency's ◦ is another's second level), not from this table."""
+SYMBOL_FONT: dict[str, str] = {
+    chr(0xF000 + code): ch for code, ch in {
+        0x6C: "●", 0x6E: "■", 0x6F: "□", 0x71: "❑", 0x75: "◆", 0x76: "❖", 0x9F: "•",
+        0xA7: "▪", 0xA8: "◻", 0xD8: "➢", 0xE8: "➔", 0xF0: "⇨", 0xFB: "✗", 0xFC: "✔",
+        0xFD: "☒", 0xFE: "☑"}.items()}
+"""Wingdings characters as Hancom and Word store them (the font's code + U+F000, in the
+Private Use Area) → the Unicode symbols they show."""
+_SYMBOL_FONT_RE = re.compile("[" + "".join(SYMBOL_FONT) + "]")
+
+
+def map_symbol_font(text: str) -> str:
+    """``text`` with Wingdings private-use characters replaced by the symbols they show
+    (``\uf076`` → ``❖``, ``\uf0fe`` → ``☑``); other text unchanged."""
+    return _SYMBOL_FONT_RE.sub(lambda m: SYMBOL_FONT[m.group(0)], text) if text else text
+
+
+CHIP_GLYPH_RE = re.compile("[\U000f0000-\U000ffffd]")
+"""Hancom's own symbol glyphs (Supplementary Private Use Area): a □-like headline mark when
+a line starts with one."""
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿"
 SPACES = " \t\u00a0\u2002\u2003\u2007\u3000"
 _NEEDS_SPACE = frozenset("oㅇ-–‐−―")
 
 
+_STARS = re.compile(r"\*{1,3}")
+_WORD = re.compile(r"\w")
+_BLANK = SPACES + "\n"
+
+
 def shows_text(run_text: str) -> bool:
     """Whether a run carries visible words (not only spaces or a ladder symbol like ``ㅇ``)."""
-    s = run_text.strip(SPACES + "\n")
-    if not s or s in SYMBOL_CLASSES or s in CIRCLED or re.fullmatch(r"\*{1,3}", s):
+    s = run_text.strip(_BLANK)
+    if not s or s in SYMBOL_CLASSES or s in CIRCLED or _STARS.fullmatch(s):
         return False
-    return re.search(r"\w", s) is not None
+    return _WORD.search(s) is not None
 
 
 _SPACE_PT = {" ": 7.5, "\u00a0": 7.5, "\u2002": 7.5, "\u2007": 7.5, "\u2003": 15.0,
@@ -78,12 +102,16 @@ def split_symbol(text: str) -> tuple[str, str, str] | None:
     ch = s[0]
     if ch in CIRCLED:
         return "enum", ch, s[1:].lstrip(SPACES)
+    if CHIP_GLYPH_RE.fullmatch(ch) and s[1:].strip(SPACES):
+        return "box", ch, s[1:].lstrip(SPACES)  # "󰏚회의개요": a Hancom headline glyph
     cls = SYMBOL_CLASSES.get(ch)
     if cls is None:
         return None
     rest = s[1:]
-    if ch in _NEEDS_SPACE and (not rest or rest[0] not in SPACES):
-        return None
+    glued = bool(rest) and ch in "oㅇ" and (ch == "ㅇ" or rest[0] in "「『“‘(" or
+                                           "\uac00" <= rest[0] <= "\ud7a3")
+    if ch in _NEEDS_SPACE and (not rest or rest[0] not in SPACES) and not glued:
+        return None  # "ㅇ이에 따른 …", "o「학칙」": a mark typed without its space
     if ch in "-–―" and s.rstrip().endswith(ch) and len(s.strip()) > 2:
         return None  # a page number "- 3 -" or a subtitle "- 시민 … 위한 -"
     rest = rest.lstrip(SPACES)
@@ -332,6 +360,8 @@ class ValueReader:
             else float(d)
         approx = "여" if m.group(3) else "약" if m.group(1) else ""
         unit = m.group(4)
+        if re.search(r"만점|기준|이상|이하|미만|초과|당$", unit):
+            return None  # (5점 만점), (100명 이상): a scale or a bound, not a count
         if unit.startswith(" "):
             unit = unit.strip()
         q = Quantity(value=value, unit=unit, approx=approx)  # type: ignore[arg-type]

@@ -92,51 +92,67 @@ def read_json(path: str | os.PathLike[str]) -> Any:
     """Read a JSON file (any JSON, not only a report) with the input limits; every problem is
     a :class:`ValidationError` naming the file (unreadable, too big, not UTF-8, not JSON)."""
     p = Path(path)
+    return _parse(read_bytes(p), str(p))
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a JSON file, read as :func:`read_json` reads them (the input limit; a
+    :class:`ValidationError` naming the file when it cannot be read or is too big)."""
+    p = Path(path)
     try:
-        data = read_capped(p)
+        return read_capped(p)
     except LimitError as exc:
         raise ValidationError([Problem(path="$", message=str(exc).partition(": ")[2])],
                               str(p)) from None
     except OSError as exc:
         raise ValidationError([Problem(path="$", message=f"cannot read file: "
                                        f"{exc.strerror or exc}")], str(p)) from None
-    return _parse(data, str(p))
 
 
 def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
           base_dir: str | os.PathLike[str] | None = None,
-          limits: Limits | None = None) -> Report:
+          limits: Limits | None = None, coerce_numbers: bool = False) -> Report:
     """Parse report JSON text; with ``check`` also run the semantic checks (errors only).
 
     Version 1 documents are migrated silently (the report has the current version).
     ``base_dir`` is the folder that relative picture paths are read from (``load`` passes
     the JSON file's folder).  ``limits`` overrides the default
-    :class:`~govreport.support.limits.Limits` (input size, nesting, table size)."""
+    :class:`~govreport.support.limits.Limits` (input size, nesting, table size).
+    ``coerce_numbers`` turns figures typed as text (``"1,500"`` in a column of figures) into
+    numbers, each with a :class:`~govreport.codec.coerce.NumbersCoerced` warning (without it
+    such a figure is an error)."""
     return loads_versioned(text, source=source, check=check, base_dir=base_dir,
-                           limits=limits)[0]
+                           limits=limits, coerce_numbers=coerce_numbers)[0]
 
 
 def loads_versioned(text: str | bytes, *, source: str | None = None, check: bool = True,
                     base_dir: str | os.PathLike[str] | None = None,
-                    limits: Limits | None = None) -> tuple[Report, int]:
+                    limits: Limits | None = None,
+                    coerce_numbers: bool = False) -> tuple[Report, int]:
     """:func:`loads`, also returning the ``schema_version`` the text stated (what was read)."""
     with using(limits):
-        return _versioned(parse_json(text, source), source, check, base_dir)
+        return _versioned(parse_json(text, source), source, check, base_dir, coerce_numbers)
 
 
 def report_from_data(data: Any, source: str | None = None, check: bool = True,
-                     base_dir: str | os.PathLike[str] | None = None) -> Report:
+                     base_dir: str | os.PathLike[str] | None = None,
+                     coerce_numbers: bool = False) -> Report:
     """A report from parsed JSON data (migrated, structured, checked): what :func:`load`
     does after reading."""
-    return _versioned(data, source, check, base_dir)[0]
+    return _versioned(data, source, check, base_dir, coerce_numbers)[0]
 
 
 def _versioned(data: Any, source: str | None, check: bool,
-               base_dir: str | os.PathLike[str] | None) -> tuple[Report, int]:
+               base_dir: str | os.PathLike[str] | None,
+               coerce_numbers: bool = False) -> tuple[Report, int]:
     stated = schema_version_of(data)
     report = structure(data, source)
     if base_dir is not None:
         report = attrs.evolve(report, base_dir=str(base_dir))
+    if coerce_numbers:
+        from ..codec.coerce import warn_coerced
+
+        report = warn_coerced(report, source)
     if check:
         from ..checks.semantic import check_report
 
@@ -147,18 +163,19 @@ def _versioned(data: Any, source: str | None, check: bool,
 
 
 def load(path: str | os.PathLike[str], *, check: bool = True,
-         limits: Limits | None = None) -> Report:
+         limits: Limits | None = None, coerce_numbers: bool = False) -> Report:
     """Read and validate a report JSON file (version 1 files are migrated silently; see
-    :func:`loads` for ``limits``)."""
-    return load_versioned(path, check=check, limits=limits)[0]
+    :func:`loads` for ``limits`` and ``coerce_numbers``)."""
+    return load_versioned(path, check=check, limits=limits, coerce_numbers=coerce_numbers)[0]
 
 
 def load_versioned(path: str | os.PathLike[str], *, check: bool = True,
-                   limits: Limits | None = None) -> tuple[Report, int]:
+                   limits: Limits | None = None,
+                   coerce_numbers: bool = False) -> tuple[Report, int]:
     """:func:`load`, also returning the ``schema_version`` the file stated."""
     p = Path(path)
     with using(limits):
-        return _versioned(read_json(p), str(p), check, p.parent)
+        return _versioned(read_json(p), str(p), check, p.parent, coerce_numbers)
 
 
 def read_report(data: bytes, log: ReadLog, origin: Path | None = None) -> Report:
@@ -171,4 +188,4 @@ def read_report(data: bytes, log: ReadLog, origin: Path | None = None) -> Report
 
 
 __all__ = ["load", "load_versioned", "loads", "loads_versioned", "parse_json",
-           "read_json", "read_report", "report_from_data"]
+           "read_bytes", "read_json", "read_report", "report_from_data"]

@@ -118,3 +118,24 @@ def usable_picture(data: bytes, log: ReadLog, where: str) -> bytes | None:
         return None
     log.note(where, f"a {name} picture converted to PNG")
     return png
+
+
+class PictureConverter:
+    """:func:`usable_picture` done once per embedded image of a document: a picture used in
+    several places (a logo on every page, one BMP in three tables) is converted once, and
+    each place that skips it is still told so, naming where it was first seen."""
+
+    def __init__(self, log: ReadLog) -> None:
+        self.log = log
+        self._done: dict[int, tuple[bytes, bytes | None, str]] = {}
+
+    def __call__(self, data: bytes, where: str) -> bytes | None:
+        known = self._done.get(id(data))
+        if known is not None and known[0] is data:
+            if known[1] is None:
+                self.log.skip(where, f"the picture skipped at {known[2]} is not read here "
+                                     "either")
+            return known[1]
+        usable = usable_picture(data, self.log, where)
+        self._done[id(data)] = (data, usable, where)  # ``data`` kept: its id stays its own
+        return usable

@@ -128,6 +128,16 @@ emptied when :data:`_RENDERED_KEPT` are held."""
 _RENDERED_KEPT = 64
 
 
+HANCOM_STYLES: tuple[tuple[str, str], ...] = (
+    ("본문", "Body"),
+    *((f"개요 {n}", f"Outline {n}") for n in range(1, 8)),
+    ("각주", "Footnote"),
+    ("캡션", "Caption"),
+)
+"""Hancom's built-in paragraph styles beside 바탕글 (names and English names as in Hancom's
+own files, ../shared/corpus/real)."""
+
+
 class HeaderBuilder:
     """Collects interned shapes while the section is written, then renders ``header.xml``.
 
@@ -173,6 +183,12 @@ class HeaderBuilder:
             self.para_for("paragraph")  # id 0
             self._add_style("바탕글", "Normal", self._role_para["paragraph"],
                             self._role_char["paragraph"])
+            # Hancom's own built-in styles, which every document it makes carries (ids
+            # after 바탕글, as in Hancom's files): present, with 바탕글's shapes, so that an
+            # official's 스타일 list (F6) and 차례/각주/캡션 commands find them
+            for name, eng in HANCOM_STYLES:
+                self._add_style(name, eng, self._role_para["paragraph"],
+                                self._role_char["paragraph"])
 
     # ------------------------------------------------------------------ interning
     def font(self, face: str) -> tuple[int, ...]:
@@ -453,10 +469,21 @@ def _char_body(k: CharKey, font_ids: tuple[int, ...], char_border: int) -> str:
     )
 
 
+_HANCOM_FACES = frozenset({"함초롬바탕", "함초롬돋움", "한컴바탕", "한컴돋움"})
+"""Faces every Hancom Office installs: they need no substitute."""
+
+
 def _font_xml(fid: int, face: str) -> str:
-    family = "FCAT_MYUNGJO" if font_kind(face).serif else "FCAT_GOTHIC"  # 바탕체 is 명조
+    serif = font_kind(face).serif
+    family = "FCAT_MYUNGJO" if serif else "FCAT_GOTHIC"  # 바탕체 is 명조
+    # the face Hancom draws with where the named one is not installed, as Hancom's own
+    # files declare it (../shared/corpus/real: 한컴바탕 / 함초롬바탕 / 함초롬돋움): of the
+    # same family, so a missing 휴먼명조 stays a 명조 and HY헤드라인M a 고딕
+    subst = "" if face in _HANCOM_FACES else (
+        f'<hh:substFont face="{"함초롬바탕" if serif else "함초롬돋움"}" type="TTF" '
+        'isEmbedded="0" binaryItemIDRef=""/>')
     return (
-        f'<hh:font id="{fid}" face="{attr(face)}" type="TTF" isEmbedded="0">'
+        f'<hh:font id="{fid}" face="{attr(face)}" type="TTF" isEmbedded="0">{subst}'
         f'<hh:typeInfo familyType="{family}" weight="6" proportion="4" contrast="0" '
         'strokeVariation="1" armStyle="1" letterform="1" midline="1" xHeight="1"/></hh:font>'
     )

@@ -105,7 +105,7 @@ def preview_text(paragraphs: Iterable[str], limit: int = 1024) -> str:
     out: list[str] = []
     size = 0
     for text in paragraphs:
-        line = text.replace("\t", " ").replace("\n", " ")
+        line = text.replace("\t", " ").replace("\n", " ").replace("\u2060", "")
         if size + len(line) > limit:
             out.append(line[: max(limit - size, 0)])
             break

@@ -68,8 +68,11 @@ _AUTO_PAGE = ('<hp:ctrl><hp:autoNum num="1" numType="PAGE"><hp:autoNumFormat typ
 
 def _chars(text: str) -> str:
     """Escaped character data of ``hp:t``; a no-break space (U+00A0) becomes ``hp:nbSpace``,
-    which Hancom and rhwp keep on one line with its neighbours."""
+    which Hancom and rhwp keep on one line with its neighbours; a word joiner (U+2060) is
+    left out (see :mod:`govreport.layout.linebreak`)."""
     text = esc(text)
+    if "\u2060" in text:  # a word joiner: Hancom keeps a word (어절) whole by KEEP_WORD
+        text = text.replace("\u2060", "")
     return text.replace("\u00a0", "<hp:nbSpace/>") if "\u00a0" in text else text
 
 

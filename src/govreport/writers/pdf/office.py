@@ -86,7 +86,8 @@ class _Profile:
                     with contextlib.suppress(OSError):
                         remove_stale(root, keep=key)
         if self._lock is None:
-            self._tmp = tempfile.TemporaryDirectory(prefix="govreport-office-")
+            remove_orphans()
+            self._tmp = tempfile.TemporaryDirectory(prefix=f"{THROWAWAY}{os.getpid()}-")
             self.path = Path(self._tmp.name) / "profile"
 
     def discard(self) -> None:
@@ -127,6 +128,49 @@ def _empty(folder: Path) -> None:
         folder.unlink()
     elif folder.exists():
         shutil.rmtree(folder, ignore_errors=True)
+
+
+THROWAWAY = "govreport-office-"
+"""Prefix of a throw-away profile folder in TMPDIR, followed by its owner's process id."""
+
+
+def remove_orphans() -> list[Path]:
+    """Remove the throw-away profile folders in TMPDIR whose owner process is gone (killed
+    before it could remove its own); a batch calls this when its workers are done, and
+    every new throw-away profile first.  Folders of other users are left alone."""
+    removed: list[Path] = []
+    root = Path(tempfile.gettempdir())
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(THROWAWAY):
+            continue
+        pid = entry.name[len(THROWAWAY):].partition("-")[0]
+        try:
+            if not pid.isdigit() or entry.stat(follow_symlinks=False).st_uid != os.getuid():
+                continue
+            if not entry.is_dir(follow_symlinks=False) or _alive(int(pid)):
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    if os.path.isdir("/proc"):  # a zombie (killed, not yet reaped) is gone for this purpose
+        with contextlib.suppress(OSError, IndexError), open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    return True
 
 
 def _alive_check_pid() -> int:
