@@ -80,8 +80,8 @@ class _Generator:
         if tag is not None:  # required where a block stands among blocks (see ``type``)
             properties["type"] = {"const": tag}
         for f in attrs.fields(cls):
-            if cls is Report and f.name == "base_dir":
-                continue  # set by load(), not part of the JSON
+            if (cls is Report and f.name == "base_dir") or not f.init:
+                continue  # set by load() / kept by the checks, not part of the JSON
             prop = self.type(f.type)
             if f.default is attrs.NOTHING:
                 required.append(f.name)
