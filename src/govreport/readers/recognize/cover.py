@@ -13,8 +13,8 @@ from ...model import Cover, Figure, Meta, Period, parse_period
 from ...model.document import Lead
 from ..inline import split_symbol
 from ..source import SourceCell, SourceNode, SourcePageBreak, SourcePara, SourceTable
-from .headers import find_date, squash
 from .kinds import APPROVAL_LABELS, table_kind
+from .words import find_date, squash
 
 if TYPE_CHECKING:
     from .document import Recognizer

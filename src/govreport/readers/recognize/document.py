@@ -16,12 +16,13 @@ from ..log import ReadLog
 from ..source import SourceDocument, SourceNode, SourcePageBreak, SourcePara, SourceTable
 from .body import read_body
 from .cover import opening_boxes, read_front
-from .headers import read_letter, read_press, squash
+from .headers import read_letter, read_press
 from .headings import appendix_heading_strict, section_numbering
 from .kinds import table_kind
 from .orgchart import OrgChartReader
 from .ranks import compute_ranks
 from .toc import confirm_toc, read_toc
+from .words import squash
 
 DECIMAL_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")
 """A decimal-numbered heading ``1.2. 제안참가안내``."""

@@ -15,17 +15,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ...model import Meta, Period, parse_period
+from ...model import Meta, Period
 from ..source import SourceNode, SourcePara, SourceTable
+from .cover import make_meta
+from .words import find_date, squash
 
 if TYPE_CHECKING:
     from .document import Recognizer
 
 PRESS_RE = re.compile(r"(보도|설명|해명|동정|참고|보도설명|보도참고|보도해명|정책설명)자료")
 """The banner word of a press release (보도자료, 보도설명자료, 동정자료 …)."""
-DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[.년]\s*(\d{1,2})\s*[.월]"
-                     r"(?:\s*(\d{1,2})(?!\d)\s*[.일]?)?")
-"""A printed date: ``2026. 6. 25.``, ``2026년 2월 2일``, ``2025. 1.``."""
 _HEADS = r"(?:장관|차관|처장|청장|원장|사장|위원장|이사장|시장|지사|구청장)"
 MINISTRY_RE = re.compile(r"([가-힣]{2,20}(?:부|처|청|원|공사|위원회|공단|시|도|구))\s*\((?:"
                          + _HEADS + r"\s[^()]*|[A-Za-z-]+)\)\s*(?:" + _HEADS + r")?")
@@ -33,21 +32,6 @@ MINISTRY_RE = re.compile(r"([가-힣]{2,20}(?:부|처|청|원|공사|위원회|�
 ``한국수자원공사(K-water) 사장``."""
 DOC_NUMBER_RE = re.compile(r"^([가-힣A-Za-z0-9]+?)-\d+$")
 """A 시행/문서 number ``소방행정과-6828``: the issuing division before the dash."""
-
-
-def squash(text: str) -> str:
-    return re.sub(r"[\s\u2007\u3000]+", "", text)
-
-
-def find_date(text: str) -> Period | None:
-    """The first printed date in ``text`` (a day when printed, else a year-month)."""
-    for m in DATE_RE.finditer(text):
-        y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
-        try:
-            return parse_period(f"{y}-{mo:02d}-{int(d):02d}" if d else f"{y}-{mo:02d}")
-        except ValueError:
-            continue
-    return None
 
 
 def _flat(t: SourceTable) -> str:
@@ -220,7 +204,5 @@ def _meta(rec: Recognizer, title: str, date: Period | None, org: str, kind: str,
         rec.log.fallback(where, "no organisation found in the header blocks")
     if date is None:
         rec.log.fallback(where, "no date found in the header blocks; the file's date is used")
-        from .cover import make_meta
-
         return attrs.evolve(make_meta(rec, title, None, org, rec.doc.properties), kind=kind)
     return Meta(title=title or "(제목 없음)", org=org or "(기관 없음)", date=date, kind=kind)
