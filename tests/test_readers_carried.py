@@ -134,10 +134,14 @@ def test_an_hwpx_edited_in_its_text_is_read_from_the_page_there() -> None:
     (where,) = [f"$.parts[{i}].sections[{j}].blocks[{k}]"
                 for i, p in enumerate(want["parts"]) for j, s in enumerate(p["sections"])
                 for k, b in enumerate(s["blocks"])
-                if "학교 운동장" in json.dumps(b, ensure_ascii=False)]
+                if "학교 운동장 개방" in json.dumps(b, ensure_ascii=False)]  # (not the
+    # reference {=facilities.학교 운동장.시설 수}, which prints as its figure)
+    # the 대상 시설 line referred to the renamed row: it keeps the figures it printed
+    ref = "$.parts[0].sections[1].blocks[1].text"
+    want["parts"][0]["sections"][1]["blocks"][1]["text"] = "구립 체육관 14곳, 학교 개방 운동장 6곳"
     text = json.dumps(want, ensure_ascii=False).replace("학교 운동장 개방", "학교 체육관 개방")
     assert json.loads(dumps(result.report)) == json.loads(text)
-    assert [c.where for c in result.changes] == [where, "$.appendices[0].blocks[0]"]
+    assert [c.where for c in result.changes] == [where, "$.appendices[0].blocks[0]", ref]
 
 
 def test_no_source_leaves_the_report_out(tmp_path: Path,

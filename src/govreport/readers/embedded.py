@@ -15,6 +15,7 @@ always come from the document itself.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import io
 import re
 import zipfile
@@ -106,9 +107,35 @@ def _printed_fields(cls: type) -> tuple[str, ...] | None:
     return names
 
 
+_SHOWN: contextvars.ContextVar[Callable[[str], str] | None] = contextvars.ContextVar(
+    "govreport_shown_references", default=None)
+"""While :func:`merge` compares: a text's references (``{=org.staff}``) as the page prints
+them, so a carried reference matches the figure read from the page."""
+
+
+def _references_shown(report: Report) -> Callable[[str], str]:
+    from ..layout.text import TextFormatter
+    from ..model.refs import REF, Figures, RefError
+    from ..theme import Theme
+
+    figures = Figures(report)
+    fmt = TextFormatter(Theme.seoul(), "ko_KR")
+
+    def one(m: re.Match[str]) -> str:
+        try:
+            return fmt.figure(*figures.lookup(m.group(1)))
+        except (RefError, ArithmeticError):
+            return m.group(0)
+
+    return lambda text: REF.sub(one, text)
+
+
 def _collect(obj: Any, out: list[str]) -> None:
     cls = type(obj)
     if cls is str:
+        shown = _SHOWN.get()
+        if shown is not None and "{=" in obj:
+            obj = shown(obj)
         text = _SPACES.sub(" ", obj).strip()
         if text:
             out.append(text)
@@ -165,7 +192,25 @@ def _figures_filled(table: Any) -> Any:
 
 def merge(carried: Report, read: Report, log: ReadLog) -> Report:
     """``carried`` where its printed text agrees with ``read`` (the page), else ``read``;
-    every difference reported with its JSON path, pictures taken from ``read``."""
+    every difference reported with its JSON path, pictures taken from ``read``.  References
+    in the carried text compare as the figures they print."""
+    from ..model.refs import map_texts
+    from ..model.refs import problems as reference_problems
+
+    shown = _references_shown(carried)
+    token = _SHOWN.set(shown)
+    try:
+        out = _merge(carried, read, log)
+    finally:
+        _SHOWN.reset(token)
+    broken = {path for path, _ in reference_problems(out)}
+    for path in sorted(broken):  # the figure a reference named changed on the page
+        log.change(path, "a reference names a figure that changed on the page: kept as the "
+                         "figure it printed")
+    return map_texts(out, broken, shown) if broken else out
+
+
+def _merge(carried: Report, read: Report, log: ReadLog) -> Report:
     if printed(carried) == printed(read):  # the document as govreport wrote it
         return _pictures(carried, read, log)
     meta = _meta(carried.meta, read.meta, log)
