@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/run.py            # full run (a few minutes on 2 cores)
     .venv/bin/python benchmarks/run.py --quick    # fewer runs, 100-report batch
     .venv/bin/python benchmarks/run.py --json results.json
+    .venv/bin/python benchmarks/run.py --targets  # issue 27's targets only
 
 Measured, in one process unless noted:
 
@@ -26,6 +27,11 @@ Measured, in one process unless noted:
   conversions of their DOCX (10 with ``--quick``; ``--pdf 0`` leaves PDF out);
 * baselines on the same text: a flat docxtpl template looping over the seed's lines as plain
   paragraphs, and a python-docx document built directly with the same paragraphs.
+
+At the end (or alone with ``--targets``; ``--no-targets`` leaves them out): the targets of
+issue 27 beside their baselines — start-up of validate, render and import in instructions,
+DOCX reading, the PDF batch beside LibreOffice's own batch mode, and Dask beside the process
+pool (see ``benchmarks/targets.py``).
 
 With ``--scale`` (opt-in: a few minutes more), also:
 
@@ -302,7 +308,7 @@ def scale_rows(report: Any, runs: int, scale_runs: int) -> list[tuple[str, float
     laid = layout(report, theme, "ko_KR")
 
     def check() -> None:
-        validation._CHECKED.clear()  # a report not yet checked (a check is kept per report)
+        object.__setattr__(report, "_checked", None)  # not yet checked (the report keeps it)
         validation.check_report(report)
 
     rows: list[tuple[str, float, str]] = []
@@ -473,8 +479,23 @@ def main() -> None:
                              "processes (time, exponent, peak memory): a few minutes more")
     parser.add_argument("--scale-runs", type=int, default=3,
                         help="fresh processes per size and format with --scale (default 3)")
+    parser.add_argument("--targets", action="store_true",
+                        help="only the targets of issue 27 beside their baselines "
+                             "(benchmarks/targets.py): start-up, PDF batch, Dask")
+    parser.add_argument("--no-targets", action="store_true",
+                        help="leave the issue 27 targets out of a full run")
     parser.add_argument("--scale-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.targets or not args.no_targets:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import targets
+    if args.targets:
+        print(f"Machine: {machine()}; load at start {load_average()}")
+        targets.print_table(targets.target_rows(3 if args.quick else 7,
+                                                10 if args.quick else 20, 2,
+                                                100 if args.quick else 200))
+        print(f"Load at end: {load_average()}")
+        return
     if args.scale_child:
         factor, fmt, *flags = args.scale_child.split(":")
         scale_child(int(factor), fmt, "untuned" in flags)
@@ -580,9 +601,14 @@ def main() -> None:
                                             args.jobs):
                 add(name, sec, note)
 
+    target_table = [] if args.no_targets else targets.target_rows(
+        3 if args.quick else 7, 10 if args.quick else 20, 2, 100 if args.quick else 200)
     print()
     print(f"Machine: {machine()}")
     print(f"Load average (1 min) at start / end: {load_before} / {load_average()}")
+    if target_table:
+        print()
+        targets.print_table(target_table)
     print()
     print("| measurement | median | × docxtpl flat | × python-docx | note |")
     print("|---|---:|---:|---:|---|")

@@ -1030,6 +1030,10 @@ _CHART_CASES: list[tuple[str, dict[str, Any], str]] = [
                                    series=[{"name": f"s{i}", "values": [1] * 200}
                                            for i in range(2000)]),
      "2000 series are too many"),
+    ("picture-200x50", _chart(categories=[f"c{i}" for i in range(200)], render="picture",
+                              series=[{"name": f"s{i}", "values": [1] * 200}
+                                      for i in range(50)]),
+     "a chart drawn as a picture shows at most 2,000 values (200 categories × 50 series"),
     ("label-1mb", _chart(categories=["가" * 1_000_000, "나"]),
      "a category label of 1,000,000 characters is too long for a chart"),
     ("series-name-1mb", _chart(series=[{"name": "x" * 1_000_000, "values": [1, 2]}]),
@@ -1041,6 +1045,12 @@ for _id, _block, _msg in _CHART_CASES:
              argv=["render", f"{W}/in.json", "-o", f"{W}/out.{_out}"],
              files={"in.json": js(report([_block]))}, exit=2, message=_msg,
              absent=(f"out.{_out}",))
+
+case(id="chart-picture-bar-negative-and-zero-renders", category="figure",
+     argv=["render", f"{W}/in.json", "-o", f"{W}/out.docx"],
+     files={"in.json": js(report([_chart(render="picture", series=[
+         {"name": "증감", "values": [-3, 2]}, {"name": "없음", "values": [0, 0]}])]))},
+     exit=0)
 
 _SVG = b'<svg xmlns="http://www.w3.org/2000/svg" %s><rect width="5" height="5"/></svg>'
 _FIGURE_CASES: list[tuple[str, bytes, str]] = [

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import govreport.app.batch as batch
+import govreport.app.tasks as tasks
 from govreport.app.batch import (
     BatchInputError,
     collect_inputs,
@@ -302,7 +303,7 @@ def test_run_batch_survives_a_crashing_worker(monkeypatch: pytest.MonkeyPatch, t
             os._exit(1)
         return real(source, outputs, **kw)
 
-    monkeypatch.setattr(batch, "render_file", crashing)
+    monkeypatch.setattr(tasks, "render_file", crashing)  # what a worker runs
     summary = run_batch(collect_inputs([folder]), tmp_path / "out", "docx", jobs=2,
                         templates={"docx": free_template})
     assert [r.source.name for r in summary.failed] == ["d3.json"]
@@ -410,7 +411,7 @@ def test_a_file_written_before_its_worker_was_stopped_is_not_refused_on_the_reru
             _time.sleep(3)  # written, not yet reported when d0's worker dies
         return result
 
-    monkeypatch.setattr(batch, "render_file", crashing)
+    monkeypatch.setattr(tasks, "render_file", crashing)  # what a worker runs
     summary = run_batch(collect_inputs([folder]), out, "docx", jobs=2,
                         templates={"docx": free_template})
     assert [r.source.name for r in summary.failed] == ["d0.json"]

@@ -134,13 +134,18 @@ def test_an_hwpx_edited_in_its_text_is_read_from_the_page_there() -> None:
     (where,) = [f"$.parts[{i}].sections[{j}].blocks[{k}]"
                 for i, p in enumerate(want["parts"]) for j, s in enumerate(p["sections"])
                 for k, b in enumerate(s["blocks"])
-                if "학교 운동장 개방" in json.dumps(b, ensure_ascii=False)]  # (not the
-    # reference {=facilities.학교 운동장.시설 수}, which prints as its figure)
-    # the 대상 시설 line referred to the renamed row: it keeps the figures it printed
-    ref = "$.parts[0].sections[1].blocks[1].text"
-    want["parts"][0]["sections"][1]["blocks"][1]["text"] = "구립 체육관 14곳, 학교 개방 운동장 6곳"
+                if "학교 운동장 개방" in json.dumps(b, ensure_ascii=False)]  # not the {=…} key
     text = json.dumps(want, ensure_ascii=False).replace("학교 운동장 개방", "학교 체육관 개방")
-    assert json.loads(dumps(result.report)) == json.loads(text)
+    want = json.loads(text)
+    # the renamed row was what {=facilities.학교 운동장.시설 수} named: the item keeps the
+    # figures the page prints, and says so
+    (ref,) = [f"$.parts[{i}].sections[{j}].blocks[{k}].text"
+              for i, p in enumerate(want["parts"]) for j, s in enumerate(p["sections"])
+              for k, b in enumerate(s["blocks"]) if "{=facilities.학교 운동장" in b.get("text", "")]
+    item = want["parts"][0]["sections"][1]["blocks"][1]
+    assert ref == "$.parts[0].sections[1].blocks[1].text"
+    item["text"] = "구립 체육관 14곳, 학교 개방 운동장 6곳"
+    assert json.loads(dumps(result.report)) == want
     assert [c.where for c in result.changes] == [where, "$.appendices[0].blocks[0]", ref]
 
 

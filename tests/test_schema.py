@@ -72,11 +72,11 @@ def test_every_class_has_a_closed_definition(schema: dict[str, Any]) -> None:
                 g.BudgetTotal):
         d = defs[cls.__name__]
         names = [JSON_NAMES.get(f.name, f.name) for f in attrs.fields(cls)
-                 if not (cls is g.Report and f.name == "base_dir")]
+                 if not (cls is g.Report and f.name == "base_dir") and f.init]
         expected = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
         if cls in BLOCK_TAGS:
             assert d["properties"]["type"] == {"const": BLOCK_TAGS[cls]}
-            names, expected = ["type", *names], ["type", *expected]
+            names = ["type", *names]  # "type" is required among blocks: see below
         assert list(d["properties"]) == names, cls
         assert d.get("required", []) == expected, cls
         assert d["description"], cls
@@ -86,8 +86,22 @@ def test_every_class_has_a_closed_definition(schema: dict[str, Any]) -> None:
 def test_blocks_are_a_tagged_one_of(schema: dict[str, Any]) -> None:
     children = schema["$defs"]["Item"]["properties"]["children"]
     assert children["type"] == "array"
-    refs = [r["$ref"] for r in children["items"]["oneOf"]]
+    refs = [r["allOf"][0]["$ref"] for r in children["items"]["oneOf"]]
     assert refs == [f"#/$defs/{cls.__name__}" for cls in BLOCK_TAGS]
+    assert all(r["allOf"][1] == {"required": ["type"]} for r in children["items"]["oneOf"])
+
+
+def test_a_logo_needs_no_type_but_a_block_does(schema: dict[str, Any]) -> None:
+    """The cover's logo is a Figure standing alone (what dumps writes, untagged); in a list
+    of blocks the tag is what says which block it is."""
+    jsonschema = pytest.importorskip("jsonschema")
+    v = jsonschema.Draft202012Validator(schema)
+    doc = {"meta": {"title": "보고", "org": "과", "date": "2025-04"},
+           "cover": {"logo": {"src": "logo.png", "width_mm": 28.0, "alt": "상징"}},
+           "parts": [{"title": "개요", "intro": [{"type": "paragraph", "text": "본문"}]}]}
+    assert not list(v.iter_errors(doc))
+    doc["parts"][0]["intro"] = [{"text": "본문"}]
+    assert list(v.iter_errors(doc))
 
 
 def test_short_forms_and_dates(schema: dict[str, Any]) -> None:
@@ -206,4 +220,4 @@ def test_date_converters_leave_the_schema_alone(schema: dict[str, Any]) -> None:
         assert defs[cls]["properties"][name] == optional, (cls, name)
     assert defs["WhenWhere"]["properties"]["dates"] == {
         "type": "array", "items": {"$ref": "#/$defs/PartialDate"}}
-    assert defs["WhenWhere"]["required"] == ["type", "dates"]
+    assert defs["WhenWhere"]["required"] == ["dates"]

@@ -71,10 +71,17 @@ def test_help_imports_no_writer_nor_model_nor_attrs(args: list[str]) -> None:
     assert _forbidden(modules) == []
 
 
+VALIDATE_FORBIDDEN = ("govreport.theme", "govreport.app.pool", "concurrent.futures",
+                      "multiprocessing", "ctypes", "tomllib", "tomli_w")
+"""What ``validate`` never needs: the theme (and its TOML), the batch's process pool."""
+
+
 def test_validate_imports_no_writer() -> None:
     modules = _imported("validate", str(EXAMPLE))
     assert "govreport.checks.semantic" in modules  # it did check the file
     assert _heavy(modules) == []
+    assert sorted(m for m in modules if any(m == f or m.startswith(f + ".")
+                                            for f in VALIDATE_FORBIDDEN)) == []
 
 
 def test_import_govreport_is_cheap() -> None:

@@ -231,6 +231,7 @@ def test_empty_titles() -> None:
     data["meta"]["org"] = "\t"
     data["parts"][0]["title"] = ""
     data["parts"][0]["sections"][0]["title"] = "   "
+    data["parts"].append({"title": "향후 계획", "intro": [item()]})
     assert errors(data) == [
         ("$.meta.title", "the report title must not be empty"),
         ("$.meta.org", "the organisation is only spaces"),
@@ -238,6 +239,16 @@ def test_empty_titles() -> None:
         ("$.parts[0].sections[0].title", "a section title is only spaces"),
         (f"{B}[0].title", "an event title is only spaces"),
     ]
+
+
+def test_a_body_without_parts_is_one_untitled_part() -> None:
+    """A 결과보고 or a press release has no Ⅰ parts: its body is one part without a title
+    (printed without a heading); with two parts each needs its title."""
+    data = doc(item())
+    data["parts"][0]["title"] = ""
+    assert errors(data) == []
+    data["parts"].append({"title": "", "intro": [item()]})
+    assert [p for p, _ in errors(data)] == ["$.parts[0].title", "$.parts[1].title"]
 
 
 def test_empty_optional_text_should_be_omitted() -> None:

@@ -14,66 +14,41 @@ paths, are collected in its :class:`FileResult`.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
-import glob
 import importlib
 import os
 import signal
-import sys
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ..support.errors import GovReportError, RenderError, ValidationError, printable, short
-from ..support.files import write_atomic, writing
-from ..support.limits import Limits, using
-from ..theme import Theme, resolve_theme
-from .render import (
-    FORMATS,
-    Format,
-    load_source,
-    output_format,
-    render_many,
+from ..support.errors import GovReportError
+from ..support.limits import Limits
+from .render import FORMATS, Format, output_format
+from .tasks import (
+    FileResult,
+    Settings,
+    Task,
+    TemplateMap,
+    describe_error,
+    init_worker,
+    remove_temporaries,
+    render_file,
+    run_task,
 )
 
-TemplateMap = Mapping[str, str | os.PathLike[str]]
-"""Templates by output format family: ``{"docx": "t.docx", "hwpx": "t.hwpx"}``."""
+if TYPE_CHECKING:
+    from ..theme import Theme
 
 _GLOB_CHARS = frozenset("*?[")
 
 
 class BatchInputError(GovReportError, ValueError):
     """The batch itself is unusable (no inputs, clashing output names, unknown format)."""
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class FileResult:
-    """The outcome of one input file: the documents written, or the problems found.
-
-    ``errors`` are lines without the file name: ``$.meta.date: …`` for a JSON problem,
-    a plain message for a rendering failure.
-    """
-
-    source: Path
-    outputs: tuple[Path, ...] = ()
-    errors: tuple[str, ...] = ()
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        """True when every document of this file was written."""
-        return not self.errors
-
-    def error_lines(self) -> list[str]:
-        """The problems, each prefixed with the input file (``file: $.path: message``)."""
-        return [f"{self.source}: {line}" for line in self.errors]
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -100,38 +75,6 @@ class BatchSummary:
     def documents(self) -> int:
         """Number of documents written."""
         return sum(len(r.outputs) for r in self.results)
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class _Task:
-    """One unit of work sent to a worker (picklable)."""
-
-    source: Path
-    outputs: tuple[Path, ...]
-    absent: frozenset[Path] = frozenset()
-    """The outputs that did not exist when the batch began."""
-    rerun: bool = False
-    """Run again after a crash broke the pool while this task was in flight: an output that
-    exists now but was :attr:`absent` is the stopped attempt's own, and may be replaced."""
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class _Settings:
-    """Options shared by every task; sent once to each worker."""
-
-    templates: dict[str, str]
-    theme: Theme | None
-    locale: str
-    overwrite: bool
-    limits: Limits | None = None
-    pdf: bool = False
-    """PDF among the formats: the worker keeps one LibreOffice for all its files."""
-    gc_thresholds: tuple[int, ...] | None = None
-    """The collector's thresholds of the process that started the batch (the command line
-    raises them: :func:`~govreport.support.gc_tuning.fewer_collections`)."""
-
-
-_settings: _Settings | None = None
 
 
 def default_jobs() -> int:
@@ -270,146 +213,6 @@ def existing_outputs(plan: Iterable[tuple[Path, tuple[Path, ...]]]) -> list[Path
     return [o for _, outs in plan for o in outs if o.exists()]
 
 
-def render_file(
-    source: str | os.PathLike[str],
-    outputs: Sequence[str | os.PathLike[str]],
-    *,
-    templates: TemplateMap | None = None,
-    theme: Theme | str | os.PathLike[str] | None = None,
-    locale: str = "ko_KR",
-    overwrite: bool = False,
-    limits: Limits | None = None,
-) -> FileResult:
-    """Render one JSON file to every output; never raises for bad input (see ``errors``).
-
-    All documents are rendered in memory first, then each is written atomically, so a
-    failure leaves no new or half-written file.
-    """
-    with using(limits):
-        return _render_file(source, outputs, templates=templates, theme=theme, locale=locale,
-                            overwrite=overwrite)
-
-
-def _render_file(
-    source: str | os.PathLike[str],
-    outputs: Sequence[str | os.PathLike[str]],
-    *,
-    templates: TemplateMap | None,
-    theme: Theme | str | os.PathLike[str] | None,
-    locale: str,
-    overwrite: bool,
-) -> FileResult:
-    started = time.perf_counter()
-    src = Path(source)
-    outs = tuple(Path(o) for o in outputs)
-    tpl = {k: str(v) for k, v in (templates or {}).items()}
-    th = theme if theme is None or isinstance(theme, Theme) else os.fspath(theme)
-    try:
-        for out in outs:
-            output_format(out)
-            if out.exists() and not overwrite:
-                raise RenderError(f"{out}: file exists (use --force to overwrite)")
-        data = load_source(src)  # loaded and checked once
-        fmts = [output_format(o) for o in outs]
-        # laid out once for every format; a DOCX takes the 목차 pages of the PDF made with it
-        from ..support.images import reading_from  # on use: lxml stays off validate's path
-
-        with reading_from(src.resolve().parent):  # free-form image(): the data file's folder
-            blobs = render_many(data, fmts, templates=tpl, theme=th, locale=locale)
-        rendered = list(zip(outs, blobs, strict=True))
-        for out, blob in rendered:
-            write_atomic(out, blob, replace=overwrite)
-    except ValidationError as exc:
-        return _failed(src, [str(p) for p in exc.errors], started)
-    except GovReportError as exc:
-        return _failed(src, [_strip_source(str(exc), src)], started)
-    except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        return _failed(src, [f"cannot write {where}{exc.strerror or exc}"], started)
-    except Exception as exc:  # a bug in a writer must not stop the batch
-        return _failed(src, [describe_error(exc)], started)
-    return FileResult(source=src, outputs=outs, seconds=time.perf_counter() - started)
-
-
-def describe_error(exc: BaseException) -> str:
-    """One line for an unexpected exception (a bug, or input too extreme to process)."""
-    if isinstance(exc, RecursionError):
-        return "$: the data is nested too deeply to process (RecursionError)"
-    if isinstance(exc, MemoryError):
-        return "out of memory while processing this file (MemoryError)"
-    return f"internal error ({type(exc).__name__}: {exc})"
-
-
-MAX_ERRORS = 200
-"""Most problem lines kept per file (then "… and N more")."""
-
-
-def _failed(src: Path, lines: list[str], started: float) -> FileResult:
-    kept = [printable(short(line, 1000)) for line in lines[:MAX_ERRORS]]
-    if len(lines) > MAX_ERRORS:
-        kept.append(f"… and {len(lines) - MAX_ERRORS:,} more problems")
-    return FileResult(source=src, errors=tuple(kept) or ("failed",),
-                      seconds=time.perf_counter() - started)
-
-
-def _strip_source(message: str, src: Path) -> str:
-    """Drop a leading ``<src>: `` (the result's lines get the file name added once)."""
-    head = f"{src}: "
-    return message[len(head):] if message.startswith(head) else message
-
-
-def _init_worker(settings: _Settings) -> None:
-    global _settings
-    _settings = settings
-    if settings.gc_thresholds is not None:  # a worker collects as its parent does
-        gc.set_threshold(*settings.gc_thresholds)
-    if settings.pdf:  # one LibreOffice start per worker, not per file
-        from ..writers.pdf import keep_office
-
-        keep_office()
-
-
-def _init_pool_worker(settings: _Settings) -> None:
-    """A worker process: dies with its parent, leaves Ctrl-C to the parent, and on SIGTERM
-    removes the temporary file it may be writing and exits at once."""
-    _init_worker(settings)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _worker_terminated)
-    _die_with_parent()
-
-
-def _worker_terminated(signum: int, frame: object) -> None:
-    if _settings is not None and _settings.pdf:
-        from ..writers.pdf import stop_office
-
-        stop_office(kill=True)
-    for tmp in list(writing):
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    os._exit(128 + signum)
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to send SIGTERM to this process when its parent dies (even by SIGKILL)."""
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
-        if os.getppid() == 1:  # the parent is already gone
-            os._exit(1)
-
-
-def _run_task(task: _Task) -> FileResult:
-    s = _settings
-    assert s is not None, "worker not initialised"
-    overwrite = s.overwrite or (task.rerun and all(
-        o in task.absent for o in task.outputs if o.exists()))
-    return render_file(task.source, task.outputs, templates=s.templates, theme=s.theme,
-                       locale=s.locale, overwrite=overwrite, limits=s.limits)
-
-
 def _warm_imports(formats: Iterable[Format]) -> None:
     """Import the writers once in the parent so forked workers start warm."""
     from ..writers.registry import writer_modules
@@ -421,6 +224,10 @@ def _warm_imports(formats: Iterable[Format]) -> None:
         with contextlib.suppress(ImportError):  # reported per file by the worker
             importlib.import_module(name)
 
+
+Engine = Literal["process", "dask"]
+"""Where a batch runs: worker processes of this machine, or Dask distributed."""
+ENGINES: tuple[Engine, ...] = ("process", "dask")
 
 Progress = Callable[[FileResult, int, int], None]
 """Called in the parent after each file: ``(result, done, total)``."""
@@ -439,6 +246,8 @@ def run_batch(
     skip_existing: bool = False,
     progress: Progress | None = None,
     limits: Limits | None = None,
+    engine: Engine = "process",
+    scheduler: str | None = None,
 ) -> BatchSummary:
     """Render every input JSON file to ``OUTDIR/<stem>.<ext>`` for each format, in parallel.
 
@@ -453,11 +262,18 @@ def run_batch(
     workers, removes their temporary files and raises :class:`KeyboardInterrupt`: no file
     appears after it returns.  ``limits`` applies to every file
     (see :mod:`govreport.support.limits`).
+
+    ``engine="dask"`` renders on Dask distributed (the ``govreport[dask]`` extra): on the
+    cluster whose scheduler is at ``scheduler`` (``tcp://host:8786``), else on a local
+    cluster of ``jobs`` worker processes.  The same files are written by the same rules
+    (see :mod:`govreport.app.dask_batch`).
     """
+    from ..theme import resolve_theme
+
     started = time.perf_counter()
     fmts = parse_formats(formats)
     plan = plan_outputs([Path(p) for p in inputs], outdir, fmts)
-    settings = _Settings(
+    settings = Settings(
         templates={k: os.fspath(v) for k, v in (templates or {}).items()},
         theme=None if theme is None else resolve_theme(theme),
         locale=locale,
@@ -466,7 +282,7 @@ def run_batch(
         pdf="pdf" in fmts,
         gc_thresholds=gc.get_threshold(),
     )
-    tasks: list[_Task] = []
+    tasks: list[Task] = []
     skipped: list[Path] = []
     for src, outs in plan:
         if skip_existing:
@@ -474,7 +290,7 @@ def run_batch(
             if not outs:
                 skipped.append(src)
                 continue
-        tasks.append(_Task(source=src, outputs=outs,
+        tasks.append(Task(source=src, outputs=outs,
                            absent=frozenset(o for o in outs if not o.exists())))
     workers = max(1, min(jobs or default_jobs(), len(tasks)))
     results: dict[int, FileResult] = {}
@@ -488,16 +304,22 @@ def run_batch(
         try:
             if not tasks:
                 pass
+            elif engine == "dask":
+                from .dask_batch import run_dask
+
+                workers = run_dask(tasks, workers, settings, done, scheduler=scheduler)
             elif workers == 1:
-                _init_worker(attrs.evolve(settings, pdf=False))
+                init_worker(attrs.evolve(settings, pdf=False))
                 with _office_session(settings.pdf):  # one LibreOffice for every PDF
                     for i, task in enumerate(tasks):
-                        done(i, _run_task(task))
+                        done(i, run_task(task))
             else:
+                from .pool import run_pool
+
                 _warm_imports(fmts)
-                _run_pool(tasks, workers, settings, done)
+                run_pool(tasks, workers, settings, done)
         except BaseException:
-            _remove_temporaries(o for t in tasks for o in t.outputs)
+            remove_temporaries(o for t in tasks for o in t.outputs)
             raise
         finally:
             if settings.pdf and workers > 1:  # a worker killed mid-PDF left its profile
@@ -539,101 +361,6 @@ def _sigterm_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _remove_temporaries(outputs: Iterable[Path]) -> None:
-    """Delete the temporary files of :func:`write_atomic` left next to ``outputs``."""
-    for out in outputs:
-        with contextlib.suppress(OSError):
-            for tmp in out.parent.glob(f".{glob.escape(out.name)}.*.tmp"):
-                tmp.unlink(missing_ok=True)
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Terminate the pool's worker processes now and wait for them (then kill stragglers)."""
-    procs = list(getattr(pool, "_processes", {}).values())  # no public API for this
-    for proc in procs:
-        with contextlib.suppress(Exception):
-            proc.terminate()
-    deadline = time.monotonic() + 5
-    for proc in procs:
-        with contextlib.suppress(Exception):
-            proc.join(max(0.0, deadline - time.monotonic()))
-            if proc.is_alive():
-                proc.kill()
-                proc.join(1)
-
-
-_CRASHED = "the worker process stopped unexpectedly (out of memory, or killed)"
-
-
-def _run_pool(tasks: list[_Task], workers: int, settings: _Settings,
-              done: Callable[[int, FileResult], None]) -> None:
-    """Run ``tasks`` in a process pool, at most ``4 × workers`` in flight at a time.
-
-    A worker that dies (killed, out of memory, a crash in native code) breaks the whole pool
-    and fails every task in flight.  The tasks that were in flight are then run again one at
-    a time, each in a fresh single-worker pool, so only the file that kills its worker is
-    reported as failed (an output the stopped attempt had already written is replaced, not
-    refused as existing); the tasks not yet started go on in a new pool.
-    """
-    queue: deque[int] = deque(range(len(tasks)))
-    while queue:
-        before = len(queue)
-        suspects = _pool_pass(tasks, queue, workers, settings, done)
-        # the broken pool's workers are gone: what they were writing is left over
-        _remove_temporaries(o for i in suspects for o in tasks[i].outputs)
-        for i in suspects:
-            tasks[i] = attrs.evolve(tasks[i], rerun=True)
-            alone = deque([i])
-            if _pool_pass(tasks, alone, 1, settings, done) or alone:
-                _remove_temporaries(tasks[i].outputs)
-                done(i, FileResult(source=tasks[i].source, errors=(_CRASHED,)))
-        if len(queue) == before and not suspects:  # no worker could even start
-            while queue:
-                i = queue.popleft()
-                done(i, FileResult(source=tasks[i].source, errors=(_CRASHED,)))
-
-
-def _pool_pass(tasks: list[_Task], queue: deque[int], workers: int, settings: _Settings,
-               done: Callable[[int, FileResult], None]) -> list[int]:
-    """Run tasks from ``queue`` until it is empty or the pool breaks.  Returns the tasks
-    that were in flight when the pool broke (their outcome is unknown); the tasks never
-    submitted stay in ``queue``."""
-    pending: dict[Future[FileResult], int] = {}
-    window = 4 * workers
-    broken: list[int] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker,
-                             initargs=(settings,)) as pool:
-        try:
-            while True:
-                while len(pending) < window and queue and not broken:
-                    i = queue.popleft()
-                    try:
-                        pending[pool.submit(_run_task, tasks[i])] = i
-                    except BrokenProcessPool:
-                        queue.appendleft(i)
-                        broken.append(-1)  # marker: stop submitting
-                        break
-                if not pending:
-                    break
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    i = pending.pop(fut)
-                    try:
-                        result = fut.result()
-                    except BrokenProcessPool:
-                        broken.append(i)
-                        continue
-                    except Exception as exc:
-                        result = FileResult(source=tasks[i].source,
-                                            errors=(describe_error(exc),))
-                    done(i, result)
-        except BaseException:
-            _stop_workers(pool)
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-    return sorted(i for i in broken if i >= 0)
-
-
 def summary_lines(summary: BatchSummary, outdir: str | os.PathLike[str] | None = None) -> list[str]:
     """Human-readable summary: one count line, a line of skipped files (if any), then every
     failure line (file: path: message)."""
@@ -659,6 +386,7 @@ def summary_lines(summary: BatchSummary, outdir: str | os.PathLike[str] | None =
 __all__ = [
     "BatchInputError",
     "BatchSummary",
+    "Engine",
     "FileResult",
     "Terminated",
     "collect_inputs",

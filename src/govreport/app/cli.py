@@ -868,10 +868,17 @@ def template_export(name: str, output: str, force: bool) -> None:
 @click.option("--skip-existing", is_flag=True,
               help="출력이 모두 있는 입력은 건너뜀(이어서 하기) / skip inputs whose outputs all "
                    "exist, make only missing ones (resume an interrupted batch)")
+@click.option("--engine", type=click.Choice(["process", "dask"]), default=None,
+              help="process: 이 컴퓨터의 작업 프로세스(기본) / worker processes here (default); "
+                   "dask: Dask distributed (govreport[dask]), --scheduler 없으면 로컬 클러스터 "
+                   "/ a local cluster of --jobs workers unless --scheduler is given")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Dask 스케줄러 주소(--engine dask) / address of a Dask scheduler")
 @_limit_option
 def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
           templates: tuple[str, ...], theme: str | None, locale: str, force: bool,
-          skip_existing: bool, limit_specs: tuple[str, ...]) -> None:
+          skip_existing: bool, engine: str | None, scheduler: str | None,
+          limit_specs: tuple[str, ...]) -> None:
     """여러 JSON을 한꺼번에 문서로 만듭니다 / Render many JSON files in parallel.
 
     SOURCES are files, folders (their *.json) or glob patterns ("dumps/**/*.json").
@@ -884,6 +891,7 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
     예 / examples:
       govreport batch dumps/ -o out --to docx,hwpx --jobs 4
       govreport batch dumps/ -o out --to docx,hwpx --skip-existing   # 이어서 / resume
+      govreport batch dumps/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from pathlib import Path
 
@@ -900,6 +908,14 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
 
     if force and skip_existing:
         _invalid("use either --force (overwrite) or --skip-existing (keep), not both")
+    if scheduler is not None and engine == "process":
+        _invalid("--scheduler is for --engine dask")
+    chosen = "dask" if scheduler is not None else (engine or "process")
+    if chosen == "dask":
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            _invalid("--engine dask needs Dask distributed: pip install 'govreport[dask]'")
     limits = _limits(limit_specs)
     formats = _parse_formats([to])
     tpl = _templates_for(templates, formats)
@@ -927,7 +943,8 @@ def batch(sources: tuple[str, ...], outdir: str, to: str, jobs: int | None,
         with reporter, _errors():
             summary = run_batch(files, outdir, formats, jobs=workers, templates=tpl, theme=th,
                                 locale=locale, overwrite=force, skip_existing=skip_existing,
-                                progress=reporter.update, limits=limits)
+                                progress=reporter.update, limits=limits,
+                                engine=chosen, scheduler=scheduler)  # type: ignore[arg-type]
     finally:
         reporter.close()
     if missing:  # inputs that name nothing count as failed files, after the others

@@ -80,7 +80,8 @@ class DocumentChecks(CheckerBase):
         self.optional_field(m.division, path, "division", "division")
 
     def part(self, p: Part, path: str, _: int) -> None:
-        self.require_field(p.title, path, "title", "a part title")
+        if p.title or len(self.root.parts) != 1:  # a body without parts: one untitled part
+            self.require_field(p.title, path, "title", "a part title")
         if p.number is not None and p.number < 1:
             self.add(f"{path}.number", f"part number {p.number} must be 1 or more")
         seen: dict[int, int] = {}

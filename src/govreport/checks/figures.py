@@ -26,6 +26,9 @@ MAX_CHART_SERIES = 50
 """Series of one chart (each a colour of bars or a line)."""
 MAX_CHART_LABEL = 200
 """Characters of one category label or series name."""
+MAX_PICTURE_POINTS = 2000
+"""Values (categories × series) of one chart drawn as a picture (matplotlib takes several
+milliseconds a value: 2,000 values ≈ 15 s on a busy 2-core machine)."""
 
 
 class FigureChecks(CheckerBase):
@@ -157,6 +160,10 @@ class FigureChecks(CheckerBase):
         if n > MAX_CHART_SERIES:
             self.add(f"{path}.series", f"{n} series are too many for a chart (at most "
                                        f"{MAX_CHART_SERIES})")
+        if c.render == "picture" and n * len(cats) > MAX_PICTURE_POINTS:
+            self.add(f"{path}.render", f"a chart drawn as a picture shows at most "
+                     f"{MAX_PICTURE_POINTS:,} values ({len(cats)} categories × {n} series = "
+                     f"{n * len(cats):,}); draw it as a native chart or show fewer")
         where = "source" if c.source is not None else "categories"
         for i, label in enumerate(cats[:MAX_CHART_CATEGORIES]):
             if len(label) > MAX_CHART_LABEL:

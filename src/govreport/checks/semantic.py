@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import keyword
-import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -61,7 +60,6 @@ from ..model import (
     WhenWhere,
 )
 from ..support.errors import Problem
-from ..support.limits import Limits
 from ..support.limits import current as current_limits
 from .base import (
     _XML_BAD,
@@ -79,29 +77,19 @@ from .tables import TableChecks
 def check_report(report: Report) -> list[Problem]:
     """All semantic problems (errors and warnings) of a report, in document order.
 
-    A report is immutable, so it is checked once: the problems are kept while the report
-    lives (keyed by the report's value, with the limits in force) and a second call returns
-    them again — ``load`` then ``render`` (or one file rendered to several formats) checks
-    once."""
+    A report is immutable, so it is checked once: the report keeps the problems with the
+    limits in force (``Report._checked``) and a second call returns them again — ``load``
+    then ``render`` (or one file rendered to several formats) checks once."""
     lim = current_limits()
-    try:
-        kept = _CHECKED.get(report)
-    except (TypeError, RecursionError):  # unhashable inside, or nested too deeply to hash
-        kept = None
-    if kept is not None and kept[0] == lim:
+    kept = getattr(report, "_checked", None)
+    if isinstance(kept, tuple) and kept[0] == lim:
         return list(kept[1])
     checker = _Checker(report)
     checker.walk(report, "$", 0)
     checker.references()
-    with contextlib.suppress(TypeError, RecursionError):  # not hashable: not kept
-        _CHECKED[report] = (lim, tuple(checker.problems))
+    with contextlib.suppress(AttributeError, TypeError):  # a stand-in object: nothing kept
+        object.__setattr__(report, "_checked", (lim, tuple(checker.problems)))
     return checker.problems
-
-
-_CHECKED: weakref.WeakKeyDictionary[Report, tuple[Limits, tuple[Problem, ...]]] = (
-    weakref.WeakKeyDictionary())
-"""The problems of the reports checked so far and still alive (an entry goes with its
-report; equal reports have equal problems)."""
 
 
 def errors_of(problems: list[Problem]) -> list[Problem]:

@@ -30,7 +30,6 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
-from cattrs.strategies import configure_tagged_union
 
 from ..checks.base import number_problem
 from ..model import BLOCK_TAGS, SCHEMA_VERSION, Block, Cell, PartialDate, Period, Report, Row
@@ -319,8 +318,38 @@ def _make_converter() -> cattrs.Converter:
     def tag_of(cls: type) -> str:
         return BLOCK_TAGS[cls]
 
-    configure_tagged_union(Block, conv, tag_generator=tag_of, tag_name="type")
-    tagged_structure = conv.get_structure_hook(Block)
+    # cattrs' ``configure_tagged_union`` generates the structure and unstructure code of
+    # every block class at once, at import; here each is generated at its first use (the
+    # same hooks, called the same way: the tag popped from a copy, then added last), so
+    # ``validate`` compiles no unstructure code and only the blocks it meets.
+    tag_to_class = {tag: cls for cls, tag in BLOCK_TAGS.items()}
+    structure_hooks: dict[str, Callable[[Any], Any]] = {}
+    unstructure_hooks: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+    def tagged_structure(value: dict[str, Any], _: type) -> Any:
+        value = value.copy()
+        tag = value.pop("type")
+        found = structure_hooks.get(tag)
+        if found is None:
+            cls = tag_to_class[tag]
+            member = conv.get_structure_hook(cls)
+
+            def found(val: dict[str, Any], _cl: type = cls, _h: Any = member) -> Any:
+                return _h(val, _cl)
+
+            structure_hooks[tag] = found
+        return found(value)
+
+    def tagged_unstructure(value: Any) -> dict[str, Any]:
+        cls = value.__class__
+        found = unstructure_hooks.get(cls)
+        if found is None:
+            found = unstructure_hooks[cls] = conv.get_unstructure_hook(cls)
+        res = found(value)
+        res["type"] = tag_of(cls)
+        return res
+
+    conv.register_unstructure_hook(Block, tagged_unstructure)
     known = ", ".join(sorted(BLOCK_TAGS.values()))
     tags = frozenset(BLOCK_TAGS.values())
 

@@ -77,12 +77,11 @@ class _Generator:
         properties: dict[str, Any] = {}
         required: list[str] = []
         tag = BLOCK_TAGS.get(cls)
-        if tag is not None:
+        if tag is not None:  # required where a block stands among blocks (see ``type``)
             properties["type"] = {"const": tag}
-            required.append("type")
         for f in attrs.fields(cls):
-            if cls is Report and f.name == "base_dir":
-                continue  # set by load(), not part of the JSON
+            if (cls is Report and f.name == "base_dir") or not f.init:
+                continue  # set by load() / kept by the checks, not part of the JSON
             prop = self.type(f.type)
             if f.default is attrs.NOTHING:
                 required.append(f.name)
@@ -103,8 +102,9 @@ class _Generator:
 
     def type(self, t: Any) -> dict[str, Any]:
         """The schema of one annotated type."""
-        if t is Block:
-            return {"oneOf": [self.ref(cls) for cls in BLOCK_TAGS]}
+        if t is Block:  # among blocks the tag says which; alone (a cover's logo) it may not
+            return {"oneOf": [{"allOf": [self.ref(cls), {"required": ["type"]}]}
+                              for cls in BLOCK_TAGS]}
         if t == CellValue:
             return {"type": ["string", "number", "null"]}
         if t is Cell:

@@ -368,19 +368,22 @@ class _Builder:
         mark = f"part_{index + 1}"
         onepage = self.short
         chapter = self.report.numbering.parts == "chapter"
-        if index > 0 and t.part_heading.page_break_before and not onepage and not chapter:
+        head = None
+        if part.title and index > 0 and t.part_heading.page_break_before and not onepage \
+                and not chapter:
             self.page_break()
-        toc.append(TocEntry(level=1, label=f"{label}." if chapter else label, text=part.title,
-                            bookmark=mark))
-        if chapter:  # a number chip "1 추진 배경" (§5.4), the chapters follow each other
-            self.chip(label, part.title, None, task=False, mark=mark, outline=1)
-            head = None
-        elif t.part_heading.style == "band" and not onepage:
-            self.part_band(f"{label} {part.title}", mark)
-            head = None
-        else:
-            head = self.para("part_heading", [Run(text=f"{label} {part.title}")],
-                             bookmark=mark, outline=1)
+        if part.title:  # a body without parts (a 결과보고, a press release) has no heading
+            toc.append(TocEntry(level=1, label=f"{label}." if chapter else label, text=part.title,
+                                bookmark=mark))
+            if chapter:  # a number chip "1 추진 배경" (§5.4), the chapters follow each other
+                self.chip(label, part.title, None, task=False, mark=mark, outline=1)
+                head = None
+            elif t.part_heading.style == "band" and not onepage:
+                self.part_band(f"{label} {part.title}", mark)
+                head = None
+            else:
+                head = self.para("part_heading", [Run(text=f"{label} {part.title}")],
+                                 bookmark=mark, outline=1)
         if onepage and head is not None:  # parts follow on the same page: space, no break
             after_title = index == 0
             gap = t.spacing.after_title_block if after_title else t.spacing.part_heading

@@ -324,7 +324,7 @@ def _install(cls: type, checks: _Checks) -> None:
                                                  **checks.namespace})
     field_checks: dict[str, Check] = {}
     for f in attrs.fields(cls):
-        if f.name not in hints:
+        if f.name not in hints or not f.init:  # (an init=False field is not data)
             continue
         check = checks.of(hints[f.name])
         if callable(f.converter):  # the field's own converter first (ISO text → date …)
@@ -370,6 +370,8 @@ def type_problems(root: object, path: str = "$") -> list[tuple[str, str]]:
             continue
         later: list[tuple[object, str]] = []
         for f in attrs.fields(type(obj)):  # type: ignore[arg-type]  # (a model class)
+            if not f.init:
+                continue  # not data (a report's kept check)
             key = f.alias or f.name
             check = checks.get(key)
             value = getattr(obj, f.name)

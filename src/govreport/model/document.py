@@ -170,6 +170,10 @@ class Report:
     base_dir: str | None = attrs.field(default=None, eq=False)
     """The folder relative picture paths are read from; set by :func:`govreport.load` to the
     JSON file's folder (never written to JSON).  ``None``: the current folder."""
+    _checked: object = attrs.field(default=None, init=False, eq=False, repr=False, hash=False)
+    """What :func:`govreport.checks.semantic.check_report` found in this report, with the
+    limits in force: kept by the report (a report is immutable), so ``load`` then ``render``
+    checks once.  Not data: never written to JSON, compared or checked."""
 
 
 for _cls in (Meta, Cover, Toc, Numbering, Lead, Section, Part, Appendix, Report):

@@ -178,16 +178,20 @@ def _read_document(source: str | os.PathLike[str] | bytes, format: str | None,
     from .consistent import make_consistent, remaining_problems
     from .recognize import Recognizer
 
-    report = Recognizer(doc, log, resolve_theme(theme)).run()
+    th = resolve_theme(theme)
+    report = Recognizer(doc, log, th).run()
     if carried and fmt in ("hwpx", "docx"):
-        report = _with_carried(report, data, fmt, log)
+        report = _with_carried(report, data, fmt, log, th)
     report = remaining_problems(make_consistent(report, log), log)
     return ReadResult(report=report, fallbacks=tuple(log.fallbacks), notes=tuple(log.notes),
                       changes=tuple(log.changes), summary=log.summary(), format=fmt)
 
 
-def _with_carried(report: Report, data: bytes, fmt: str, log: ReadLog) -> Report:
-    """``report`` (the page) merged with the source report the document carries, if any."""
+def _with_carried(report: Report, data: bytes, fmt: str, log: ReadLog,
+                  theme: Theme) -> Report:
+    """``report`` (the page) merged with the source report the document carries, if any
+    (its references to computed figures printed in ``theme``'s number formats to compare)."""
+    from ..layout.text import TextFormatter
     from .embedded import carried_source, load_carried, merge
 
     blob = carried_source(data, fmt)
@@ -195,7 +199,7 @@ def _with_carried(report: Report, data: bytes, fmt: str, log: ReadLog) -> Report
     if source is None:
         return report
     log.carried = True
-    return merge(source, report, log)
+    return merge(source, report, log, TextFormatter(theme).figure)
 
 
 def _source_nodes(fmt: str, data: bytes, log: ReadLog,

@@ -17,7 +17,7 @@ from ..support.errors import short
 from ..support.limits import current, hint
 from .charts import read_chart as _read_chart
 from .errors import ReadError
-from .inline import shows_text, typed_indent_pt
+from .inline import map_symbol_font, shows_text, typed_indent_pt
 from .log import ReadLog
 from .pictures import PictureConverter
 from .source import (
@@ -183,7 +183,8 @@ class _Walker:
                 tag = el.tag
                 if tag == f"{W}t":  # a no-break space (inside a date) reads as a space,
                     # a word joiner (the layout's no-break join) as nothing
-                    parts.append((el.text or "").replace("\u00a0", " ").replace("\u2060", ""))
+                    parts.append(map_symbol_font(
+                        (el.text or "").replace("\u00a0", " ").replace("\u2060", "")))
                 elif tag == f"{W}tab":
                     parts.append("\t")
                 elif tag in (f"{W}br", f"{W}cr"):

@@ -15,7 +15,6 @@ always come from the document itself.
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import io
 import re
 import zipfile
@@ -107,35 +106,9 @@ def _printed_fields(cls: type) -> tuple[str, ...] | None:
     return names
 
 
-_SHOWN: contextvars.ContextVar[Callable[[str], str] | None] = contextvars.ContextVar(
-    "govreport_shown_references", default=None)
-"""While :func:`merge` compares: a text's references (``{=org.staff}``) as the page prints
-them, so a carried reference matches the figure read from the page."""
-
-
-def _references_shown(report: Report) -> Callable[[str], str]:
-    from ..layout.text import TextFormatter
-    from ..model.refs import REF, Figures, RefError
-    from ..theme import Theme
-
-    figures = Figures(report)
-    fmt = TextFormatter(Theme.seoul(), "ko_KR")
-
-    def one(m: re.Match[str]) -> str:
-        try:
-            return fmt.figure(*figures.lookup(m.group(1)))
-        except (RefError, ArithmeticError):
-            return m.group(0)
-
-    return lambda text: REF.sub(one, text)
-
-
 def _collect(obj: Any, out: list[str]) -> None:
     cls = type(obj)
     if cls is str:
-        shown = _SHOWN.get()
-        if shown is not None and "{=" in obj:
-            obj = shown(obj)
         text = _SPACES.sub(" ", obj).strip()
         if text:
             out.append(text)
@@ -190,29 +163,32 @@ def _figures_filled(table: Any) -> Any:
 # --- merging ----------------------------------------------------------------------------------
 
 
-def merge(carried: Report, read: Report, log: ReadLog) -> Report:
+def merge(carried: Report, read: Report, log: ReadLog,
+          printer: Printer | None = None) -> Report:
     """``carried`` where its printed text agrees with ``read`` (the page), else ``read``;
-    every difference reported with its JSON path, pictures taken from ``read``.  References
-    in the carried text compare as the figures they print."""
-    from ..model.refs import map_texts
-    from ..model.refs import problems as reference_problems
+    every difference reported with its JSON path, pictures taken from ``read``.
 
-    shown = _references_shown(carried)
-    token = _SHOWN.set(shown)
-    try:
-        out = _merge(carried, read, log)
-    finally:
-        _SHOWN.reset(token)
-    broken = {path for path, _ in reference_problems(out)}
-    for path in sorted(broken):  # the figure a reference named changed on the page
-        log.change(path, "a reference names a figure that changed on the page: kept as the "
-                         "figure it printed")
-    return map_texts(out, broken, shown) if broken else out
+    ``printer`` prints a reference to a computed figure (``{=org.staff}``) as the page does
+    (the layout's :meth:`TextFormatter.figure`): the carried report is compared as printed,
+    and a piece that agrees comes back with its references, not the numbers they printed."""
+    shown, origins = _as_printed(carried, printer)
+    if printed(shown) == printed(read):  # the document as govreport wrote it
+        return _pictures(carried, read, log)
+    merged = _merge(shown, read, log)
+    out: Report = _restored(merged, origins, "$", frozenset())
+    if origins:
+        from ..model.refs import problems
+
+        broken = frozenset(path for path, _ in problems(out))
+        if broken:  # a figure it named was edited away on the page: keep what the page prints
+            out = _restored(merged, origins, "$", broken)
+            for path in sorted(broken):
+                log.change(path, "a reference to a computed figure no longer names one on the "
+                                 "edited page: kept as the page prints it")
+    return out
 
 
 def _merge(carried: Report, read: Report, log: ReadLog) -> Report:
-    if printed(carried) == printed(read):  # the document as govreport wrote it
-        return _pictures(carried, read, log)
     meta = _meta(carried.meta, read.meta, log)
     parts = _units(carried.parts, read.parts, "$.parts", log, _part)
     appendices = _units(carried.appendices, read.appendices, "$.appendices", log, _appendix)
@@ -226,6 +202,59 @@ def _merge(carried: Report, read: Report, log: ReadLog) -> Report:
         out = attrs.evolve(out, lead=read.lead)
         log.change("$.lead", "the lead box changed: read from the page")
     return _pictures(out, read, log)
+
+
+Printer = Callable[[Any, Any], str]
+"""A computed figure and its number format → the text the page prints."""
+
+
+def _as_printed(carried: Report, printer: Printer | None) -> tuple[Report, dict[int, Any]]:
+    """``carried`` with its references printed, and for each model object that printing
+    changed (by ``id`` of the printed one, both alive for the merge) the carried original."""
+    if printer is None:
+        return carried, {}
+    from ..model.refs import resolve
+
+    shown = resolve(carried, printer)
+    origins: dict[int, Any] = {}
+
+    def pair(new: Any, old: Any) -> None:
+        if new is old:
+            return
+        if type(new) is tuple:
+            for a, b in zip(new, old, strict=True):
+                pair(a, b)
+        elif attrs.has(type(new)):
+            origins[id(new)] = old
+            for f in attrs.fields(type(new)):
+                pair(getattr(new, f.name), getattr(old, f.name))
+
+    pair(shown, carried)
+    return shown, origins
+
+
+def _restored(obj: Any, origins: dict[int, Any], path: str, broken: frozenset[str]) -> Any:
+    """``obj`` (at JSON ``path``) with every printed piece the merge kept put back as carried
+    (references again), except around the ``broken`` paths; a piece the merge rebuilt is
+    restored inside, down to the pieces it kept."""
+    if not origins:
+        return obj
+    old = origins.get(id(obj))
+    if old is not None and not any(b == path or b.startswith((path + ".", path + "["))
+                                   for b in broken):
+        return old
+    if type(obj) is tuple:
+        items = tuple(_restored(x, origins, f"{path}[{i}]", broken) for i, x in enumerate(obj))
+        return items if any(a is not b for a, b in zip(items, obj, strict=True)) else obj
+    if not attrs.has(type(obj)):
+        return obj
+    changes = {}
+    for f in attrs.fields(type(obj)):
+        value = getattr(obj, f.name)
+        new = _restored(value, origins, f"{path}.{f.name}", broken)
+        if new is not value:
+            changes[f.name] = new
+    return attrs.evolve(obj, **changes) if changes else obj
 
 
 def _meta(carried: Any, read: Any, log: ReadLog) -> Any:

@@ -3,7 +3,8 @@
 Only what recognition needs is read: paragraph text (``hp:t`` with its tabs, line breaks and
 special spaces), bold runs (``hh:charPr/hh:bold``), alignment (``hh:paraPr/hh:align``), page
 breaks, and tables with their cell addresses and spans (``hp:cellAddr``/``hp:cellSpan``),
-nested tables included.  Pictures, drawings and equations are noted as skipped.
+nested tables included, table captions, and the text of text boxes and shapes.  Pictures, drawings
+without text and equations are noted as skipped.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..support.errors import short
 from ..support.limits import current, hint
 from .charts import read_chart as _read_chart
 from .errors import ReadError
-from .inline import shows_text, typed_indent_pt
+from .inline import map_symbol_font, shows_text, typed_indent_pt
 from .log import ReadLog
 from .pictures import PictureConverter
 from .source import (
@@ -161,7 +162,7 @@ def _t_text(t: etree._Element) -> str:
         elif tag == "hyphen":
             parts.append("-")
         parts.append(child.tail or "")
-    return "".join(parts)
+    return map_symbol_font("".join(parts))
 
 
 class _Walker:
@@ -191,6 +192,7 @@ class _Walker:
             out.append(SourcePageBreak())
         runs: list[tuple[str, bool]] = []
         pending: list[SourceNode] = []
+        before_table = 0  # how many text runs came before the first table of the paragraph
         toc = False
         notes: list[str] = []
         objects: list[str] = []
@@ -206,6 +208,9 @@ class _Walker:
                            for c in el.iterchildren(f"{HP}tab")):
                         toc = True
                 elif tag == "tbl":
+                    if not pending:
+                        before_table = len(runs)
+                    self.caption(el, pending, where)
                     pending.append(self.table(el, where))
                 elif tag == "pic":
                     pic = self.picture(el, loc)
@@ -216,6 +221,8 @@ class _Walker:
                     chart = self.chart(el, loc)
                     objects.append("chart")
                     charts.append(chart)
+                elif tag in _SKIPPED and self.shape_text(el, pending, where):
+                    pass  # a text box or a shape with text: its paragraphs, after this one
                 elif tag in _SKIPPED:
                     self.log.skip(loc, f"{_SKIPPED[tag]} is not read (kept out of the model)")
                     objects.append(tag)
@@ -242,6 +249,9 @@ class _Walker:
                                           p.get("paraPrIDRef", ""))))
         elif text.strip() or not pending:
             shown = [b for t, b in runs if shows_text(t)]
+            if pending and not "".join(t for t, _ in runs[:before_table]).strip():
+                out.extend(pending)  # a table anchored before the text ("표 … 끝."): first
+                pending = []
             out.append(SourcePara(
                 text=text, bold=bool(shown) and all(shown),
                 align=self.h.align.get(p.get("paraPrIDRef", "")), where=loc,
@@ -250,6 +260,31 @@ class _Walker:
                 + typed_indent_pt(text),
                 page_break=page_break, toc=toc, footnotes=tuple(notes)))
         out.extend(pending)
+
+    def caption(self, tbl: etree._Element, out: list[SourceNode], where: str) -> None:
+        """A table's own caption (``hp:caption``: its title, ``(단위 : 억원, %)``), put
+        before the table whichever side it is printed on, where the recognizer takes a
+        title and a unit line for the table that follows."""
+        cap = tbl.find(f"{HP}caption")
+        if cap is None:
+            return
+        sub_list = cap.find(f"{HP}subList")
+        found: list[SourceNode] = []
+        self.paragraphs(sub_list if sub_list is not None else cap, found, where)
+        out.extend(n for n in found if not isinstance(n, SourcePara) or n.text.strip())
+
+    def shape_text(self, el: etree._Element, out: list[SourceNode], where: str) -> bool:
+        """The paragraphs of a text box or a shape with text (``hp:drawText``, also inside
+        a drawing group), appended to ``out``; False when the shape holds no text."""
+        found: list[SourceNode] = []
+        for dt in el.iter(f"{HP}drawText"):
+            sub_list = dt.find(f"{HP}subList")
+            self.paragraphs(sub_list if sub_list is not None else dt, found, where)
+        if not any(isinstance(n, SourcePara) and n.text.strip() for n in found):
+            return False
+        out.extend(n for n in found if not (isinstance(n, SourcePara) and not n.text.strip()
+                                            and n.object is None))
+        return True
 
     def picture(self, pic: etree._Element, loc: str) -> SourcePicture | None:
         """The bytes, description and width of an ``hp:pic``; None (and a skip) if absent."""

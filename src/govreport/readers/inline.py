@@ -23,13 +23,32 @@ SYMBOL_CLASSES: dict[str, str] = {
     **dict.fromkeys("-–‐−―", "dash"),
     **dict.fromkeys("·∙•", "dot"),
     "※": "note",
-    "√": "event", "✓": "event", "✔": "event",
+    "√": "event", "✓": "event",
     **dict.fromkeys("▶►▷", "field"),
     "●": "caption",
-    **dict.fromkeys("❖◇◆⇨➡➢▪", "other"),
+    **dict.fromkeys("❖◇◆⇨➡➢▪✔◈⇒➔❑◎▣", "other"),
 }
 """Leading symbols → their class.  Levels are assigned per document from the order in which
 the classes nest (one agency's ◦ is another's second level), not from this table."""
+SYMBOL_FONT: dict[str, str] = {
+    chr(0xF000 + code): ch for code, ch in {
+        0x6C: "●", 0x6E: "■", 0x6F: "□", 0x71: "❑", 0x75: "◆", 0x76: "❖", 0x9F: "•",
+        0xA7: "▪", 0xA8: "◻", 0xD8: "➢", 0xE8: "➔", 0xF0: "⇨", 0xFB: "✗", 0xFC: "✔",
+        0xFD: "☒", 0xFE: "☑"}.items()}
+"""Wingdings characters as Hancom and Word store them (the font's code + U+F000, in the
+Private Use Area) → the Unicode symbols they show."""
+_SYMBOL_FONT_RE = re.compile("[" + "".join(SYMBOL_FONT) + "]")
+
+
+def map_symbol_font(text: str) -> str:
+    """``text`` with Wingdings private-use characters replaced by the symbols they show
+    (``\uf076`` → ``❖``, ``\uf0fe`` → ``☑``); other text unchanged."""
+    return _SYMBOL_FONT_RE.sub(lambda m: SYMBOL_FONT[m.group(0)], text) if text else text
+
+
+CHIP_GLYPH_RE = re.compile("[\U000f0000-\U000ffffd]")
+"""Hancom's own symbol glyphs (Supplementary Private Use Area): a □-like headline mark when
+a line starts with one."""
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿"
 SPACES = " \t\u00a0\u2002\u2003\u2007\u3000"
 _NEEDS_SPACE = frozenset("oㅇ-–‐−―")
@@ -83,12 +102,16 @@ def split_symbol(text: str) -> tuple[str, str, str] | None:
     ch = s[0]
     if ch in CIRCLED:
         return "enum", ch, s[1:].lstrip(SPACES)
+    if CHIP_GLYPH_RE.fullmatch(ch) and s[1:].strip(SPACES):
+        return "box", ch, s[1:].lstrip(SPACES)  # "󰏚회의개요": a Hancom headline glyph
     cls = SYMBOL_CLASSES.get(ch)
     if cls is None:
         return None
     rest = s[1:]
-    if ch in _NEEDS_SPACE and (not rest or rest[0] not in SPACES):
-        return None
+    glued = bool(rest) and ch in "oㅇ" and (ch == "ㅇ" or rest[0] in "「『“‘(" or
+                                           "\uac00" <= rest[0] <= "\ud7a3")
+    if ch in _NEEDS_SPACE and (not rest or rest[0] not in SPACES) and not glued:
+        return None  # "ㅇ이에 따른 …", "o「학칙」": a mark typed without its space
     if ch in "-–―" and s.rstrip().endswith(ch) and len(s.strip()) > 2:
         return None  # a page number "- 3 -" or a subtitle "- 시민 … 위한 -"
     rest = rest.lstrip(SPACES)

@@ -92,15 +92,21 @@ def read_json(path: str | os.PathLike[str]) -> Any:
     """Read a JSON file (any JSON, not only a report) with the input limits; every problem is
     a :class:`ValidationError` naming the file (unreadable, too big, not UTF-8, not JSON)."""
     p = Path(path)
+    return _parse(read_bytes(p), str(p))
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a JSON file, read as :func:`read_json` reads them (the input limit; a
+    :class:`ValidationError` naming the file when it cannot be read or is too big)."""
+    p = Path(path)
     try:
-        data = read_capped(p)
+        return read_capped(p)
     except LimitError as exc:
         raise ValidationError([Problem(path="$", message=str(exc).partition(": ")[2])],
                               str(p)) from None
     except OSError as exc:
         raise ValidationError([Problem(path="$", message=f"cannot read file: "
                                        f"{exc.strerror or exc}")], str(p)) from None
-    return _parse(data, str(p))
 
 
 def loads(text: str | bytes, *, source: str | None = None, check: bool = True,
@@ -182,4 +188,4 @@ def read_report(data: bytes, log: ReadLog, origin: Path | None = None) -> Report
 
 
 __all__ = ["load", "load_versioned", "loads", "loads_versioned", "parse_json",
-           "read_json", "read_report", "report_from_data"]
+           "read_bytes", "read_json", "read_report", "report_from_data"]

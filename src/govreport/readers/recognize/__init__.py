@@ -8,11 +8,14 @@ own symbols nest (:mod:`.ranks`, :class:`~.ladder.Ladder`), never from indentati
 indentation only decides where a ``※``/``*`` line belongs when the file has it.  Every place
 where the text could not be typed is written to the :class:`~govreport.readers.log.ReadLog`.
 
-One module per construct: :mod:`.document` (the entry point), :mod:`.cover`, :mod:`.toc`,
+One module per construct: :mod:`.document` (the entry point), :mod:`.cover`,
+:mod:`.headers` (press releases' and 공문's header blocks), :mod:`.toc`,
 :mod:`.kinds` (what a table is), :mod:`.body` (parts, sections, appendices in order),
 :mod:`.headings` (chips, numbered headings, appendix tabs), :mod:`.ladder` and :mod:`.ranks`
 (the symbol ladder), :mod:`.items` (an item's fields), :mod:`.tables`, :mod:`.diagrams`,
-:mod:`.orgchart`; computed figures are read by :mod:`govreport.readers.computed`.
+:mod:`.orgchart`, :mod:`.drafts` (the typed holders of the body being read),
+:mod:`.words` (printed words compared, printed dates); computed figures are read by
+:mod:`govreport.readers.computed`.
 """
 
 from .document import Recognizer

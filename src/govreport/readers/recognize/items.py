@@ -48,6 +48,8 @@ def item_fields(rec: Recognizer, text: str, where: str, *, in_event: bool = Fals
         out["label"], s = m.group(1), m.group(2)
     s = read_annotations(rec, s, out)
     sep = rec.key_sep.strip()
+    if sep:  # "'26.5.21.⇥⇥: …": a key padded with tabs to line up the separators
+        s = re.sub(r"\t[\t\u2007 ]*" + re.escape(sep) + r"[\t ]+", f" {sep} ", s, count=1)
     if sep and f" {sep} " in s:
         key, value = s.split(f" {sep} ", 1)
         if 0 < len(key) <= 40 and "(" not in key.replace("「", "").replace("」", "")[:0]:

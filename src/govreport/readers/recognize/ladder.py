@@ -181,6 +181,13 @@ class Ladder:
 
     # ---- inputs
     def para(self, p: SourcePara) -> None:
+        """One line of the section; the footnotes anchored in it follow it."""
+        self._para(p)
+        for fn in p.footnotes:
+            self._leaf(Footnote(text=fn), p)
+            self.rec.log.typed += 1
+
+    def _para(self, p: SourcePara) -> None:
         rec = self.rec
         if p.object is not None:  # a picture or chart stood here: captions are not a table's
             if p.picture is not None:
@@ -259,8 +266,6 @@ class Ladder:
         self._open(Node(cls=cls, kind="item", data=fields, indent=p.indent,
                          text_indent=p.text_indent))
         rec.log.typed += 1
-        for fn in p.footnotes:
-            self._leaf(Footnote(text=fn), p)
 
     def _theme_symbols(self) -> set[str]:
         t = self.rec.theme

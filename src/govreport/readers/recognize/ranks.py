@@ -30,7 +30,7 @@ def compute_ranks(rec: Recognizer, nodes: Sequence[SourceNode]) -> dict[str, int
     seen: list[str] = []
     for n in nodes:
         if isinstance(n, SourceTable):
-            if table_kind(rec, n) in ("part", "chip", "appendix"):
+            if table_kind(rec, n) in ("part", "part_chip", "chip", "appendix"):
                 stack = []
             continue
         if not isinstance(n, SourcePara):

@@ -58,14 +58,19 @@ def read_photo_table(t: SourceTable) -> list[tuple[SourcePara, str | None]] | No
     return [(para, " ".join(lines) or None) for _, (para, lines, _) in sorted(pics.items())]
 
 
-def read_data_table(rec: Recognizer, t: SourceTable, holder: dict[str, Any], ladder: Ladder
-                ) -> Block:
+def read_data_table(rec: Recognizer, t: SourceTable, ladder: Ladder) -> Block:
     caption = ladder.take_caption()
     title = ladder.take_title()
     unit, basis = caption if caption else (None, None)
     grid_ok, header_rows = header_row_count(t)
     if not grid_ok:
         rec.log.fallback(t.where, "the table grid is irregular; read row by row")
+    empty = sum(not c.text.strip() for c in t.cells)
+    if t.n_cols >= 10 and t.n_rows >= 6 and empty > 0.6 * len(t.cells):
+        rec.log.fallback(t.where, f"a {t.n_rows}×{t.n_cols} grid, {empty} of {len(t.cells)} "
+                         "cells empty, is drawn like a diagram (an org chart?); its boxes do "
+                         "not read as one head over divisions, so it is kept as the table it "
+                         "is drawn as")
     staff = read_staffing(rec, t, header_rows)
     if staff is not None:
         rec.log.typed += 1
@@ -85,8 +90,9 @@ def read_data_table(rec: Recognizer, t: SourceTable, holder: dict[str, Any], lad
         src = t.row(r)
         styled = bool(src) and (all(c.fill for c in src) or all(
             p.bold for c in src for p in c.paras if p.text.strip()))
-        total = r >= header_rows and styled and first.replace(" ", "") in {
-            x.replace(" ", "") for x in TOTAL_LABELS}
+        # a 계 row: shaded or bold as a whole, or the table's last row (as a person reads it)
+        total = r >= header_rows and (styled or r == t.n_rows - 1) and first.replace(
+            " ", "") in {x.replace(" ", "") for x in TOTAL_LABELS}
         if total:  # a 계 row is styled as a whole; its bold is not the cells' own
             cells = [attrs.evolve(c, bold=False) for c in cells]
         if r >= header_rows and any(isinstance(c.value, int | float) for c in cells):
@@ -95,8 +101,9 @@ def read_data_table(rec: Recognizer, t: SourceTable, holder: dict[str, Any], lad
                      for c in cells]
         rows.append(Row(cells=tuple(cells), total=total))
     rec.log.typed += 1
+    notes = tuple(fn for c in t.cells for p in c.paras for fn in p.footnotes)
     table = Table(header=tuple(rows[:header_rows]), rows=tuple(rows[header_rows:]),
-                  title=title, unit=unit, basis=basis)
+                  title=title, unit=unit, basis=basis, notes=notes)
     return rec.computed.declare(table, t.where)
 
 

@@ -117,11 +117,6 @@ def _draw(fig: Any, ax: Any, box: ChartBox) -> None:
     for j, s in enumerate(bars):
         target = ax2 if s.secondary and ax2 is not None else ax
         values = [v or 0.0 for v in s.values]
-        if any(v < 0 or v != v for v in values) or not any(v > 0 for v in values):
-            from ...support.errors import RenderError  # reached only with check=False
-
-            raise RenderError("a pie chart needs values of 0 or more, at least one above "
-                              "zero")
         if box.kind == "stacked_bar":
             pos = xs
             drawn = target.bar(pos, values, width, bottom=bottoms, color=s.color, label=s.name)

@@ -89,11 +89,20 @@ Function ConvertOne(sIn As String, sOut As String) As String
     ConvertOne = "error: LibreOffice could not open the document"
     Exit Function
   End If
+  REM no view updates while the styles and tables change; a style whose value it only
+  REM inherits from Standard (already off) is not set again
+  oDoc.lockControllers()
   oStyles = oDoc.getStyleFamilies().getByName("ParagraphStyles")
+  If oStyles.hasByName("Standard") Then
+    oStyles.getByName("Standard").ParaIsCharacterDistance = False
+  End If
   For i = 0 To oStyles.getCount() - 1
-    oStyles.getByIndex(i).ParaIsCharacterDistance = False
+    If oStyles.getByIndex(i).ParaIsCharacterDistance Then
+      oStyles.getByIndex(i).ParaIsCharacterDistance = False
+    End If
   Next i
   KeepTables(oDoc)
+  oDoc.unlockControllers()
   sPages = ""
   nFixed = FixToc(oDoc, sPages)
   Dim aPdf(0) As New com.sun.star.beans.PropertyValue
