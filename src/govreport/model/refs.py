@@ -269,9 +269,17 @@ def resolve(report: Any, printer: Callable[[Decimal, NumberFormat | None], str])
         except (RefError, ArithmeticError):
             return m.group(0)
 
+    return map_texts(report, set(found), lambda text: REF.sub(one, text))
+
+
+def map_texts(report: Any, paths: set[str], fn: Callable[[str], str]) -> Any:
+    """``report`` with the running texts at ``paths`` (as :func:`texts` names them) replaced
+    by ``fn`` of them."""
+    found = paths
+
     def walk(obj: Any, path: str) -> Any:
         if isinstance(obj, str):
-            return REF.sub(one, obj) if path in found else obj
+            return fn(obj) if path in found else obj
         if isinstance(obj, tuple):
             items = [walk(x, f"{path}[{i}]") for i, x in enumerate(obj)]
             return tuple(items) if any(a is not b for a, b in zip(items, obj, strict=True)) \
@@ -291,4 +299,4 @@ def resolve(report: Any, printer: Callable[[Decimal, NumberFormat | None], str])
     return walk(report, "$")
 
 
-__all__ = ["REF", "Figures", "RefError", "problems", "resolve", "texts"]
+__all__ = ["REF", "Figures", "RefError", "map_texts", "problems", "resolve", "texts"]
