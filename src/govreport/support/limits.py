@@ -71,7 +71,7 @@ class Limits:
     """``children``/``items`` lists enclosing a block."""
     table_columns: int = attrs.field(default=1000, validator=_positive, converter=_whole)
     """Columns of one table, spans included."""
-    table_cells: int = attrs.field(default=1_000_000, validator=_positive, converter=_whole)
+    table_cells: int = attrs.field(default=250_000, validator=_positive, converter=_whole)
     """Grid positions of one row group (header or body): rows × columns, spans included."""
     template_mb: float = attrs.field(default=64, validator=_positive)
     """Size of a template file on disk."""
