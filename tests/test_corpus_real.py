@@ -42,16 +42,7 @@ pytestmark = pytest.mark.skipif(
     reason=f"the real-document corpus is not here ({CORPUS}): it lives beside the project, "
            "in ../shared/corpus/real, and is never copied into it")
 
-PICTURES = "issue #22 item 2 (readers-trip): BMP/WMF pictures are kept as they are and fail " \
-           "the picture check"
-SPANS = "issue #22 item 2 (readers-trip): header rows whose rowspans reach into the body " \
-        "make rows of the wrong width"
 KNOWN: dict[tuple[str, str], str] = {
-    ("hwpx_k-water-rfp.hwpx", "renders"): PICTURES,
-    ("hwpx_k-water-rfp.hwpx", "loss"): PICTURES + " (so there is no HWPX to compare with)",
-    ("task1768_distribution_doc.hwpx", "renders"): PICTURES + " (the cover logo)",
-    ("opengov_36382669.hwpx", "renders"): SPANS,
-    ("task2279_36477373_gyeoljae.hwpx", "renders"): SPANS,
     ("hwpx_k-water-rfp.hwpx", "cover"): "the organisation (K-water) is only the cover's logo "
                                         "picture",
     ("hwpx_pr-1674.hwpx", "tables"): "the 붙임 forms' one-row consent boxes (1×3 '…동의하십니까?') "
@@ -61,10 +52,11 @@ KNOWN: dict[tuple[str, str], str] = {
 that makes one pass must take it off this list."""
 
 
-def known(file: str, check: str) -> None:
+def known(request: pytest.FixtureRequest, file: str, check: str) -> None:
+    """Mark a known failure as a strict xfail: the check still runs, and passing fails it."""
     reason = KNOWN.get((file, check))
     if reason is not None:
-        pytest.xfail(reason)
+        request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
 
 
 # ------------------------------------------------------------------ one import per file
@@ -183,8 +175,9 @@ def table_count(report: Any) -> int:
 
 # ------------------------------------------------------------------ the checks
 @pytest.mark.parametrize("file", FILES)
-def test_import_validates_and_renders(file: str, corpus_tmp: str) -> None:
-    known(file, "renders")
+def test_import_validates_and_renders(file: str, corpus_tmp: str,
+        request: pytest.FixtureRequest) -> None:
+    known(request, file, "renders")
     got = ready(file, corpus_tmp)
     assert got["load_error"] is None, f"{file}: {got['load_error']}"
     from govreport.codec.schema import json_schema
@@ -199,8 +192,9 @@ def test_import_validates_and_renders(file: str, corpus_tmp: str) -> None:
 
 
 @pytest.mark.parametrize("file", FILES)
-def test_cover_as_a_person_reads_it(file: str, corpus_tmp: str) -> None:
-    known(file, "cover")
+def test_cover_as_a_person_reads_it(file: str, corpus_tmp: str,
+        request: pytest.FixtureRequest) -> None:
+    known(request, file, "cover")
     want = BY_FILE[file]
     meta = ready(file, corpus_tmp)["report"].meta
     assert squash(meta.title) == squash(want["title"]), f"{file}: title"
@@ -219,8 +213,9 @@ def test_cover_as_a_person_reads_it(file: str, corpus_tmp: str) -> None:
 
 
 @pytest.mark.parametrize("file", FILES)
-def test_tables_counted_as_a_person_does(file: str, corpus_tmp: str) -> None:
-    known(file, "tables")
+def test_tables_counted_as_a_person_does(file: str, corpus_tmp: str,
+        request: pytest.FixtureRequest) -> None:
+    known(request, file, "tables")
     want = BY_FILE[file]["tables"]
     lo, hi = (want, want) if isinstance(want, int) else want
     n = table_count(ready(file, corpus_tmp)["report"])
@@ -262,8 +257,9 @@ def test_headings_match_the_hand_written_ones(corpus_tmp: str) -> None:
 
 
 @pytest.mark.parametrize("file", FILES)
-def test_nothing_lost_in_silence(file: str, corpus_tmp: str) -> None:
-    known(file, "loss")
+def test_nothing_lost_in_silence(file: str, corpus_tmp: str,
+        request: pytest.FixtureRequest) -> None:
+    known(request, file, "loss")
     got = ready(file, corpus_tmp)
     data = got["renders"].get("hwpx")
     assert isinstance(data, bytes), f"{file}: no HWPX render ({data})"
