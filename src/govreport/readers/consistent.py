@@ -12,7 +12,7 @@ that renders is the promise; where a construct cannot be kept, the user is told 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -213,9 +213,12 @@ def _part_numbers(part: Part, path: str, log: ReadLog) -> Part:
 # --- table grids -----------------------------------------------------------------------------
 
 
-def _reach(rows: tuple[Row, ...]) -> Iterator[tuple[int, int, int, int]]:
-    """(row, cell index, first column, last row + 1) of every cell, placed as HTML does."""
+def _placed(rows: tuple[Row, ...]) -> tuple[list[tuple[int, int, int, int]], list[int]]:
+    """Cells placed as HTML does — (row, cell index, first column, last row + 1) of each —
+    and how many grid columns each row covers (its cells and rowspans from above)."""
     until: list[int] = []
+    cells: list[tuple[int, int, int, int]] = []
+    counts: list[int] = []
     for r, row in enumerate(rows):
         col = 0
         for j, c in enumerate(row.cells):
@@ -226,27 +229,10 @@ def _reach(rows: tuple[Row, ...]) -> Iterator[tuple[int, int, int, int]]:
                 until.extend([0] * (col + cs - len(until)))
             for cc in range(col, col + cs):
                 until[cc] = max(until[cc], r + rs)
-            yield r, j, col, r + rs
-            col += cs
-
-
-def _covered(rows: tuple[Row, ...]) -> list[int]:
-    """How many grid columns each row covers (its cells and rowspans from above)."""
-    until: list[int] = []
-    counts: list[int] = []
-    for r, row in enumerate(rows):
-        col = 0
-        for c in row.cells:
-            while col < len(until) and until[col] > r:
-                col += 1
-            rs, cs = max(c.rowspan, 1), max(c.colspan, 1)
-            if col + cs > len(until):
-                until.extend([0] * (col + cs - len(until)))
-            for cc in range(col, col + cs):
-                until[cc] = max(until[cc], r + rs)
+            cells.append((r, j, col, r + rs))
             col += cs
         counts.append(sum(1 for u in until if u > r))
-    return counts
+    return cells, counts
 
 
 def _plain(row: Row) -> bool:
@@ -257,7 +243,7 @@ def _cap_rowspans(rows: tuple[Row, ...], path: str, log: ReadLog) -> tuple[Row, 
     """Rowspans cut at the last row of their group (header or body), each cut logged."""
     n = len(rows)
     cut: dict[tuple[int, int], int] = {}
-    for r, j, _, end in _reach(rows):
+    for r, j, _, end in _placed(rows)[0]:
         if end > n:
             cut[r, j] = n - r
     if not cut:
@@ -289,7 +275,7 @@ def _table(t: Table, path: str, log: ReadLog) -> Table:
     if header:
         # a header cell merged down into the body: the header ends below it (when the rows
         # it takes are plain), else the span is cut at the header's last row
-        end = max(e for _, _, _, e in _reach(header))
+        end = max(e for _, _, _, e in _placed(header)[0])
         total = len(header) + len(rows)
         take = end - len(header)
         if 0 < take < len(rows) and all(_plain(r) for r in rows[:take]):
@@ -303,7 +289,7 @@ def _table(t: Table, path: str, log: ReadLog) -> Table:
             header, rows = (), header + rows
     header = _cap_rowspans(header, f"{path}.header", log)
     rows = _cap_rowspans(rows, f"{path}.rows", log)
-    counts = {name: _covered(group) for name, group in (("header", header), ("rows", rows))}
+    counts = {name: _placed(group)[1] for name, group in (("header", header), ("rows", rows))}
     width = max((n for group in counts.values() for n in group), default=0)
     padded: dict[str, tuple[Row, ...]] = {}
     for name, group in (("header", header), ("rows", rows)):
